@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './platform/config/app-config.js';
+import { DatabaseRuntime } from './platform/database/database-runtime.js';
+import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter.js';
+import { createValidationPipe } from './platform/errors/validation.js';
+import { buildOpenApiDocument } from './platform/http/openapi.js';
+import { registerRateLimit } from './platform/http/rate-limit.js';
+import { hostSpas } from './platform/http/spa-hosting.js';
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  db: DatabaseRuntime;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,80}$/;
+
+const NEST_LEVELS: Record<string, LogLevel[]> = {
+  trace: ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'],
+  debug: ['debug', 'log', 'warn', 'error', 'fatal'],
+  info: ['log', 'warn', 'error', 'fatal'],
+  warn: ['warn', 'error', 'fatal'],
+  error: ['error', 'fatal'],
+  fatal: ['fatal'],
+};
+
+/** Builds the whole API (and the SPAs when configured) on its database, initialised but not listening. */
+export async function createApp(config: AppConfig): Promise<RunningApp> {
+  const db = await DatabaseRuntime.start(config.database);
+  try {
+    const adapter = new FastifyAdapter({
+      logger: config.log.level === 'silent' ? false : { level: config.log.level },
+      trustProxy: config.http.trustProxy,
+      bodyLimit: config.http.bodyLimitBytes,
+      // A caller's X-Request-Id is kept when it looks like one; otherwise we mint one.
+      genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+        const given = req.headers['x-request-id'];
+        return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      },
+    });
+    const logger =
+      config.log.level === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[config.log.level] ?? NEST_LEVELS.info });
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, { logger });
+    app.setGlobalPrefix('api');
+    app.useGlobalPipes(createValidationPipe());
+
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onSend', async (req, reply) => {
+      void reply.header('x-request-id', req.id);
+    });
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Element Plus and Swagger UI set inline styles.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          // Intranet deployments often run on plain http; upgrading would break every asset.
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    });
+    await registerRateLimit(fastify, config.rateLimit);
+    const spa = config.spaRoot ? await hostSpas(app, config.spaRoot) : null;
+    // Nest routes Fastify's own errors (bad JSON, too large, rate limit) through this filter too.
+    app.useGlobalFilters(new AllExceptionsFilter(spa));
+    const document = buildOpenApiDocument(app);
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });
+
+    await app.init();
+    await fastify.ready();
+    return {
+      app,
+      db,
+      config,
+      async close() {
+        await app.close();
+        await db.stop();
+      },
+    };
+  } catch (e) {
+    await db.stop();
+    throw e;
+  }
+}

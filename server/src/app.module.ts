@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicantModule } from './modules/applicant/applicant.module.js';
+import { OrganizationModule } from './modules/organization/organization.module.js';
+import type { AppConfig } from './platform/config/app-config.js';
+import { dataSourceOptions } from './platform/database/data-source-options.js';
+import type { DatabaseRuntime } from './platform/database/database-runtime.js';
+import { PlatformModule } from './platform/platform.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, db: DatabaseRuntime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(db.url, config.database.poolSize), migrationsRun: config.database.runMigrations }),
+        ScheduleModule.forRoot(),
+        PlatformModule.forRoot(config, db),
+        OrganizationModule,
+        ApplicantModule,
+      ],
+    };
+  }
+}

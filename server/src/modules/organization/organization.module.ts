@@ -1,0 +1,24 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { PrincipalKind } from '@onewindow/shared';
+import { PrincipalRegistry } from '../../platform/auth/principal-registry.js';
+import { DepartmentService } from './department.service.js';
+import { DepartmentController, ServiceWindowController, StaffController } from './organization.controller.js';
+import { ServiceWindowService } from './service-window.service.js';
+import { StaffService } from './staff.service.js';
+
+/** Departments, windows and staff of the center. */
+@Module({
+  controllers: [DepartmentController, ServiceWindowController, StaffController],
+  providers: [DepartmentService, ServiceWindowService, StaffService],
+  exports: [DepartmentService, ServiceWindowService, StaffService],
+})
+export class OrganizationModule implements OnModuleInit {
+  constructor(
+    private readonly registry: PrincipalRegistry,
+    private readonly staff: StaffService,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register(PrincipalKind.STAFF, (id, m) => this.staff.resolvePrincipal(id, m));
+  }
+}

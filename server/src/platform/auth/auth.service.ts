@@ -1,0 +1,296 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import {
+  isStrongEnoughPassword,
+  type LoginResponse,
+  type Principal,
+  type PrincipalKind,
+  type Role,
+} from '@onewindow/shared';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { escapeLike } from '../database/escape-like.js';
+import { PlatformClock } from '../clock/platform-clock.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AuthErrors } from './auth.exception.js';
+import { AuthSessionEntity } from './auth-session.entity.js';
+import { CredentialEntity } from './credential.entity.js';
+import { PasswordHasher } from './password-hasher.js';
+import { PrincipalRegistry } from './principal-registry.js';
+import type { RequestActor } from './request-actor.js';
+
+interface AccessClaims {
+  sub: string;
+  kind: PrincipalKind;
+  name: string;
+  roles: Role[];
+  dept: string | null;
+  win: string | null;
+  sid: string;
+  iat: number;
+  exp: number;
+}
+
+export interface CredentialSummary {
+  principalId: string;
+  login: string;
+  locked: boolean;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly clock: PlatformClock,
+    private readonly hasher: PasswordHasher,
+    private readonly principals: PrincipalRegistry,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(loginName: string, password: string, actor: RequestActor): Promise<LoginResponse> {
+    const login = loginName.trim().toLowerCase();
+    const cred = await this.dataSource.getRepository(CredentialEntity).findOneBy({ login });
+    const now = this.clock.now();
+    if (cred?.lockedUntil && cred.lockedUntil > now) throw AuthErrors.locked(cred.lockedUntil);
+
+    const ok = await this.hasher.verify(cred?.passwordHash ?? null, password);
+    if (!cred) throw AuthErrors.badCredentials();
+    if (!ok) {
+      const lockedUntil = await this.recordFailure(cred, actor);
+      if (lockedUntil) throw AuthErrors.locked(lockedUntil);
+      throw AuthErrors.badCredentials();
+    }
+
+    return this.dataSource.transaction(async (m) => {
+      const principal = await this.principals.resolve(cred.principalKind, cred.principalId, m);
+      if (!principal) throw AuthErrors.badCredentials(); // deactivated
+      await m.update(CredentialEntity, cred.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: now });
+      const refreshToken = newRefreshToken();
+      const session = await m.save(
+        m.create(AuthSessionEntity, {
+          credentialId: cred.id,
+          refreshHash: sha256(refreshToken),
+          previousRefreshHash: null,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + this.config.auth.refreshTtlSeconds * 1000),
+          revokedAt: null,
+          revokeReason: null,
+          clientIp: actor.clientIp,
+        }),
+      );
+      await this.audit.record(m, { ...actor, principal }, {
+        action: 'auth.login',
+        targetType: 'auth_session',
+        targetId: session.id,
+        summary: { login },
+      });
+      return this.issue(principal, session, refreshToken);
+    });
+  }
+
+  /** Counts a wrong password; locks the credential at the threshold. Committed even though the login fails. */
+  private recordFailure(cred: CredentialEntity, actor: RequestActor): Promise<Date | null> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await m.findOne(CredentialEntity, { where: { id: cred.id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) return null;
+      const attempts = row.failedAttempts + 1;
+      const lock = attempts >= this.config.auth.lockoutThreshold;
+      const lockedUntil = lock ? new Date(this.clock.now().getTime() + this.config.auth.lockoutMinutes * 60_000) : null;
+      await m.update(CredentialEntity, row.id, { failedAttempts: lock ? 0 : attempts, lockedUntil });
+      await this.audit.record(m, actor, {
+        action: lock ? 'auth.locked' : 'auth.login_failed',
+        targetType: 'credential',
+        targetId: row.id,
+        summary: { login: row.login, attempts, ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}) },
+      });
+      return lockedUntil;
+    });
+  }
+
+  async refresh(refreshToken: string, actor: RequestActor): Promise<LoginResponse> {
+    const hash = sha256(refreshToken);
+    const now = this.clock.now();
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const session = await m.findOne(AuthSessionEntity, { where: { refreshHash: hash }, lock: { mode: 'pessimistic_write' } });
+      if (!session) {
+        const reused = await m.findOne(AuthSessionEntity, { where: { previousRefreshHash: hash, revokedAt: IsNull() } });
+        if (reused) {
+          // A rotated-out token came back: someone else holds the session. End it.
+          await m.update(AuthSessionEntity, reused.id, { revokedAt: now, revokeReason: 'REFRESH_REUSED' });
+          await this.audit.record(m, actor, {
+            action: 'auth.refresh_reuse_detected',
+            targetType: 'auth_session',
+            targetId: reused.id,
+            summary: {},
+          });
+        }
+        return null;
+      }
+      if (session.revokedAt || session.expiresAt <= now) return null;
+      const cred = await m.findOneByOrFail(CredentialEntity, { id: session.credentialId });
+      const principal = await this.principals.resolve(cred.principalKind, cred.principalId, m);
+      if (!principal) {
+        await m.update(AuthSessionEntity, session.id, { revokedAt: now, revokeReason: 'PRINCIPAL_INACTIVE' });
+        return null;
+      }
+      const next = newRefreshToken();
+      session.previousRefreshHash = hash;
+      session.refreshHash = sha256(next);
+      await m.save(session);
+      await this.audit.record(m, { ...actor, principal }, {
+        action: 'auth.refresh',
+        targetType: 'auth_session',
+        targetId: session.id,
+        summary: {},
+      });
+      return this.issue(principal, session, next);
+    });
+    if (!outcome) throw AuthErrors.refreshInvalid();
+    return outcome;
+  }
+
+  async logout(actor: RequestActor): Promise<void> {
+    if (!actor.sessionId) throw AuthErrors.required();
+    const sessionId = actor.sessionId;
+    await this.dataSource.transaction(async (m) => {
+      await m.update(AuthSessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokeReason: 'LOGOUT' });
+      await this.audit.record(m, actor, { action: 'auth.logout', targetType: 'auth_session', targetId: sessionId, summary: {} });
+    });
+  }
+
+  async changePassword(actor: RequestActor, currentPassword: string, newPassword: string): Promise<void> {
+    const principal = actor.principal;
+    if (!principal) throw AuthErrors.required();
+    const cred = await this.dataSource
+      .getRepository(CredentialEntity)
+      .findOneByOrFail({ principalKind: principal.kind, principalId: principal.id });
+    if (!(await this.hasher.verify(cred.passwordHash, currentPassword))) throw AuthErrors.wrongPassword();
+    if (!isStrongEnoughPassword(newPassword) || newPassword === currentPassword) throw AuthErrors.weakPassword();
+    const hash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction(async (m) => {
+      await m.update(CredentialEntity, cred.id, { passwordHash: hash, passwordChangedAt: this.clock.now() });
+      // Every other session ends; this one stays so the user is not thrown out.
+      await m
+        .createQueryBuilder()
+        .update(AuthSessionEntity)
+        .set({ revokedAt: this.clock.now(), revokeReason: 'PASSWORD_CHANGED' })
+        .where('credential_id = :id AND revoked_at IS NULL AND id <> :sid', { id: cred.id, sid: actor.sessionId })
+        .execute();
+      await this.audit.record(m, actor, { action: 'auth.password_changed', targetType: 'credential', targetId: cred.id, summary: {} });
+    });
+  }
+
+  /** Verifies an access token and that its session is still open. */
+  async authenticate(token: string): Promise<{ principal: Principal; sessionId: string }> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        algorithms: ['HS256'],
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+    } catch (e) {
+      if ((e as Error).name === 'TokenExpiredError') throw AuthErrors.tokenExpired();
+      throw AuthErrors.tokenInvalid();
+    }
+    const rows: { ok: boolean }[] = await this.dataSource.query(
+      'SELECT (revoked_at IS NULL AND expires_at > $2) AS ok FROM auth_session WHERE id = $1',
+      [claims.sid, this.clock.now()],
+    );
+    if (!rows[0]?.ok) throw AuthErrors.sessionEnded();
+    return {
+      principal: { id: claims.sub, kind: claims.kind, name: claims.name, roles: claims.roles, departmentId: claims.dept, windowId: claims.win },
+      sessionId: claims.sid,
+    };
+  }
+
+  // --- used by the modules that own people (staff, applicants) ---
+
+  async createCredential(m: EntityManager, kind: PrincipalKind, principalId: string, login: string, password: string): Promise<CredentialEntity> {
+    if (!isStrongEnoughPassword(password)) throw AuthErrors.weakPassword();
+    const normalized = login.trim().toLowerCase();
+    if (await m.existsBy(CredentialEntity, { login: normalized })) throw AuthErrors.loginTaken();
+    const now = this.clock.now();
+    return m.save(
+      m.create(CredentialEntity, {
+        principalKind: kind,
+        principalId,
+        login: normalized,
+        passwordHash: await this.hasher.hash(password),
+        failedAttempts: 0,
+        lockedUntil: null,
+        passwordChangedAt: now,
+        lastLoginAt: null,
+        createdAt: now,
+      }),
+    );
+  }
+
+  /** Administrator reset: new password, lock lifted, every session ended. */
+  async resetPassword(m: EntityManager, kind: PrincipalKind, principalId: string, password: string): Promise<void> {
+    if (!isStrongEnoughPassword(password)) throw AuthErrors.weakPassword();
+    const cred = await m.findOneByOrFail(CredentialEntity, { principalKind: kind, principalId });
+    await m.update(CredentialEntity, cred.id, {
+      passwordHash: await this.hasher.hash(password),
+      passwordChangedAt: this.clock.now(),
+      failedAttempts: 0,
+      lockedUntil: null,
+    });
+    await this.endSessions(m, kind, principalId, 'PASSWORD_RESET');
+  }
+
+  async endSessions(m: EntityManager, kind: PrincipalKind, principalId: string, reason: string): Promise<void> {
+    await m.query(
+      `UPDATE auth_session SET revoked_at = $1, revoke_reason = $2
+        WHERE revoked_at IS NULL AND credential_id IN (SELECT id FROM credential WHERE principal_kind = $3 AND principal_id = $4)`,
+      [this.clock.now(), reason, kind, principalId],
+    );
+  }
+
+  async credentialSummaries(kind: PrincipalKind, principalIds: string[]): Promise<Map<string, CredentialSummary>> {
+    if (!principalIds.length) return new Map();
+    const rows = await this.dataSource.getRepository(CredentialEntity).find({ where: { principalKind: kind, principalId: In(principalIds) } });
+    const now = this.clock.now();
+    return new Map(rows.map((r) => [r.principalId, { principalId: r.principalId, login: r.login, locked: !!r.lockedUntil && r.lockedUntil > now }]));
+  }
+
+  async principalIdsByLoginPrefix(kind: PrincipalKind, prefix: string): Promise<string[]> {
+    const rows: { principal_id: string }[] = await this.dataSource.query(
+      `SELECT principal_id FROM credential WHERE principal_kind = $1 AND login LIKE $2 LIMIT 200`,
+      [kind, `${escapeLike(prefix.toLowerCase())}%`],
+    );
+    return rows.map((r) => r.principal_id);
+  }
+
+  private async issue(principal: Principal, session: AuthSessionEntity, refreshToken: string): Promise<LoginResponse> {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const exp = iat + this.config.auth.accessTtlSeconds;
+    const claims: AccessClaims = {
+      sub: principal.id,
+      kind: principal.kind,
+      name: principal.name,
+      roles: principal.roles,
+      dept: principal.departmentId,
+      win: principal.windowId,
+      sid: session.id,
+      iat,
+      exp,
+    };
+    const accessToken = await this.jwt.signAsync(claims, { algorithm: 'HS256' });
+    return {
+      accessToken,
+      accessExpiresAt: new Date(exp * 1000).toISOString(),
+      refreshToken,
+      refreshExpiresAt: session.expiresAt.toISOString(),
+      principal,
+    };
+  }
+}
+
+function newRefreshToken(): string {
+  return randomBytes(32).toString('base64url');
+}

@@ -1,0 +1,23 @@
+import { isCenterWide, type Principal } from '@onewindow/shared';
+import { AuthErrors } from './auth.exception.js';
+
+/**
+ * Staff see and change only their own department's records unless their role is
+ * center-wide (CENTER_ADMIN, SUPERVISOR). Services call these before reading or writing.
+ */
+export const DepartmentScope = {
+  /** Throws 403 AUTH_DEPARTMENT_SCOPE when the principal may not touch this department. */
+  assert(principal: Principal, departmentId: string): void {
+    if (!DepartmentScope.allows(principal, departmentId)) throw AuthErrors.departmentScope();
+  },
+  allows(principal: Principal, departmentId: string): boolean {
+    return isCenterWide(principal.roles) || principal.departmentId === departmentId;
+  },
+  /** The department a query must be limited to, or null for all. A requested other department is refused. */
+  filter(principal: Principal, requested?: string | null): string | null {
+    if (isCenterWide(principal.roles)) return requested ?? null;
+    if (requested && requested !== principal.departmentId) throw AuthErrors.departmentScope();
+    if (!principal.departmentId) throw AuthErrors.departmentScope();
+    return principal.departmentId;
+  },
+};

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { type AdvanceClockRequest, type PlatformClockDto, Role, type SetClockRequest } from '@onewindow/shared';
+import { IsInt, IsISO8601, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Public, Roles } from '../auth/access.decorators.js';
+import { Actor, type RequestActor } from '../auth/request-actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { PlatformClock } from './platform-clock.service.js';
+
+class SetClockDto implements SetClockRequest {
+  @ApiProperty({ example: '2026-03-02T09:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  now: string;
+}
+
+class AdvanceClockDto implements AdvanceClockRequest {
+  @ApiProperty({ example: 86400, description: '向前拨动的秒数' })
+  @IsInt()
+  @Min(0)
+  @Max(10 * 366 * 86_400)
+  seconds: number;
+}
+
+class PlatformClockResponse implements PlatformClockDto {
+  @ApiProperty({ format: 'date-time' }) now: string;
+  @ApiProperty({ enum: ['production', 'demo', 'test'] }) mode: PlatformClockDto['mode'];
+  @ApiProperty() offsetMs: number;
+  @ApiProperty() adjustable: boolean;
+}
+
+@ApiTags('platform 平台')
+@Controller('platform/clock')
+export class PlatformClockController {
+  constructor(
+    private readonly clock: PlatformClock,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: '业务时钟的当前时间' })
+  @ApiOkResponse({ type: PlatformClockResponse })
+  get(): PlatformClockDto {
+    return this.clock.describe();
+  }
+
+  @Put()
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '设置业务时间（仅演示/测试模式）' })
+  @ApiOkResponse({ type: PlatformClockResponse })
+  async set(@Body() dto: SetClockDto, @Actor() actor: RequestActor): Promise<PlatformClockDto> {
+    return this.change(actor, { setTo: dto.now }, () => this.clock.set(new Date(dto.now)));
+  }
+
+  @Post('advance')
+  @HttpCode(200)
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '业务时间向前拨动（仅演示/测试模式）' })
+  @ApiOkResponse({ type: PlatformClockResponse })
+  async advance(@Body() dto: AdvanceClockDto, @Actor() actor: RequestActor): Promise<PlatformClockDto> {
+    return this.change(actor, { advancedSeconds: dto.seconds }, () => this.clock.advance(dto.seconds));
+  }
+
+  private async change(actor: RequestActor, summary: Record<string, unknown>, apply: () => void): Promise<PlatformClockDto> {
+    const before = this.clock.now().toISOString();
+    apply();
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, actor, { action: 'platform.clock_changed', targetType: 'platform_clock', targetId: null, summary: { ...summary, before, after: this.clock.now().toISOString() } }),
+    );
+    return this.clock.describe();
+  }
+}

@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { RunMode } from '@onewindow/shared';
+
+/** Everything the server reads from its environment, validated once at boot. */
+export interface AppConfig {
+  mode: RunMode;
+  http: { host: string; port: number; trustProxy: boolean; bodyLimitBytes: number };
+  database: {
+    /** A PostgreSQL URL, or null for the embedded PGlite. */
+    url: string | null;
+    dataDir: string | null;
+    runMigrations: boolean;
+    poolSize: number;
+    seedDemo: boolean;
+  };
+  auth: {
+    jwtSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    lockoutThreshold: number;
+    lockoutMinutes: number;
+  };
+  clock: { initialNow: Date | null };
+  /** Key for personal data at rest (ID numbers): encryption and lookup hashes. */
+  dataKey: string;
+  rateLimit: { loginPerMinute: number; publicPerMinute: number };
+  log: { level: string };
+  /** Built SPA folders to serve, or null when the API runs alone. */
+  spaRoot: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置错误 / invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEV_SECRET = 'onewindow-development-secret-change-me-000000';
+
+export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}): AppConfig {
+  const problems: string[] = [];
+  const get = (k: string) => env[k] ?? defaults[k];
+
+  const int = (key: string, def: number, min: number, max: number): number => {
+    const raw = get(key);
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${key}=${raw}: 需要 ${min}..${max} 之间的整数 (an integer from ${min} to ${max})`);
+      return def;
+    }
+    return n;
+  };
+  const bool = (key: string, def: boolean): boolean => {
+    const raw = get(key);
+    if (raw === undefined || raw === '') return def;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${key}=${raw}: 需要 true 或 false`);
+    return def;
+  };
+
+  const modeRaw = get('ONEWINDOW_MODE') ?? (get('NODE_ENV') === 'production' ? 'production' : 'demo');
+  const modes = Object.values(RunMode) as string[];
+  if (!modes.includes(modeRaw)) problems.push(`ONEWINDOW_MODE=${modeRaw}: 需要 ${modes.join(' | ')} 之一`);
+  const mode = (modes.includes(modeRaw) ? modeRaw : 'demo') as RunMode;
+
+  const url = get('DATABASE_URL') || null;
+  if (url && !/^postgres(ql)?:\/\//.test(url)) problems.push(`DATABASE_URL: 需要 postgres:// 开头的连接串`);
+
+  let jwtSecret = get('JWT_SECRET') ?? '';
+  if (!jwtSecret) {
+    if (mode === 'production') problems.push('JWT_SECRET: 生产模式必须设置（至少 32 个字符）');
+    jwtSecret = DEV_SECRET;
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET: 至少 32 个字符');
+  }
+
+  let dataKey = get('ONEWINDOW_DATA_KEY') ?? '';
+  if (!dataKey) {
+    if (mode === 'production') problems.push('ONEWINDOW_DATA_KEY: 生产模式必须设置（至少 32 个字符），用于加密身份证号等个人信息');
+    dataKey = DEV_SECRET;
+  } else if (dataKey.length < 32) {
+    problems.push('ONEWINDOW_DATA_KEY: 至少 32 个字符');
+  }
+
+  let initialNow: Date | null = null;
+  const nowRaw = get('ONEWINDOW_NOW');
+  if (nowRaw) {
+    if (mode === 'production') problems.push('ONEWINDOW_NOW: 生产模式不能设置业务时间');
+    const d = new Date(nowRaw);
+    if (Number.isNaN(d.getTime())) problems.push(`ONEWINDOW_NOW=${nowRaw}: 需要 ISO 8601 时间，如 2026-03-02T09:00:00+08:00`);
+    else initialNow = d;
+  }
+
+  const logLevel = get('LOG_LEVEL') ?? (mode === 'test' ? 'warn' : 'info');
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel}: 需要 ${levels.join(' | ')} 之一`);
+
+  const config: AppConfig = {
+    mode,
+    http: {
+      host: get('HOST') ?? '0.0.0.0',
+      port: int('PORT', 3000, 0, 65535),
+      trustProxy: bool('TRUST_PROXY', false),
+      bodyLimitBytes: int('HTTP_BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    },
+    database: {
+      url,
+      dataDir: url ? null : get('ONEWINDOW_DATA_DIR') === 'memory' ? null : path.resolve(get('ONEWINDOW_DATA_DIR') ?? './data'),
+      runMigrations: bool('DB_MIGRATE_ON_START', true),
+      poolSize: int('DB_POOL_SIZE', 10, 1, 200),
+      seedDemo: bool('SEED_DEMO', mode !== 'production'),
+    },
+    auth: {
+      jwtSecret,
+      accessTtlSeconds: int('AUTH_ACCESS_TTL_SECONDS', 900, 5, 86_400),
+      refreshTtlSeconds: int('AUTH_REFRESH_TTL_SECONDS', 7 * 86_400, 60, 90 * 86_400),
+      lockoutThreshold: int('AUTH_LOCKOUT_THRESHOLD', 5, 1, 100),
+      lockoutMinutes: int('AUTH_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    },
+    clock: { initialNow },
+    dataKey,
+    rateLimit: {
+      loginPerMinute: int('RATE_LIMIT_LOGIN_PER_MINUTE', 20, 1, 100_000),
+      publicPerMinute: int('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 1_000_000),
+    },
+    log: { level: logLevel },
+    spaRoot: get('SPA_ROOT') === 'none' ? null : (get('SPA_ROOT') ?? null),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,41 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditService } from './audit/audit.service.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthService } from './auth/auth.service.js';
+import { PasswordHasher } from './auth/password-hasher.js';
+import { PrincipalRegistry } from './auth/principal-registry.js';
+import { PlatformClockController } from './clock/platform-clock.controller.js';
+import { PlatformClock } from './clock/platform-clock.service.js';
+import { PersonalDataCipher } from './crypto/personal-data-cipher.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DatabaseRuntime } from './database/database-runtime.js';
+import { HealthController } from './health/health.controller.js';
+
+/** Cross-cutting services every module may use: config, clock, auth, audit. No business rules. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig, db: DatabaseRuntime): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [JwtModule.register({ secret: config.auth.jwtSecret })],
+      controllers: [AuthController, AuditController, HealthController, PlatformClockController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DatabaseRuntime, useValue: db },
+        PlatformClock,
+        PasswordHasher,
+        PrincipalRegistry,
+        AuthService,
+        AuditService,
+        PersonalDataCipher,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [APP_CONFIG, DatabaseRuntime, PlatformClock, PersonalDataCipher, PasswordHasher, PrincipalRegistry, AuthService, AuditService],
+    };
+  }
+}

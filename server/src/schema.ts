@@ -1,0 +1,26 @@
+import { ApplicantEntity } from './modules/applicant/applicant.entity.js';
+import { DepartmentEntity } from './modules/organization/department.entity.js';
+import { ServiceWindowEntity } from './modules/organization/service-window.entity.js';
+import { StaffEntity } from './modules/organization/staff.entity.js';
+import { AuditChainHeadEntity, AuditEntryEntity } from './platform/audit/audit-entry.entity.js';
+import { AuthSessionEntity } from './platform/auth/auth-session.entity.js';
+import { CredentialEntity } from './platform/auth/credential.entity.js';
+import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
+
+/** Every table-backed entity, by owner. A new entity is listed here and gets a migration. */
+export const ENTITIES = [
+  // platform
+  CredentialEntity,
+  AuthSessionEntity,
+  AuditEntryEntity,
+  AuditChainHeadEntity,
+  // organization
+  DepartmentEntity,
+  ServiceWindowEntity,
+  StaffEntity,
+  // applicant
+  ApplicantEntity,
+];
+
+/** In order. Never edit one that has shipped; add the next. */
+export const MIGRATIONS = [Foundation1763800000000];

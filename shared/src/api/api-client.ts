@@ -1,0 +1,223 @@
+import { ErrorCode } from '../errors.js';
+import type { AuditEntryDto, AuditQuery, AuditVerifyResult } from '../dto/audit.js';
+import type {
+  ApplicantDto,
+  ChangePasswordRequest,
+  LoginRequest,
+  LoginResponse,
+  Principal,
+  RegisterApplicantRequest,
+  SessionTokens,
+} from '../dto/auth.js';
+import type { Page } from '../dto/common.js';
+import type {
+  CreateDepartmentRequest,
+  CreateServiceWindowRequest,
+  CreateStaffRequest,
+  DepartmentDto,
+  ResetPasswordRequest,
+  ServiceWindowDto,
+  StaffDto,
+  StaffQuery,
+  UpdateDepartmentRequest,
+  UpdateServiceWindowRequest,
+  UpdateStaffRequest,
+} from '../dto/organization.js';
+import type { AdvanceClockRequest, HealthDto, PlatformClockDto, ReadinessDto, SetClockRequest } from '../dto/platform.js';
+import { ApiError } from './api-error.js';
+
+export interface StoredSession extends SessionTokens {
+  principal: Principal;
+}
+
+/** Where a client keeps its session (localStorage in the SPAs, memory in tests). */
+export interface SessionStore {
+  get(): StoredSession | null;
+  set(session: StoredSession | null): void;
+}
+
+export class MemorySessionStore implements SessionStore {
+  private session: StoredSession | null = null;
+  get() {
+    return this.session;
+  }
+  set(session: StoredSession | null) {
+    this.session = session;
+  }
+}
+
+export interface ApiClientOptions {
+  /** e.g. `/api` in the SPAs, `http://127.0.0.1:3000/api` elsewhere. */
+  baseUrl: string;
+  store?: SessionStore;
+  /** Called once when the session can no longer be refreshed. */
+  onSessionExpired?: () => void;
+  fetch?: typeof fetch;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** Send without the access token (login, register, public reads). */
+  anonymous?: boolean;
+}
+
+/** The one typed way to call the OneWindow API, shared by the SPAs, tests and scripts. */
+export class ApiClient {
+  readonly store: SessionStore;
+  private readonly fetchImpl: typeof fetch;
+  private refreshing: Promise<boolean> | null = null;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.store = options.store ?? new MemorySessionStore();
+    this.fetchImpl = options.fetch ?? ((...args) => globalThis.fetch(...args));
+  }
+
+  get principal(): Principal | null {
+    return this.store.get()?.principal ?? null;
+  }
+
+  async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const first = await this.send(method, path, opts);
+    if (first.status === 401 && !opts.anonymous && this.store.get()) {
+      const body = await readJson(first);
+      const code = (body as { code?: string } | null)?.code;
+      if (code === ErrorCode.AUTH_TOKEN_EXPIRED && (await this.refreshOnce())) {
+        return this.parse<T>(await this.send(method, path, opts));
+      }
+      this.expire();
+      throw ApiError.fromBody(401, body);
+    }
+    return this.parse<T>(first);
+  }
+
+  private async send(method: string, path: string, opts: RequestOptions): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const token = this.store.get()?.accessToken;
+    if (token && !opts.anonymous) headers.authorization = `Bearer ${token}`;
+    try {
+      return await this.fetchImpl(this.url(path, opts.query), {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      });
+    } catch (e) {
+      throw ApiError.network(e);
+    }
+  }
+
+  private async parse<T>(res: Response): Promise<T> {
+    const body = await readJson(res);
+    if (!res.ok) throw ApiError.fromBody(res.status, body);
+    return body as T;
+  }
+
+  private url(path: string, query?: Query): string {
+    let url = this.options.baseUrl.replace(/\/$/, '') + path;
+    if (query) {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+      const s = params.toString();
+      if (s) url += `?${s}`;
+    }
+    return url;
+  }
+
+  /** Concurrent 401s share one refresh call. */
+  private refreshOnce(): Promise<boolean> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<boolean> {
+    const session = this.store.get();
+    if (!session) return false;
+    try {
+      const res = await this.request<LoginResponse>('POST', '/auth/refresh', {
+        anonymous: true,
+        body: { refreshToken: session.refreshToken },
+      });
+      this.store.set(res);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private expire() {
+    if (!this.store.get()) return;
+    this.store.set(null);
+    this.options.onSessionExpired?.();
+  }
+
+  readonly auth = {
+    login: async (body: LoginRequest): Promise<Principal> => {
+      const res = await this.request<LoginResponse>('POST', '/auth/login', { body, anonymous: true });
+      this.store.set(res);
+      return res.principal;
+    },
+    logout: async (): Promise<void> => {
+      const session = this.store.get();
+      if (!session) return;
+      try {
+        await this.request<void>('POST', '/auth/logout', { body: { refreshToken: session.refreshToken } });
+      } finally {
+        this.store.set(null);
+      }
+    },
+    me: () => this.request<Principal>('GET', '/auth/me'),
+    changePassword: (body: ChangePasswordRequest) => this.request<void>('POST', '/auth/password', { body }),
+    registerApplicant: (body: RegisterApplicantRequest) =>
+      this.request<ApplicantDto>('POST', '/applicants', { body, anonymous: true }),
+    myApplicantProfile: () => this.request<ApplicantDto>('GET', '/applicants/me'),
+  };
+
+  readonly org = {
+    listDepartments: () => this.request<DepartmentDto[]>('GET', '/org/departments', { anonymous: true }),
+    createDepartment: (body: CreateDepartmentRequest) => this.request<DepartmentDto>('POST', '/org/departments', { body }),
+    updateDepartment: (id: string, body: UpdateDepartmentRequest) =>
+      this.request<DepartmentDto>('PATCH', `/org/departments/${id}`, { body }),
+    listWindows: (query: { departmentId?: string } = {}) =>
+      this.request<ServiceWindowDto[]>('GET', '/org/windows', { query }),
+    createWindow: (body: CreateServiceWindowRequest) => this.request<ServiceWindowDto>('POST', '/org/windows', { body }),
+    updateWindow: (id: string, body: UpdateServiceWindowRequest) =>
+      this.request<ServiceWindowDto>('PATCH', `/org/windows/${id}`, { body }),
+    listStaff: (query: StaffQuery = {}) => this.request<Page<StaffDto>>('GET', '/org/staff', { query: { ...query } }),
+    getStaff: (id: string) => this.request<StaffDto>('GET', `/org/staff/${id}`),
+    createStaff: (body: CreateStaffRequest) => this.request<StaffDto>('POST', '/org/staff', { body }),
+    updateStaff: (id: string, body: UpdateStaffRequest) => this.request<StaffDto>('PATCH', `/org/staff/${id}`, { body }),
+    setStaffAway: (id: string, away: boolean) => this.request<StaffDto>('PUT', `/org/staff/${id}/away`, { body: { away } }),
+    resetStaffPassword: (id: string, body: ResetPasswordRequest) =>
+      this.request<void>('POST', `/org/staff/${id}/password`, { body }),
+  };
+
+  readonly audit = {
+    list: (query: AuditQuery = {}) => this.request<Page<AuditEntryDto>>('GET', '/audit', { query: { ...query } }),
+    verify: () => this.request<AuditVerifyResult>('GET', '/audit/verify'),
+  };
+
+  readonly platform = {
+    health: () => this.request<HealthDto>('GET', '/health', { anonymous: true }),
+    ready: () => this.request<ReadinessDto>('GET', '/health/ready', { anonymous: true }),
+    clock: () => this.request<PlatformClockDto>('GET', '/platform/clock', { anonymous: true }),
+    setClock: (body: SetClockRequest) => this.request<PlatformClockDto>('PUT', '/platform/clock', { body }),
+    advanceClock: (body: AdvanceClockRequest) =>
+      this.request<PlatformClockDto>('POST', '/platform/clock/advance', { body }),
+  };
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  if (res.status === 204) return undefined;
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
