@@ -8,7 +8,7 @@ export class Foundation1763800000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE credential (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        principal_kind varchar(16) NOT NULL CHECK (principal_kind IN ('STAFF', 'APPLICANT')),
+        principal_kind varchar(16) NOT NULL CONSTRAINT ck_credential_principal_kind CHECK (principal_kind IN ('STAFF', 'APPLICANT')),
         principal_id uuid NOT NULL,
         login varchar(64) NOT NULL,
         password_hash text NOT NULL,
@@ -23,7 +23,7 @@ export class Foundation1763800000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE auth_session (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        credential_id uuid NOT NULL REFERENCES credential(id),
+        credential_id uuid NOT NULL CONSTRAINT fk_auth_session_credential REFERENCES credential(id),
         refresh_hash char(64) NOT NULL,
         previous_refresh_hash char(64),
         created_at timestamptz NOT NULL,
@@ -60,7 +60,7 @@ export class Foundation1763800000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_audit_entry_action ON audit_entry (action)`);
     await q.query(`
       CREATE TABLE audit_chain_head (
-        id smallint PRIMARY KEY CHECK (id = 1),
+        id smallint PRIMARY KEY CONSTRAINT ck_audit_chain_head_single CHECK (id = 1),
         last_seq bigint NOT NULL,
         last_hash char(64) NOT NULL
       )`);
@@ -81,7 +81,7 @@ export class Foundation1763800000000 implements MigrationInterface {
         name varchar(100) NOT NULL,
         short_name varchar(30) NOT NULL,
         credit_code char(18) NOT NULL,
-        parent_id uuid REFERENCES department(id),
+        parent_id uuid CONSTRAINT fk_department_parent REFERENCES department(id),
         sort_order integer NOT NULL DEFAULT 0,
         active boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL,
@@ -95,8 +95,8 @@ export class Foundation1763800000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         number varchar(16) NOT NULL,
         name varchar(100) NOT NULL,
-        department_id uuid NOT NULL REFERENCES department(id),
-        kind varchar(16) NOT NULL CHECK (kind IN ('DEPARTMENT', 'COMPREHENSIVE')),
+        department_id uuid NOT NULL CONSTRAINT fk_service_window_department REFERENCES department(id),
+        kind varchar(16) NOT NULL CONSTRAINT ck_service_window_kind CHECK (kind IN ('DEPARTMENT', 'COMPREHENSIVE')),
         active boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL,
@@ -107,10 +107,10 @@ export class Foundation1763800000000 implements MigrationInterface {
       CREATE TABLE staff (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         name varchar(50) NOT NULL,
-        department_id uuid NOT NULL REFERENCES department(id),
-        window_id uuid REFERENCES service_window(id),
-        roles text[] NOT NULL CHECK (roles <@ ARRAY['CLERK','APPROVER','DEPT_LEAD','CENTER_ADMIN','SUPERVISOR']::text[] AND cardinality(roles) > 0),
-        backup_staff_id uuid REFERENCES staff(id),
+        department_id uuid NOT NULL CONSTRAINT fk_staff_department REFERENCES department(id),
+        window_id uuid CONSTRAINT fk_staff_window REFERENCES service_window(id),
+        roles text[] NOT NULL CONSTRAINT ck_staff_roles CHECK (roles <@ ARRAY['CLERK','APPROVER','DEPT_LEAD','CENTER_ADMIN','SUPERVISOR']::text[] AND cardinality(roles) > 0),
+        backup_staff_id uuid CONSTRAINT fk_staff_backup REFERENCES staff(id),
         away boolean NOT NULL DEFAULT false,
         active boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL,
@@ -122,7 +122,7 @@ export class Foundation1763800000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE applicant (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        applicant_type varchar(16) NOT NULL CHECK (applicant_type IN ('CITIZEN', 'LEGAL_PERSON')),
+        applicant_type varchar(16) NOT NULL CONSTRAINT ck_applicant_type CHECK (applicant_type IN ('CITIZEN', 'LEGAL_PERSON')),
         name varchar(50) NOT NULL,
         phone varchar(11) NOT NULL,
         id_number_hash char(64) NOT NULL,

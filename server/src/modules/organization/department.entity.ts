@@ -1,12 +1,14 @@
-import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
 
 @Entity('department')
+@Unique('uq_department_code', ['code'])
+@Unique('uq_department_credit_code', ['creditCode'])
 export class DepartmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   /** Short stable code used in case numbers, e.g. SCJG. */
-  @Column({ type: 'varchar', length: 16, unique: true })
+  @Column({ type: 'varchar', length: 16 })
   code: string;
 
   @Column({ type: 'varchar', length: 100 })
@@ -16,10 +18,11 @@ export class DepartmentEntity {
   shortName: string;
 
   /** 统一社会信用代码 */
-  @Column({ type: 'char', length: 18, unique: true })
+  @Column({ type: 'char', length: 18 })
   creditCode: string;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => DepartmentEntity, { name: 'fk_department_parent' })
   parentId: string | null;
 
   @Column({ type: 'int', default: 0 })

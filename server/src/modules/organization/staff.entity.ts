@@ -1,8 +1,12 @@
 import type { Role } from '@onewindow/shared';
-import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { DepartmentEntity } from './department.entity.js';
+import { ServiceWindowEntity } from './service-window.entity.js';
 
 /** A staff member; the login and password are the credential owned by platform/auth. */
 @Entity('staff')
+@Index('ix_staff_department', ['departmentId'])
+@Check('ck_staff_roles', `roles <@ ARRAY['CLERK','APPROVER','DEPT_LEAD','CENTER_ADMIN','SUPERVISOR']::text[] AND cardinality(roles) > 0`)
 export class StaffEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -11,9 +15,11 @@ export class StaffEntity {
   name: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => DepartmentEntity, { name: 'fk_staff_department' })
   departmentId: string;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => ServiceWindowEntity, { name: 'fk_staff_window' })
   windowId: string | null;
 
   @Column({ type: 'text', array: true })
@@ -21,6 +27,7 @@ export class StaffEntity {
 
   /** AB岗: who acts when this person is away. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => StaffEntity, { name: 'fk_staff_backup' })
   backupStaffId: string | null;
 
   @Column({ type: 'boolean', default: false })

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One append-only audit row. `hash` covers the row's content and `prevHash`, so
@@ -6,6 +6,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * refuses UPDATE, DELETE and TRUNCATE on this table (see the migration).
  */
 @Entity('audit_entry')
+@Index('ix_audit_entry_target', ['targetType', 'targetId'])
+@Index('ix_audit_entry_actor', ['actorId'])
+@Index('ix_audit_entry_action', ['action'])
 export class AuditEntryEntity {
   /** Gapless: assigned from audit_chain_head under its row lock. */
   @PrimaryColumn({ type: 'bigint' })
@@ -60,6 +63,7 @@ export class AuditEntryEntity {
 
 /** The chain's tip: one row, locked by every writer, so entries are numbered and linked in commit order. */
 @Entity('audit_chain_head')
+@Check('ck_audit_chain_head_single', 'id = 1')
 export class AuditChainHeadEntity {
   @PrimaryColumn({ type: 'smallint' })
   id: number;

@@ -1,8 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { PrincipalKind } from '@onewindow/shared';
 
 /** A login and its password for a staff member or an applicant; lockout state lives here. */
 @Entity('credential')
+@Unique('uq_credential_login', ['login'])
+@Unique('uq_credential_principal', ['principalKind', 'principalId'])
+@Check('ck_credential_principal_kind', `principal_kind IN ('STAFF', 'APPLICANT')`)
 export class CredentialEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,11 +1,5 @@
-import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
-
-// `date` columns are calendar days: keep them as 'YYYY-MM-DD' strings, never local-midnight Dates.
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
-// bigint counts and sequences fit in a double for any realistic size.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export type DatabaseKind = 'postgres' | 'pglite';
 

@@ -36,7 +36,7 @@ export const IsResidentId = (o?: ValidationOptions) =>
   rule('isResidentId', (v) => (typeof v === 'string' ? (RESIDENT_ID_PROBLEMS[checkResidentId(v) as keyof typeof RESIDENT_ID_PROBLEMS] ?? null) : '必须是文本'), o);
 
 export const IsMobilePhone = (o?: ValidationOptions) =>
-  rule('isMobilePhone', (v) => (typeof v === 'string' && MOBILE_PHONE_PATTERN.test(v) ? null : '必须是 11 位手机号'), o);
+  rule('isCnMobilePhone', (v) => (typeof v === 'string' && MOBILE_PHONE_PATTERN.test(v) ? null : '必须是 11 位手机号'), o);
 
 export const IsPassword = (o?: ValidationOptions) =>
   rule('isPassword', (v) => (typeof v === 'string' && isStrongEnoughPassword(v) ? null : '密码至少 8 位，且须同时包含字母和数字'), o);
