@@ -26,7 +26,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,80}$/;
 const NEST_LEVELS: Record<string, LogLevel[]> = {
   trace: ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'],
   debug: ['debug', 'log', 'warn', 'error', 'fatal'],
-  info: ['log', 'warn', 'error', 'fatal'],
+  // Nest's own 'log' level is start-up chatter (every route mapped); requests are logged by Fastify.
+  info: ['warn', 'error', 'fatal'],
   warn: ['warn', 'error', 'fatal'],
   error: ['error', 'fatal'],
   fatal: ['fatal'],

@@ -221,3 +221,27 @@ async function readJson(res: Response): Promise<unknown> {
     return null;
   }
 }
+
+/** Keeps the session in localStorage (or any Web Storage) under one key per app. */
+export class WebStorageSessionStore implements SessionStore {
+  constructor(
+    private readonly key: string,
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
+  ) {}
+
+  get(): StoredSession | null {
+    const raw = this.storage.getItem(this.key);
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw) as StoredSession;
+    } catch {
+      this.storage.removeItem(this.key);
+      return null;
+    }
+  }
+
+  set(session: StoredSession | null): void {
+    if (session) this.storage.setItem(this.key, JSON.stringify(session));
+    else this.storage.removeItem(this.key);
+  }
+}

@@ -28,10 +28,11 @@ export async function hostSpas(app: NestFastifyApplication, root: string): Promi
       prefix: spa.prefix,
       decorateReply: decorate,
       wildcard: true,
-      index: false,
-      // Hashed assets never change; index.html is served by the fallback with no-cache.
-      setHeaders: (res, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`)) void res.header('cache-control', 'public, max-age=31536000, immutable');
+      index: 'index.html',
+      // Hashed assets never change; index.html must be revalidated so a new build is picked up.
+      setHeaders: (reply, file) => {
+        const immutable = file.includes(`${path.sep}assets${path.sep}`);
+        void reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
     decorate = false;

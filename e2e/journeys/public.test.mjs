@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, screenshot, startSystem } from '../lib/harness.mjs';
+
+let system;
+let browser;
+before(async () => {
+  system = await startSystem();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+test('a citizen opens the portal, registers, logs in and sees the masked account', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await page.goto(`${system.baseUrl}/`);
+  await page.getByRole('heading', { name: '示范市政务服务中心', level: 1 }).waitFor();
+  await page.locator('[data-test=departments] li', { hasText: '市市场监督管理局' }).waitFor();
+  assert.ok(await page.getByRole('searchbox').isVisible());
+  await screenshot(page, 'public-home-mobile');
+
+  await page.getByRole('link', { name: '注册' }).first().click();
+  await page.getByLabel('姓名').fill('林市民');
+  await page.getByLabel('身份证号').fill('110105194912310021'); // wrong check digit
+  await page.getByLabel('手机号').fill('13912340001');
+  await page.getByLabel('密码').fill('Citizen2026');
+  await page.getByRole('button', { name: '注册' }).click();
+  await page.getByText('身份证号校验位不正确').waitFor();
+  await screenshot(page, 'public-register-field-error');
+
+  await page.getByLabel('身份证号').fill('11010519491231002X');
+  await page.getByRole('button', { name: '注册' }).click();
+  await page.getByText('注册成功，请登录。').waitFor();
+
+  await page.getByLabel('手机号').fill('13912340001');
+  await page.getByLabel('密码').fill('Citizen2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  const profile = page.locator('[data-test=profile]');
+  await profile.waitFor();
+  const text = await profile.innerText();
+  assert.match(text, /林市民/);
+  assert.match(text, /110\*{11}002X/);
+  assert.match(text, /139\*{4}0001/);
+  assert.doesNotMatch(text, /11010519491231002X/);
+  await screenshot(page, 'public-account');
+
+  await page.locator('[data-test=logout]').click();
+  await page.getByRole('link', { name: '登录' }).first().waitFor();
+});
+
+test('a wrong password is answered in Chinese on the page; an unknown path shows the 404 page', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await page.goto(`${system.baseUrl}/login`);
+  await page.getByLabel('手机号').fill('13800000001');
+  await page.getByLabel('密码').fill('Wrong12345');
+  await page.getByRole('button', { name: '登录' }).click();
+  assert.equal(await page.locator('[data-test=login-error]').innerText(), '用户名或密码错误');
+
+  await page.goto(`${system.baseUrl}/no/such/page`);
+  await page.getByRole('heading', { name: '页面不存在' }).waitFor();
+  await screenshot(page, 'public-404');
+});

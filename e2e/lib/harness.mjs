@@ -1,0 +1,97 @@
+// Starts the built system (API + SPAs) on its own database and drives it with Debian Chromium.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const artifacts = path.join(root, 'e2e/artifacts');
+export const DEMO_PASSWORD = 'Demo@2026';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh database: a scratch one on the PostgreSQL server when DATABASE_URL is set, else a temp PGlite directory. */
+async function freshDatabase() {
+  const server = process.env.DATABASE_URL;
+  if (!server) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ow-e2e-'));
+    return { env: { ONEWINDOW_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `ow_e2e_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startSystem() {
+  if (!existsSync(path.join(root, 'server/dist/main.js'))) throw new Error('build first: npm run build');
+  const port = await freePort();
+  const db = await freshDatabase();
+  const env = { ...process.env, ...db.env, PORT: String(port), HOST: '127.0.0.1', ONEWINDOW_MODE: 'test', LOG_LEVEL: 'warn', SPA_ROOT: root, SEED_DEMO: 'true' };
+  if (!db.env.DATABASE_URL) delete env.DATABASE_URL;
+  const proc = spawn('node', [path.join(root, 'server/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  proc.stdout.on('data', (d) => (output += d));
+  proc.stderr.on('data', (d) => (output += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health/ready`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`server not ready in 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    baseUrl,
+    /** Calls the API as a demo user; for moving the business clock in journeys. */
+    async api(login, method, apiPath, body) {
+      const auth = await (await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: DEMO_PASSWORD }) })).json();
+      const res = await fetch(`${baseUrl}/api${apiPath}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.accessToken}` }, body: body && JSON.stringify(body) });
+      return res.json();
+    },
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
+      await db.drop();
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,13 @@
+import { ApiClient, WebStorageSessionStore } from '@onewindow/shared';
+
+/** The portal's one API client; the session survives reloads in localStorage. */
+export const api = new ApiClient({
+  baseUrl: '/api',
+  store: new WebStorageSessionStore('onewindow.public.session', window.localStorage),
+  onSessionExpired: () => sessionExpiredHandlers.forEach((h) => h()),
+});
+
+const sessionExpiredHandlers: (() => void)[] = [];
+export function onSessionExpired(handler: () => void) {
+  sessionExpiredHandlers.push(handler);
+}

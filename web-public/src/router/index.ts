@@ -1,0 +1,27 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { useSessionStore } from '../stores/session';
+
+export const routes = [
+  { path: '/', name: 'home', component: () => import('../views/home/index.vue') },
+  { path: '/login', name: 'login', component: () => import('../views/auth/login/index.vue') },
+  { path: '/register', name: 'register', component: () => import('../views/auth/register/index.vue') },
+  { path: '/account', name: 'account', component: () => import('../views/account/index.vue'), meta: { requiresAuth: true } },
+  { path: '/guides', name: 'guides', component: () => import('../views/coming-soon/index.vue'), meta: { feature: 'guides' } },
+  { path: '/apply', name: 'apply', component: () => import('../views/coming-soon/index.vue'), meta: { feature: 'apply' } },
+  { path: '/progress', name: 'progress', component: () => import('../views/coming-soon/index.vue'), meta: { feature: 'progress' } },
+  { path: '/rate', name: 'rate', component: () => import('../views/coming-soon/index.vue'), meta: { feature: 'rate' } },
+  { path: '/complain', name: 'complain', component: () => import('../views/coming-soon/index.vue'), meta: { feature: 'complain' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/index.vue') },
+];
+
+/** Pages that need a logged-in applicant send others to the login page and back. */
+export function authRedirect(to: RouteLocationNormalized, loggedIn: boolean) {
+  if (to.meta.requiresAuth && !loggedIn) return { name: 'login', query: { redirect: to.fullPath } };
+  return true;
+}
+
+export function createPortalRouter() {
+  const router = createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes, scrollBehavior: () => ({ top: 0 }) });
+  router.beforeEach((to) => authRedirect(to, useSessionStore().loggedIn));
+  return router;
+}

@@ -1,0 +1,23 @@
+import ElementPlus from 'element-plus';
+import zhCn from 'element-plus/es/locale/lang/zh-cn';
+import 'element-plus/dist/index.css';
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import { onSessionExpired } from './api';
+import App from './App.vue';
+import { i18n } from './i18n';
+import { createStaffRouter } from './router';
+import { useSessionStore } from './stores/session';
+import './styles.css';
+
+const app = createApp(App);
+app.use(createPinia());
+app.use(i18n);
+app.use(ElementPlus, { locale: zhCn });
+const router = createStaffRouter();
+app.use(router);
+onSessionExpired(() => {
+  useSessionStore().markExpired();
+  void router.push({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } });
+});
+app.mount('#app');

@@ -1,0 +1,48 @@
+import { Role } from '@onewindow/shared';
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import StaffLayout from '../components/StaffLayout.vue';
+import { useSessionStore } from '../stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    roles?: Role[];
+    nav?: string;
+  }
+}
+
+const soon = () => import('../views/coming-soon/index.vue');
+
+export const routes = [
+  { path: '/login', name: 'login', component: () => import('../views/login/index.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: StaffLayout,
+    children: [
+      { path: '', name: 'home', component: () => import('../views/home/index.vue'), meta: { nav: 'home' } },
+      { path: 'acceptance', name: 'acceptance', component: soon, meta: { nav: 'acceptance', roles: [Role.CLERK, Role.DEPT_LEAD] } },
+      { path: 'review', name: 'review', component: soon, meta: { nav: 'review', roles: [Role.APPROVER, Role.DEPT_LEAD] } },
+      { path: 'fees', name: 'fees', component: soon, meta: { nav: 'fees', roles: [Role.CLERK, Role.DEPT_LEAD, Role.CENTER_ADMIN] } },
+      { path: 'catalog', name: 'catalog', component: soon, meta: { nav: 'catalog', roles: [Role.CENTER_ADMIN, Role.DEPT_LEAD] } },
+      { path: 'calendar', name: 'calendar', component: soon, meta: { nav: 'calendar' } },
+      { path: 'cards', name: 'cards', component: soon, meta: { nav: 'cards' } },
+      { path: 'org/departments', name: 'departments', component: () => import('../views/org/departments/index.vue'), meta: { nav: 'departments', roles: [Role.CENTER_ADMIN] } },
+      { path: 'org/staff', name: 'staff', component: () => import('../views/org/staff/index.vue'), meta: { nav: 'staff', roles: [Role.CENTER_ADMIN, Role.DEPT_LEAD] } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/index.vue') },
+    ],
+  },
+];
+
+/** Logged-out users go to login (and come back); a page outside the user's roles goes home. */
+export function guard(to: RouteLocationNormalized, session: { loggedIn: boolean; hasRole: (...r: Role[]) => boolean }) {
+  if (to.meta.public) return true;
+  if (!session.loggedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  if (to.meta.roles && !session.hasRole(...to.meta.roles)) return { name: 'home' };
+  return true;
+}
+
+export function createStaffRouter() {
+  const router = createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes });
+  router.beforeEach((to) => guard(to, useSessionStore()));
+  return router;
+}

@@ -1,0 +1,27 @@
+export default {
+  app: { title: '电子监察系统', center: '示范市政务服务中心' },
+  nav: { board: '实时监控', cards: '红黄牌', urging: '督办', complaints: '投诉处理', rankings: '绩效排名', audit: '审计日志' },
+  login: { title: '监察员登录', login: '登录名', password: '密码', submit: '登录', expired: '登录已过期，请重新登录。', required: '请填写登录名和密码' },
+  header: { logout: '退出登录', lang: 'English' },
+  board: {
+    title: '实时监控',
+    kpiPending: '电子监察上线后实时显示',
+    warnings: '预警（黄牌）',
+    overdue: '超期（红牌）',
+    urging: '督办中',
+    onTime: '按时办结率',
+    chain: '审计链状态',
+    chainIntact: '完整：已校验 {n} 条记录',
+    chainBroken: '断裂：第 {seq} 条（{reason}）',
+    recent: '最近操作',
+  },
+  soon: {
+    title: '建设中',
+    cards: '按级别、事由、部门、日期筛选红黄牌，查看办件时间线与时限说明，处理申诉。',
+    urging: '对部门发起督办并设定期限，未按期答复自动转为红牌。',
+    complaints: '受理投诉、限时办理与回访。',
+    rankings: '按部门的按时办结率、每百件红黄牌数、超期件和周趋势，可导出 Excel。',
+  },
+  audit: { at: '时间', actor: '操作人', action: '操作', target: '对象', verify: '校验审计链' },
+  notFound: { title: '页面不存在', back: '返回实时监控' },
+};

@@ -1,0 +1,40 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import SupervisionLayout from '../components/SupervisionLayout.vue';
+import { useSessionStore } from '../stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    nav?: string;
+  }
+}
+
+const soon = () => import('../views/coming-soon/index.vue');
+
+export const routes = [
+  { path: '/login', name: 'login', component: () => import('../views/login/index.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: SupervisionLayout,
+    children: [
+      { path: '', name: 'board', component: () => import('../views/board/index.vue'), meta: { nav: 'board' } },
+      { path: 'cards', name: 'cards', component: soon, meta: { nav: 'cards' } },
+      { path: 'urging', name: 'urging', component: soon, meta: { nav: 'urging' } },
+      { path: 'complaints', name: 'complaints', component: soon, meta: { nav: 'complaints' } },
+      { path: 'rankings', name: 'rankings', component: soon, meta: { nav: 'rankings' } },
+      { path: 'audit', name: 'audit', component: () => import('../views/audit/index.vue'), meta: { nav: 'audit' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/index.vue') },
+    ],
+  },
+];
+
+export function guard(to: RouteLocationNormalized, loggedIn: boolean) {
+  if (to.meta.public || loggedIn) return true;
+  return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+}
+
+export function createSupervisionRouter() {
+  const router = createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes });
+  router.beforeEach((to) => guard(to, useSessionStore().loggedIn));
+  return router;
+}
