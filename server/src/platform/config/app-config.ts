@@ -9,6 +9,8 @@ export interface AppConfig {
     /** A PostgreSQL URL, or null for the embedded PGlite. */
     url: string | null;
     dataDir: string | null;
+    /** PostgreSQL shared_buffers of the embedded database: small by default, it holds a center's working set. */
+    embeddedSharedBuffers: string;
     runMigrations: boolean;
     poolSize: number;
     seedDemo: boolean;
@@ -96,6 +98,9 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
     else initialNow = d;
   }
 
+  const sharedBuffers = get('PGLITE_SHARED_BUFFERS') ?? '16MB';
+  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers)) problems.push(`PGLITE_SHARED_BUFFERS=${sharedBuffers}: 需要如 16MB、128MB 的大小`);
+
   const logLevel = get('LOG_LEVEL') ?? (mode === 'test' ? 'warn' : 'info');
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel}: 需要 ${levels.join(' | ')} 之一`);
@@ -111,6 +116,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
     database: {
       url,
       dataDir: url ? null : get('ONEWINDOW_DATA_DIR') === 'memory' ? null : path.resolve(get('ONEWINDOW_DATA_DIR') ?? './data'),
+      embeddedSharedBuffers: sharedBuffers,
       runMigrations: bool('DB_MIGRATE_ON_START', true),
       poolSize: int('DB_POOL_SIZE', 10, 1, 200),
       seedDemo: bool('SEED_DEMO', mode !== 'production'),

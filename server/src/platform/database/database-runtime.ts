@@ -17,7 +17,7 @@ export class DatabaseRuntime {
       const u = new URL(config.url);
       return new DatabaseRuntime('postgres', config.url, `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`, null);
     }
-    const embedded = await EmbeddedPostgres.start(config.dataDir, config.poolSize);
+    const embedded = await EmbeddedPostgres.start(config.dataDir, config.poolSize, config.embeddedSharedBuffers);
     const where = config.dataDir ? `data in ${config.dataDir}` : 'in memory';
     return new DatabaseRuntime('pglite', embedded.url, `embedded PGlite (${where})`, embedded);
   }

@@ -15,9 +15,9 @@ export class EmbeddedPostgres {
   ) {}
 
   /** `dataDir` null keeps everything in memory (tests). */
-  static async start(dataDir: string | null, maxConnections: number): Promise<EmbeddedPostgres> {
+  static async start(dataDir: string | null, maxConnections: number, sharedBuffers = '16MB'): Promise<EmbeddedPostgres> {
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-    const db = await PGlite.create(dataDir ?? undefined);
+    const db = await PGlite.create(dataDir ?? undefined, { postgresqlconf: [`shared_buffers=${sharedBuffers}`] });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
     await server.start();
     const url = `postgres://postgres@${server.getServerConn()}/postgres`;
