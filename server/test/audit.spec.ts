@@ -86,6 +86,39 @@ describe('audit log', () => {
   });
 });
 
+describe('every change is audited', () => {
+  it('each state-changing endpoint of the platform and organization writes exactly its audit row', async () => {
+    const admin = await t.loginAs('admin');
+    const lead = await t.loginAs('wjw.lead');
+    const dept = (await admin.org.listDepartments()).find((d) => d.code === 'WJW')!;
+    const count = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_entry'))[0]!.n;
+    const { demoCreditCode } = await import('../src/demo/demo-seed.js');
+    const steps: [string, () => Promise<unknown>][] = [];
+    let deptId = '';
+    let winId = '';
+    let staffId = '';
+    steps.push(['org.department.created', async () => (deptId = (await admin.org.createDepartment({ code: 'TJJ', name: '市统计局', shortName: '统计', creditCode: demoCreditCode(8100) })).id)]);
+    steps.push(['org.department.updated', () => admin.org.updateDepartment(deptId, { sortOrder: 200 })]);
+    steps.push(['org.window.created', async () => (winId = (await admin.org.createWindow({ number: 'A90', name: '统计窗口', departmentId: deptId, kind: 'DEPARTMENT' })).id)]);
+    steps.push(['org.window.updated', () => admin.org.updateWindow(winId, { name: '统计业务窗口' })]);
+    steps.push(['org.staff.created', async () => (staffId = (await admin.org.createStaff({ login: 'tjj.clerk', name: '统计员', password: 'Stats2026x', departmentId: deptId, windowId: winId, roles: ['CLERK'] })).id)]);
+    steps.push(['org.staff.updated', () => admin.org.updateStaff(staffId, { name: '统计窗口员' })]);
+    steps.push(['org.staff.password_reset', () => admin.org.resetStaffPassword(staffId, { newPassword: 'Stats2027x' })]);
+    steps.push(['org.staff.away', () => lead.org.setStaffAway((lead.me.id), true)]);
+    steps.push(['org.staff.back', () => lead.org.setStaffAway((lead.me.id), false)]);
+    steps.push(['auth.password_changed', () => lead.auth.changePassword({ currentPassword: 'Demo@2026', newPassword: 'Lead2026xx' })]);
+    steps.push(['platform.clock_changed', () => admin.platform.advanceClock({ seconds: 1 })]);
+    steps.push(['auth.logout', () => lead.auth.logout()]);
+    for (const [action, step] of steps) {
+      const before = await count();
+      await step();
+      const rows = await t.sql<{ action: string }>('SELECT action FROM audit_entry WHERE seq > $1 ORDER BY seq', [before]);
+      expect(rows.map((r) => r.action), action).toEqual([action]);
+    }
+    expect(dept.id).toBeTruthy();
+  });
+});
+
 describe('audit verification script', () => {
   it('exits 0 on an intact chain and 1 naming the first removed row', async () => {
     const fresh = await startTestApp();

@@ -144,6 +144,18 @@ describe('logout and password change', () => {
 });
 
 describe('rate limiting', () => {
+  it('public reads are limited per client address too', async () => {
+    const limited = await startTestApp({ RATE_LIMIT_PUBLIC_PER_MINUTE: '2' }, { seed: false });
+    try {
+      const codes = [];
+      for (let i = 0; i < 3; i++) codes.push((await fetch(`${limited.baseUrl}/api/org/windows`)).status);
+      expect(codes).toEqual([200, 200, 429]);
+      expect((await fetch(`${limited.baseUrl}/api/health`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('login is limited per client address and answers 429 in the error shape', async () => {
     const limited = await startTestApp({ RATE_LIMIT_LOGIN_PER_MINUTE: '3' }, { seed: false });
     try {
@@ -161,8 +173,9 @@ describe('rate limiting', () => {
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
       expect(last.code).toBe(ErrorCode.RATE_LIMITED);
       expect(last.message).toMatch(/频繁/);
-      // Authenticated staff work is not limited by the login bucket.
+      // Health checks are never limited; public reads have their own, larger bucket.
       expect((await fetch(`${limited.baseUrl}/api/health`)).status).toBe(200);
+      expect((await fetch(`${limited.baseUrl}/api/org/departments`)).status).toBe(200);
     } finally {
       await limited.close();
     }

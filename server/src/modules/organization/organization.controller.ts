@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Principal, Role } from '@onewindow/shared';
 import { AnyStaff, Public, Roles } from '../../platform/auth/access.decorators.js';
 import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
+import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
 import { DepartmentService } from './department.service.js';
 import {
   CreateDepartmentDto,
@@ -32,6 +34,7 @@ export class DepartmentController {
 
   @Get()
   @Public()
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
   @ApiOperation({ summary: '部门列表（公开）' })
   @ApiOkResponse({ type: [DepartmentResponse] })
   list() {
@@ -62,6 +65,7 @@ export class ServiceWindowController {
 
   @Get()
   @Public()
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
   @ApiOperation({ summary: '窗口列表（公开，大厅指引用）' })
   @ApiOkResponse({ type: [ServiceWindowResponse] })
   list(@Query() q: WindowQueryDto) {
