@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, screenshot, startSystem } from '../lib/harness.mjs';
+import { test } from 'node:test';
+import { screenshot, useSystem } from '../lib/harness.mjs';
 
-let system;
-let browser;
-before(async () => {
-  system = await startSystem();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await system?.stop();
-});
+const ctx = useSystem();
 
 test('a citizen opens the portal, registers, logs in and sees the masked account', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  await page.goto(`${system.baseUrl}/`);
+  const page = await ctx.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await page.goto(`${ctx.system.baseUrl}/`);
   await page.getByRole('heading', { name: '示范市政务服务中心', level: 1 }).waitFor();
   await page.locator('[data-test=departments] li', { hasText: '市市场监督管理局' }).waitFor();
   assert.ok(await page.getByRole('searchbox').isVisible());
@@ -51,14 +42,14 @@ test('a citizen opens the portal, registers, logs in and sees the masked account
 });
 
 test('a wrong password is answered in Chinese on the page; an unknown path shows the 404 page', async () => {
-  const page = await browser.newPage({ locale: 'zh-CN' });
-  await page.goto(`${system.baseUrl}/login`);
+  const page = await ctx.browser.newPage({ locale: 'zh-CN' });
+  await page.goto(`${ctx.system.baseUrl}/login`);
   await page.getByLabel('手机号').fill('13800000001');
   await page.getByLabel('密码').fill('Wrong12345');
   await page.getByRole('button', { name: '登录' }).click();
   assert.equal(await page.locator('[data-test=login-error]').innerText(), '用户名或密码错误');
 
-  await page.goto(`${system.baseUrl}/no/such/page`);
+  await page.goto(`${ctx.system.baseUrl}/no/such/page`);
   await page.getByRole('heading', { name: '页面不存在' }).waitFor();
   await screenshot(page, 'public-404');
 });

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DEMO_PASSWORD, launchBrowser, screenshot, startSystem } from '../lib/harness.mjs';
+import { test } from 'node:test';
+import { DEMO_PASSWORD, screenshot, useSystem } from '../lib/harness.mjs';
 
-let system;
-let browser;
-before(async () => {
-  system = await startSystem();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await system?.stop();
-});
+const ctx = useSystem();
 
 async function login(page, who) {
-  await page.goto(`${system.baseUrl}/staff/`);
+  await page.goto(`${ctx.system.baseUrl}/staff/`);
   await page.locator('[data-test=login]').fill(who);
   await page.locator('[data-test=password]').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
@@ -22,7 +13,7 @@ async function login(page, who) {
 }
 
 test('a window clerk logs in, sees the desk with their department and backup, and logs out', async () => {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+  const page = await ctx.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
   await login(page, 'scjg.clerk');
   const record = page.locator('[data-test=my-record]', { hasText: '市市场监督管理局' });
   await record.waitFor();
@@ -42,7 +33,7 @@ test('a window clerk logs in, sees the desk with their department and backup, an
 });
 
 test('a department lead sees only their department on the staff page', async () => {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+  const page = await ctx.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
   await login(page, 'scjg.lead');
   await page.locator('[data-test="nav-/org/staff"]').click();
   await page.locator('[data-test=staff] .el-table__row').first().waitFor();
@@ -53,13 +44,13 @@ test('a department lead sees only their department on the staff page', async () 
 });
 
 test('an expired session returns to the login page and says so', async () => {
-  const page = await browser.newPage({ locale: 'zh-CN' });
+  const page = await ctx.browser.newPage({ locale: 'zh-CN' });
   await login(page, 'zjj.clerk');
   // Eight days on the business clock: past the access and the refresh token.
-  await system.api('admin', 'POST', '/platform/clock/advance', { seconds: 8 * 86_400 });
+  await ctx.system.api('admin', 'POST', '/platform/clock/advance', { seconds: 8 * 86_400 });
   await page.locator('[data-test="nav-/calendar"]').click();
   await page.locator('[data-test=away]').click().catch(() => undefined);
-  await page.goto(`${system.baseUrl}/staff/`);
+  await page.goto(`${ctx.system.baseUrl}/staff/`);
   await page.locator('[data-test=expired]').waitFor();
   assert.match(page.url(), /\/staff\/login/);
   await screenshot(page, 'staff-session-expired');

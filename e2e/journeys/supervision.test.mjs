@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DEMO_PASSWORD, launchBrowser, screenshot, startSystem } from '../lib/harness.mjs';
+import { test } from 'node:test';
+import { DEMO_PASSWORD, screenshot, useSystem } from '../lib/harness.mjs';
 
-let system;
-let browser;
-before(async () => {
-  system = await startSystem();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await system?.stop();
-});
+const ctx = useSystem();
 
 async function fillLogin(page, who) {
-  await page.goto(`${system.baseUrl}/supervision/`);
+  await page.goto(`${ctx.system.baseUrl}/supervision/`);
   await page.locator('[data-test=login]').fill(who);
   await page.locator('[data-test=password]').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
 }
 
 test('a supervisor logs in, sees the live board with the audit chain intact, and logs out', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await fillLogin(page, 'supervisor');
   await page.locator('[data-test=chain-ok]').waitFor();
   assert.match(await page.locator('[data-test=chain-ok]').innerText(), /完整：已校验 \d+ 条记录/);
@@ -40,7 +31,7 @@ test('a supervisor logs in, sees the live board with the audit chain intact, and
 });
 
 test('a window clerk is turned away from the supervision system', async () => {
-  const page = await browser.newPage({ locale: 'zh-CN' });
+  const page = await ctx.browser.newPage({ locale: 'zh-CN' });
   await fillLogin(page, 'scjg.clerk');
   assert.equal(await page.locator('[data-test=login-error]').innerText(), '此系统仅供监察员和中心管理员使用');
   assert.match(page.url(), /\/supervision\/login|\/supervision\/$/);

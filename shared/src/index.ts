@@ -10,3 +10,4 @@ export * from './dto/audit.js';
 export * from './dto/platform.js';
 export * from './api/api-error.js';
 export * from './api/api-client.js';
+export * from './locale.js';

@@ -1,9 +1,10 @@
-import { Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { VersionedEntity } from '../../platform/database/versioned-entity.js';
 
 @Entity('department')
 @Unique('uq_department_code', ['code'])
 @Unique('uq_department_credit_code', ['creditCode'])
-export class DepartmentEntity {
+export class DepartmentEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -30,13 +31,4 @@ export class DepartmentEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
-
-  @Column({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

@@ -1,12 +1,13 @@
 import type { WindowKind } from '@onewindow/shared';
-import { Check, Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { VersionedEntity } from '../../platform/database/versioned-entity.js';
 import { DepartmentEntity } from './department.entity.js';
 
 /** A counter in the hall (窗口): a department's own, or a comprehensive window (综合窗口) taking any matter. */
 @Entity('service_window')
 @Unique('uq_service_window_number', ['number'])
 @Check('ck_service_window_kind', `kind IN ('DEPARTMENT', 'COMPREHENSIVE')`)
-export class ServiceWindowEntity {
+export class ServiceWindowEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -26,13 +27,4 @@ export class ServiceWindowEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
-
-  @Column({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

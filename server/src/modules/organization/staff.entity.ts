@@ -1,5 +1,6 @@
 import type { Role } from '@onewindow/shared';
-import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedEntity } from '../../platform/database/versioned-entity.js';
 import { DepartmentEntity } from './department.entity.js';
 import { ServiceWindowEntity } from './service-window.entity.js';
 
@@ -7,7 +8,7 @@ import { ServiceWindowEntity } from './service-window.entity.js';
 @Entity('staff')
 @Index('ix_staff_department', ['departmentId'])
 @Check('ck_staff_roles', `roles <@ ARRAY['CLERK','APPROVER','DEPT_LEAD','CENTER_ADMIN','SUPERVISOR']::text[] AND cardinality(roles) > 0`)
-export class StaffEntity {
+export class StaffEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -35,13 +36,4 @@ export class StaffEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
-
-  @Column({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }
