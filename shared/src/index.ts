@@ -11,3 +11,8 @@ export * from './dto/platform.js';
 export * from './api/api-error.js';
 export * from './api/api-client.js';
 export * from './locale.js';
+export * from './calendar/calendar-date.js';
+export * from './calendar/day-kind.js';
+export * from './calendar/official-calendar.js';
+export * from './calendar/working-calendar.js';
+export * from './calendar/deadline.js';
