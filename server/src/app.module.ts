@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicantModule } from './modules/applicant/applicant.module.js';
+import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { OrganizationModule } from './modules/organization/organization.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { dataSourceOptions } from './platform/database/data-source-options.js';
@@ -19,6 +20,7 @@ export class AppModule {
         PlatformModule.forRoot(config, db),
         OrganizationModule,
         ApplicantModule,
+        CalendarModule,
       ],
     };
   }

@@ -6,6 +6,16 @@ import { AuditChainHeadEntity, AuditEntryEntity } from './platform/audit/audit-e
 import { AuthSessionEntity } from './platform/auth/auth-session.entity.js';
 import { CredentialEntity } from './platform/auth/credential.entity.js';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
+import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
+import {
+  CalendarDayEntity,
+  CalendarRevisionEntity,
+  CalendarYearEntity,
+  ClockEntity,
+  ClockExtensionEntity,
+  ClockPauseEntity,
+  DeadlinePolicyEntity,
+} from './modules/calendar/calendar.entities.js';
 
 /** Every table-backed entity, by owner. A new entity is listed here and gets a migration. */
 export const ENTITIES = [
@@ -20,7 +30,15 @@ export const ENTITIES = [
   StaffEntity,
   // applicant
   ApplicantEntity,
+  // calendar
+  CalendarDayEntity,
+  CalendarYearEntity,
+  CalendarRevisionEntity,
+  DeadlinePolicyEntity,
+  ClockEntity,
+  ClockPauseEntity,
+  ClockExtensionEntity,
 ];
 
 /** In order. Never edit one that has shipped; add the next. */
-export const MIGRATIONS = [Foundation1763800000000];
+export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000];

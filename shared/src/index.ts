@@ -16,3 +16,5 @@ export * from './calendar/day-kind.js';
 export * from './calendar/official-calendar.js';
 export * from './calendar/working-calendar.js';
 export * from './calendar/deadline.js';
+export * from './dto/calendar.js';
+export * from './dto/clock.js';

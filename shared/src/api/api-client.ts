@@ -24,6 +24,23 @@ import type {
   UpdateStaffRequest,
 } from '../dto/organization.js';
 import type { AdvanceClockRequest, HealthDto, PlatformClockDto, ReadinessDto, SetClockRequest } from '../dto/platform.js';
+import type {
+  CalendarChangeDto,
+  CalendarYearDto,
+  DeadlineDto,
+  DeadlineQuery,
+  EditCalendarDayRequest,
+  ImportCalendarYearRequest,
+} from '../dto/calendar.js';
+import type {
+  ClockDto,
+  ClockExplanationDto,
+  DeadlinePolicyDto,
+  ExtendClockRequest,
+  PauseClockRequest,
+  StartClockRequest,
+  UpdateDeadlinePolicyRequest,
+} from '../dto/clock.js';
 import { ApiError } from './api-error.js';
 
 export interface StoredSession extends SessionTokens {
@@ -199,6 +216,25 @@ export class ApiClient {
   readonly audit = {
     list: (query: AuditQuery = {}) => this.request<Page<AuditEntryDto>>('GET', '/audit', { query: { ...query } }),
     verify: () => this.request<AuditVerifyResult>('GET', '/audit/verify'),
+  };
+
+  readonly calendar = {
+    year: (year: number) => this.request<CalendarYearDto>('GET', `/calendar/years/${year}`, { anonymous: true }),
+    deadline: (query: DeadlineQuery) => this.request<DeadlineDto>('GET', '/calendar/deadline', { query: { ...query }, anonymous: true }),
+    editDay: (date: string, body: EditCalendarDayRequest) => this.request<CalendarChangeDto>('PUT', `/calendar/days/${date}`, { body }),
+    importYear: (year: number, body: ImportCalendarYearRequest) => this.request<CalendarChangeDto>('PUT', `/calendar/years/${year}`, { body }),
+    policies: () => this.request<DeadlinePolicyDto[]>('GET', '/deadline-policy'),
+    publishPolicy: (body: UpdateDeadlinePolicyRequest) => this.request<DeadlinePolicyDto>('PUT', '/deadline-policy', { body }),
+  };
+
+  readonly clocks = {
+    start: (body: StartClockRequest) => this.request<ClockDto>('POST', '/clocks', { body }),
+    get: (id: string) => this.request<ClockDto>('GET', `/clocks/${id}`),
+    explain: (id: string) => this.request<ClockExplanationDto>('GET', `/clocks/${id}/explanation`),
+    pause: (id: string, body: PauseClockRequest) => this.request<ClockDto>('POST', `/clocks/${id}/pause`, { body }),
+    resume: (id: string) => this.request<ClockDto>('POST', `/clocks/${id}/resume`),
+    extend: (id: string, body: ExtendClockRequest) => this.request<ClockDto>('POST', `/clocks/${id}/extensions`, { body }),
+    restart: (id: string) => this.request<ClockDto>('POST', `/clocks/${id}/restart`),
   };
 
   readonly platform = {

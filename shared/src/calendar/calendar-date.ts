@@ -61,3 +61,10 @@ export function formatShanghai(instant: Date): string {
   const d = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
   return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
 }
+
+/** A deadline as people read it: a Shanghai midnight is written as 24:00 of the day before. */
+export function formatDeadline(instant: Date): string {
+  const s = formatShanghai(instant);
+  if (!s.endsWith(' 00:00')) return s;
+  return `${dateOfDay(shanghaiDay(instant) - 1)} 24:00`;
+}

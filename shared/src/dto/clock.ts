@@ -1,0 +1,157 @@
+import type { LimitUnit } from '../calendar/day-kind.js';
+
+export const ClockSubjectKind = {
+  ACCEPTANCE: 'ACCEPTANCE',
+  CASE: 'CASE',
+  SUBTASK: 'SUBTASK',
+  DELIVERY: 'DELIVERY',
+  COMPLAINT: 'COMPLAINT',
+  RECTIFICATION: 'RECTIFICATION',
+  URGE: 'URGE',
+} as const;
+export type ClockSubjectKind = (typeof ClockSubjectKind)[keyof typeof ClockSubjectKind];
+export const CLOCK_SUBJECT_LABELS: Record<ClockSubjectKind, string> = {
+  ACCEPTANCE: '受理时限',
+  CASE: '办理时限',
+  SUBTASK: '并联子任务时限',
+  DELIVERY: '送达时限',
+  COMPLAINT: '投诉办理时限',
+  RECTIFICATION: '整改时限',
+  URGE: '督办时限',
+};
+
+export type ClockState = 'RUNNING' | 'PAUSED' | 'STOPPED';
+export const CLOCK_STATE_LABELS: Record<ClockState, string> = { RUNNING: '计时中', PAUSED: '暂停计时', STOPPED: '已停止' };
+
+/** Why a clock pauses: 补正 (Art. 32) or a special procedure that does not count (Art. 45). */
+export const PauseReason = {
+  SUPPLEMENT: 'SUPPLEMENT',
+  HEARING: 'HEARING',
+  TENDER: 'TENDER',
+  AUCTION: 'AUCTION',
+  INSPECTION: 'INSPECTION',
+  TESTING: 'TESTING',
+  QUARANTINE: 'QUARANTINE',
+  APPRAISAL: 'APPRAISAL',
+  EXPERT_REVIEW: 'EXPERT_REVIEW',
+  OTHER: 'OTHER',
+} as const;
+export type PauseReason = (typeof PauseReason)[keyof typeof PauseReason];
+export const PAUSE_REASON_LABELS: Record<PauseReason, string> = {
+  SUPPLEMENT: '补正材料',
+  HEARING: '听证',
+  TENDER: '招标',
+  AUCTION: '拍卖',
+  INSPECTION: '检验',
+  TESTING: '检测',
+  QUARANTINE: '检疫',
+  APPRAISAL: '鉴定',
+  EXPERT_REVIEW: '专家评审',
+  OTHER: '其他',
+};
+
+/** Statutory extension caps in working days (行政许可法 第四十二条). */
+export const EXTENSION_CAP_SINGLE = 10;
+export const EXTENSION_CAP_JOINT = 15;
+
+export interface TimeLimitDto {
+  value: number;
+  unit: LimitUnit;
+}
+
+export interface ClockPauseDto {
+  id: string;
+  reason: PauseReason;
+  reasonText: string | null;
+  legalBasis: string;
+  notice: string;
+  startedAt: string;
+  endedAt: string | null;
+  remainingAtPause: number;
+  dueDateBefore: string;
+  dueDateAfter: string | null;
+}
+
+export interface ClockExtensionDto {
+  id: string;
+  days: number;
+  reason: string;
+  approverId: string;
+  approverName: string;
+  notice: string;
+  dueDateBefore: string;
+  dueDateAfter: string;
+  createdAt: string;
+}
+
+export interface ClockDto {
+  id: string;
+  subjectKind: ClockSubjectKind;
+  subjectId: string;
+  departmentId: string | null;
+  limit: TimeLimitDto;
+  joint: boolean;
+  extensionDays: number;
+  state: ClockState;
+  startedAt: string;
+  dueAt: string;
+  dueDate: string;
+  warnAt: string;
+  /** The period runs into a year without a published holiday notice. */
+  provisional: boolean;
+  /** Working days used and left now (null for hour limits). */
+  workingDaysUsed: number | null;
+  workingDaysLeft: number | null;
+  policyVersion: number;
+  previousClockId: string | null;
+  stoppedAt: string | null;
+  stopReason: string | null;
+  pauses: ClockPauseDto[];
+  extensions: ClockExtensionDto[];
+}
+
+export interface StartClockRequest {
+  subjectKind: ClockSubjectKind;
+  subjectId: string;
+  departmentId?: string | null;
+  limit: TimeLimitDto;
+  joint?: boolean;
+}
+
+export interface PauseClockRequest {
+  reason: PauseReason;
+  /** Required for OTHER. */
+  reasonText?: string;
+  legalBasis: string;
+  /** The written notice given to the applicant, including how long the procedure takes. */
+  notice: string;
+}
+
+export interface ExtendClockRequest {
+  days: number;
+  reason: string;
+  notice: string;
+}
+
+export interface ClockExplanationDto {
+  clockId: string;
+  /** The arithmetic in words, step by step, in order. */
+  steps: string[];
+  /** Non-working days the current period skips, and why. */
+  skippedDays: { date: string; kind: string; holidayName: string | null }[];
+  provisional: boolean;
+}
+
+export interface DeadlinePolicyDto {
+  version: number;
+  usedPercent: number;
+  minLeft: number;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface UpdateDeadlinePolicyRequest {
+  usedPercent: number;
+  minLeft: number;
+  note?: string;
+}
