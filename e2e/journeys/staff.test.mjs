@@ -43,6 +43,42 @@ test('a department lead sees only their department on the staff page', async () 
   await screenshot(page, 'staff-org-staff-lead');
 });
 
+test('an administrator changes a day in the working calendar and sees the clocks recomputed', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await login(page, 'admin');
+  await page.goto(`${ctx.system.baseUrl}/staff/calendar?year=2026`);
+  const festival = page.locator('button[data-date="2026-02-17"]');
+  await festival.waitFor();
+  assert.match(await festival.getAttribute('class'), /HOLIDAY/);
+  assert.match(await festival.innerText(), /春节/);
+  assert.match(await page.locator('button[data-date="2026-02-14"]').getAttribute('class'), /MAKEUP_WORKDAY/);
+  assert.match(await page.locator('[data-test=confirmed]').innerText(), /国务院办公厅关于2026年部分节假日安排的通知/);
+  await screenshot(page, 'staff-calendar-2026');
+
+  await page.locator('button[data-date="2026-05-20"]').click();
+  await page.locator('[data-test=edit-kind]').getByText('法定节假日').click();
+  await page.locator('[data-test=edit-name]').fill('演示调整');
+  await page.locator('[data-test=save-day]').click();
+  await page.getByText(/已更新 1 天，\d+ 个计时的截止或预警时间随之调整/).waitFor();
+  await page.locator('button[data-date="2026-05-20"].HOLIDAY', { hasText: '演示调整' }).waitFor();
+
+  // A weekday cannot become an ordinary rest day: the server's reason is shown in the dialog.
+  await page.locator('button[data-date="2026-05-21"]').click();
+  await page.locator('[data-test=edit-kind]').getByText('休息日').click();
+  await page.locator('[data-test=save-day]').click();
+  assert.match(await page.locator('[data-test=edit-error]').innerText(), /工作日不能设为休息日/);
+});
+
+test('a clerk sees the calendar read-only', async () => {
+  const page = await ctx.browser.newPage({ locale: 'zh-CN' });
+  await login(page, 'scjg.clerk2');
+  await page.goto(`${ctx.system.baseUrl}/staff/calendar?year=2025`);
+  await page.locator('button[data-date="2025-10-01"].HOLIDAY').waitFor();
+  assert.equal(await page.locator('[data-test=import]').count(), 0);
+  await page.locator('button[data-date="2025-10-09"]').click();
+  assert.equal(await page.locator('[data-test=save-day]').isVisible(), false);
+});
+
 test('an expired session returns to the login page and says so', async () => {
   const page = await ctx.browser.newPage({ locale: 'zh-CN' });
   await login(page, 'zjj.clerk');

@@ -24,7 +24,7 @@ export const routes = [
       { path: 'review', name: 'review', component: soon, meta: { nav: 'review', roles: [Role.APPROVER, Role.DEPT_LEAD] } },
       { path: 'fees', name: 'fees', component: soon, meta: { nav: 'fees', roles: [Role.CLERK, Role.DEPT_LEAD, Role.CENTER_ADMIN] } },
       { path: 'catalog', name: 'catalog', component: soon, meta: { nav: 'catalog', roles: [Role.CENTER_ADMIN, Role.DEPT_LEAD] } },
-      { path: 'calendar', name: 'calendar', component: soon, meta: { nav: 'calendar' } },
+      { path: 'calendar', name: 'calendar', component: () => import('../views/calendar/index.vue'), meta: { nav: 'calendar' } },
       { path: 'cards', name: 'cards', component: soon, meta: { nav: 'cards' } },
       { path: 'org/departments', name: 'departments', component: () => import('../views/org/departments/index.vue'), meta: { nav: 'departments', roles: [Role.CENTER_ADMIN] } },
       { path: 'org/staff', name: 'staff', component: () => import('../views/org/staff/index.vue'), meta: { nav: 'staff', roles: [Role.CENTER_ADMIN, Role.DEPT_LEAD] } },

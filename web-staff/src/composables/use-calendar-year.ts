@@ -1,0 +1,85 @@
+import {
+  type CalendarChangeDto,
+  type CalendarDayDto,
+  type CalendarYearDto,
+  dayNumber,
+  DayKind,
+  type ImportCalendarYearRequest,
+  Role,
+} from '@onewindow/shared';
+import { ElMessage } from 'element-plus';
+import { computed, ref, watch } from 'vue';
+import { api } from '../api';
+import { useSessionStore } from '../stores/session';
+
+export interface MonthGrid {
+  month: number;
+  /** Weeks of 7 cells, Monday first; null pads days outside the month. */
+  weeks: (CalendarDayDto | null)[][];
+}
+
+/** Lays a year's days out as month grids, Monday first (as Chinese calendars print them). */
+export function monthGrids(days: CalendarDayDto[]): MonthGrid[] {
+  const grids: MonthGrid[] = [];
+  for (let month = 1; month <= 12; month++) {
+    const inMonth = days.filter((d) => Number(d.date.slice(5, 7)) === month);
+    if (!inMonth.length) continue;
+    const lead = (((dayNumber(inMonth[0]!.date) + 4) % 7) + 6) % 7; // Monday = 0
+    const cells: (CalendarDayDto | null)[] = [...Array(lead).fill(null), ...inMonth];
+    while (cells.length % 7) cells.push(null);
+    const weeks = [];
+    for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+    grids.push({ month, weeks });
+  }
+  return grids;
+}
+
+/** Parses a pasted notice file: `{ notice, specials: [{ date, kind, name }] }`. */
+export function parseImport(text: string): ImportCalendarYearRequest {
+  const data = JSON.parse(text) as ImportCalendarYearRequest;
+  if (typeof data?.notice !== 'string' || !Array.isArray(data.specials)) throw new Error('需要 { "notice": "…", "specials": [{ "date", "kind", "name" }] }');
+  return data;
+}
+
+export function useCalendarYear(initialYear: number) {
+  const session = useSessionStore();
+  const year = ref(initialYear);
+  const data = ref<CalendarYearDto | null>(null);
+  const loading = ref(false);
+  const canEdit = computed(() => session.hasRole(Role.CENTER_ADMIN));
+  const grids = computed(() => monthGrids(data.value?.days ?? []));
+  const counts = computed(() => {
+    const c: Record<DayKind, number> = { WORKDAY: 0, REST_DAY: 0, HOLIDAY: 0, MAKEUP_WORKDAY: 0 };
+    for (const d of data.value?.days ?? []) c[d.kind]++;
+    return c;
+  });
+
+  async function load() {
+    loading.value = true;
+    try {
+      data.value = await api.calendar.year(year.value);
+    } catch (e) {
+      data.value = null;
+      ElMessage.error((e as Error).message);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  function report(r: CalendarChangeDto) {
+    ElMessage.success(r.changedDays ? `已更新 ${r.changedDays} 天，${r.clocksMoved} 个计时的截止或预警时间随之调整` : '没有变化');
+  }
+
+  async function editDay(date: string, kind: DayKind, holidayName: string | null) {
+    report(await api.calendar.editDay(date, { kind, holidayName }));
+    await load();
+  }
+
+  async function importYear(text: string) {
+    report(await api.calendar.importYear(year.value, parseImport(text)));
+    await load();
+  }
+
+  watch(year, load, { immediate: true });
+  return { year, data, loading, canEdit, grids, counts, editDay, importYear };
+}
