@@ -4,6 +4,7 @@ import {
   dayNumber,
   deadlineFromDay,
   ErrorCode,
+  type Principal,
   type StartClockRequest,
   WorkingCalendar,
 } from '@onewindow/shared';
@@ -13,10 +14,11 @@ import { CalendarService } from '../src/modules/calendar/calendar.service.js';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
-let admin: ApiClient;
-let approver: ApiClient;
-let lead: ApiClient;
-let clerk: ApiClient;
+type LoggedIn = ApiClient & { me: Principal };
+let admin: LoggedIn;
+let approver: LoggedIn;
+let lead: LoggedIn;
+let clerk: LoggedIn;
 let scjg: string;
 
 /** Sessions live in business time too: after a jump, log everyone in again. */

@@ -9,6 +9,7 @@ import { AuthService } from './auth/auth.service.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { PrincipalRegistry } from './auth/principal-registry.js';
 import { PlatformClockController } from './clock/platform-clock.controller.js';
+import { PlatformClockAdmin } from './clock/platform-clock-admin.service.js';
 import { PlatformClock } from './clock/platform-clock.service.js';
 import { PersonalDataCipher } from './crypto/personal-data-cipher.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -28,6 +29,7 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: DatabaseRuntime, useValue: db },
         PlatformClock,
+        PlatformClockAdmin,
         PasswordHasher,
         PrincipalRegistry,
         AuthService,

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { LoginResponse, Principal } from '@onewindow/shared';
+import { type LoginResponse, type Principal, Role, STAFF_ROLES } from '@onewindow/shared';
 import { RATE_LIMIT_GROUP } from '../http/rate-limit.js';
 import { Public, Roles } from './access.decorators.js';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, PrincipalDto, RefreshDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { Actor, CurrentPrincipal, type RequestActor } from './request-actor.js';
-import { STAFF_ROLES, Role } from '@onewindow/shared';
 
 @ApiTags('auth 登录')
 @Controller('auth')

@@ -2,10 +2,9 @@ import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { type AdvanceClockRequest, type PlatformClockDto, Role, type SetClockRequest } from '@onewindow/shared';
 import { IsInt, IsISO8601, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { Public, Roles } from '../auth/access.decorators.js';
 import { Actor, type RequestActor } from '../auth/request-actor.js';
-import { AuditService } from '../audit/audit.service.js';
+import { PlatformClockAdmin } from './platform-clock-admin.service.js';
 import { PlatformClock } from './platform-clock.service.js';
 
 class SetClockDto implements SetClockRequest {
@@ -34,8 +33,7 @@ class PlatformClockResponse implements PlatformClockDto {
 export class PlatformClockController {
   constructor(
     private readonly clock: PlatformClock,
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly admin: PlatformClockAdmin,
   ) {}
 
   @Get()
@@ -50,8 +48,8 @@ export class PlatformClockController {
   @Roles(Role.CENTER_ADMIN)
   @ApiOperation({ summary: '设置业务时间（仅演示/测试模式）' })
   @ApiOkResponse({ type: PlatformClockResponse })
-  async set(@Body() dto: SetClockDto, @Actor() actor: RequestActor): Promise<PlatformClockDto> {
-    return this.change(actor, { setTo: dto.now }, () => this.clock.set(new Date(dto.now)));
+  set(@Body() dto: SetClockDto, @Actor() actor: RequestActor): Promise<PlatformClockDto> {
+    return this.admin.set(actor, new Date(dto.now));
   }
 
   @Post('advance')
@@ -59,16 +57,7 @@ export class PlatformClockController {
   @Roles(Role.CENTER_ADMIN)
   @ApiOperation({ summary: '业务时间向前拨动（仅演示/测试模式）' })
   @ApiOkResponse({ type: PlatformClockResponse })
-  async advance(@Body() dto: AdvanceClockDto, @Actor() actor: RequestActor): Promise<PlatformClockDto> {
-    return this.change(actor, { advancedSeconds: dto.seconds }, () => this.clock.advance(dto.seconds));
-  }
-
-  private async change(actor: RequestActor, summary: Record<string, unknown>, apply: () => void): Promise<PlatformClockDto> {
-    const before = this.clock.now().toISOString();
-    apply();
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, actor, { action: 'platform.clock_changed', targetType: 'platform_clock', targetId: null, summary: { ...summary, before, after: this.clock.now().toISOString() } }),
-    );
-    return this.clock.describe();
+  advance(@Body() dto: AdvanceClockDto, @Actor() actor: RequestActor): Promise<PlatformClockDto> {
+    return this.admin.advance(actor, dto.seconds);
   }
 }
