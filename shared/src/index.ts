@@ -18,3 +18,4 @@ export * from './calendar/working-calendar.js';
 export * from './calendar/deadline.js';
 export * from './dto/calendar.js';
 export * from './dto/clock.js';
+export * from './catalog/matter.js';

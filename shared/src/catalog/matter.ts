@@ -1,0 +1,171 @@
+import type { FieldErrors } from '../errors.js';
+import type { PauseReason, TimeLimitDto } from '../dto/clock.js';
+import { LimitUnit } from '../calendar/day-kind.js';
+
+/** 事项类型 and the two-letter prefix of their codes. */
+export const MatterType = {
+  ADMINISTRATIVE_LICENSE: 'ADMINISTRATIVE_LICENSE',
+  ADMINISTRATIVE_CONFIRMATION: 'ADMINISTRATIVE_CONFIRMATION',
+  ADMINISTRATIVE_PAYMENT: 'ADMINISTRATIVE_PAYMENT',
+  OTHER_POWER: 'OTHER_POWER',
+  PUBLIC_SERVICE: 'PUBLIC_SERVICE',
+} as const;
+export type MatterType = (typeof MatterType)[keyof typeof MatterType];
+export const MATTER_TYPE_LABELS: Record<MatterType, string> = {
+  ADMINISTRATIVE_LICENSE: '行政许可',
+  ADMINISTRATIVE_CONFIRMATION: '行政确认',
+  ADMINISTRATIVE_PAYMENT: '行政给付',
+  OTHER_POWER: '其他行政权力',
+  PUBLIC_SERVICE: '公共服务',
+};
+export const MATTER_TYPE_PREFIX: Record<MatterType, string> = {
+  ADMINISTRATIVE_LICENSE: 'XK',
+  ADMINISTRATIVE_CONFIRMATION: 'QR',
+  ADMINISTRATIVE_PAYMENT: 'JF',
+  OTHER_POWER: 'QT',
+  PUBLIC_SERVICE: 'GG',
+};
+
+/** 办件类型 */
+export const HandlingKind = { IMMEDIATE: 'IMMEDIATE', PROMISED: 'PROMISED', JOINT: 'JOINT', REPORT_UP: 'REPORT_UP' } as const;
+export type HandlingKind = (typeof HandlingKind)[keyof typeof HandlingKind];
+export const HANDLING_KIND_LABELS: Record<HandlingKind, string> = { IMMEDIATE: '即办件', PROMISED: '承诺件', JOINT: '联办件', REPORT_UP: '上报件' };
+
+export const Audience = { CITIZEN: 'CITIZEN', LEGAL_PERSON: 'LEGAL_PERSON', BOTH: 'BOTH' } as const;
+export type Audience = (typeof Audience)[keyof typeof Audience];
+export const AUDIENCE_LABELS: Record<Audience, string> = { CITIZEN: '自然人', LEGAL_PERSON: '法人', BOTH: '自然人、法人' };
+
+export const MaterialForm = { ORIGINAL: 'ORIGINAL', COPY: 'COPY', ORIGINAL_AND_COPY: 'ORIGINAL_AND_COPY' } as const;
+export type MaterialForm = (typeof MaterialForm)[keyof typeof MaterialForm];
+export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = { ORIGINAL: '原件', COPY: '复印件', ORIGINAL_AND_COPY: '原件和复印件' };
+
+export interface MaterialSpec {
+  name: string;
+  form: MaterialForm;
+  copies: number;
+  required: boolean;
+  /** May be supplied later under 容缺受理. */
+  deferrable: boolean;
+  notes?: string;
+}
+
+/** A co-department of a joint matter (联办件): its sub-task limit and whether silence counts as consent. */
+export interface CoDepartmentSpec {
+  departmentId: string;
+  subtaskLimit: TimeLimitDto;
+  silenceIsConsent: boolean;
+}
+
+export interface SpecialProcedureSpec {
+  kind: PauseReason;
+  /** Whether its time counts toward the limit (Art. 45 procedures do not). */
+  countsTowardLimit: boolean | null;
+  description?: string;
+}
+
+/** Every element of a matter (办事指南要素), as one version holds them. */
+export interface MatterContent {
+  name: string;
+  matterType: MatterType;
+  departmentId: string;
+  windowId: string | null;
+  audience: Audience;
+  themes: string[];
+  lifeEvents: string[];
+  keywords: string[];
+  description: string;
+  legalBasis: string;
+  acceptanceConditions: string;
+  materials: MaterialSpec[];
+  procedure: string[];
+  statutoryLimit: TimeLimitDto;
+  promisedLimit: TimeLimitDto;
+  handlingKind: HandlingKind;
+  coDepartments: CoDepartmentSpec[];
+  /** Codes of fee catalog items; empty when free. */
+  feeItemCodes: string[];
+  visitsOnSite: number;
+  specialProcedures: SpecialProcedureSpec[];
+  onlineAvailable: boolean;
+  contactPhone: string;
+  complaintPhone: string;
+}
+
+/** What publishing needs to know about a fee item. */
+export interface FeeItemFacts {
+  code: string;
+  legalBasis: string;
+  active: boolean;
+}
+
+/** Comparable length of a limit in working-day terms where units differ (months ≈ 21 working days, natural days ≈ 5/7). */
+function comparable(l: TimeLimitDto): number {
+  switch (l.unit) {
+    case LimitUnit.WORKING_DAY:
+      return l.value;
+    case LimitUnit.NATURAL_DAY:
+      return (l.value * 5) / 7;
+    case LimitUnit.MONTH:
+      return l.value * 21;
+    case LimitUnit.HOUR:
+      return l.value / 24;
+  }
+}
+
+/**
+ * The rules a version must meet to be published (DOMAIN.md §2). Returns field errors keyed by path,
+ * empty when publishable. Shared so the editor shows exactly what the server enforces.
+ */
+export function checkMatterContent(c: MatterContent, feeItems: FeeItemFacts[]): FieldErrors {
+  const errors: FieldErrors = {};
+  const add = (path: string, msg: string) => (errors[path] ??= []).push(msg);
+  if (!c.name?.trim()) add('name', '请填写事项名称');
+  if (!c.legalBasis?.trim()) add('legalBasis', '请填写设定依据');
+  if (!c.acceptanceConditions?.trim()) add('acceptanceConditions', '请填写受理条件');
+  if (!c.contactPhone?.trim()) add('contactPhone', '请填写咨询电话');
+  if (!c.complaintPhone?.trim()) add('complaintPhone', '请填写投诉电话');
+
+  const sameUnit = c.promisedLimit.unit === c.statutoryLimit.unit;
+  const promisedLonger = sameUnit ? c.promisedLimit.value > c.statutoryLimit.value : comparable(c.promisedLimit) > comparable(c.statutoryLimit);
+  if (promisedLonger) add('promisedLimit', '承诺时限不得超过法定时限');
+
+  if (c.handlingKind === HandlingKind.IMMEDIATE) {
+    if (c.promisedLimit.value !== 0) add('promisedLimit', '即办件的承诺时限必须为 0');
+    if (c.coDepartments.length) add('coDepartments', '即办件不能有协办部门');
+  }
+  if (c.handlingKind === HandlingKind.JOINT && !c.coDepartments.length) add('coDepartments', '联办件须至少有一个协办部门');
+  if (c.handlingKind !== HandlingKind.JOINT && c.handlingKind !== HandlingKind.IMMEDIATE && c.coDepartments.length) {
+    add('coDepartments', '只有联办件可以设置协办部门');
+  }
+  c.coDepartments.forEach((d, i) => {
+    if (d.departmentId === c.departmentId) add(`coDepartments.${i}.departmentId`, '协办部门不能是实施部门本身');
+  });
+
+  if (!c.materials.length) add('materials', '至少列出一项申请材料');
+  c.materials.forEach((m, i) => {
+    if (!m.name?.trim()) add(`materials.${i}.name`, '请填写材料名称');
+    if (!m.form) add(`materials.${i}.form`, '请选择原件或复印件');
+    if (m.deferrable && !m.required) add(`materials.${i}.deferrable`, '非必需材料无需容缺');
+  });
+
+  const byCode = new Map(feeItems.map((f) => [f.code, f]));
+  c.feeItemCodes.forEach((code, i) => {
+    const f = byCode.get(code);
+    if (!f) add(`feeItemCodes.${i}`, `收费项目 ${code} 不存在`);
+    else if (!f.legalBasis.trim()) add(`feeItemCodes.${i}`, `收费项目 ${code} 没有法律依据，不得收费`);
+    else if (!f.active) add(`feeItemCodes.${i}`, `收费项目 ${code} 已停用`);
+  });
+
+  c.specialProcedures.forEach((s, i) => {
+    if (s.countsTowardLimit === null || s.countsTowardLimit === undefined) add(`specialProcedures.${i}.countsTowardLimit`, '须说明是否计入办理时限');
+  });
+  return errors;
+}
+
+/**
+ * Implementation code pattern: 2-letter type prefix + 5-digit main item + 3-digit sub-item, e.g. XK00012001.
+ */
+export function matterCode(type: MatterType, mainItem: number, subItem: number): string {
+  return `${MATTER_TYPE_PREFIX[type]}${String(mainItem).padStart(5, '0')}${String(subItem).padStart(3, '0')}`;
+}
+export const MATTER_CODE_PATTERN = /^(XK|QR|JF|QT|GG)\d{5}\d{3}$/;
