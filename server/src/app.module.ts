@@ -3,6 +3,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicantModule } from './modules/applicant/applicant.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
+import { CatalogModule } from './modules/catalog/catalog.module.js';
+import { FeesModule } from './modules/fees/fees.module.js';
 import { OrganizationModule } from './modules/organization/organization.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { dataSourceOptions } from './platform/database/data-source-options.js';
@@ -21,6 +23,8 @@ export class AppModule {
         OrganizationModule,
         ApplicantModule,
         CalendarModule,
+        FeesModule,
+        CatalogModule,
       ],
     };
   }

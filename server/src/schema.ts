@@ -7,6 +7,9 @@ import { AuthSessionEntity } from './platform/auth/auth-session.entity.js';
 import { CredentialEntity } from './platform/auth/credential.entity.js';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
 import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
+import { CatalogFees1764000000000 } from './migrations/1764000000000-catalog-fees.js';
+import { CatalogRevisionEntity, MatterEntity, MatterVersionEntity } from './modules/catalog/catalog.entities.js';
+import { FeeItemEntity } from './modules/fees/fee-item.entity.js';
 import {
   CalendarDayEntity,
   CalendarRevisionEntity,
@@ -38,7 +41,13 @@ export const ENTITIES = [
   ClockEntity,
   ClockPauseEntity,
   ClockExtensionEntity,
+  // fees
+  FeeItemEntity,
+  // catalog
+  MatterEntity,
+  MatterVersionEntity,
+  CatalogRevisionEntity,
 ];
 
 /** In order. Never edit one that has shipped; add the next. */
-export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000];
+export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000, CatalogFees1764000000000];

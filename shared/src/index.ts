@@ -19,3 +19,5 @@ export * from './calendar/deadline.js';
 export * from './dto/calendar.js';
 export * from './dto/clock.js';
 export * from './catalog/matter.js';
+export * from './dto/fees.js';
+export * from './catalog/search.js';

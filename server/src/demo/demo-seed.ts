@@ -11,6 +11,7 @@ import { PasswordHasher } from '../platform/auth/password-hasher.js';
 import { systemActor } from '../platform/auth/request-actor.js';
 import { PlatformClock } from '../platform/clock/platform-clock.service.js';
 import { PersonalDataCipher } from '../platform/crypto/personal-data-cipher.js';
+import { seedDemoCatalog } from './demo-catalog.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -111,7 +112,7 @@ export async function seedDemo(app: INestApplication): Promise<void> {
       return s;
     };
 
-    await addStaff('admin', center.id, [Role.CENTER_ADMIN], null, null, '周政务');
+    const admin = await addStaff('admin', center.id, [Role.CENTER_ADMIN], null, null, '周政务');
     await addStaff('zwb.clerk', center.id, [Role.CLERK], windows.get('Z01')!.id);
     await addStaff('supervisor', depts.get('JCS')!.id, [Role.SUPERVISOR], null, null, '郑监察');
     await addStaff('jcs.supervisor2', depts.get('JCS')!.id, [Role.SUPERVISOR], null);
@@ -132,12 +133,13 @@ export async function seedDemo(app: INestApplication): Promise<void> {
     await addApplicant(m, cipher, now, credential, { phone: '13800000002', name: '李经办', type: ApplicantType.LEGAL_PERSON, seq: 2, org: '示范餐饮有限公司' });
     await addApplicant(m, cipher, now, credential, { phone: '13800000003', name: '陈秀英', type: ApplicantType.CITIZEN, seq: 3 });
 
+    const matters = await seedDemoCatalog(m, now, admin.id);
     const [{ staff }] = await m.query('SELECT count(*)::int AS staff FROM staff');
     await audit.record(m, systemActor('demo'), {
       action: 'demo.seeded',
       targetType: 'database',
       targetId: null,
-      summary: { departments: depts.size, windows: windows.size, staff, applicants: 3 },
+      summary: { departments: depts.size, windows: windows.size, staff, applicants: 3, matters },
     });
   });
 }

@@ -41,6 +41,8 @@ import type {
   StartClockRequest,
   UpdateDeadlinePolicyRequest,
 } from '../dto/clock.js';
+import type { MatterContent, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublishCheckDto } from '../catalog/matter.js';
+import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../dto/fees.js';
 import { ApiError } from './api-error.js';
 
 export interface StoredSession extends SessionTokens {
@@ -235,6 +237,31 @@ export class ApiClient {
     resume: (id: string) => this.request<ClockDto>('POST', `/clocks/${id}/resume`),
     extend: (id: string, body: ExtendClockRequest) => this.request<ClockDto>('POST', `/clocks/${id}/extensions`, { body }),
     restart: (id: string) => this.request<ClockDto>('POST', `/clocks/${id}/restart`),
+  };
+
+  readonly fees = {
+    items: () => this.request<FeeItemDto[]>('GET', '/fees/items', { anonymous: true }),
+    createItem: (body: CreateFeeItemRequest) => this.request<FeeItemDto>('POST', '/fees/items', { body }),
+    updateItem: (code: string, body: UpdateFeeItemRequest) => this.request<FeeItemDto>('PATCH', `/fees/items/${code}`, { body }),
+  };
+
+  readonly catalog = {
+    list: (query: { departmentId?: string; q?: string; page?: number; pageSize?: number } = {}) =>
+      this.request<Page<MatterSummaryDto>>('GET', '/catalog/matters', { query }),
+    create: (body: { content: MatterContent; mainItem?: number; subItem?: number }) => this.request<MatterVersionDto>('POST', '/catalog/matters', { body }),
+    versions: (matterId: string) => this.request<MatterVersionDto[]>('GET', `/catalog/matters/${matterId}/versions`),
+    saveDraft: (versionId: string, content: MatterContent) => this.request<MatterVersionDto>('PUT', `/catalog/versions/${versionId}`, { body: { content } }),
+    check: (versionId: string) => this.request<PublishCheckDto>('POST', `/catalog/versions/${versionId}/check`),
+    publish: (versionId: string) => this.request<MatterVersionDto>('POST', `/catalog/versions/${versionId}/publish`),
+    cloneToDraft: (versionId: string) => this.request<MatterVersionDto>('POST', `/catalog/versions/${versionId}/clone`),
+    withdraw: (matterId: string) => this.request<MatterVersionDto>('POST', `/catalog/matters/${matterId}/withdraw`),
+  };
+
+  readonly guides = {
+    search: (query: { q?: string; department?: string; audience?: string; theme?: string; page?: number; pageSize?: number } = {}) =>
+      this.request<Page<PublicMatterHitDto>>('GET', '/public/matters', { query, anonymous: true }),
+    get: (code: string) => this.request<MatterVersionDto>('GET', `/public/matters/${code}`, { anonymous: true }),
+    version: (code: string, versionNo: number) => this.request<MatterVersionDto>('GET', `/public/matters/${code}/versions/${versionNo}`, { anonymous: true }),
   };
 
   readonly platform = {

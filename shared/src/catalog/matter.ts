@@ -169,3 +169,48 @@ export function matterCode(type: MatterType, mainItem: number, subItem: number):
   return `${MATTER_TYPE_PREFIX[type]}${String(mainItem).padStart(5, '0')}${String(subItem).padStart(3, '0')}`;
 }
 export const MATTER_CODE_PATTERN = /^(XK|QR|JF|QT|GG)\d{5}\d{3}$/;
+
+export type MatterVersionStatus = 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED' | 'WITHDRAWN';
+export const MATTER_VERSION_STATUS_LABELS: Record<MatterVersionStatus, string> = { DRAFT: '草稿', PUBLISHED: '已发布', SUPERSEDED: '已被新版本取代', WITHDRAWN: '已撤回' };
+
+export interface MatterVersionDto {
+  id: string;
+  matterId: string;
+  code: string;
+  versionNo: number;
+  status: MatterVersionStatus;
+  content: MatterContent;
+  publishedAt: string | null;
+  endedAt: string | null;
+  updatedAt: string;
+}
+
+export interface MatterSummaryDto {
+  id: string;
+  code: string;
+  departmentId: string;
+  name: string;
+  handlingKind: HandlingKind;
+  /** The published version, if any. */
+  publishedVersionNo: number | null;
+  draftVersionId: string | null;
+  withdrawn: boolean;
+}
+
+export interface PublicMatterHitDto {
+  code: string;
+  name: string;
+  departmentId: string;
+  matterType: MatterType;
+  handlingKind: HandlingKind;
+  audience: Audience;
+  promisedLimit: TimeLimitDto;
+  onlineAvailable: boolean;
+  matchedIn: string | null;
+  highlights: [number, number][];
+}
+
+export interface PublishCheckDto {
+  ok: boolean;
+  fields: FieldErrors;
+}

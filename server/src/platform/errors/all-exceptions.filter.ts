@@ -35,6 +35,7 @@ export function toErrorResponse(exception: unknown): { status: number; body: Api
     const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
     if (pgCode === '23505') return { status: 409, body: { code: ErrorCode.CONFLICT, message: '数据重复：该记录已存在' }, fault: false };
     if (pgCode === '23503') return { status: 409, body: { code: ErrorCode.CONFLICT, message: '关联的记录不存在或仍被引用' }, fault: false };
+    if (pgCode === '23514') return { status: 400, body: { code: ErrorCode.BAD_REQUEST, message: '数据不符合规则，未保存' }, fault: false };
     if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
       return { status: 400, body: { code: ErrorCode.BAD_REQUEST, message: '参数格式不正确' }, fault: false };
     }

@@ -36,8 +36,8 @@ function collect(errors: ValidationError[], prefix: string, out: FieldErrors) {
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const [name, english] of Object.entries(e.constraints ?? {})) {
-      // Custom constraints carry Chinese messages already; known ones are translated.
-      const msg = MESSAGES[name] ?? english;
+      // A message written in Chinese (a custom rule, or a `message` option) is kept; known English ones are translated.
+      const msg = /[\u4e00-\u9fa5]/.test(english) ? english : (MESSAGES[name] ?? english);
       (out[field] ??= []).push(msg);
     }
     if (e.children?.length) collect(e.children, field, out);

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Principal, Role } from '@onewindow/shared';
+import { Public, Roles } from '../../platform/auth/access.decorators.js';
+import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
+import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
+import { CreateMatterDto, MatterQueryDto, PublicSearchDto, SaveDraftDto } from './catalog.dto.js';
+import { CatalogService } from './catalog.service.js';
+import { PublicCatalogService } from './public-catalog.service.js';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('catalog 事项目录（后台）')
+@Controller('catalog')
+export class CatalogController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get('matters')
+  @Roles(Role.CENTER_ADMIN, Role.DEPT_LEAD)
+  @ApiOperation({ summary: '事项列表（部门负责人只见本部门）' })
+  list(@Query() q: MatterQueryDto, @CurrentPrincipal() p: Principal) {
+    return this.catalog.list(p, q);
+  }
+
+  @Post('matters')
+  @Roles(Role.CENTER_ADMIN, Role.DEPT_LEAD)
+  @ApiOperation({ summary: '新建事项（第 1 版草稿），编码按“类型+主项+子项”生成' })
+  create(@Body() dto: CreateMatterDto, @Actor() actor: RequestActor) {
+    return this.catalog.create(actor, dto);
+  }
+
+  @Get('matters/:id/versions')
+  @Roles(Role.CENTER_ADMIN, Role.DEPT_LEAD)
+  @ApiOperation({ summary: '事项的全部版本（新的在前）' })
+  versions(@Param('id', uuid) id: string, @CurrentPrincipal() p: Principal) {
+    return this.catalog.versions(p, id);
+  }
+
+  @Put('versions/:id')
+  @Roles(Role.CENTER_ADMIN, Role.DEPT_LEAD)
+  @ApiOperation({ summary: '保存草稿（已发布的版本不可修改：409）' })
+  save(@Param('id', uuid) id: string, @Body() dto: SaveDraftDto, @Actor() actor: RequestActor) {
+    return this.catalog.saveDraft(actor, id, dto.content);
+  }
+
+  @Post('versions/:id/check')
+  @HttpCode(200)
+  @Roles(Role.CENTER_ADMIN, Role.DEPT_LEAD)
+  @ApiOperation({ summary: '发布前检查：逐字段列出问题' })
+  check(@Param('id', uuid) id: string, @CurrentPrincipal() p: Principal) {
+    return this.catalog.check(p, id);
+  }
+
+  @Post('versions/:id/publish')
+  @HttpCode(200)
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '发布草稿；原发布版本被取代并保留' })
+  publish(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
+    return this.catalog.publish(actor, id);
+  }
+
+  @Post('versions/:id/clone')
+  @Roles(Role.CENTER_ADMIN, Role.DEPT_LEAD)
+  @ApiOperation({ summary: '复制为新草稿' })
+  clone(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
+    return this.catalog.cloneToDraft(actor, id);
+  }
+
+  @Post('matters/:id/withdraw')
+  @HttpCode(200)
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '撤回事项：停止受理新申请' })
+  withdraw(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
+    return this.catalog.withdraw(actor, id);
+  }
+}
+
+@ApiTags('public 事项目录（公开）')
+@Controller('public/matters')
+@Public()
+export class PublicCatalogController {
+  constructor(private readonly catalog: PublicCatalogService) {}
+
+  @Get()
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '搜索和浏览已发布事项：中文、拼音首字母；按部门、对象、主题筛选' })
+  search(@Query() q: PublicSearchDto) {
+    return this.catalog.search(q);
+  }
+
+  @Get(':code')
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '办事指南：事项的当前发布版本' })
+  guide(@Param('code') code: string) {
+    return this.catalog.guide(code);
+  }
+
+  @Get(':code/versions/:no')
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '事项的某个历史版本（不含草稿）' })
+  version(@Param('code') code: string, @Param('no', ParseIntPipe) no: number) {
+    return this.catalog.version(code, no);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { FeesModule } from '../fees/fees.module.js';
+import { OrganizationModule } from '../organization/organization.module.js';
+import { CatalogController, PublicCatalogController } from './catalog.controller.js';
+import { CatalogService } from './catalog.service.js';
+import { PublicCatalogService } from './public-catalog.service.js';
+
+/** The matter catalog (事项目录) and service guides (办事指南). */
+@Module({
+  imports: [FeesModule, OrganizationModule],
+  controllers: [CatalogController, PublicCatalogController],
+  providers: [CatalogService, PublicCatalogService],
+  exports: [CatalogService, PublicCatalogService],
+})
+export class CatalogModule {}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { type MatterVersionDto, type Page, type PublicMatterHitDto, type SearchEntry, searchMatters } from '@onewindow/shared';
+import { pinyin } from 'pinyin-pro';
+import { DataSource } from 'typeorm';
+import { DepartmentService } from '../organization/department.service.js';
+import { CatalogErrors } from './catalog.exception.js';
+import type { PublicSearchDto } from './catalog.dto.js';
+import { toVersionDto } from './matter-version.mapper.js';
+import { MatterEntity, MatterVersionEntity } from './catalog.entities.js';
+
+interface Indexed {
+  version: MatterVersionDto;
+  entry: SearchEntry;
+}
+
+const REVISION_CHECK_MS = 1000;
+
+/** One letter per character: 食品经营许可 → spjyxk (polyphones resolved in context). */
+export function pinyinInitials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'spaced' }).join('').toLowerCase();
+}
+
+/**
+ * What the portal and departments' systems read: published versions only, served from an in-memory
+ * index rebuilt when any process publishes or withdraws (the catalog revision changes).
+ */
+@Injectable()
+export class PublicCatalogService {
+  private index: { revision: number; byCode: Map<string, Indexed>; entries: SearchEntry[] } | null = null;
+  private checkedAt = 0;
+  private loading: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly departments: DepartmentService,
+  ) {}
+
+  /** This process published or withdrew: read the revision again on the next request. */
+  invalidate(): void {
+    this.checkedAt = 0;
+  }
+
+  async search(q: PublicSearchDto): Promise<Page<PublicMatterHitDto>> {
+    const idx = await this.current();
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    let deptId: string | undefined;
+    if (q.department) {
+      deptId = (await this.departments.list()).find((d) => d.code === q.department!.toUpperCase())?.id;
+      if (!deptId) return { items: [], total: 0, page, pageSize };
+    }
+    const allowed = (v: MatterVersionDto) =>
+      (!deptId || v.content.departmentId === deptId) &&
+      (!q.audience || v.content.audience === q.audience || v.content.audience === 'BOTH') &&
+      (!q.theme || v.content.themes.includes(q.theme) || v.content.lifeEvents.includes(q.theme));
+    let hits: { code: string; matchedIn: string | null; highlights: [number, number][] }[];
+    if (q.q?.trim()) {
+      hits = searchMatters(idx.entries, q.q).filter((h) => allowed(idx.byCode.get(h.code)!.version));
+    } else {
+      hits = idx.entries.filter((e) => allowed(idx.byCode.get(e.code)!.version)).map((e) => ({ code: e.code, matchedIn: null, highlights: [] }));
+    }
+    const items = hits.slice((page - 1) * pageSize, page * pageSize).map((h) => {
+      const c = idx.byCode.get(h.code)!.version.content;
+      return {
+        code: h.code,
+        name: c.name,
+        departmentId: c.departmentId,
+        matterType: c.matterType,
+        handlingKind: c.handlingKind,
+        audience: c.audience,
+        promisedLimit: c.promisedLimit,
+        onlineAvailable: c.onlineAvailable,
+        matchedIn: h.matchedIn,
+        highlights: h.highlights,
+      };
+    });
+    return { items, total: hits.length, page, pageSize };
+  }
+
+  /** The published version of a matter by its code. */
+  async guide(code: string): Promise<MatterVersionDto> {
+    const hit = (await this.current()).byCode.get(code);
+    if (!hit) throw CatalogErrors.matterNotFound();
+    return hit.version;
+  }
+
+  /** Any published, superseded or withdrawn version: what an older case was accepted under. */
+  async version(code: string, versionNo: number): Promise<MatterVersionDto> {
+    const matter = await this.dataSource.getRepository(MatterEntity).findOneBy({ code });
+    if (!matter) throw CatalogErrors.matterNotFound();
+    const v = await this.dataSource.getRepository(MatterVersionEntity).findOneBy({ matterId: matter.id, versionNo });
+    if (!v || v.status === 'DRAFT') throw CatalogErrors.versionNotFound();
+    return toVersionDto(v, code);
+  }
+
+  private async current() {
+    const now = Date.now();
+    if (!this.index || now - this.checkedAt > REVISION_CHECK_MS) {
+      this.loading ??= this.refresh().finally(() => (this.loading = null));
+      await this.loading;
+    }
+    return this.index!;
+  }
+
+  private async refresh() {
+    const [{ revision }] = await this.dataSource.query('SELECT revision FROM catalog_revision WHERE id = 1');
+    this.checkedAt = Date.now();
+    if (this.index?.revision === Number(revision)) return;
+    const rows: (MatterVersionEntity & { code: string })[] = await this.dataSource
+      .getRepository(MatterVersionEntity)
+      .createQueryBuilder('v')
+      .innerJoin(MatterEntity, 'm', 'm.id = v.matter_id')
+      .addSelect('m.code', 'code')
+      .where(`v.status = 'PUBLISHED'`)
+      .orderBy('m.code')
+      .getRawAndEntities()
+      .then(({ raw, entities }) => entities.map((e, i) => Object.assign(e, { code: raw[i].code as string })));
+    const byCode = new Map<string, Indexed>();
+    const entries: SearchEntry[] = [];
+    for (const v of rows) {
+      const c = v.content;
+      const entry = { code: v.code, name: c.name, initials: pinyinInitials(c.name), keywords: c.keywords, themes: [...c.themes, ...c.lifeEvents], description: c.description };
+      byCode.set(v.code, { version: toVersionDto(v, v.code), entry });
+      entries.push(entry);
+    }
+    this.index = { revision: Number(revision), byCode, entries };
+  }
+}

@@ -1,0 +1,187 @@
+import { type ApiClient, checkMatterContent, ErrorCode, type MatterContent, type Principal } from '@onewindow/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
+
+let t: TestApp;
+let admin: ApiClient & { me: Principal };
+let lead: ApiClient & { me: Principal };
+let scjg: string;
+let zjj: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.loginAs('admin');
+  lead = await t.loginAs('scjg.lead');
+  const depts = await t.client().org.listDepartments();
+  scjg = depts.find((d) => d.code === 'SCJG')!.id;
+  zjj = depts.find((d) => d.code === 'ZJJ')!.id;
+});
+afterAll(() => t?.close());
+
+const content = (patch: Partial<MatterContent> = {}): MatterContent => ({
+  name: '测试许可事项',
+  matterType: 'ADMINISTRATIVE_LICENSE',
+  departmentId: scjg,
+  windowId: null,
+  audience: 'BOTH',
+  themes: [],
+  lifeEvents: [],
+  keywords: [],
+  description: '测试用事项',
+  legalBasis: '《测试条例》第一条',
+  acceptanceConditions: '符合条件',
+  materials: [{ name: '申请书', form: 'ORIGINAL', copies: 1, required: true, deferrable: false }],
+  procedure: ['申请', '受理', '决定'],
+  statutoryLimit: { value: 20, unit: 'WORKING_DAY' },
+  promisedLimit: { value: 10, unit: 'WORKING_DAY' },
+  handlingKind: 'PROMISED',
+  coDepartments: [],
+  feeItemCodes: [],
+  visitsOnSite: 0,
+  specialProcedures: [],
+  onlineAvailable: true,
+  contactPhone: '0571-12345678',
+  complaintPhone: '12345',
+  ...patch,
+});
+
+async function published(c: MatterContent) {
+  const draft = await admin.catalog.create({ content: c });
+  return admin.catalog.publish(draft.id);
+}
+
+describe('demo catalog', () => {
+  it('every demo matter is published and passes the publishing rules', async () => {
+    const all = await t.client().guides.search({ pageSize: 200 });
+    expect(all.total).toBeGreaterThanOrEqual(16);
+    const fees = (await t.client().fees.items()).map((f) => ({ code: f.code, legalBasis: f.legalBasis, active: f.active }));
+    for (const hit of all.items) {
+      const g = await t.client().guides.get(hit.code);
+      expect(checkMatterContent(g.content, fees), g.content.name).toEqual({});
+      expect(hit.code).toMatch(/^(XK|QR|JF|QT|GG)\d{8}$/);
+    }
+    const kinds = new Set(all.items.map((h) => h.handlingKind));
+    expect([...kinds].sort()).toEqual(['IMMEDIATE', 'JOINT', 'PROMISED']);
+  });
+});
+
+describe('search', () => {
+  it('finds 食品经营许可 by pinyin initials and highlights the name', async () => {
+    const r = await t.client().guides.search({ q: 'spjy' });
+    expect(r.items[0]).toMatchObject({ name: '食品经营许可', matchedIn: 'pinyin', highlights: [[0, 4]] });
+  });
+
+  it('ranks a name match before a keyword match before a description match', async () => {
+    await published(content({ name: '甲乙丙描述事项', description: '与丁戊己有关的说明' }));
+    await published(content({ name: '甲乙丙关键词事项', keywords: ['丁戊己'] }));
+    await published(content({ name: '丁戊己名称许可' }));
+    const r = await t.client().guides.search({ q: '丁戊己' });
+    expect(r.items.map((i) => [i.name, i.matchedIn])).toEqual([
+      ['丁戊己名称许可', 'name'],
+      ['甲乙丙关键词事项', 'keyword'],
+      ['甲乙丙描述事项', 'description'],
+    ]);
+    expect(r.items[0]!.highlights).toEqual([[0, 3]]);
+  });
+
+  it('filters by department, audience and theme; an empty query browses', async () => {
+    const byDept = await t.client().guides.search({ department: 'SCJG', pageSize: 100 });
+    expect(byDept.items.length).toBeGreaterThan(2);
+    expect(byDept.items.every((i) => i.departmentId === scjg)).toBe(true);
+    const citizens = await t.client().guides.search({ audience: 'CITIZEN', pageSize: 100 });
+    expect(citizens.items.every((i) => i.audience === 'CITIZEN' || i.audience === 'BOTH')).toBe(true);
+    expect(citizens.items.some((i) => i.name === '内地居民婚姻登记')).toBe(true);
+    const startBusiness = await t.client().guides.search({ theme: '开办企业', pageSize: 100 });
+    expect(startBusiness.items.map((i) => i.name)).toContain('食品经营许可');
+    expect((await t.client().guides.search({ q: '不存在的事项名称xyz' })).total).toBe(0);
+    expect((await t.client().guides.search({ department: 'NOPE' })).total).toBe(0);
+  });
+});
+
+describe('versions', () => {
+  it('draft → publish → clone → publish v2; the old version is superseded, immutable, and still readable', async () => {
+    const v1 = await published(content({ name: '版本测试事项' }));
+    expect(v1).toMatchObject({ versionNo: 1, status: 'PUBLISHED' });
+    await expectApiError(admin.catalog.saveDraft(v1.id, content({ name: '偷偷修改' })), 409, ErrorCode.MATTER_VERSION_IMMUTABLE);
+    await expect(t.sql(`UPDATE matter_version SET content = jsonb_set(content, '{name}', '"改"') WHERE id = $1`, [v1.id])).rejects.toThrow(/cannot change/);
+
+    const draft = await admin.catalog.cloneToDraft(v1.id);
+    expect(draft).toMatchObject({ versionNo: 2, status: 'DRAFT' });
+    await expectApiError(admin.catalog.cloneToDraft(v1.id), 409, ErrorCode.MATTER_DRAFT_EXISTS);
+    await admin.catalog.saveDraft(draft.id, content({ name: '版本测试事项（2026年修订）' }));
+    const v2 = await admin.catalog.publish(draft.id);
+    expect(v2.versionNo).toBe(2);
+    expect((await t.client().guides.get(v1.code)).content.name).toBe('版本测试事项（2026年修订）');
+    expect((await t.client().guides.version(v1.code, 1))).toMatchObject({ status: 'SUPERSEDED', content: { name: '版本测试事项' } });
+    const [audit] = await t.sql<{ summary: { changes: Record<string, unknown> } }>(`SELECT summary FROM audit_entry WHERE action = 'catalog.version_published' AND target_id = $1`, [v2.id]);
+    expect(audit!.summary.changes).toEqual({ name: ['版本测试事项', '版本测试事项（2026年修订）'] });
+  });
+
+  it('publishing checks every rule and answers field by field; nothing changes on refusal', async () => {
+    const draft = await admin.catalog.create({ content: content({ name: '', handlingKind: 'IMMEDIATE', promisedLimit: { value: 5, unit: 'WORKING_DAY' }, feeItemCodes: ['NOPE'] }) });
+    const check = await admin.catalog.check(draft.id);
+    expect(check.ok).toBe(false);
+    expect(Object.keys(check.fields).sort()).toEqual(['feeItemCodes.0', 'name', 'promisedLimit']);
+    const e = await expectApiError(admin.catalog.publish(draft.id), 400, ErrorCode.MATTER_NOT_PUBLISHABLE);
+    expect(e.fieldErrors.promisedLimit).toEqual(['即办件的承诺时限必须为 0']);
+    const [{ status }] = await t.sql<{ status: string }>('SELECT status FROM matter_version WHERE id = $1', [draft.id]);
+    expect(status).toBe('DRAFT');
+  });
+
+  it('malformed content is refused with field paths before it is stored', async () => {
+    const bad = content({ materials: [{ name: 'x', form: 'PHOTO' as never, copies: -1, required: true, deferrable: false }] });
+    const e = await expectApiError(admin.catalog.create({ content: bad }), 400, ErrorCode.VALIDATION_FAILED);
+    expect(Object.keys(e.fieldErrors).sort()).toEqual(['content.materials.0.copies', 'content.materials.0.form']);
+  });
+
+  it('a withdrawn matter leaves the portal but keeps its record', async () => {
+    const v = await published(content({ name: '撤回测试事项' }));
+    await admin.catalog.withdraw(v.matterId);
+    await expectApiError(t.client().guides.get(v.code), 404, ErrorCode.MATTER_NOT_FOUND);
+    expect((await t.client().guides.search({ q: '撤回测试' })).total).toBe(0);
+    expect((await t.client().guides.version(v.code, 1)).status).toBe('WITHDRAWN');
+    await expectApiError(admin.catalog.withdraw(v.matterId), 409, ErrorCode.MATTER_NOT_PUBLISHED);
+  });
+});
+
+describe('department leads', () => {
+  it('prepare their own department’s drafts only, and cannot publish', async () => {
+    const own = await lead.catalog.create({ content: content({ name: '部门负责人草稿' }) });
+    expect(own.status).toBe('DRAFT');
+    await expectApiError(lead.catalog.create({ content: content({ departmentId: zjj }) }), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
+    await expectApiError(lead.catalog.publish(own.id), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
+    const list = await lead.catalog.list({ pageSize: 200 });
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((m) => m.departmentId === scjg)).toBe(true);
+    const zjjMatter = (await admin.catalog.list({ departmentId: zjj })).items[0]!;
+    await expectApiError(lead.catalog.versions(zjjMatter.id), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
+    const clerk = await t.loginAs('scjg.clerk');
+    await expectApiError(clerk.catalog.list(), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
+  });
+});
+
+describe('fee catalog', () => {
+  it('an item needs a legal basis and a consistent standard in fen; an inactive item blocks publishing', async () => {
+    const e = await expectApiError(
+      admin.fees.createItem({ code: 'X001', name: '测试费', legalBasis: '', approvingDocument: '文件', standardKind: 'FIXED', amountFen: 100, unitPriceFen: null, unitName: null, minFen: null, maxFen: null }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    expect(e.fieldErrors.legalBasis).toEqual(['收费须有法律或行政法规依据']);
+    await expectApiError(
+      admin.fees.createItem({ code: 'X002', name: '区间费', legalBasis: '依据', approvingDocument: '文件', standardKind: 'RANGE', amountFen: null, unitPriceFen: null, unitName: null, minFen: 500, maxFen: 100 }),
+      400,
+      ErrorCode.FEE_STANDARD_INVALID,
+    );
+    await expectApiError(
+      admin.fees.createItem({ code: 'X003', name: '小数费', legalBasis: '依据', approvingDocument: '文件', standardKind: 'FIXED', amountFen: 12.5, unitPriceFen: null, unitName: null, minFen: null, maxFen: null }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    await admin.fees.createItem({ code: 'X004', name: '测试收费', legalBasis: '《测试条例》', approvingDocument: '测价〔2026〕1号', standardKind: 'FIXED', amountFen: 2000, unitPriceFen: null, unitName: null, minFen: null, maxFen: null });
+    await admin.fees.updateItem('X004', { active: false });
+    const draft = await admin.catalog.create({ content: content({ name: '收费事项', feeItemCodes: ['X004'] }) });
+    const err = await expectApiError(admin.catalog.publish(draft.id), 400, ErrorCode.MATTER_NOT_PUBLISHABLE);
+    expect(err.fieldErrors['feeItemCodes.0']).toEqual(['收费项目 X004 已停用']);
+  });
+});
