@@ -53,3 +53,28 @@ test('a wrong password is answered in Chinese on the page; an unknown path shows
   await page.getByRole('heading', { name: '页面不存在' }).waitFor();
   await screenshot(page, 'public-404');
 });
+
+test('a citizen searches by pinyin initials, opens 食品经营许可 and reads its guide', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await page.goto(`${ctx.system.baseUrl}/`);
+  await page.getByRole('searchbox').fill('spjy');
+  await page.getByRole('button', { name: '搜索' }).click();
+  const first = page.locator('[data-test=hits] li').first();
+  await first.waitFor();
+  assert.equal(await first.locator('mark').innerText(), '食品经营');
+  assert.match(await first.innerText(), /市市场监督管理局 · 承诺件/);
+  await screenshot(page, 'public-guides-search');
+  await first.locator('a').click();
+  const guide = page.locator('[data-test=guide]');
+  await guide.waitFor();
+  assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /食品经营许可/);
+  assert.match(await page.locator('[data-test=promised]').innerText(), /10 个工作日/);
+  assert.match(await page.locator('[data-test=materials]').innerText(), /食品经营许可申请书/);
+  assert.match(await page.locator('[data-test=materials]').innerText(), /可容缺/);
+  assert.equal(await page.locator('[data-test=free]').innerText(), '不收费');
+  await screenshot(page, 'public-guide-food');
+
+  await page.goto(`${ctx.system.baseUrl}/guides?q=不存在的事项`);
+  await page.locator('[data-test=no-results]').waitFor();
+  assert.match(await page.locator('[data-test=no-results]').innerText(), /拼音首字母/);
+});
