@@ -76,6 +76,10 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
       crossOriginEmbedderPolicy: false,
     });
     await registerRateLimit(fastify, config.rateLimit);
+    // Many clients send `Content-Type: application/json` with an empty body on action POSTs: that is no body.
+    fastify.addHook('onRequest', async (req) => {
+      if (req.headers['content-length'] === '0') delete req.headers['content-type'];
+    });
     const spa = config.spaRoot ? await hostSpas(app, config.spaRoot) : null;
     // Nest routes Fastify's own errors (bad JSON, too large, rate limit) through this filter too.
     app.useGlobalFilters(new AllExceptionsFilter(spa));

@@ -47,6 +47,14 @@ describe('every failure has the one error shape', () => {
     expect(nul.status).toBe(400);
   });
 
+  it('an action POST with a JSON content type and no body is accepted; prototype poisoning is refused', async () => {
+    const admin = await t.loginAs('admin');
+    const res = await fetch(`${t.baseUrl}/api/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.store.get()!.accessToken}` } });
+    expect(res.status).toBe(204);
+    const poisoned = await post('/auth/login', '{"login":"a","password":"b","__proto__":{"x":1}}');
+    expect(poisoned.status).toBe(400);
+  });
+
   it('security headers are set on API answers', async () => {
     const res = await fetch(`${t.baseUrl}/api/health`);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
