@@ -69,6 +69,33 @@ test('an administrator changes a day in the working calendar and sees the clocks
   assert.match(await page.locator('[data-test=edit-error]').innerText(), /工作日不能设为休息日/);
 });
 
+test('an administrator publishes a new version of a guide, and the portal shows it', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  await login(page, 'admin');
+  await page.locator('[data-test="nav-/catalog"]').click();
+  await page.locator('[data-test=catalog-search]').fill('食品经营');
+  await page.locator('[data-test=catalog-search]').press('Enter');
+  await page.locator('[data-test=matter-link]', { hasText: '食品经营许可' }).click();
+  await page.locator('[data-test=version-status]', { hasText: '已发布' }).waitFor();
+  await page.locator('[data-test=clone]').click();
+  await page.locator('[data-test=version-status]', { hasText: '第 2 版 · 草稿' }).waitFor();
+
+  // A promised limit beyond the statutory one is refused beside the field.
+  await page.locator('[data-test=f-promised] input').fill('30');
+  await page.locator('[data-test=check]').click();
+  await page.getByText('承诺时限不得超过法定时限').waitFor();
+  await screenshot(page, 'staff-catalog-editor-error');
+
+  await page.locator('[data-test=f-promised] input').fill('8');
+  await page.locator('[data-test=publish]').click();
+  await page.locator('[data-test=version-status]', { hasText: '第 2 版 · 已发布' }).waitFor();
+
+  const portal = await ctx.browser.newPage({ locale: 'zh-CN' });
+  await portal.goto(`${ctx.system.baseUrl}/guides/XK00001001`);
+  await portal.locator('[data-test=promised]', { hasText: '8 个工作日' }).waitFor();
+  assert.match(await portal.locator('[data-test=guide]').innerText(), /第 2 版/);
+});
+
 test('a clerk sees the calendar read-only', async () => {
   const page = await ctx.browser.newPage({ locale: 'zh-CN' });
   await login(page, 'scjg.clerk2');
