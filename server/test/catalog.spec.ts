@@ -84,6 +84,12 @@ describe('search', () => {
     expect(r.items[0]!.highlights).toEqual([[0, 3]]);
   });
 
+  it('a remembered search sees a version published after it', async () => {
+    expect((await t.client().guides.search({ q: '缓存测试' })).total).toBe(0);
+    await published(content({ name: '缓存测试事项' }));
+    expect((await t.client().guides.search({ q: '缓存测试' })).items.map((i) => i.name)).toEqual(['缓存测试事项']);
+  });
+
   it('filters by department, audience and theme; an empty query browses', async () => {
     const byDept = await t.client().guides.search({ department: 'SCJG', pageSize: 100 });
     expect(byDept.items.length).toBeGreaterThan(2);

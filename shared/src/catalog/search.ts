@@ -19,22 +19,47 @@ export interface SearchHit {
 
 const ASCII = /^[a-z0-9]+$/;
 
+/** An entry with its text lower-cased once, when the index is built, not on every query. */
+export interface PreparedEntry {
+  code: string;
+  nameLength: number;
+  name: string;
+  initials: string;
+  keywords: string[];
+  themes: string[];
+  description: string;
+}
+
+export function prepareSearchEntries(entries: SearchEntry[]): PreparedEntry[] {
+  return entries.map((e) => ({
+    code: e.code,
+    nameLength: e.name.length,
+    name: e.name.toLowerCase(),
+    initials: e.initials.toLowerCase(),
+    keywords: e.keywords.map((k) => k.toLowerCase()),
+    themes: e.themes.map((k) => k.toLowerCase()),
+    description: e.description.toLowerCase(),
+  }));
+}
+
 /**
  * Ranks entries for a query: name before keyword before description; pinyin initials (spjy → 食品经营许可)
  * count like the name. Space-separated terms must all match. Ties: shorter name, then code.
  */
-export function searchMatters(entries: SearchEntry[], query: string): SearchHit[] {
+export function searchMatters(entries: SearchEntry[] | PreparedEntry[], query: string): SearchHit[] {
+  const prepared = entries.length && 'nameLength' in entries[0]! ? (entries as PreparedEntry[]) : prepareSearchEntries(entries as SearchEntry[]);
   const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (!terms.length) return [];
+  const ascii = terms.map((t) => ASCII.test(t));
   const hits: (SearchHit & { nameLength: number })[] = [];
-  for (const e of entries) {
+  for (const e of prepared) {
     let score = 0;
     let best: SearchHit['matchedIn'] = 'description';
     let bestScore = -1;
     const highlights: [number, number][] = [];
     let all = true;
-    for (const t of terms) {
-      const m = scoreTerm(e, t);
+    for (let i = 0; i < terms.length; i++) {
+      const m = scoreTerm(e, terms[i]!, ascii[i]!);
       if (!m) {
         all = false;
         break;
@@ -46,25 +71,27 @@ export function searchMatters(entries: SearchEntry[], query: string): SearchHit[
       }
       if (m.range) highlights.push(m.range);
     }
-    if (all) hits.push({ code: e.code, score, matchedIn: best, highlights: mergeRanges(highlights), nameLength: e.name.length });
+    if (all) hits.push({ code: e.code, score, matchedIn: best, highlights: mergeRanges(highlights), nameLength: e.nameLength });
   }
   hits.sort((a, b) => b.score - a.score || a.nameLength - b.nameLength || a.code.localeCompare(b.code));
   return hits.map(({ nameLength: _, ...h }) => h);
 }
 
-function scoreTerm(e: SearchEntry, t: string): { score: number; where: SearchHit['matchedIn']; range?: [number, number] } | null {
-  const name = e.name.toLowerCase();
-  const at = name.indexOf(t);
-  if (at >= 0) return { score: name === t ? 100 : at === 0 ? 80 : 60, where: 'name', range: [at, at + t.length] };
-  if (ASCII.test(t)) {
+function scoreTerm(e: PreparedEntry, t: string, ascii: boolean): { score: number; where: SearchHit['matchedIn']; range?: [number, number] } | null {
+  const at = e.name.indexOf(t);
+  if (at >= 0) return { score: e.name === t ? 100 : at === 0 ? 80 : 60, where: 'name', range: [at, at + t.length] };
+  if (ascii) {
     const p = e.initials.indexOf(t);
     if (p >= 0) return { score: p === 0 ? 70 : 45, where: 'pinyin', range: [p, p + t.length] };
   }
-  const kw = e.keywords.map((k) => k.toLowerCase());
-  if (kw.includes(t)) return { score: 50, where: 'keyword' };
-  if (kw.some((k) => k.includes(t))) return { score: 35, where: 'keyword' };
-  if (e.themes.some((k) => k.toLowerCase().includes(t))) return { score: 30, where: 'theme' };
-  if (e.description.toLowerCase().includes(t)) return { score: 10, where: 'description' };
+  let partial = false;
+  for (const k of e.keywords) {
+    if (k === t) return { score: 50, where: 'keyword' };
+    if (!partial && k.includes(t)) partial = true;
+  }
+  if (partial) return { score: 35, where: 'keyword' };
+  for (const k of e.themes) if (k.includes(t)) return { score: 30, where: 'theme' };
+  if (e.description.includes(t)) return { score: 10, where: 'description' };
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type MatterVersionDto, type Page, type PublicMatterHitDto, type SearchEntry, searchMatters } from '@onewindow/shared';
+import { type MatterVersionDto, type Page, type PreparedEntry, prepareSearchEntries, type PublicMatterHitDto, type SearchEntry, searchMatters } from '@onewindow/shared';
 import { pinyin } from 'pinyin-pro';
 import { DataSource } from 'typeorm';
 import { DepartmentService } from '../organization/department.service.js';
@@ -14,6 +14,10 @@ interface Indexed {
 }
 
 const REVISION_CHECK_MS = 1000;
+/** Distinct searches remembered per catalog revision: citizens' queries repeat heavily. */
+const RESULT_CACHE_SIZE = 1000;
+
+type Hit = { code: string; matchedIn: string | null; highlights: [number, number][] };
 
 /** One letter per character: 食品经营许可 → spjyxk (polyphones resolved in context). */
 export function pinyinInitials(name: string): string {
@@ -26,7 +30,9 @@ export function pinyinInitials(name: string): string {
  */
 @Injectable()
 export class PublicCatalogService {
-  private index: { revision: number; byCode: Map<string, Indexed>; entries: SearchEntry[] } | null = null;
+  private index: { revision: number; byCode: Map<string, Indexed>; entries: PreparedEntry[]; ordered: SearchEntry[] } | null = null;
+  /** Full ranked hit lists by normalised query, for the current revision only (insertion order = LRU). */
+  private results = new Map<string, Hit[]>();
   private checkedAt = 0;
   private loading: Promise<void> | null = null;
 
@@ -49,16 +55,15 @@ export class PublicCatalogService {
       deptId = (await this.departments.list()).find((d) => d.code === q.department!.toUpperCase())?.id;
       if (!deptId) return { items: [], total: 0, page, pageSize };
     }
-    const allowed = (v: MatterVersionDto) =>
-      (!deptId || v.content.departmentId === deptId) &&
-      (!q.audience || v.content.audience === q.audience || v.content.audience === 'BOTH') &&
-      (!q.theme || v.content.themes.includes(q.theme) || v.content.lifeEvents.includes(q.theme));
-    let hits: { code: string; matchedIn: string | null; highlights: [number, number][] }[];
-    if (q.q?.trim()) {
-      hits = searchMatters(idx.entries, q.q).filter((h) => allowed(idx.byCode.get(h.code)!.version));
+    const key = JSON.stringify([q.q?.trim().toLowerCase().replace(/\s+/g, ' ') ?? '', deptId ?? '', q.audience ?? '', q.theme ?? '']);
+    let hits = this.results.get(key);
+    if (hits) {
+      this.results.delete(key);
     } else {
-      hits = idx.entries.filter((e) => allowed(idx.byCode.get(e.code)!.version)).map((e) => ({ code: e.code, matchedIn: null, highlights: [] }));
+      hits = this.rank(idx, q, deptId);
+      if (this.results.size >= RESULT_CACHE_SIZE) this.results.delete(this.results.keys().next().value!);
     }
+    this.results.set(key, hits);
     const items = hits.slice((page - 1) * pageSize, page * pageSize).map((h) => {
       const c = idx.byCode.get(h.code)!.version.content;
       return {
@@ -75,6 +80,15 @@ export class PublicCatalogService {
       };
     });
     return { items, total: hits.length, page, pageSize };
+  }
+
+  private rank(idx: NonNullable<PublicCatalogService['index']>, q: PublicSearchDto, deptId: string | undefined): Hit[] {
+    const allowed = (v: MatterVersionDto) =>
+      (!deptId || v.content.departmentId === deptId) &&
+      (!q.audience || v.content.audience === q.audience || v.content.audience === 'BOTH') &&
+      (!q.theme || v.content.themes.includes(q.theme) || v.content.lifeEvents.includes(q.theme));
+    if (q.q?.trim()) return searchMatters(idx.entries, q.q).filter((h) => allowed(idx.byCode.get(h.code)!.version));
+    return idx.ordered.filter((e) => allowed(idx.byCode.get(e.code)!.version)).map((e) => ({ code: e.code, matchedIn: null, highlights: [] }));
   }
 
   /** The published version of a matter by its code. */
@@ -123,6 +137,7 @@ export class PublicCatalogService {
       byCode.set(v.code, { version: toVersionDto(v, v.code), entry });
       entries.push(entry);
     }
-    this.index = { revision: Number(revision), byCode, entries };
+    this.index = { revision: Number(revision), byCode, entries: prepareSearchEntries(entries), ordered: entries };
+    this.results = new Map();
   }
 }
