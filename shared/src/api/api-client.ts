@@ -41,7 +41,7 @@ import type {
   StartClockRequest,
   UpdateDeadlinePolicyRequest,
 } from '../dto/clock.js';
-import type { MatterContent, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublishCheckDto } from '../catalog/matter.js';
+import type { CatalogFile, ImportReportDto, MatterContent, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublishCheckDto } from '../catalog/matter.js';
 import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../dto/fees.js';
 import { ApiError } from './api-error.js';
 
@@ -255,6 +255,8 @@ export class ApiClient {
     publish: (versionId: string) => this.request<MatterVersionDto>('POST', `/catalog/versions/${versionId}/publish`),
     cloneToDraft: (versionId: string) => this.request<MatterVersionDto>('POST', `/catalog/versions/${versionId}/clone`),
     withdraw: (matterId: string) => this.request<MatterVersionDto>('POST', `/catalog/matters/${matterId}/withdraw`),
+    exportFile: () => this.request<CatalogFile>('GET', '/catalog/export'),
+    importFile: (file: CatalogFile, dryRun: boolean) => this.request<ImportReportDto>('POST', '/catalog/import', { body: file, query: { dryRun } }),
   };
 
   readonly guides = {

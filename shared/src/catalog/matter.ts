@@ -214,3 +214,27 @@ export interface PublishCheckDto {
   ok: boolean;
   fields: FieldErrors;
 }
+
+/** The catalog exchange file (JSON): what export writes and import reads. */
+export interface CatalogFile {
+  format: 'onewindow-catalog';
+  formatVersion: 1;
+  exportedAt?: string;
+  matters: { code: string; content: MatterContent }[];
+}
+
+export interface ImportRowReport {
+  index: number;
+  code: string | null;
+  /** CREATE: a new matter; DRAFT: a new or replaced draft of an existing one; UNCHANGED: same as its draft/published version. */
+  action: 'CREATE' | 'DRAFT' | 'UNCHANGED' | null;
+  errors: FieldErrors;
+}
+
+export interface ImportReportDto {
+  dryRun: boolean;
+  ok: boolean;
+  /** Rows written (0 on a dry run or when any row has errors). */
+  written: number;
+  rows: ImportRowReport[];
+}

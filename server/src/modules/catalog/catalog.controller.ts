@@ -5,7 +5,8 @@ import { type Principal, Role } from '@onewindow/shared';
 import { Public, Roles } from '../../platform/auth/access.decorators.js';
 import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
 import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
-import { CreateMatterDto, MatterQueryDto, PublicSearchDto, SaveDraftDto } from './catalog.dto.js';
+import { CatalogFileDto, CreateMatterDto, ImportQueryDto, MatterQueryDto, PublicSearchDto, SaveDraftDto } from './catalog.dto.js';
+import { CatalogTransferService } from './catalog-transfer.service.js';
 import { CatalogService } from './catalog.service.js';
 import { PublicCatalogService } from './public-catalog.service.js';
 
@@ -14,7 +15,25 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiTags('catalog 事项目录（后台）')
 @Controller('catalog')
 export class CatalogController {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly transfer: CatalogTransferService,
+  ) {}
+
+  @Get('export')
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '导出事项目录（JSON，每个事项的发布版本）' })
+  exportFile() {
+    return this.transfer.export();
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '批量导入为草稿；dryRun=true 只检查并逐行报告；任一行有误则不写入' })
+  importFile(@Body() dto: CatalogFileDto, @Query() q: ImportQueryDto, @Actor() actor: RequestActor) {
+    return this.transfer.import(actor, dto, q.dryRun === 'true');
+  }
 
   @Get('matters')
   @Roles(Role.CENTER_ADMIN, Role.DEPT_LEAD)

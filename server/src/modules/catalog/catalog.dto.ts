@@ -18,6 +18,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -102,4 +103,16 @@ export class PublicSearchDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '部门编码，如 SCJG' }) @IsOptional() @IsString() @MaxLength(16) department?: string;
   @ApiPropertyOptional({ enum: Object.values(Audience) }) @IsOptional() @IsIn(Object.values(Audience)) audience?: Audience;
   @ApiPropertyOptional({ description: '主题或人生事件，如 开办企业' }) @IsOptional() @IsString() @MaxLength(50) theme?: string;
+}
+
+/** The exchange file; each row's content is checked row by row by the import, so one bad row is reported, not a 400. */
+export class CatalogFileDto {
+  @ApiProperty({ enum: ['onewindow-catalog'] }) @IsIn(['onewindow-catalog']) format: 'onewindow-catalog';
+  @ApiProperty({ enum: [1] }) @IsIn([1]) formatVersion: 1;
+  @ApiPropertyOptional() @IsOptional() @IsString() exportedAt?: string;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) @IsArray() @ArrayMaxSize(10_000) @IsObject({ each: true }) matters: { code: string; content: MatterContent }[];
+}
+
+export class ImportQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
 }

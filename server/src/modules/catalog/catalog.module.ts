@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { FeesModule } from '../fees/fees.module.js';
 import { OrganizationModule } from '../organization/organization.module.js';
 import { CatalogController, PublicCatalogController } from './catalog.controller.js';
+import { CatalogTransferService } from './catalog-transfer.service.js';
 import { CatalogService } from './catalog.service.js';
 import { PublicCatalogService } from './public-catalog.service.js';
 
@@ -9,7 +10,7 @@ import { PublicCatalogService } from './public-catalog.service.js';
 @Module({
   imports: [FeesModule, OrganizationModule],
   controllers: [CatalogController, PublicCatalogController],
-  providers: [CatalogService, PublicCatalogService],
+  providers: [CatalogService, PublicCatalogService, CatalogTransferService],
   exports: [CatalogService, PublicCatalogService],
 })
 export class CatalogModule {}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CatalogFile,
+  checkMatterContent,
+  ErrorCode,
+  type FieldErrors,
+  type ImportReportDto,
+  type ImportRowReport,
+  MATTER_CODE_PATTERN,
+  MATTER_TYPE_PREFIX,
+  type MatterContent,
+} from '@onewindow/shared';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import { DataSource, In } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service.js';
+import type { RequestActor } from '../../platform/auth/request-actor.js';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { DomainException } from '../../platform/errors/domain.exception.js';
+import { toValidationException } from '../../platform/errors/validation.js';
+import { FeeCatalogService } from '../fees/fee-catalog.service.js';
+import { DepartmentService } from '../organization/department.service.js';
+import { MatterContentDto } from './catalog.dto.js';
+import { MatterEntity, MatterVersionEntity } from './catalog.entities.js';
+
+/**
+ * Bulk exchange of the catalog as JSON. Import checks every row (structure, publishing rules,
+ * departments, codes) before writing anything; a file with any bad row changes nothing. Imported
+ * rows become drafts, which a center administrator reviews and publishes.
+ */
+@Injectable()
+export class CatalogTransferService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly fees: FeeCatalogService,
+    private readonly departments: DepartmentService,
+    private readonly audit: AuditService,
+    private readonly clock: PlatformClock,
+  ) {}
+
+  /** Every matter's published version (or its newest version when none is published). */
+  async export(): Promise<CatalogFile> {
+    const rows: { code: string; content: MatterContent }[] = await this.dataSource.query(`
+      SELECT m.code, v.content FROM matter m
+      JOIN LATERAL (SELECT content FROM matter_version WHERE matter_id = m.id
+                    ORDER BY (status = 'PUBLISHED') DESC, version_no DESC LIMIT 1) v ON true
+      ORDER BY m.code`);
+    return { format: 'onewindow-catalog', formatVersion: 1, exportedAt: this.clock.now().toISOString(), matters: rows };
+  }
+
+  async import(actor: RequestActor, file: CatalogFile, dryRun: boolean): Promise<ImportReportDto> {
+    const rows = await this.check(file);
+    const ok = rows.every((r) => Object.keys(r.errors).length === 0);
+    if (dryRun) return { dryRun, ok, written: 0, rows };
+    if (!ok) {
+      const bad = rows.filter((r) => Object.keys(r.errors).length).length;
+      throw new DomainException(ErrorCode.CATALOG_IMPORT_INVALID, 400, `${bad} 行有误，未导入任何内容；请先用试导入查看每行的问题`, { rows });
+    }
+    const written = await this.dataSource.transaction(async (m) => {
+      let n = 0;
+      const now = this.clock.now();
+      for (const [i, row] of file.matters.entries()) {
+        const report = rows[i]!;
+        if (report.action === 'UNCHANGED') continue;
+        let matter = await m.findOneBy(MatterEntity, { code: row.code });
+        if (!matter) matter = await m.save(m.create(MatterEntity, { code: row.code, basicCode: row.code.slice(0, 7), departmentId: row.content.departmentId, createdAt: now, updatedAt: now }));
+        const draft = await m.findOneBy(MatterVersionEntity, { matterId: matter.id, status: 'DRAFT' });
+        if (draft) {
+          await m.update(MatterVersionEntity, draft.id, { content: row.content as never, updatedAt: now });
+        } else {
+          const [{ max }] = await m.query('SELECT coalesce(max(version_no), 0)::int AS max FROM matter_version WHERE matter_id = $1', [matter.id]);
+          await m.insert(MatterVersionEntity, { matterId: matter.id, versionNo: max + 1, status: 'DRAFT', content: row.content as never, publishedAt: null, publishedBy: null, endedAt: null, createdBy: actor.principal!.id, createdAt: now, updatedAt: now, version: 1 });
+        }
+        n++;
+      }
+      await this.audit.record(m, actor, { action: 'catalog.imported', targetType: 'catalog', targetId: null, summary: { rows: file.matters.length, written: n, codes: file.matters.map((r) => r.code) } });
+      return n;
+    });
+    return { dryRun, ok, written, rows };
+  }
+
+  /** A report for every row: what importing it would do, and everything wrong with it. */
+  private async check(file: CatalogFile): Promise<ImportRowReport[]> {
+    const deptIds = new Set((await this.departments.list()).map((d) => d.id));
+    const allFeeCodes = [...new Set(file.matters.flatMap((r) => (Array.isArray(r?.content?.feeItemCodes) ? r.content.feeItemCodes : [])))].filter((c) => typeof c === 'string');
+    const fees = await this.fees.facts(this.dataSource.manager, allFeeCodes);
+    const codes = file.matters.map((r) => r?.code).filter((c): c is string => typeof c === 'string');
+    const existing = new Map<string, MatterContent[]>();
+    if (codes.length) {
+      const found: { code: string; content: MatterContent }[] = await this.dataSource.query(
+        `SELECT m.code, v.content FROM matter m JOIN matter_version v ON v.matter_id = m.id AND v.status IN ('DRAFT', 'PUBLISHED') WHERE m.code = ANY($1)`,
+        [codes],
+      );
+      for (const f of found) existing.set(f.code, [...(existing.get(f.code) ?? []), f.content]);
+    }
+    const seen = new Set<string>();
+    const reports: ImportRowReport[] = [];
+    for (const [index, row] of file.matters.entries()) {
+      const errors: FieldErrors = {};
+      const add = (path: string, msg: string) => (errors[path] ??= []).push(msg);
+      const code = typeof row?.code === 'string' ? row.code : null;
+      const structural = await validate(plainToInstance(MatterContentDto, row?.content ?? {}), { whitelist: true, forbidNonWhitelisted: true });
+      const structure = structural.length ? (toValidationException(structural as ValidationError[]).details?.fields as FieldErrors) : {};
+      for (const [k, v] of Object.entries(structure)) for (const msg of v) add(`content.${k}`, msg);
+      if (!code || !MATTER_CODE_PATTERN.test(code)) add('code', '事项编码格式应为 类型两字母 + 5 位主项 + 3 位子项，如 XK00012001');
+      else if (row.content?.matterType in MATTER_TYPE_PREFIX && !code.startsWith(MATTER_TYPE_PREFIX[row.content.matterType])) add('code', '事项编码的前两位与事项类型不符');
+      else if (seen.has(code)) add('code', '文件中编码重复');
+      if (code) seen.add(code);
+      if (!structural.length) {
+        if (!deptIds.has(row.content.departmentId)) add('content.departmentId', '实施部门不存在');
+        for (const [k, v] of Object.entries(checkMatterContent(row.content, fees))) for (const msg of v) add(`content.${k}`, msg);
+      }
+      const same = code ? existing.get(code)?.some((c) => JSON.stringify(c) === JSON.stringify(row.content)) : false;
+      reports.push({ index, code, action: Object.keys(errors).length ? null : !code || !existing.has(code) ? 'CREATE' : same ? 'UNCHANGED' : 'DRAFT', errors });
+    }
+    return reports;
+  }
+}
