@@ -60,8 +60,7 @@ const url = new URL(serverUrl);
 url.pathname = `/${dbName}`;
 const { DataSource } = await import(pathToFileURL(path.join(root, 'node_modules/typeorm/index.js')).href);
 const { dataSourceOptions } = await imp('server/dist/platform/database/data-source-options.js');
-const { RECOMPUTE_CLOCKS_SQL } = await imp('server/dist/modules/calendar/calendar.service.js');
-const { REFRESH_WORK_SEQ_SQL } = await imp('server/dist/modules/calendar/calendar-sql.js');
+const { RECOMPUTE_CLOCKS_SQL, REFRESH_WORK_SEQ_SQL } = await imp('server/dist/modules/calendar/calendar-sql.js');
 const ds = new DataSource(dataSourceOptions(url.toString(), 4));
 try {
   await ds.initialize();

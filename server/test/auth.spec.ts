@@ -103,7 +103,8 @@ describe('token expiry and refresh', () => {
 
   it('an expired refresh token is refused, and the client reports the session expired', async () => {
     let expired = 0;
-    const c = new ApiClient({ baseUrl: `${t.baseUrl}/api`, onSessionExpired: () => expired++ });
+    const c = new ApiClient({ baseUrl: `${t.baseUrl}/api` });
+    c.onSessionExpired(() => expired++);
     await c.auth.login({ login: 'scjg.clerk2', password: 'Demo@2026' });
     t.clock.advance(7 * 86_400 + 1);
     await expectApiError(c.auth.me(), 401, ErrorCode.AUTH_TOKEN_EXPIRED);

@@ -1,6 +1,6 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
-import { onSessionExpired } from './api';
+import { api } from './api';
 import App from './App.vue';
 import { i18n } from './i18n';
 import { createPortalRouter } from './router';
@@ -12,7 +12,7 @@ app.use(createPinia());
 app.use(i18n);
 const router = createPortalRouter();
 app.use(router);
-onSessionExpired(() => {
+api.onSessionExpired(() => {
   useSessionStore().markExpired();
   void router.push({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } });
 });

@@ -3,7 +3,7 @@ import zhCn from 'element-plus/es/locale/lang/zh-cn';
 import 'element-plus/dist/index.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
-import { onSessionExpired } from './api';
+import { api } from './api';
 import App from './App.vue';
 import { i18n } from './i18n';
 import { createStaffRouter } from './router';
@@ -16,7 +16,7 @@ app.use(i18n);
 app.use(ElementPlus, { locale: zhCn });
 const router = createStaffRouter();
 app.use(router);
-onSessionExpired(() => {
+api.onSessionExpired(() => {
   useSessionStore().markExpired();
   void router.push({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } });
 });

@@ -69,8 +69,6 @@ export interface ApiClientOptions {
   /** e.g. `/api` in the SPAs, `http://127.0.0.1:3000/api` elsewhere. */
   baseUrl: string;
   store?: SessionStore;
-  /** Called once when the session can no longer be refreshed. */
-  onSessionExpired?: () => void;
   fetch?: typeof fetch;
 }
 
@@ -88,10 +86,17 @@ export class ApiClient {
   readonly store: SessionStore;
   private readonly fetchImpl: typeof fetch;
   private refreshing: Promise<boolean> | null = null;
+  private readonly expiredListeners = new Set<() => void>();
 
   constructor(private readonly options: ApiClientOptions) {
     this.store = options.store ?? new MemorySessionStore();
     this.fetchImpl = options.fetch ?? ((...args) => globalThis.fetch(...args));
+  }
+
+  /** Called once each time the session ends because it can no longer be refreshed. Returns an unsubscribe. */
+  onSessionExpired(listener: () => void): () => void {
+    this.expiredListeners.add(listener);
+    return () => this.expiredListeners.delete(listener);
   }
 
   get principal(): Principal | null {
@@ -171,7 +176,7 @@ export class ApiClient {
   private expire() {
     if (!this.store.get()) return;
     this.store.set(null);
-    this.options.onSessionExpired?.();
+    for (const listener of this.expiredListeners) listener();
   }
 
   readonly auth = {

@@ -4,10 +4,4 @@ import { ApiClient, WebStorageSessionStore } from '@onewindow/shared';
 export const api = new ApiClient({
   baseUrl: '/api',
   store: new WebStorageSessionStore('onewindow.public.session', window.localStorage),
-  onSessionExpired: () => sessionExpiredHandlers.forEach((h) => h()),
 });
-
-const sessionExpiredHandlers: (() => void)[] = [];
-export function onSessionExpired(handler: () => void) {
-  sessionExpiredHandlers.push(handler);
-}

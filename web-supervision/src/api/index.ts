@@ -1,14 +1,7 @@
 import { ApiClient, WebStorageSessionStore } from '@onewindow/shared';
 
-const expiredHandlers: (() => void)[] = [];
-
-/** The supervision app's one API client; session in localStorage, expiry reported to the router. */
+/** The supervision app's one API client; the session survives reloads in localStorage. */
 export const api = new ApiClient({
   baseUrl: '/api',
   store: new WebStorageSessionStore('onewindow.supervision.session', window.localStorage),
-  onSessionExpired: () => expiredHandlers.forEach((h) => h()),
 });
-
-export function onSessionExpired(handler: () => void) {
-  expiredHandlers.push(handler);
-}

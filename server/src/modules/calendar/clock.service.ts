@@ -255,10 +255,14 @@ export class ClockService {
   // ---------- reading ----------
 
   async get(principal: Principal, id: string): Promise<ClockDto> {
+    return this.toDto(this.dataSource.manager, await this.read(principal, id));
+  }
+
+  private async read(principal: Principal, id: string): Promise<ClockEntity> {
     const c = await this.dataSource.getRepository(ClockEntity).findOneBy({ id });
     if (!c) throw CalendarErrors.clockNotFound();
     assertScope(principal, c);
-    return this.toDto(this.dataSource.manager, c);
+    return c;
   }
 
   async toDto(m: EntityManager, c: ClockEntity): Promise<ClockDto> {
@@ -318,8 +322,8 @@ export class ClockService {
 
   /** The ledger and the arithmetic behind the due time, in words a supervisor can check. */
   async explain(principal: Principal, id: string): Promise<ClockExplanationDto> {
-    const dto = await this.get(principal, id);
-    const c = (await this.dataSource.getRepository(ClockEntity).findOneBy({ id }))!;
+    const c = await this.read(principal, id);
+    const dto = await this.toDto(this.dataSource.manager, c);
     const cal = await this.calendars.calendar();
     const unit = LIMIT_UNIT_LABELS[dto.limit.unit];
     const startDay = shanghaiDay(new Date(dto.startedAt));
