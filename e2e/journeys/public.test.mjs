@@ -74,6 +74,10 @@ test('a citizen searches by pinyin initials, opens 食品经营许可 and reads 
   assert.equal(await page.locator('[data-test=free]').innerText(), '不收费');
   await screenshot(page, 'public-guide-food');
 
+  // A joint matter names the departments that review it in parallel.
+  await page.goto(`${ctx.system.baseUrl}/guides/XK00005001`);
+  assert.equal(await page.locator('[data-test=co-departments]').innerText(), '市自然资源和规划局、市城市管理局');
+
   await page.goto(`${ctx.system.baseUrl}/guides?q=不存在的事项`);
   await page.locator('[data-test=no-results]').waitFor();
   assert.match(await page.locator('[data-test=no-results]').innerText(), /拼音首字母/);

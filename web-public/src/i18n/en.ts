@@ -72,6 +72,7 @@ const en: typeof zh = {
     apply: 'Apply online',
     department: 'Department',
     handling: 'Handling',
+    coDepartments: 'Co-departments (parallel review)',
     audience: 'For',
     statutory: 'Statutory limit',
     promised: 'Promised limit',

@@ -70,6 +70,7 @@ export default {
     apply: '在线申报',
     department: '实施部门',
     handling: '办件类型',
+    coDepartments: '协办部门（并联审批）',
     audience: '办事对象',
     statutory: '法定时限',
     promised: '承诺时限',
