@@ -10,6 +10,7 @@ import type { AppConfig } from './platform/config/app-config.js';
 import { DatabaseRuntime } from './platform/database/database-runtime.js';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './platform/errors/validation.js';
+import { acceptFileBodies } from './platform/files/binary-body.js';
 import { buildOpenApiDocument } from './platform/http/openapi.js';
 import { registerRateLimit } from './platform/http/rate-limit.js';
 import { hostSpas } from './platform/http/spa-hosting.js';
@@ -76,6 +77,7 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
       crossOriginEmbedderPolicy: false,
     });
     await registerRateLimit(fastify, config.rateLimit);
+    acceptFileBodies(fastify, config.http.uploadLimitBytes);
     // Many clients send `Content-Type: application/json` with an empty body on action POSTs: that is no body.
     fastify.addHook('onRequest', async (req) => {
       if (req.headers['content-length'] === '0') delete req.headers['content-type'];

@@ -5,6 +5,8 @@ import { StaffEntity } from './modules/organization/staff.entity.js';
 import { AuditChainHeadEntity, AuditEntryEntity } from './platform/audit/audit-entry.entity.js';
 import { AuthSessionEntity } from './platform/auth/auth-session.entity.js';
 import { CredentialEntity } from './platform/auth/credential.entity.js';
+import { StoredFileEntity } from './platform/files/stored-file.entity.js';
+import { CatalogAttachments1764100000000 } from './migrations/1764100000000-catalog-attachments.js';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
 import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
 import { CatalogFees1764000000000 } from './migrations/1764000000000-catalog-fees.js';
@@ -27,6 +29,7 @@ export const ENTITIES = [
   AuthSessionEntity,
   AuditEntryEntity,
   AuditChainHeadEntity,
+  StoredFileEntity,
   // organization
   DepartmentEntity,
   ServiceWindowEntity,
@@ -50,4 +53,4 @@ export const ENTITIES = [
 ];
 
 /** In order. Never edit one that has shipped; add the next. */
-export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000, CatalogFees1764000000000];
+export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000, CatalogFees1764000000000, CatalogAttachments1764100000000];

@@ -1,5 +1,7 @@
 import { type ApiClient, checkMatterContent, ErrorCode, type MatterContent, type Principal } from '@onewindow/shared';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from './helpers/pdf-text.js';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -230,5 +232,62 @@ describe('import and export', () => {
     const [audit] = await t.sql<{ summary: { written: number } }>(`SELECT summary FROM audit_entry WHERE action = 'catalog.imported'`);
     expect(audit!.summary.written).toBe(2);
     await expectApiError(lead.catalog.exportFile(), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
+  });
+});
+
+describe('notification sheet and attachments', () => {
+  it('the 一次性告知单 is a PDF whose text (embedded Chinese font) lists conditions, materials, limit, fees, window and phones', async () => {
+    const hit = (await t.client().guides.search({ q: '不动产' })).items.find((h) => h.name.includes('不动产'))!;
+    const guide = await t.client().guides.get(hit.code);
+    const file = await t.client().guides.notificationSheet(hit.code);
+    expect(file.mediaType).toBe('application/pdf');
+    expect(file.fileName).toBe(`一次性告知单-${guide.content.name}.pdf`);
+    const text = await pdfText(file.bytes);
+    expect(text).toContain('一次性告知单');
+    expect(text).toContain(guide.content.name);
+    for (const m of guide.content.materials) expect(text.replace(/\s/g, '')).toContain(m.name.replace(/\s/g, ''));
+    expect(text).toContain(guide.content.complaintPhone);
+    expect(text).toMatch(new RegExp(`承诺办结时限：\\s*${guide.content.promisedLimit.value}`));
+    const fees = await t.client().fees.items();
+    for (const code of guide.content.feeItemCodes) expect(text).toContain(fees.find((f) => f.code === code)!.name);
+    // A font the PDF carries: the text was extracted as Chinese, not as missing glyphs.
+    expect(Buffer.from(file.bytes).toString('latin1')).toMatch(/FontFile3|FontFile2/);
+    await expectApiError(t.client().guides.notificationSheet('XK99999999'), 404, ErrorCode.MATTER_NOT_FOUND);
+  });
+
+  it('a blank form is checked by its bytes, stored with its checksum, attached to a material and downloadable from the portal', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n% 申请表\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const stored = await lead.catalog.uploadAttachment({ bytes: new Uint8Array(pdf), mediaType: 'application/pdf', fileName: '食品经营许可申请书（空白）.pdf' });
+    expect(stored).toMatchObject({ fileName: '食品经营许可申请书（空白）.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') });
+
+    const [{ n: before }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM stored_file');
+    // An executable renamed to .pdf, a type we do not take, an empty body, and a file over the limit: refused, nothing stored.
+    await expectApiError(lead.catalog.uploadAttachment({ bytes: new Uint8Array(Buffer.from('MZ\x90\x00 this is an exe')), mediaType: 'application/pdf', fileName: 'x.pdf' }), 400, ErrorCode.FILE_CONTENT_MISMATCH);
+    await expectApiError(lead.request('POST', '/catalog/attachments', { upload: { bytes: new Uint8Array(Buffer.from('<script>')), mediaType: 'text/html' } }), 415);
+    await expectApiError(lead.catalog.uploadAttachment({ bytes: new Uint8Array(Buffer.from('MZ\x90\x00')), mediaType: 'application/x-msdownload', fileName: 'setup.exe' }), 415);
+    await expectApiError(lead.catalog.uploadAttachment({ bytes: new Uint8Array(0), mediaType: 'application/pdf' }), 400, ErrorCode.FILE_EMPTY);
+    const big = Buffer.alloc(5 * 1_048_576 + 1, 0x20);
+    big.write('%PDF-');
+    await expectApiError(lead.catalog.uploadAttachment({ bytes: new Uint8Array(big), mediaType: 'application/pdf' }), 413, ErrorCode.FILE_TOO_LARGE);
+    await expectApiError(t.client().catalog.uploadAttachment({ bytes: new Uint8Array(pdf), mediaType: 'application/pdf' }), 401);
+    const [{ n: after }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM stored_file');
+    expect(after).toBe(before);
+
+    const c = content({ name: '带表格的事项' });
+    c.materials[0]!.blankForm = { fileId: stored.id, fileName: stored.fileName };
+    c.materials[0]!.sample = { fileId: '0b5e1d5e-1c1a-4c1e-9f4a-2d0f7a7a7a7a', fileName: '样表.pdf' };
+    const draft = await admin.catalog.create({ content: c });
+    expect((await admin.catalog.check(draft.id)).fields).toEqual({ 'materials.0.sample': ['附件不存在，请重新上传'] });
+    c.materials[0]!.sample = null;
+    await admin.catalog.saveDraft(draft.id, c);
+    const v = await admin.catalog.publish(draft.id);
+    const guide = await t.client().guides.get(v.code);
+    const got = await t.client().guides.attachment(guide.content.materials[0]!.blankForm!.fileId);
+    expect(got.fileName).toBe('食品经营许可申请书（空白）.pdf');
+    expect(got.mediaType).toBe('application/pdf');
+    expect(Buffer.from(got.bytes).equals(pdf)).toBe(true);
+    const res = await fetch(t.client().guides.attachmentUrl(stored.id));
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
   });
 });

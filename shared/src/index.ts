@@ -20,4 +20,5 @@ export * from './dto/calendar.js';
 export * from './dto/clock.js';
 export * from './catalog/matter.js';
 export * from './dto/fees.js';
+export * from './dto/files.js';
 export * from './catalog/search.js';

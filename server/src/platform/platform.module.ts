@@ -14,9 +14,11 @@ import { PlatformClock } from './clock/platform-clock.service.js';
 import { PersonalDataCipher } from './crypto/personal-data-cipher.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseRuntime } from './database/database-runtime.js';
+import { PdfRenderer } from './documents/pdf-renderer.js';
+import { FileStore } from './files/file-store.service.js';
 import { HealthController } from './health/health.controller.js';
 
-/** Cross-cutting services every module may use: config, clock, auth, audit. No business rules. */
+/** Cross-cutting services every module may use: config, clock, auth, audit, PDF documents, stored files. No business rules. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -35,9 +37,11 @@ export class PlatformModule {
         AuthService,
         AuditService,
         PersonalDataCipher,
+        PdfRenderer,
+        FileStore,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [APP_CONFIG, DatabaseRuntime, PlatformClock, PersonalDataCipher, PasswordHasher, PrincipalRegistry, AuthService, AuditService],
+      exports: [APP_CONFIG, DatabaseRuntime, PlatformClock, PersonalDataCipher, PasswordHasher, PrincipalRegistry, AuthService, AuditService, PdfRenderer, FileStore],
     };
   }
 }

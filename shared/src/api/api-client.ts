@@ -43,6 +43,7 @@ import type {
 } from '../dto/clock.js';
 import type { CatalogFile, ImportReportDto, MatterContent, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublishCheckDto } from '../catalog/matter.js';
 import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../dto/fees.js';
+import type { StoredFileDto } from '../dto/files.js';
 import { ApiError } from './api-error.js';
 
 export interface StoredSession extends SessionTokens {
@@ -79,6 +80,32 @@ interface RequestOptions {
   body?: unknown;
   /** Send without the access token (login, register, public reads). */
   anonymous?: boolean;
+  /** Send these bytes as the body (a file upload) instead of JSON. */
+  upload?: FileUpload;
+  /** Answer with the response's bytes (a download) instead of JSON. */
+  binary?: boolean;
+}
+
+/** A file to send as a request body: its bytes, its type, and its name (sent percent-encoded in X-File-Name). */
+export interface FileUpload {
+  bytes: Blob | ArrayBuffer | Uint8Array<ArrayBuffer>;
+  mediaType: string;
+  fileName?: string;
+}
+
+/** A downloaded file: its bytes, type and the name the server gave it. */
+export interface DownloadedFile {
+  bytes: ArrayBuffer;
+  mediaType: string;
+  fileName: string;
+}
+
+/** The file name of a Content-Disposition header, preferring the UTF-8 (RFC 5987) form. */
+export function dispositionFileName(header: string | null): string {
+  if (!header) return 'download';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star) return decodeURIComponent(star[1]!);
+  return /filename="([^"]*)"/i.exec(header)?.[1] ?? 'download';
 }
 
 /** The one typed way to call the OneWindow API, shared by the SPAs, tests and scripts. */
@@ -109,31 +136,42 @@ export class ApiClient {
       const body = await readJson(first);
       const code = (body as { code?: string } | null)?.code;
       if (code === ErrorCode.AUTH_TOKEN_EXPIRED && (await this.refreshOnce())) {
-        return this.parse<T>(await this.send(method, path, opts));
+        return this.parse<T>(await this.send(method, path, opts), opts.binary);
       }
       this.expire();
       throw ApiError.fromBody(401, body);
     }
-    return this.parse<T>(first);
+    return this.parse<T>(first, opts.binary);
   }
 
   private async send(method: string, path: string, opts: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const headers: Record<string, string> = { accept: opts.binary ? '*/*' : 'application/json' };
+    if (opts.upload) {
+      headers['content-type'] = opts.upload.mediaType;
+      if (opts.upload.fileName) headers['x-file-name'] = encodeURIComponent(opts.upload.fileName);
+    } else if (opts.body !== undefined) headers['content-type'] = 'application/json';
     const token = this.store.get()?.accessToken;
     if (token && !opts.anonymous) headers.authorization = `Bearer ${token}`;
     try {
       return await this.fetchImpl(this.url(path, opts.query), {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.upload ? opts.upload.bytes : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       });
     } catch (e) {
       throw ApiError.network(e);
     }
   }
 
-  private async parse<T>(res: Response): Promise<T> {
+  private async parse<T>(res: Response, binary = false): Promise<T> {
+    if (binary && res.ok) {
+      const file: DownloadedFile = {
+        bytes: await res.arrayBuffer(),
+        mediaType: res.headers.get('content-type') ?? 'application/octet-stream',
+        fileName: dispositionFileName(res.headers.get('content-disposition')),
+      };
+      return file as T;
+    }
     const body = await readJson(res);
     if (!res.ok) throw ApiError.fromBody(res.status, body);
     return body as T;
@@ -260,6 +298,7 @@ export class ApiClient {
     publish: (versionId: string) => this.request<MatterVersionDto>('POST', `/catalog/versions/${versionId}/publish`),
     cloneToDraft: (versionId: string) => this.request<MatterVersionDto>('POST', `/catalog/versions/${versionId}/clone`),
     withdraw: (matterId: string) => this.request<MatterVersionDto>('POST', `/catalog/matters/${matterId}/withdraw`),
+    uploadAttachment: (file: FileUpload) => this.request<StoredFileDto>('POST', '/catalog/attachments', { upload: file }),
     exportFile: () => this.request<CatalogFile>('GET', '/catalog/export'),
     importFile: (file: CatalogFile, dryRun: boolean) => this.request<ImportReportDto>('POST', '/catalog/import', { body: file, query: { dryRun } }),
   };
@@ -269,6 +308,11 @@ export class ApiClient {
       this.request<Page<PublicMatterHitDto>>('GET', '/public/matters', { query, anonymous: true }),
     get: (code: string) => this.request<MatterVersionDto>('GET', `/public/matters/${code}`, { anonymous: true }),
     version: (code: string, versionNo: number) => this.request<MatterVersionDto>('GET', `/public/matters/${code}/versions/${versionNo}`, { anonymous: true }),
+    /** 一次性告知单 as a PDF. */
+    notificationSheet: (code: string) => this.request<DownloadedFile>('GET', `/public/matters/${code}/notification-sheet.pdf`, { anonymous: true, binary: true }),
+    attachment: (fileId: string) => this.request<DownloadedFile>('GET', `/public/matters/attachments/${fileId}`, { anonymous: true, binary: true }),
+    attachmentUrl: (fileId: string) => this.url(`/public/matters/attachments/${fileId}`),
+    notificationSheetUrl: (code: string) => this.url(`/public/matters/${code}/notification-sheet.pdf`),
   };
 
   readonly platform = {

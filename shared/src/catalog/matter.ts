@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../errors.js';
 import type { PauseReason, TimeLimitDto } from '../dto/clock.js';
-import { LimitUnit } from '../calendar/day-kind.js';
+import { LIMIT_UNIT_LABELS, LimitUnit } from '../calendar/day-kind.js';
 
 /** 事项类型 and the two-letter prefix of their codes. */
 export const MatterType = {
@@ -47,6 +47,15 @@ export interface MaterialSpec {
   /** May be supplied later under 容缺受理. */
   deferrable: boolean;
   notes?: string;
+  /** A blank form (空白表格) and a filled-in sample (示例样表) citizens can download. */
+  blankForm?: AttachmentRef | null;
+  sample?: AttachmentRef | null;
+}
+
+/** A file uploaded to the catalog (see StoredFileDto), named as citizens will see it. */
+export interface AttachmentRef {
+  fileId: string;
+  fileName: string;
 }
 
 /** A co-department of a joint matter (联办件): its sub-task limit and whether silence counts as consent. */
@@ -96,6 +105,11 @@ export interface FeeItemFacts {
   code: string;
   legalBasis: string;
   active: boolean;
+}
+
+/** "10 个工作日", or "即办" for a zero limit. */
+export function formatTimeLimit(l: TimeLimitDto): string {
+  return l.value === 0 ? '即办' : `${l.value} ${LIMIT_UNIT_LABELS[l.unit]}`;
 }
 
 /** Comparable length of a limit in working-day terms where units differ (months ≈ 21 working days, natural days ≈ 5/7). */

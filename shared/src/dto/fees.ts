@@ -27,3 +27,10 @@ export function formatFen(fen: number): string {
   const a = Math.abs(fen);
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')} 元`;
 }
+
+/** A fee item's standard as citizens read it: "50.00 元", "10.00 元 / 件", "100.00 元 – 500.00 元". */
+export function formatFeeStandard(f: Pick<FeeItemDto, 'standardKind' | 'amountFen' | 'unitPriceFen' | 'unitName' | 'minFen' | 'maxFen'>): string {
+  if (f.standardKind === 'FIXED') return formatFen(f.amountFen!);
+  if (f.standardKind === 'UNIT_PRICE') return `${formatFen(f.unitPriceFen!)} / ${f.unitName}`;
+  return `${formatFen(f.minFen!)} – ${formatFen(f.maxFen!)}`;
+}

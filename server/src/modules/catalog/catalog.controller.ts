@@ -1,13 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Principal, Role } from '@onewindow/shared';
 import { Public, Roles } from '../../platform/auth/access.decorators.js';
 import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
+import { FileStore } from '../../platform/files/file-store.service.js';
+import { download } from '../../platform/http/download.js';
 import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
 import { CatalogFileDto, CreateMatterDto, ImportQueryDto, MatterQueryDto, PublicSearchDto, SaveDraftDto } from './catalog.dto.js';
 import { CatalogTransferService } from './catalog-transfer.service.js';
 import { CatalogService } from './catalog.service.js';
+import { MATTER_ATTACHMENT } from './matter-attachment.js';
+import { NotificationSheetService } from './notification-sheet.service.js';
 import { PublicCatalogService } from './public-catalog.service.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -33,6 +38,14 @@ export class CatalogController {
   @ApiOperation({ summary: '批量导入为草稿；dryRun=true 只检查并逐行报告；任一行有误则不写入' })
   importFile(@Body() dto: CatalogFileDto, @Query() q: ImportQueryDto, @Actor() actor: RequestActor) {
     return this.transfer.import(actor, dto, q.dryRun === 'true');
+  }
+
+  @Post('attachments')
+  @Roles(Role.CENTER_ADMIN, Role.DEPT_LEAD)
+  @ApiOperation({ summary: '上传材料的空白表格或示例样表（请求体为文件本身，文件名放在 X-File-Name，URL 编码）；PDF、Word、Excel、JPG、PNG，≤ 5 MB' })
+  @ApiConsumes(...MATTER_ATTACHMENT.types)
+  attach(@Req() req: FastifyRequest, @Actor() actor: RequestActor) {
+    return this.catalog.attach(actor, { bytes: req.body, mediaType: req.headers['content-type'], fileName: req.headers['x-file-name'] as string | undefined });
   }
 
   @Get('matters')
@@ -99,7 +112,11 @@ export class CatalogController {
 @Controller('public/matters')
 @Public()
 export class PublicCatalogController {
-  constructor(private readonly catalog: PublicCatalogService) {}
+  constructor(
+    private readonly catalog: PublicCatalogService,
+    private readonly sheets: NotificationSheetService,
+    private readonly files: FileStore,
+  ) {}
 
   @Get()
   @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
@@ -113,6 +130,23 @@ export class PublicCatalogController {
   @ApiOperation({ summary: '办事指南：事项的当前发布版本' })
   guide(@Param('code') code: string) {
     return this.catalog.guide(code);
+  }
+
+  @Get('attachments/:id')
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '下载材料的空白表格或示例样表' })
+  async attachment(@Param('id', uuid) id: string) {
+    const f = await this.files.read(id, MATTER_ATTACHMENT.purpose);
+    return download(f.fileName, f.mediaType, f.content);
+  }
+
+  @Get(':code/notification-sheet.pdf')
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '一次性告知单（PDF）：条件、材料、时限、收费、窗口、电话' })
+  @ApiProduces('application/pdf')
+  async notificationSheet(@Param('code') code: string) {
+    const { fileName, pdf } = await this.sheets.render(code);
+    return download(fileName, 'application/pdf', pdf);
   }
 
   @Get(':code/versions/:no')

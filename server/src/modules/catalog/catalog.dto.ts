@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type AttachmentRef,
   Audience,
   type CoDepartmentSpec,
   HandlingKind,
@@ -34,6 +35,11 @@ class LimitDto {
   @ApiProperty({ enum: Object.values(LimitUnit) }) @IsIn(Object.values(LimitUnit)) unit: LimitUnit;
 }
 
+class AttachmentRefDto implements AttachmentRef {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() fileId: string;
+  @ApiProperty() @IsString() @MaxLength(160) fileName: string;
+}
+
 class MaterialDto implements MaterialSpec {
   @ApiProperty() @IsString() @MaxLength(200) name: string;
   @ApiProperty({ enum: Object.values(MaterialForm) }) @IsIn(Object.values(MaterialForm)) form: MaterialForm;
@@ -41,6 +47,8 @@ class MaterialDto implements MaterialSpec {
   @ApiProperty() @IsBoolean() required: boolean;
   @ApiProperty({ description: '可容缺受理' }) @IsBoolean() deferrable: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) notes?: string;
+  @ApiPropertyOptional({ type: AttachmentRefDto, nullable: true, description: '空白表格' }) @IsOptional() @ValidateNested() @Type(() => AttachmentRefDto) blankForm?: AttachmentRefDto | null;
+  @ApiPropertyOptional({ type: AttachmentRefDto, nullable: true, description: '示例样表' }) @IsOptional() @ValidateNested() @Type(() => AttachmentRefDto) sample?: AttachmentRefDto | null;
 }
 
 class CoDepartmentDto implements CoDepartmentSpec {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   checkMatterContent,
+  type FieldErrors,
+  type StoredFileDto,
   type MatterContent,
   matterCode,
   type MatterSummaryDto,
@@ -18,10 +20,12 @@ import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { escapeLike } from '../../platform/database/escape-like.js';
+import { FileStore, toStoredFileDto } from '../../platform/files/file-store.service.js';
 import { FeeCatalogService } from '../fees/fee-catalog.service.js';
 import { MatterEntity, MatterVersionEntity } from './catalog.entities.js';
 import { toVersionDto } from './matter-version.mapper.js';
 import { CatalogErrors } from './catalog.exception.js';
+import { MATTER_ATTACHMENT } from './matter-attachment.js';
 import { PublicCatalogService } from './public-catalog.service.js';
 import type { CreateMatterDto, MatterQueryDto } from './catalog.dto.js';
 
@@ -37,6 +41,7 @@ export class CatalogService {
     private readonly publicCatalog: PublicCatalogService,
     private readonly audit: AuditService,
     private readonly clock: PlatformClock,
+    private readonly files: FileStore,
   ) {}
 
   async create(actor: RequestActor, dto: CreateMatterDto): Promise<MatterVersionDto> {
@@ -73,7 +78,7 @@ export class CatalogService {
 
   async check(principal: Principal, versionId: string): Promise<PublishCheckDto> {
     const { v } = await this.readVersion(versionId, principal);
-    const fields = checkMatterContent(v.content, await this.fees.facts(this.dataSource.manager, v.content.feeItemCodes));
+    const fields = await this.rules(this.dataSource.manager, v.content);
     return { ok: Object.keys(fields).length === 0, fields };
   }
 
@@ -82,7 +87,7 @@ export class CatalogService {
     const out = await this.dataSource.transaction(async (m) => {
       const { v, matter } = await this.lockVersion(m, versionId, actor.principal!);
       if (v.status !== 'DRAFT') throw CatalogErrors.immutable(v.status);
-      const fields = checkMatterContent(v.content, await this.fees.facts(m, v.content.feeItemCodes));
+      const fields = await this.rules(m, v.content);
       if (Object.keys(fields).length) throw CatalogErrors.notPublishable(fields);
       const now = this.clock.now();
       const previous = await m.findOneBy(MatterVersionEntity, { matterId: matter.id, status: 'PUBLISHED' });
@@ -172,6 +177,24 @@ export class CatalogService {
     DepartmentScope.assert(principal, matter.departmentId);
     const vs = await this.dataSource.getRepository(MatterVersionEntity).find({ where: { matterId }, order: { versionNo: 'DESC' } });
     return vs.map((v) => toVersionDto(v, matter.code));
+  }
+
+  /** Upload a blank form or sample for a material; drafts then refer to it by id. */
+  async attach(actor: RequestActor, upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined }): Promise<StoredFileDto> {
+    return this.dataSource.transaction(async (m) => {
+      const f = await this.files.store(m, MATTER_ATTACHMENT, upload, actor.principal!.id);
+      await this.audit.record(m, actor, { action: 'catalog.attachment_uploaded', targetType: 'stored_file', targetId: f.id, summary: { fileName: f.fileName, sizeBytes: f.sizeBytes, sha256: f.sha256 } });
+      return toStoredFileDto(f);
+    });
+  }
+
+  /** The shared publishing rules plus what only the server knows: that the attached files exist. */
+  private async rules(m: EntityManager, c: MatterContent): Promise<FieldErrors> {
+    const fields = checkMatterContent(c, await this.fees.facts(m, c.feeItemCodes));
+    const refs = c.materials.flatMap((mat, i) => (['blankForm', 'sample'] as const).filter((k) => mat[k]).map((k) => ({ path: `materials.${i}.${k}`, id: mat[k]!.fileId })));
+    const found = new Set((await this.files.describe(refs.map((r) => r.id), MATTER_ATTACHMENT.purpose, m)).map((f) => f.id));
+    for (const r of refs) if (!found.has(r.id)) (fields[r.path] ??= []).push('附件不存在，请重新上传');
+    return fields;
   }
 
   private async nextMainItem(m: EntityManager, prefix: string): Promise<number> {

@@ -4,7 +4,7 @@ import { RunMode } from '@onewindow/shared';
 /** Everything the server reads from its environment, validated once at boot. */
 export interface AppConfig {
   mode: RunMode;
-  http: { host: string; port: number; trustProxy: boolean; bodyLimitBytes: number };
+  http: { host: string; port: number; trustProxy: boolean; bodyLimitBytes: number; uploadLimitBytes: number };
   database: {
     /** A PostgreSQL URL, or null for the embedded PGlite. */
     url: string | null;
@@ -112,6 +112,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
       port: int('PORT', 3000, 0, 65535),
       trustProxy: bool('TRUST_PROXY', false),
       bodyLimitBytes: int('HTTP_BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+      uploadLimitBytes: int('HTTP_UPLOAD_LIMIT_BYTES', 10 * 1_048_576, 1024, 200 * 1_048_576),
     },
     database: {
       url,

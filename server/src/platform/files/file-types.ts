@@ -1,0 +1,36 @@
+/** The kinds of file the center accepts, each recognised by its first bytes rather than by its name. */
+export const FILE_TYPES = {
+  'application/pdf': { ext: 'pdf', magic: [[0x25, 0x50, 0x44, 0x46, 0x2d]] },
+  'image/jpeg': { ext: 'jpg', magic: [[0xff, 0xd8, 0xff]] },
+  'image/png': { ext: 'png', magic: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] },
+  // OOXML documents are zip files.
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { ext: 'docx', magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: 'xlsx', magic: [[0x50, 0x4b, 0x03, 0x04]] },
+} as const satisfies Record<string, { ext: string; magic: number[][] }>;
+export type FileMediaType = keyof typeof FILE_TYPES;
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' satisfies FileMediaType;
+
+export function isKnownMediaType(t: string): t is FileMediaType {
+  return Object.hasOwn(FILE_TYPES, t);
+}
+
+/** Whether the bytes really are what the declared type says. */
+export function bytesMatch(type: FileMediaType, bytes: Buffer): boolean {
+  return FILE_TYPES[type].magic.some((sig) => sig.every((b, i) => bytes[i] === b));
+}
+
+/** A file name safe to store and to put in a header: no directories, no control characters, bounded length. */
+export function cleanFileName(raw: string | undefined, type: FileMediaType): string {
+  let name = '';
+  try {
+    name = decodeURIComponent(raw ?? '');
+  } catch {
+    name = '';
+  }
+  name = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim();
+  const ext = FILE_TYPES[type].ext;
+  if (!name || name.startsWith('.')) name = `file.${ext}`;
+  if (!name.toLowerCase().endsWith(`.${ext}`)) name = `${name.replace(/\.[^.]*$/, '')}.${ext}`;
+  return name.length > 160 ? `${name.slice(0, 150)}.${ext}` : name;
+}
