@@ -22,3 +22,4 @@ export * from './catalog/matter.js';
 export * from './dto/fees.js';
 export * from './dto/files.js';
 export * from './catalog/search.js';
+export * from './catalog/diff.js';

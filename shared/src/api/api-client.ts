@@ -93,6 +93,8 @@ export interface FileUpload {
   fileName?: string;
 }
 
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** A downloaded file: its bytes, type and the name the server gave it. */
 export interface DownloadedFile {
   bytes: ArrayBuffer;
@@ -301,6 +303,9 @@ export class ApiClient {
     uploadAttachment: (file: FileUpload) => this.request<StoredFileDto>('POST', '/catalog/attachments', { upload: file }),
     exportFile: () => this.request<CatalogFile>('GET', '/catalog/export'),
     importFile: (file: CatalogFile, dryRun: boolean) => this.request<ImportReportDto>('POST', '/catalog/import', { body: file, query: { dryRun } }),
+    exportWorkbook: () => this.request<DownloadedFile>('GET', '/catalog/export.xlsx', { binary: true }),
+    importWorkbook: (bytes: FileUpload['bytes'], dryRun: boolean) =>
+      this.request<ImportReportDto>('POST', '/catalog/import.xlsx', { upload: { bytes, mediaType: XLSX_MEDIA_TYPE }, query: { dryRun } }),
   };
 
   readonly guides = {

@@ -243,6 +243,8 @@ export interface ImportRowReport {
   /** CREATE: a new matter; DRAFT: a new or replaced draft of an existing one; UNCHANGED: same as its draft/published version. */
   action: 'CREATE' | 'DRAFT' | 'UNCHANGED' | null;
   errors: FieldErrors;
+  /** For an Excel import: the matter's row on the 事项 sheet. */
+  sheetRow?: number;
 }
 
 export interface ImportReportDto {
@@ -251,4 +253,6 @@ export interface ImportReportDto {
   /** Rows written (0 on a dry run or when any row has errors). */
   written: number;
   rows: ImportRowReport[];
+  /** Problems with the file as a whole (a missing sheet, a row naming no matter); any one blocks the import. */
+  fileErrors: string[];
 }

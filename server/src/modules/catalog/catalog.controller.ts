@@ -5,7 +5,9 @@ import { ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger
 import { type Principal, Role } from '@onewindow/shared';
 import { Public, Roles } from '../../platform/auth/access.decorators.js';
 import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { FileStore } from '../../platform/files/file-store.service.js';
+import { XLSX } from '../../platform/files/file-types.js';
 import { download } from '../../platform/http/download.js';
 import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
 import { CatalogFileDto, CreateMatterDto, ImportQueryDto, MatterQueryDto, PublicSearchDto, SaveDraftDto } from './catalog.dto.js';
@@ -23,6 +25,7 @@ export class CatalogController {
   constructor(
     private readonly catalog: CatalogService,
     private readonly transfer: CatalogTransferService,
+    private readonly clock: PlatformClock,
   ) {}
 
   @Get('export')
@@ -30,6 +33,23 @@ export class CatalogController {
   @ApiOperation({ summary: '导出事项目录（JSON，每个事项的发布版本）' })
   exportFile() {
     return this.transfer.export();
+  }
+
+  @Get('export.xlsx')
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '导出事项目录（Excel：事项、申请材料、协办部门、特别程序四张表）' })
+  @ApiProduces(XLSX)
+  async exportWorkbook() {
+    return download(`事项目录-${this.clock.now().toISOString().slice(0, 10)}.xlsx`, XLSX, await this.transfer.exportWorkbook());
+  }
+
+  @Post('import.xlsx')
+  @HttpCode(200)
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '从 Excel 批量导入为草稿（请求体为 .xlsx 文件本身，格式同导出）；dryRun=true 只检查；任一行有误则不写入' })
+  @ApiConsumes(XLSX)
+  importWorkbook(@Req() req: FastifyRequest, @Query() q: ImportQueryDto, @Actor() actor: RequestActor) {
+    return this.transfer.importWorkbook(actor, req.body, q.dryRun === 'true');
   }
 
   @Post('import')

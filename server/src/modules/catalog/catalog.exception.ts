@@ -12,5 +12,6 @@ export const CatalogErrors = {
   draftExists: () => new CatalogException(ErrorCode.MATTER_DRAFT_EXISTS, 409, '该事项已有一个草稿，请先编辑或发布它'),
   notPublishable: (fields: FieldErrors) =>
     new CatalogException(ErrorCode.MATTER_NOT_PUBLISHABLE, 400, `事项尚不能发布：${Object.values(fields).flat().slice(0, 2).join('；')}`, { fields }),
+  notAWorkbook: () => new CatalogException(ErrorCode.CATALOG_IMPORT_INVALID, 400, '无法读取该文件：请上传由本系统导出的 Excel（.xlsx）模板', { rows: [], fileErrors: ['不是有效的 .xlsx 文件'] }),
   notPublished: () => new CatalogException(ErrorCode.MATTER_NOT_PUBLISHED, 409, '该事项没有已发布的版本'),
 };

@@ -12,6 +12,7 @@ import {
   type Principal,
   type PublishCheckDto,
   Role,
+  sameValue,
 } from '@onewindow/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
@@ -234,7 +235,7 @@ function assertMatterScope(p: Principal, matter: MatterEntity) {
 export function contentDiff(a: MatterContent, b: MatterContent): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof MatterContent>) {
-    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out[k] = [a[k] ?? null, b[k] ?? null];
+    if (!sameValue(a[k], b[k])) out[k] = [a[k] ?? null, b[k] ?? null];
   }
   return out;
 }

@@ -14,6 +14,7 @@ const MESSAGES: Record<string, string> = {
   isEnum: '不是允许的取值',
   isIn: '不是允许的取值',
   isUUID: '必须是有效的编号（UUID）',
+  isUuid: '必须是有效的编号（UUID）',
   isISO8601: '必须是 ISO 8601 日期时间',
   isDateString: '必须是日期',
   isArray: '必须是列表',
