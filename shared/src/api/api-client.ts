@@ -41,7 +41,7 @@ import type {
   StartClockRequest,
   UpdateDeadlinePolicyRequest,
 } from '../dto/clock.js';
-import type { CatalogFile, ImportReportDto, MatterContent, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublishCheckDto } from '../catalog/matter.js';
+import type { CatalogFile, ImportReportDto, MatterContent, MatterQuery, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublishCheckDto } from '../catalog/matter.js';
 import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../dto/fees.js';
 import type { StoredFileDto } from '../dto/files.js';
 import { ApiError } from './api-error.js';
@@ -291,8 +291,7 @@ export class ApiClient {
   };
 
   readonly catalog = {
-    list: (query: { departmentId?: string; q?: string; page?: number; pageSize?: number } = {}) =>
-      this.request<Page<MatterSummaryDto>>('GET', '/catalog/matters', { query }),
+    list: (query: MatterQuery = {}) => this.request<Page<MatterSummaryDto>>('GET', '/catalog/matters', { query: { ...query } }),
     create: (body: { content: MatterContent; mainItem?: number; subItem?: number }) => this.request<MatterVersionDto>('POST', '/catalog/matters', { body }),
     versions: (matterId: string) => this.request<MatterVersionDto[]>('GET', `/catalog/matters/${matterId}/versions`),
     saveDraft: (versionId: string, content: MatterContent) => this.request<MatterVersionDto>('PUT', `/catalog/versions/${versionId}`, { body: { content } }),

@@ -199,6 +199,20 @@ export interface MatterVersionDto {
   updatedAt: string;
 }
 
+/** Filters of the back-office matter list. */
+export const MATTER_LIST_STATES = ['PUBLISHED', 'DRAFT', 'UNPUBLISHED', 'WITHDRAWN'] as const;
+export type MatterListState = (typeof MATTER_LIST_STATES)[number];
+export const MATTER_LIST_STATE_LABELS: Record<MatterListState, string> = { PUBLISHED: '已发布', DRAFT: '有草稿', UNPUBLISHED: '从未发布', WITHDRAWN: '已撤回' };
+
+export interface MatterQuery {
+  departmentId?: string;
+  q?: string;
+  handlingKind?: HandlingKind;
+  state?: MatterListState;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface MatterSummaryDto {
   id: string;
   code: string;

@@ -64,6 +64,10 @@ const en: typeof zh = {
     pages: 'Pages',
   },
   guide: {
+    sheet: 'Download notification sheet (PDF)',
+    downloads: 'Downloads',
+    blankForm: 'Blank form',
+    sample: 'Sample',
     notFound: 'No such service: it may have been withdrawn or the code is wrong.',
     back: 'Back to service guides',
     code: 'Code',

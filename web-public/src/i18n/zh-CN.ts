@@ -62,6 +62,10 @@ export default {
     pages: '分页',
   },
   guide: {
+    sheet: '下载一次性告知单（PDF）',
+    downloads: '表格下载',
+    blankForm: '空白表格',
+    sample: '示例样表',
     notFound: '没有找到该事项，可能已撤回或编码有误。',
     back: '返回办事指南',
     code: '事项编码',

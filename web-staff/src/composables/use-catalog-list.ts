@@ -1,5 +1,17 @@
+import type { HandlingKind, MatterListState } from '@onewindow/shared';
 import { api } from '../api';
 import { usePagedSearch } from './use-paged-search';
 
-/** Matters the user may administer (department leads: their department), searchable by name or code. */
-export const useCatalogList = () => usePagedSearch((query) => api.catalog.list(query));
+export interface CatalogFilters {
+  departmentId: string;
+  handlingKind: HandlingKind | '';
+  state: MatterListState | '';
+}
+
+/** Matters the user may administer (department leads: their department), by name or code, department, kind and state. */
+export const useCatalogList = () =>
+  usePagedSearch<Awaited<ReturnType<typeof api.catalog.list>>['items'][number], CatalogFilters>(
+    ({ handlingKind, state, ...rest }) => api.catalog.list({ ...rest, handlingKind: handlingKind || undefined, state: state || undefined }),
+    20,
+    { departmentId: '', handlingKind: '', state: '' },
+  );

@@ -1,10 +1,51 @@
-import { ApiError, type FeeItemDto, type FieldErrors, type MaterialSpec, type MatterContent, type MatterVersionDto, Role } from '@onewindow/shared';
+import {
+  ApiError,
+  type CoDepartmentSpec,
+  type FeeItemDto,
+  type FieldErrors,
+  type MaterialSpec,
+  type MatterContent,
+  type MatterType,
+  type MatterVersionDto,
+  Role,
+  type ServiceWindowDto,
+  type SpecialProcedureSpec,
+} from '@onewindow/shared';
 import { ElMessage } from 'element-plus';
 import { computed, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
 
 export const emptyMaterial = (): MaterialSpec => ({ name: '', form: 'ORIGINAL', copies: 1, required: true, deferrable: false });
+export const emptyCoDepartment = (): CoDepartmentSpec => ({ departmentId: '', subtaskLimit: { value: 5, unit: 'WORKING_DAY' }, silenceIsConsent: false });
+export const emptySpecialProcedure = (): SpecialProcedureSpec => ({ kind: 'EXPERT_REVIEW', countsTowardLimit: false });
+
+/** A new matter's first draft: the name, type and department chosen, the rest to fill in the editor. */
+export const blankMatterContent = (name: string, matterType: MatterType, departmentId: string): MatterContent => ({
+  name,
+  matterType,
+  departmentId,
+  windowId: null,
+  audience: 'BOTH',
+  themes: [],
+  lifeEvents: [],
+  keywords: [],
+  description: '',
+  legalBasis: '',
+  acceptanceConditions: '',
+  materials: [emptyMaterial()],
+  procedure: ['申请', '受理', '审查', '决定', '送达'],
+  statutoryLimit: { value: 20, unit: 'WORKING_DAY' },
+  promisedLimit: { value: 10, unit: 'WORKING_DAY' },
+  handlingKind: 'PROMISED',
+  coDepartments: [],
+  feeItemCodes: [],
+  visitsOnSite: 1,
+  specialProcedures: [],
+  onlineAvailable: true,
+  contactPhone: '',
+  complaintPhone: '12345',
+});
 
 /**
  * One matter's versions and the editing of its draft: save, check and publish, with the server's
@@ -17,6 +58,7 @@ export function useMatterEditor(matterId: string) {
   const form = ref<MatterContent | null>(null);
   const fieldErrors = ref<FieldErrors>({});
   const feeItems = ref<FeeItemDto[]>([]);
+  const windows = ref<ServiceWindowDto[]>([]);
   const busy = ref(false);
   const canPublish = computed(() => session.hasRole(Role.CENTER_ADMIN));
   const editable = computed(() => current.value?.status === 'DRAFT');
@@ -28,7 +70,7 @@ export function useMatterEditor(matterId: string) {
     // A plain deep copy (structuredClone cannot copy a reactive proxy).
     form.value = current.value ? (JSON.parse(JSON.stringify(current.value.content)) as MatterContent) : null;
     fieldErrors.value = {};
-    if (!feeItems.value.length) feeItems.value = await api.fees.items();
+    if (!feeItems.value.length) [feeItems.value, windows.value] = await Promise.all([api.fees.items(), api.org.listWindows()]);
   }
 
   async function run(action: () => Promise<unknown>, done: string) {
@@ -68,6 +110,20 @@ export function useMatterEditor(matterId: string) {
   }
   const errorFor = (path: string) => fieldErrors.value[path]?.join('；') ?? '';
 
+  /** Uploads a blank form or sample and attaches it to the material; saved with the draft. */
+  async function attach(material: MaterialSpec, key: 'blankForm' | 'sample', file: File) {
+    busy.value = true;
+    try {
+      const stored = await api.catalog.uploadAttachment({ bytes: await file.arrayBuffer(), mediaType: file.type || 'application/octet-stream', fileName: file.name });
+      material[key] = { fileId: stored.id, fileName: stored.fileName };
+      ElMessage.success(`已上传 ${stored.fileName}，保存草稿后生效`);
+    } catch (e) {
+      ElMessage.error((e as Error).message);
+    } finally {
+      busy.value = false;
+    }
+  }
+
   void load();
-  return { versions, current, form, feeItems, busy, canPublish, editable, published, save, check, publish, cloneToDraft, withdraw, errorFor };
+  return { versions, current, form, feeItems, windows, busy, canPublish, editable, published, save, check, publish, cloneToDraft, withdraw, errorFor, attach };
 }

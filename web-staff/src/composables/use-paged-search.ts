@@ -1,9 +1,14 @@
 import type { Page } from '@onewindow/shared';
 import { ElMessage } from 'element-plus';
-import { ref, watch } from 'vue';
+import { type Ref, ref, watch } from 'vue';
 
-/** A searchable, paged list: a new search text goes back to page 1; errors show as a toast. */
-export function usePagedSearch<T>(fetch: (query: { q?: string; page: number; pageSize: number }) => Promise<Page<T>>, pageSize = 20) {
+/** A searchable, paged list: a new search text or filter goes back to page 1; errors show as a toast. */
+export function usePagedSearch<T, F extends object = Record<string, never>>(
+  fetch: (query: { q?: string; page: number; pageSize: number } & Partial<F>) => Promise<Page<T>>,
+  pageSize = 20,
+  initialFilters: F = {} as F,
+) {
+  const filters = ref({ ...initialFilters }) as Ref<F>;
   const q = ref('');
   const page = ref(1);
   const result = ref<Page<T>>({ items: [], total: 0, page: 1, pageSize });
@@ -12,7 +17,8 @@ export function usePagedSearch<T>(fetch: (query: { q?: string; page: number; pag
   async function load() {
     loading.value = true;
     try {
-      result.value = await fetch({ q: q.value.trim() || undefined, page: page.value, pageSize });
+      const set = Object.fromEntries(Object.entries(filters.value).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as Partial<F>;
+      result.value = await fetch({ ...set, q: q.value.trim() || undefined, page: page.value, pageSize });
     } catch (e) {
       ElMessage.error((e as Error).message);
     } finally {
@@ -20,10 +26,12 @@ export function usePagedSearch<T>(fetch: (query: { q?: string; page: number; pag
     }
   }
   watch(page, load);
-  watch(q, () => {
-    page.value = 1;
-    void load();
-  });
+  const restart = () => {
+    if (page.value === 1) void load();
+    else page.value = 1;
+  };
+  watch(q, restart);
+  watch(filters, restart, { deep: true });
   void load();
-  return { q, page, result, loading, reload: load };
+  return { q, page, filters, result, loading, reload: load };
 }

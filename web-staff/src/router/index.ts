@@ -24,6 +24,7 @@ export const routes = [
       { path: 'review', name: 'review', component: soon, meta: { nav: 'review', roles: [Role.APPROVER, Role.DEPT_LEAD] } },
       { path: 'fees', name: 'fees', component: soon, meta: { nav: 'fees', roles: [Role.CLERK, Role.DEPT_LEAD, Role.CENTER_ADMIN] } },
       { path: 'catalog', name: 'catalog', component: () => import('../views/catalog/index.vue'), meta: { nav: 'catalog', roles: [Role.CENTER_ADMIN, Role.DEPT_LEAD] } },
+      { path: 'catalog-transfer', name: 'catalog-transfer', component: () => import('../views/catalog/transfer/index.vue'), meta: { nav: 'catalog', roles: [Role.CENTER_ADMIN] } },
       { path: 'catalog/:id', name: 'matter', component: () => import('../views/catalog/editor/index.vue'), meta: { nav: 'catalog', roles: [Role.CENTER_ADMIN, Role.DEPT_LEAD] } },
       { path: 'calendar', name: 'calendar', component: () => import('../views/calendar/index.vue'), meta: { nav: 'calendar' } },
       { path: 'cards', name: 'cards', component: soon, meta: { nav: 'cards' } },

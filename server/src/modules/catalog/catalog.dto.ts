@@ -5,6 +5,8 @@ import {
   type CoDepartmentSpec,
   HandlingKind,
   LimitUnit,
+  MATTER_LIST_STATES,
+  type MatterListState,
   MaterialForm,
   type MaterialSpec,
   type MatterContent,
@@ -104,6 +106,11 @@ export class SaveDraftDto {
 export class MatterQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string;
   @ApiPropertyOptional({ description: '名称或编码' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
+  @ApiPropertyOptional({ enum: Object.values(HandlingKind) }) @IsOptional() @IsIn(Object.values(HandlingKind)) handlingKind?: HandlingKind;
+  @ApiPropertyOptional({ enum: MATTER_LIST_STATES, description: 'PUBLISHED 已发布；DRAFT 有草稿；UNPUBLISHED 从未发布；WITHDRAWN 已撤回' })
+  @IsOptional()
+  @IsIn(MATTER_LIST_STATES)
+  state?: MatterListState;
 }
 
 export class PublicSearchDto extends PageQueryDto {

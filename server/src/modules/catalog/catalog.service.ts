@@ -150,6 +150,11 @@ export class CatalogService {
     const where: string[] = [];
     if (departmentId) where.push(`m.department_id = $${params.push(departmentId)}`);
     if (q.q) where.push(`(m.code ILIKE $${params.push(`%${escapeLike(q.q)}%`)} OR lv.content->>'name' ILIKE $${params.length})`);
+    if (q.handlingKind) where.push(`lv.content->>'handlingKind' = $${params.push(q.handlingKind)}`);
+    if (q.state === 'PUBLISHED') where.push('pv.id IS NOT NULL');
+    if (q.state === 'DRAFT') where.push('dv.id IS NOT NULL');
+    if (q.state === 'UNPUBLISHED') where.push(`pv.id IS NULL AND NOT EXISTS (SELECT 1 FROM matter_version w WHERE w.matter_id = m.id AND w.status = 'WITHDRAWN')`);
+    if (q.state === 'WITHDRAWN') where.push(`pv.id IS NULL AND EXISTS (SELECT 1 FROM matter_version w WHERE w.matter_id = m.id AND w.status = 'WITHDRAWN')`);
     const sql = `
       FROM matter m
       JOIN LATERAL (SELECT content FROM matter_version WHERE matter_id = m.id ORDER BY version_no DESC LIMIT 1) lv ON true

@@ -1,0 +1,61 @@
+import { type CatalogFile, type ImportReportDto, XLSX_MEDIA_TYPE } from '@onewindow/shared';
+import { ElMessage } from 'element-plus';
+import { computed, ref } from 'vue';
+import { api } from '../api';
+import { saveFile } from '../lib/save-file';
+
+type Picked = { kind: 'json'; file: CatalogFile; name: string } | { kind: 'xlsx'; bytes: ArrayBuffer; name: string };
+
+/**
+ * Export the catalog as JSON or Excel; import a file in two steps: a dry run that reports every row,
+ * then (only when the whole file is clean) the import itself, which writes drafts.
+ */
+export function useCatalogTransfer() {
+  const picked = ref<Picked | null>(null);
+  const report = ref<ImportReportDto | null>(null);
+  const busy = ref(false);
+  const badRows = computed(() => report.value?.rows.filter((r) => Object.keys(r.errors).length) ?? []);
+  const counts = computed(() => {
+    const rows = report.value?.rows ?? [];
+    return { create: rows.filter((r) => r.action === 'CREATE').length, draft: rows.filter((r) => r.action === 'DRAFT').length, unchanged: rows.filter((r) => r.action === 'UNCHANGED').length, bad: badRows.value.length };
+  });
+
+  async function exportJson() {
+    const file = await api.catalog.exportFile();
+    const bytes = new TextEncoder().encode(JSON.stringify(file, null, 2));
+    saveFile({ bytes: bytes.buffer as ArrayBuffer, mediaType: 'application/json', fileName: `事项目录-${file.exportedAt?.slice(0, 10) ?? 'export'}.json` });
+  }
+  const exportExcel = async () => saveFile(await api.catalog.exportWorkbook());
+
+  async function pick(file: File) {
+    report.value = null;
+    try {
+      if (file.name.toLowerCase().endsWith('.xlsx')) picked.value = { kind: 'xlsx', bytes: await file.arrayBuffer(), name: file.name };
+      else picked.value = { kind: 'json', file: JSON.parse(await file.text()) as CatalogFile, name: file.name };
+    } catch {
+      picked.value = null;
+      ElMessage.error('无法读取该文件：请选择导出的 .json 或 .xlsx 文件');
+      return;
+    }
+    await run(true);
+  }
+
+  async function run(dryRun: boolean) {
+    if (!picked.value) return;
+    busy.value = true;
+    try {
+      const p = picked.value;
+      report.value = p.kind === 'xlsx' ? await api.catalog.importWorkbook(p.bytes, dryRun) : await api.catalog.importFile(p.file, dryRun);
+      if (!dryRun) {
+        ElMessage.success(`已导入 ${report.value.written} 个事项为草稿，请逐个检查后发布`);
+        picked.value = null;
+      }
+    } catch (e) {
+      ElMessage.error((e as Error).message);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { picked, report, busy, badRows, counts, exportJson, exportExcel, pick, confirm: () => run(false), xlsxType: XLSX_MEDIA_TYPE };
+}
