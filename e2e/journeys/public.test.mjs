@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { screenshot, useSystem } from '../lib/harness.mjs';
+import { downloadedPdfText, screenshot, useSystem } from '../lib/harness.mjs';
 
 const ctx = useSystem();
 
@@ -73,6 +73,16 @@ test('a citizen searches by pinyin initials, opens 食品经营许可 and reads 
   assert.match(await page.locator('[data-test=materials]').innerText(), /可容缺/);
   assert.equal(await page.locator('[data-test=free]').innerText(), '不收费');
   await screenshot(page, 'public-guide-food');
+
+  // The one-time notification sheet downloads as a PDF whose Chinese text a reader can extract.
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=notification-sheet]').click()]);
+  assert.equal(sheet.suggestedFilename(), '一次性告知单-食品经营许可.pdf');
+  const text = await downloadedPdfText(sheet);
+  assert.match(text, /一次性告知单/);
+  assert.match(text, /食品经营许可申请书/);
+  assert.match(text, /承诺办结时限：\s*10 个工作日/);
+  assert.match(text, /投诉电话：\s*12345/);
+  assert.match(text, /本事项不收费/);
 
   // A joint matter names the departments that review it in parallel.
   await page.goto(`${ctx.system.baseUrl}/guides/XK00005001`);

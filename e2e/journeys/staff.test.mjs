@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO_PASSWORD, screenshot, useSystem } from '../lib/harness.mjs';
+import { DEMO_PASSWORD, downloadedPdfText, screenshot, useSystem } from '../lib/harness.mjs';
 
 const ctx = useSystem();
 
@@ -89,11 +89,33 @@ test('an administrator publishes a new version of a guide, and the portal shows 
   await page.locator('[data-test=f-promised] input').fill('8');
   await page.locator('[data-test=publish]').click();
   await page.locator('[data-test=version-status]', { hasText: '第 2 版 · 已发布' }).waitFor();
+  // The history shows what changed from version 1, line by line.
+  const change = page.locator('[data-test=change-promisedLimit]');
+  await change.waitFor();
+  assert.match(await change.innerText(), /承诺时限\s+10 个工作日\s+8 个工作日/);
+  await screenshot(page, 'staff-catalog-history-diff');
 
   const portal = await ctx.browser.newPage({ locale: 'zh-CN' });
   await portal.goto(`${ctx.system.baseUrl}/guides/XK00001001`);
   await portal.locator('[data-test=promised]', { hasText: '8 个工作日' }).waitFor();
   assert.match(await portal.locator('[data-test=guide]').innerText(), /第 2 版/);
+  const [sheet] = await Promise.all([portal.waitForEvent('download'), portal.locator('[data-test=notification-sheet]').click()]);
+  assert.match(await downloadedPdfText(sheet), /承诺办结时限：\s*8 个工作日/);
+});
+
+test('an administrator exports the catalog to Excel, dry-runs it back and sees every row pass without writing', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  await login(page, 'admin');
+  await page.goto(`${ctx.system.baseUrl}/staff/catalog-transfer`);
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-xlsx]').click()]);
+  assert.match(exported.suggestedFilename(), /^事项目录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const { readFile } = await import('node:fs/promises');
+  await page.locator('[data-test=import-file]').setInputFiles({ name: exported.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await readFile(await exported.path()) });
+  const verdict = page.locator('[data-test^=dry-run]');
+  await verdict.waitFor();
+  await screenshot(page, 'staff-catalog-transfer');
+  assert.equal(await verdict.getAttribute('data-test'), 'dry-run-ok', await page.locator('main').innerText());
+  assert.match(await verdict.innerText(), /试导入通过：新建 0 个，更新为草稿 0 个，未变化 \d+ 个/);
 });
 
 test('a clerk sees the calendar read-only', async () => {

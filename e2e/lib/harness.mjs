@@ -110,3 +110,15 @@ export function useSystem() {
   });
   return ctx;
 }
+
+/** The text of a PDF the browser downloaded, as a reader extracts it. */
+export async function downloadedPdfText(download) {
+  const { readFile } = await import('node:fs/promises');
+  const { PDFParse } = await import('pdf-parse');
+  const parser = new PDFParse({ data: new Uint8Array(await readFile(await download.path())) });
+  try {
+    return (await parser.getText()).text;
+  } finally {
+    await parser.destroy();
+  }
+}

@@ -30,8 +30,11 @@ export function useCatalogTransfer() {
   async function pick(file: File) {
     report.value = null;
     try {
-      if (file.name.toLowerCase().endsWith('.xlsx')) picked.value = { kind: 'xlsx', bytes: await file.arrayBuffer(), name: file.name };
-      else picked.value = { kind: 'json', file: JSON.parse(await file.text()) as CatalogFile, name: file.name };
+      // By content, not by name: an .xlsx is a zip file and starts with "PK".
+      const bytes = await file.arrayBuffer();
+      const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+      if (head[0] === 0x50 && head[1] === 0x4b) picked.value = { kind: 'xlsx', bytes, name: file.name };
+      else picked.value = { kind: 'json', file: JSON.parse(new TextDecoder().decode(bytes)) as CatalogFile, name: file.name };
     } catch {
       picked.value = null;
       ElMessage.error('无法读取该文件：请选择导出的 .json 或 .xlsx 文件');
