@@ -122,6 +122,10 @@ describe('versions', () => {
     expect(v2.versionNo).toBe(2);
     expect((await t.client().guides.get(v1.code)).content.name).toBe('版本测试事项（2026年修订）');
     expect((await t.client().guides.version(v1.code, 1))).toMatchObject({ status: 'SUPERSEDED', content: { name: '版本测试事项' } });
+    expect(await t.client().guides.versions(v1.code)).toEqual([
+      expect.objectContaining({ versionNo: 2, status: 'PUBLISHED', name: '版本测试事项（2026年修订）', endedAt: null }),
+      expect.objectContaining({ versionNo: 1, status: 'SUPERSEDED', name: '版本测试事项', endedAt: expect.any(String) }),
+    ]);
     const [audit] = await t.sql<{ summary: { changes: Record<string, unknown> } }>(`SELECT summary FROM audit_entry WHERE action = 'catalog.version_published' AND target_id = $1`, [v2.id]);
     expect(audit!.summary.changes).toEqual({ name: ['版本测试事项', '版本测试事项（2026年修订）'] });
   });

@@ -41,7 +41,7 @@ import type {
   StartClockRequest,
   UpdateDeadlinePolicyRequest,
 } from '../dto/clock.js';
-import type { CatalogFile, ImportReportDto, MatterContent, MatterQuery, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublishCheckDto } from '../catalog/matter.js';
+import type { CatalogFile, ImportReportDto, MatterContent, MatterQuery, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublicVersionSummaryDto, PublishCheckDto } from '../catalog/matter.js';
 import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../dto/fees.js';
 import type { StoredFileDto } from '../dto/files.js';
 import { ApiError } from './api-error.js';
@@ -312,6 +312,7 @@ export class ApiClient {
       this.request<Page<PublicMatterHitDto>>('GET', '/public/matters', { query, anonymous: true }),
     get: (code: string) => this.request<MatterVersionDto>('GET', `/public/matters/${code}`, { anonymous: true }),
     version: (code: string, versionNo: number) => this.request<MatterVersionDto>('GET', `/public/matters/${code}/versions/${versionNo}`, { anonymous: true }),
+    versions: (code: string) => this.request<PublicVersionSummaryDto[]>('GET', `/public/matters/${code}/versions`, { anonymous: true }),
     /** 一次性告知单 as a PDF. */
     notificationSheet: (code: string) => this.request<DownloadedFile>('GET', `/public/matters/${code}/notification-sheet.pdf`, { anonymous: true, binary: true }),
     attachment: (fileId: string) => this.request<DownloadedFile>('GET', `/public/matters/attachments/${fileId}`, { anonymous: true, binary: true }),

@@ -238,6 +238,16 @@ export interface PublicMatterHitDto {
   highlights: [number, number][];
 }
 
+/** A version as departments' systems list them: what was in force when. */
+export interface PublicVersionSummaryDto {
+  code: string;
+  versionNo: number;
+  status: Exclude<MatterVersionStatus, 'DRAFT'>;
+  name: string;
+  publishedAt: string;
+  endedAt: string | null;
+}
+
 export interface PublishCheckDto {
   ok: boolean;
   fields: FieldErrors;

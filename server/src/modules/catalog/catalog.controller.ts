@@ -169,6 +169,13 @@ export class PublicCatalogController {
     return download(fileName, 'application/pdf', pdf);
   }
 
+  @Get(':code/versions')
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '事项的全部公开版本（新的在前，不含草稿）：何时发布、何时被取代或撤回' })
+  versions(@Param('code') code: string) {
+    return this.catalog.versionList(code);
+  }
+
   @Get(':code/versions/:no')
   @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
   @ApiOperation({ summary: '事项的某个历史版本（不含草稿）' })

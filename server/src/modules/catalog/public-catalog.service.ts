@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type MatterVersionDto, type Page, type PreparedEntry, prepareSearchEntries, type PublicMatterHitDto, type SearchEntry, searchMatters } from '@onewindow/shared';
+import { type MatterVersionDto, type Page, type PreparedEntry, prepareSearchEntries, type PublicMatterHitDto,
+  type PublicVersionSummaryDto, type SearchEntry, searchMatters } from '@onewindow/shared';
 import { pinyin } from 'pinyin-pro';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { DepartmentService } from '../organization/department.service.js';
 import { CatalogErrors } from './catalog.exception.js';
 import type { PublicSearchDto } from './catalog.dto.js';
@@ -96,6 +97,14 @@ export class PublicCatalogService {
     const hit = (await this.current()).byCode.get(code);
     if (!hit) throw CatalogErrors.matterNotFound();
     return hit.version;
+  }
+
+  /** Every version that was ever public (published, superseded, withdrawn), newest first, without content. */
+  async versionList(code: string): Promise<PublicVersionSummaryDto[]> {
+    const matter = await this.dataSource.getRepository(MatterEntity).findOneBy({ code });
+    if (!matter) throw CatalogErrors.matterNotFound();
+    const vs = await this.dataSource.getRepository(MatterVersionEntity).find({ where: { matterId: matter.id, status: In(['PUBLISHED', 'SUPERSEDED', 'WITHDRAWN']) }, order: { versionNo: 'DESC' } });
+    return vs.map((v) => ({ code, versionNo: v.versionNo, status: v.status as PublicVersionSummaryDto['status'], name: v.content.name, publishedAt: v.publishedAt!.toISOString(), endedAt: v.endedAt?.toISOString() ?? null }));
   }
 
   /** Any published, superseded or withdrawn version: what an older case was accepted under. */
