@@ -62,7 +62,7 @@ export default {
     pages: '分页',
   },
   guide: {
-    sheet: '下载一次性告知单（PDF）',
+    sheet: '一次性告知单 PDF',
     downloads: '表格下载',
     blankForm: '空白表格',
     sample: '示例样表',
