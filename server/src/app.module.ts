@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicantModule } from './modules/applicant/applicant.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
+import { AcceptanceModule } from './modules/acceptance/acceptance.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { FeesModule } from './modules/fees/fees.module.js';
 import { OrganizationModule } from './modules/organization/organization.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
         CalendarModule,
         FeesModule,
         CatalogModule,
+        AcceptanceModule,
       ],
     };
   }

@@ -7,6 +7,8 @@ import { AuthSessionEntity } from './platform/auth/auth-session.entity.js';
 import { CredentialEntity } from './platform/auth/credential.entity.js';
 import { StoredFileEntity } from './platform/files/stored-file.entity.js';
 import { CatalogAttachments1764100000000 } from './migrations/1764100000000-catalog-attachments.js';
+import { Cases1764200000000 } from './migrations/1764200000000-cases.js';
+import { CaseEntity, CaseMaterialEntity, CaseNoticeEntity, CaseSequenceEntity, CaseStepEntity, CaseTaskEntity } from './modules/acceptance/case.entities.js';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
 import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
 import { CatalogFees1764000000000 } from './migrations/1764000000000-catalog-fees.js';
@@ -50,7 +52,14 @@ export const ENTITIES = [
   MatterEntity,
   MatterVersionEntity,
   CatalogRevisionEntity,
+  // acceptance
+  CaseEntity,
+  CaseMaterialEntity,
+  CaseStepEntity,
+  CaseTaskEntity,
+  CaseNoticeEntity,
+  CaseSequenceEntity,
 ];
 
 /** In order. Never edit one that has shipped; add the next. */
-export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000, CatalogFees1764000000000, CatalogAttachments1764100000000];
+export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000, CatalogFees1764000000000, CatalogAttachments1764100000000, Cases1764200000000];

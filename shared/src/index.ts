@@ -23,3 +23,5 @@ export * from './dto/fees.js';
 export * from './dto/files.js';
 export * from './catalog/search.js';
 export * from './catalog/diff.js';
+export * from './case/case-state.js';
+export * from './case/case.js';

@@ -44,6 +44,26 @@ import type {
 import type { CatalogFile, ImportReportDto, MatterContent, MatterQuery, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublicVersionSummaryDto, PublishCheckDto } from '../catalog/matter.js';
 import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../dto/fees.js';
 import type { StoredFileDto } from '../dto/files.js';
+import type {
+  AcceptCaseRequest,
+  CaseDto,
+  CaseQueue,
+  CaseQueueCountsDto,
+  CaseSummaryDto,
+  DecideCaseRequest,
+  DeliverCaseRequest,
+  PublicProgressDto,
+  RejectCaseRequest,
+  RequestExtensionRequest,
+  ReviewCaseRequest,
+  SaveCaseDraftRequest,
+  StartOnlineCaseRequest,
+  SupplementCaseRequest,
+  SupplyCaseRequest,
+  SuspendCaseRequest,
+  WalkInCaseRequest,
+  WithdrawCaseRequest,
+} from '../case/case.js';
 import { ApiError } from './api-error.js';
 
 export interface StoredSession extends SessionTokens {
@@ -318,6 +338,41 @@ export class ApiClient {
     attachment: (fileId: string) => this.request<DownloadedFile>('GET', `/public/matters/attachments/${fileId}`, { anonymous: true, binary: true }),
     attachmentUrl: (fileId: string) => this.url(`/public/matters/attachments/${fileId}`),
     notificationSheetUrl: (code: string) => this.url(`/public/matters/${code}/notification-sheet.pdf`),
+  };
+
+  readonly cases = {
+    queue: (query: { queue?: CaseQueue; q?: string; page?: number; pageSize?: number } = {}) => this.request<Page<CaseSummaryDto>>('GET', '/cases', { query: { ...query } }),
+    counts: () => this.request<CaseQueueCountsDto[]>('GET', '/cases/counts'),
+    mine: () => this.request<CaseSummaryDto[]>('GET', '/cases/mine'),
+    get: (id: string) => this.request<CaseDto>('GET', `/cases/${id}`),
+    notice: (id: string, noticeId: string) => this.request<DownloadedFile>('GET', `/cases/${id}/notices/${noticeId}`, { binary: true }),
+    materialFile: (id: string, index: number) => this.request<DownloadedFile>('GET', `/cases/${id}/materials/${index}/file`, { binary: true }),
+    start: (body: StartOnlineCaseRequest) => this.request<CaseDto>('POST', '/cases', { body }),
+    saveDraft: (id: string, body: SaveCaseDraftRequest) => this.request<CaseDto>('PUT', `/cases/${id}/draft`, { body }),
+    uploadMaterial: (id: string, index: number, file: FileUpload) => this.request<StoredFileDto>('POST', `/cases/${id}/materials/${index}`, { upload: file }),
+    submit: (id: string) => this.request<CaseDto>('POST', `/cases/${id}/submit`),
+    walkIn: (body: WalkInCaseRequest) => this.request<CaseDto>('POST', '/cases/walk-in', { body }),
+    supply: (id: string, body: SupplyCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/supply`, { body }),
+    accept: (id: string, body: AcceptCaseRequest = {}) => this.request<CaseDto>('POST', `/cases/${id}/accept`, { body }),
+    reject: (id: string, body: RejectCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/reject`, { body }),
+    supplement: (id: string, body: SupplementCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/supplement`, { body }),
+    closeUnsupplied: (id: string, body: WithdrawCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/close-unsupplied`, { body }),
+    deemOverdue: () => this.request<{ accepted: number; promisesMissed: number }>('POST', '/cases/deemed-acceptance'),
+    review: (id: string, body: ReviewCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/review`, { body }),
+    suspend: (id: string, body: SuspendCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/suspend`, { body }),
+    resume: (id: string) => this.request<CaseDto>('POST', `/cases/${id}/resume`),
+    requestExtension: (id: string, body: RequestExtensionRequest) => this.request<CaseDto>('POST', `/cases/${id}/extension`, { body }),
+    decideExtension: (id: string, approve: boolean) => this.request<CaseDto>('POST', `/cases/${id}/extension/decision`, { body: { approve } }),
+    decide: (id: string, body: DecideCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/decide`, { body }),
+    deliver: (id: string, body: DeliverCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/deliver`, { body }),
+    supplyDeferred: (id: string, body: SupplyCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/deferred-materials`, { body }),
+    withdraw: (id: string, body: WithdrawCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/withdraw`, { body }),
+  };
+
+  readonly progress = {
+    get: (no: string, code: string) => this.request<PublicProgressDto>('GET', '/public/progress', { query: { no, code }, anonymous: true }),
+    notice: (no: string, code: string, noticeId: string) => this.request<DownloadedFile>('GET', `/public/progress/notices/${noticeId}`, { query: { no, code }, anonymous: true, binary: true }),
+    noticeUrl: (no: string, code: string, noticeId: string) => this.url(`/public/progress/notices/${noticeId}`, { no, code }),
   };
 
   readonly platform = {

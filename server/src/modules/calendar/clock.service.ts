@@ -28,7 +28,7 @@ import {
   warningLeft,
   type WorkingCalendar,
 } from '@onewindow/shared';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { AuthErrors } from '../../platform/auth/auth.exception.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
@@ -63,19 +63,20 @@ export class ClockService {
     return m ? work(m) : this.dataSource.transaction(work);
   }
 
-  start(actor: RequestActor, input: StartClockRequest, m?: EntityManager, previousClockId: string | null = null): Promise<ClockEntity> {
+  /** `startAt` backdates the start (a deemed acceptance counts from the day of receipt); default now. */
+  start(actor: RequestActor, input: StartClockRequest, m?: EntityManager, previousClockId: string | null = null, startAt?: Date): Promise<ClockEntity> {
     return this.tx(m, async (m) => {
-      const c = await this.startIn(m, input, previousClockId);
+      const c = await this.startIn(m, input, previousClockId, startAt);
       await this.audit.record(m, actor, { action: 'clock.started', targetType: 'clock', targetId: c.id, summary: { subjectKind: c.subjectKind, subjectId: c.subjectId, limit: `${c.limitValue} ${c.limitUnit}`, dueAt: c.dueAt.toISOString(), previousClockId } });
       return c;
     });
   }
 
-  private async startIn(m: EntityManager, input: StartClockRequest, previousClockId: string | null): Promise<ClockEntity> {
+  private async startIn(m: EntityManager, input: StartClockRequest, previousClockId: string | null, startAt?: Date): Promise<ClockEntity> {
     validateLimit(input.limit);
     const cal = await this.calendars.calendar(m);
     const policy = await this.policies.current(m);
-    const now = this.clock.now();
+    const now = startAt ?? this.clock.now();
     const startDay = shanghaiDay(now);
     const amount = limitAmount(startDay, input.limit);
     const due = this.calendars.guard(() => deadlineFromDay(cal, now, startDay, input.limit.unit, amount));
@@ -103,8 +104,8 @@ export class ClockService {
         stoppedAt: null,
         stopReason: null,
         previousClockId,
-        createdAt: now,
-        updatedAt: now,
+        createdAt: this.clock.now(),
+        updatedAt: this.clock.now(),
       }),
     );
   }
@@ -248,11 +249,21 @@ export class ClockService {
   private async lock(m: EntityManager, id: string, principal: Principal | null): Promise<ClockEntity> {
     const c = await m.findOne(ClockEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!c) throw CalendarErrors.clockNotFound();
-    if (principal) assertScope(principal, c);
+    // Staff act on clocks within their department. An applicant reaches a clock only through their own
+    // case (supplying materials resumes its acceptance clock), which the case module has checked.
+    if (principal?.kind === 'STAFF') assertScope(principal, c);
     return c;
   }
 
   // ---------- reading ----------
+
+  /** Clocks by id for the module that owns their subject (it has checked access to the subject). */
+  async dtosOf(m: EntityManager, ids: (string | null)[]): Promise<Map<string, ClockDto>> {
+    const wanted = ids.filter((i): i is string => !!i);
+    if (!wanted.length) return new Map();
+    const rows = await m.find(ClockEntity, { where: { id: In(wanted) } });
+    return new Map(await Promise.all(rows.map(async (c) => [c.id, await this.toDto(m, c)] as const)));
+  }
 
   async get(principal: Principal, id: string): Promise<ClockDto> {
     return this.toDto(this.dataSource.manager, await this.read(principal, id));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type MatterVersionDto, type Page, type PreparedEntry, prepareSearchEntries, type PublicMatterHitDto,
   type PublicVersionSummaryDto, type SearchEntry, searchMatters } from '@onewindow/shared';
 import { pinyin } from 'pinyin-pro';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { DepartmentService } from '../organization/department.service.js';
 import { CatalogErrors } from './catalog.exception.js';
 import type { PublicSearchDto } from './catalog.dto.js';
@@ -108,10 +108,10 @@ export class PublicCatalogService {
   }
 
   /** Any published, superseded or withdrawn version: what an older case was accepted under. */
-  async version(code: string, versionNo: number): Promise<MatterVersionDto> {
-    const matter = await this.dataSource.getRepository(MatterEntity).findOneBy({ code });
+  async version(code: string, versionNo: number, m: EntityManager = this.dataSource.manager): Promise<MatterVersionDto> {
+    const matter = await m.findOneBy(MatterEntity, { code });
     if (!matter) throw CatalogErrors.matterNotFound();
-    const v = await this.dataSource.getRepository(MatterVersionEntity).findOneBy({ matterId: matter.id, versionNo });
+    const v = await m.findOneBy(MatterVersionEntity, { matterId: matter.id, versionNo });
     if (!v || v.status === 'DRAFT') throw CatalogErrors.versionNotFound();
     return toVersionDto(v, code);
   }

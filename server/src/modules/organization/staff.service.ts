@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Page, type Principal, PrincipalKind, Role, type StaffDto, WindowKind } from '@onewindow/shared';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
 import { diffFields } from '../../platform/audit/audit-diff.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { AuthErrors } from '../../platform/auth/auth.exception.js';
@@ -137,6 +137,13 @@ export class StaffService {
     const s = await m.findOneBy(StaffEntity, { id, active: true });
     if (!s) return null;
     return { id: s.id, kind: PrincipalKind.STAFF, name: s.name, roles: s.roles, departmentId: s.departmentId, windowId: s.windowId };
+  }
+
+  /** AB-post facts of colleagues (name, away, backup), for modules that assign work. */
+  async placements(m: EntityManager, ids: string[]): Promise<Map<string, { id: string; name: string; away: boolean; backupStaffId: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows = await m.find(StaffEntity, { where: { id: In([...new Set(ids)]) } });
+    return new Map(rows.map((s) => [s.id, { id: s.id, name: s.name, away: s.away, backupStaffId: s.backupStaffId }]));
   }
 
   private async lock(m: EntityManager, id: string): Promise<StaffEntity> {

@@ -4,7 +4,7 @@ import { RunMode } from '@onewindow/shared';
 /** Everything the server reads from its environment, validated once at boot. */
 export interface AppConfig {
   mode: RunMode;
-  http: { host: string; port: number; trustProxy: boolean; bodyLimitBytes: number; uploadLimitBytes: number };
+  http: { host: string; port: number; trustProxy: boolean; bodyLimitBytes: number; uploadLimitBytes: number; publicUrl: string };
   database: {
     /** A PostgreSQL URL, or null for the embedded PGlite. */
     url: string | null;
@@ -113,6 +113,8 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
       trustProxy: bool('TRUST_PROXY', false),
       bodyLimitBytes: int('HTTP_BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
       uploadLimitBytes: int('HTTP_UPLOAD_LIMIT_BYTES', 10 * 1_048_576, 1024, 200 * 1_048_576),
+      // Where citizens reach the portal: printed (as a QR code) on every notice.
+      publicUrl: (get('PUBLIC_URL') ?? `http://localhost:${int('PORT', 3000, 0, 65535)}`).replace(/\/$/, ''),
     },
     database: {
       url,

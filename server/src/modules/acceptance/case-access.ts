@@ -1,0 +1,35 @@
+import { type Principal, PrincipalKind, Role } from '@onewindow/shared';
+import { AuthErrors } from '../../platform/auth/auth.exception.js';
+import { DepartmentScope } from '../../platform/auth/department-scope.js';
+import type { CaseEntity } from './case.entities.js';
+import { CaseErrors } from './case.exception.js';
+
+/** Who may touch a case: its applicant (their own cases only), or staff of its department in the right role. */
+export const CaseAccess = {
+  /** Staff with one of `roles`, within the case's department. */
+  staff(p: Principal | null, c: CaseEntity, ...roles: Role[]): void {
+    if (!p || p.kind !== PrincipalKind.STAFF) throw AuthErrors.forbiddenRole();
+    if (roles.length && !p.roles.some((r) => roles.includes(r))) throw AuthErrors.forbiddenRole();
+    DepartmentScope.assert(p, c.departmentId);
+  },
+  /** The applicant who owns the case; anyone else is told it does not exist. */
+  owner(p: Principal | null, c: CaseEntity): void {
+    if (!p || p.kind !== PrincipalKind.APPLICANT || c.applicantAccountId !== p.id) throw CaseErrors.notOwner();
+  },
+  /** The owner, or staff of the department in one of `roles`. */
+  ownerOrStaff(p: Principal | null, c: CaseEntity, ...roles: Role[]): 'APPLICANT' | 'STAFF' {
+    if (p?.kind === PrincipalKind.APPLICANT) {
+      CaseAccess.owner(p, c);
+      return 'APPLICANT';
+    }
+    CaseAccess.staff(p, c, ...roles);
+    return 'STAFF';
+  },
+  /** Read access: the owner, staff of the department, or center-wide roles. */
+  read(p: Principal, c: CaseEntity): void {
+    if (p.kind === PrincipalKind.APPLICANT) return CaseAccess.owner(p, c);
+    DepartmentScope.assert(p, c.departmentId);
+  },
+};
+
+export const CASE_STAFF = [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD] as const;

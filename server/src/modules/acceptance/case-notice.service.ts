@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CASE_NOTICE_LABELS, type CaseNoticeKind, formatDeadline, formatShanghai, maskResidentId } from '@onewindow/shared';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { PdfRenderer, type PdfSection } from '../../platform/documents/pdf-renderer.js';
+import { DepartmentService } from '../organization/department.service.js';
+import { CaseEntity, CaseNoticeEntity } from './case.entities.js';
+import { CaseErrors } from './case.exception.js';
+
+/** Masks the middle of an ID number or credit code for printed notices. */
+export function maskIdNumber(id: string): string {
+  return id.length === 18 && /^\d{17}[\dX]$/.test(id) ? maskResidentId(id) : id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id;
+}
+
+/**
+ * The written notices of a case (收件回执, 受理通知书 …). Each is frozen when issued, in the transaction
+ * of the step that issues it, and rendered to the same PDF whenever it is downloaded.
+ */
+@Injectable()
+export class CaseNoticeService {
+  constructor(
+    private readonly pdf: PdfRenderer,
+    private readonly departments: DepartmentService,
+    private readonly clock: PlatformClock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The public progress page of a case, as printed in the QR code. */
+  progressUrl(c: CaseEntity): string {
+    return `${this.config.http.publicUrl}/progress?no=${encodeURIComponent(c.caseNo ?? c.receiptNo ?? '')}&code=${c.queryCode ?? ''}`;
+  }
+
+  async issue(m: EntityManager, c: CaseEntity, kind: CaseNoticeKind, idNumber: string, body: { sections: PdfSection[]; due?: { label: string; at: Date } }): Promise<string> {
+    const now = this.clock.now();
+    const dept = (await this.departments.require(m, c.departmentId)).name;
+    const content = {
+      title: CASE_NOTICE_LABELS[kind],
+      reference: [c.caseNo ? `办件编号 ${c.caseNo}` : null, c.receiptNo ? `收件编号 ${c.receiptNo}` : null].filter(Boolean).join(' · '),
+      issuer: `${dept} · 政务服务中心`,
+      sections: [
+        {
+          rows: [
+            ['申请人', c.applicantName],
+            ['证件号码', maskIdNumber(idNumber)],
+            ['申请事项', `${c.matterName}（${c.matterCode}，第 ${c.matterVersionNo} 版）`],
+            ...(c.receivedAt ? [['收件时间', formatShanghai(c.receivedAt)] as [string, string]] : []),
+            ...(body.due ? [[body.due.label, formatDeadline(body.due.at)] as [string, string]] : []),
+            ['查询码', c.queryCode ?? ''],
+          ] as [string, string][],
+        },
+        ...body.sections,
+      ],
+      closing: [`${dept}（政务服务中心窗口）`, formatShanghai(now).slice(0, 10)],
+      qr: { url: this.progressUrl(c), caption: '扫码或访问以下地址，凭编号和查询码查询办理进度、下载本文书：' },
+      footer: 'OneWindow 一窗通办',
+    };
+    const notice = await m.save(m.create(CaseNoticeEntity, { caseId: c.id, kind, content, createdAt: now }));
+    return notice.id;
+  }
+
+  async render(m: EntityManager, caseId: string, noticeId: string): Promise<{ fileName: string; pdf: Buffer }> {
+    const n = await m.findOneBy(CaseNoticeEntity, { id: noticeId, caseId });
+    if (!n) throw CaseErrors.notFound();
+    return { fileName: `${n.content.title}.pdf`, pdf: await this.pdf.render(n.content) };
+  }
+}

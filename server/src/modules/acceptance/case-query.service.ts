@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CASE_ACTION_LABELS,
+  CASE_STATE_LABELS,
+  CASE_TRANSITIONS,
+  type CaseDto,
+  type CaseQueue,
+  type CaseQueueCountsDto,
+  type CaseSummaryDto,
+  type ClockDto,
+  type ClockStanding,
+  CLOCK_SUBJECT_LABELS,
+  formatDeadline,
+  maskName,
+  maskPhone,
+  type Page,
+  type Principal,
+  PrincipalKind,
+  type PublicProgressDto,
+  STEP_RESULT_LABELS,
+  CASE_NOTICE_LABELS,
+} from '@onewindow/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { DepartmentScope } from '../../platform/auth/department-scope.js';
+import { PersonalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
+import { escapeLike } from '../../platform/database/escape-like.js';
+import { ClockService } from '../calendar/clock.service.js';
+import { StaffService } from '../organization/staff.service.js';
+import { CaseAccess } from './case-access.js';
+import { CaseNoticeService, maskIdNumber } from './case-notice.service.js';
+import { CaseEntity, CaseMaterialEntity, CaseNoticeEntity, CaseStepEntity, CaseTaskEntity } from './case.entities.js';
+import { CaseErrors } from './case.exception.js';
+
+/** Which of a case's clocks is running in each state. */
+const RUNNING_CLOCK = `CASE WHEN sc.state IN ('SUBMITTED', 'SUPPLEMENT_REQUIRED') THEN sc.acceptance_clock_id
+  WHEN sc.state IN ('IN_REVIEW', 'SUSPENDED') THEN sc.case_clock_id WHEN sc.state IN ('APPROVED', 'DENIED') THEN sc.delivery_clock_id END`;
+
+const QUEUE_SQL: Record<CaseQueue, string> = {
+  TO_ACCEPT: `sc.state = 'SUBMITTED'`,
+  SUPPLEMENT: `sc.state = 'SUPPLEMENT_REQUIRED'`,
+  TO_REVIEW: `sc.state = 'IN_REVIEW' AND EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = sc.id AND t.kind = 'REVIEW' AND t.state = 'OPEN')`,
+  TO_DECIDE: `sc.state = 'IN_REVIEW' AND EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = sc.id AND t.kind = 'DECIDE' AND t.state = 'OPEN')`,
+  TO_DELIVER: `sc.state IN ('APPROVED', 'DENIED')`,
+  SUSPENDED: `sc.state = 'SUSPENDED'`,
+};
+
+const STANDING_SQL = `CASE WHEN ck.id IS NULL OR ck.state = 'STOPPED' THEN 'NONE' WHEN ck.state = 'PAUSED' THEN 'PAUSED'
+  WHEN ck.due_at <= $1 THEN 'OVERDUE' WHEN ck.warn_at <= $1 THEN 'WARNING' ELSE 'NORMAL' END`;
+
+/** Reading cases: the staff queues, one case in full, the applicant's own, and the public progress query. */
+@Injectable()
+export class CaseQueryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clocks: ClockService,
+    private readonly staff: StaffService,
+    private readonly notices: CaseNoticeService,
+    private readonly cipher: PersonalDataCipher,
+    private readonly clock: PlatformClock,
+  ) {}
+
+  /** A staff queue (department-scoped), most urgent first: least time left at the top. */
+  async queue(p: Principal, queue: CaseQueue | undefined, q: string | undefined, page = 1, pageSize = 20): Promise<Page<CaseSummaryDto>> {
+    const params: unknown[] = [this.clock.now()];
+    const where: string[] = [`sc.state <> 'DRAFT'`];
+    const dept = DepartmentScope.filter(p, undefined);
+    if (dept) where.push(`sc.department_id = $${params.push(dept)}`);
+    if (queue) where.push(QUEUE_SQL[queue]);
+    if (q?.trim()) where.push(`(sc.receipt_no ILIKE $${params.push(`%${escapeLike(q.trim())}%`)} OR sc.case_no ILIKE $${params.length} OR sc.applicant_name ILIKE $${params.length})`);
+    const from = `FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK} WHERE ${where.join(' AND ')}`;
+    // $1 (now) is only used by the ordering query; the count names its type so PostgreSQL accepts it unused.
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} AND $1::timestamptz IS NOT NULL`, params);
+    const rows = await this.dataSource.query(
+      `SELECT sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.department_id, sc.applicant_name, sc.channel, sc.state, sc.received_at,
+              CASE WHEN ck.state = 'STOPPED' THEN NULL ELSE ck.due_at END AS due_at, ${STANDING_SQL} AS standing
+       ${from} ORDER BY (ck.state = 'RUNNING') DESC NULLS LAST, ck.due_at ASC NULLS LAST, sc.received_at DESC
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    return { items: rows.map(toSummary), total, page, pageSize };
+  }
+
+  /** Counts per queue with how many are in warning or overdue: the badges of the work queue. */
+  async counts(p: Principal): Promise<CaseQueueCountsDto[]> {
+    const params: unknown[] = [this.clock.now()];
+    const dept = DepartmentScope.filter(p, undefined);
+    const scope = dept ? `AND sc.department_id = $${params.push(dept)}` : '';
+    const parts = (Object.keys(QUEUE_SQL) as CaseQueue[]).map(
+      (queue) => `SELECT '${queue}' AS queue, count(*)::int AS total, count(*) FILTER (WHERE standing = 'WARNING')::int AS warning,
+                  count(*) FILTER (WHERE standing = 'OVERDUE')::int AS overdue
+                  FROM (SELECT ${STANDING_SQL} AS standing FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK}
+                        WHERE ${QUEUE_SQL[queue]} ${scope}) x`,
+    );
+    return this.dataSource.query(parts.join(' UNION ALL '), params);
+  }
+
+  /** The applicant's own receipts and cases, drafts included. */
+  async mine(p: Principal): Promise<CaseSummaryDto[]> {
+    const rows = await this.dataSource.query(
+      `SELECT sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.department_id, sc.applicant_name, sc.channel, sc.state, sc.received_at,
+              CASE WHEN ck.state = 'STOPPED' THEN NULL ELSE ck.due_at END AS due_at, ${STANDING_SQL} AS standing
+       FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK}
+       WHERE sc.applicant_account_id = $2 ORDER BY sc.created_at DESC LIMIT 200`,
+      [this.clock.now(), p.id],
+    );
+    return rows.map(toSummary);
+  }
+
+  async get(p: Principal, id: string): Promise<CaseDto> {
+    const m = this.dataSource.manager;
+    const c = await m.findOneBy(CaseEntity, { id });
+    if (!c) throw CaseErrors.notFound();
+    CaseAccess.read(p, c);
+    return this.toDto(m, c, p.kind === PrincipalKind.STAFF);
+  }
+
+  async notice(p: Principal, caseId: string, noticeId: string) {
+    const c = await this.dataSource.manager.findOneBy(CaseEntity, { id: caseId });
+    if (!c) throw CaseErrors.notFound();
+    CaseAccess.read(p, c);
+    return this.notices.render(this.dataSource.manager, caseId, noticeId);
+  }
+
+  /** Without login: the number (case or receipt) and the query code; names masked, no ID or phone at all. */
+  async progress(no: string, code: string): Promise<PublicProgressDto> {
+    const c = await this.byNumber(no, code);
+    const m = this.dataSource.manager;
+    const steps = await m.find(CaseStepEntity, { where: { caseId: c.id }, order: { seq: 'ASC' } });
+    const notices = await m.find(CaseNoticeEntity, { where: { caseId: c.id }, order: { createdAt: 'ASC' } });
+    const clocks = await this.clocks.dtosOf(m, [c.acceptanceClockId, c.caseClockId, c.deliveryClockId]);
+    const running = [...clocks.values()].find((k) => k.state !== 'STOPPED');
+    return {
+      receiptNo: c.receiptNo,
+      caseNo: c.caseNo,
+      matterName: c.matterName,
+      applicantName: maskName(c.applicantName),
+      state: c.state,
+      stateLabel: CASE_STATE_LABELS[c.state],
+      receivedAt: c.receivedAt?.toISOString() ?? null,
+      dueDate: running ? formatDeadline(new Date(running.dueAt)) : null,
+      dueLabel: running ? (running.state === 'PAUSED' ? `${CLOCK_SUBJECT_LABELS[running.subjectKind]}（暂停计时）` : CLOCK_SUBJECT_LABELS[running.subjectKind]) : null,
+      steps: steps.filter((s) => s.action !== 'SAVE_DRAFT').map((s) => ({ label: CASE_ACTION_LABELS[s.action], at: s.at.toISOString(), result: s.resultCode ? STEP_RESULT_LABELS[s.resultCode] : null })),
+      notices: notices.map((n) => ({ id: n.id, title: CASE_NOTICE_LABELS[n.kind], createdAt: n.createdAt.toISOString() })),
+    };
+  }
+
+  async progressNotice(no: string, code: string, noticeId: string) {
+    const c = await this.byNumber(no, code);
+    return this.notices.render(this.dataSource.manager, c.id, noticeId);
+  }
+
+  private async byNumber(no: string, code: string): Promise<CaseEntity> {
+    const c = await this.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('sc')
+      .where('(sc.case_no = :no OR sc.receipt_no = :no) AND sc.query_code = :code', { no: no.trim().toUpperCase(), code: code.trim().toUpperCase() })
+      .getOne();
+    if (!c) throw CaseErrors.progressNotFound();
+    return c;
+  }
+
+  private async toDto(m: EntityManager, c: CaseEntity, staffView: boolean): Promise<CaseDto> {
+    const [materials, steps, tasks, notices, clocks] = await Promise.all([
+      m.find(CaseMaterialEntity, { where: { caseId: c.id }, order: { materialIndex: 'ASC' } }),
+      m.find(CaseStepEntity, { where: { caseId: c.id }, order: { seq: 'ASC' } }),
+      m.find(CaseTaskEntity, { where: { caseId: c.id }, order: { seq: 'ASC' } }),
+      m.find(CaseNoticeEntity, { where: { caseId: c.id }, order: { createdAt: 'ASC' } }),
+      this.clocks.dtosOf(m, [c.acceptanceClockId, c.caseClockId, c.deliveryClockId]),
+    ]);
+    const people = await this.staff.placements(m, tasks.flatMap((t) => [t.assigneeId, t.completedBy, t.actingFor]).filter((x): x is string => !!x));
+    const nameOf = (id: string | null) => (id ? (people.get(id)?.name ?? null) : null);
+    const idNumber = c.applicantIdNumber ? this.cipher.decrypt(c.applicantIdNumber) : '';
+    const phone = c.contactPhone ? this.cipher.decrypt(c.contactPhone) : '';
+    const clockOf = (id: string | null): ClockDto | null => (id ? (clocks.get(id) ?? null) : null);
+    return {
+      id: c.id,
+      receiptNo: c.receiptNo,
+      caseNo: c.caseNo,
+      queryCode: c.queryCode,
+      matterCode: c.matterCode,
+      matterName: c.matterName,
+      matterVersionNo: c.matterVersionNo,
+      handlingKind: c.handlingKind,
+      departmentId: c.departmentId,
+      channel: c.channel,
+      state: c.state,
+      applicant: {
+        kind: c.applicantKind,
+        name: c.applicantName,
+        // Staff check the ID against the person at the window: they see it masked too, except the last digits.
+        idNumberMasked: idNumber ? maskIdNumber(idNumber) : '',
+        contactName: c.contactName,
+        phone: phone ? (staffView ? phone : maskPhone(phone)) : '',
+        address: c.applicantAddress,
+      },
+      materials: materials.map((x) => ({ index: x.materialIndex, name: x.name, required: x.required, deferrable: x.deferrable, status: x.status, fileId: x.fileId, fileName: x.fileName, suppliedAt: x.suppliedAt?.toISOString() ?? null })),
+      receivedAt: c.receivedAt?.toISOString() ?? null,
+      acceptedAt: c.acceptedAt?.toISOString() ?? null,
+      deemedAccepted: c.deemedAccepted,
+      deferredPromiseDate: c.deferredPromiseDate,
+      deferredPromiseMissed: c.deferredPromiseMissed,
+      supplementItems: c.supplementItems,
+      decision: c.decidedAt ? { approved: !!c.approved, reason: c.decisionReason ?? '', legalBasis: c.decisionBasis, decidedAt: c.decidedAt.toISOString() } : null,
+      delivery: c.deliveredAt ? { method: c.deliveryMethod!, carrier: c.deliveryCarrier, trackingNo: c.deliveryTrackingNo, certificateNo: c.certificateNo, deliveredAt: c.deliveredAt.toISOString() } : null,
+      completionCode: c.completionCode,
+      pendingExtension: c.pendingExtension ? { days: c.pendingExtension.days, reason: c.pendingExtension.reason, requestedByName: c.pendingExtension.requestedByName, requestedAt: c.pendingExtension.requestedAt } : null,
+      acceptanceClock: clockOf(c.acceptanceClockId),
+      caseClock: clockOf(c.caseClockId),
+      deliveryClock: clockOf(c.deliveryClockId),
+      tasks: tasks.map((t) => ({
+        id: t.id,
+        kind: t.kind,
+        state: t.state,
+        departmentId: t.departmentId,
+        assigneeId: t.assigneeId,
+        assigneeName: nameOf(t.assigneeId),
+        opinion: t.opinion,
+        agreed: t.agreed,
+        completedByName: nameOf(t.completedBy),
+        actingForName: nameOf(t.actingFor),
+        completedAt: t.completedAt?.toISOString() ?? null,
+      })),
+      steps: steps.map((s) => ({ seq: s.seq, action: s.action, fromState: s.fromState, toState: s.toState, actorName: s.actorName, actingForName: s.actingForName, at: s.at.toISOString(), opinion: s.opinion, resultCode: s.resultCode, noticeId: s.noticeId })),
+      notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: CASE_NOTICE_LABELS[n.kind], createdAt: n.createdAt.toISOString() })),
+      allowedActions: [...CASE_TRANSITIONS[c.state]],
+      version: c.version,
+    };
+  }
+}
+
+function toSummary(r: Record<string, unknown>): CaseSummaryDto {
+  return {
+    id: r.id as string,
+    receiptNo: r.receipt_no as string | null,
+    caseNo: r.case_no as string | null,
+    matterName: r.matter_name as string,
+    departmentId: r.department_id as string,
+    applicantName: r.applicant_name as string,
+    channel: r.channel as CaseSummaryDto['channel'],
+    state: r.state as CaseSummaryDto['state'],
+    receivedAt: r.received_at ? new Date(r.received_at as string).toISOString() : null,
+    dueAt: r.due_at ? new Date(r.due_at as string).toISOString() : null,
+    standing: r.standing as ClockStanding,
+  };
+}

@@ -1,0 +1,303 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type Principal, Role } from '@onewindow/shared';
+import { IsBoolean } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AnyStaff, Public, Roles } from '../../platform/auth/access.decorators.js';
+import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
+import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
+import { download } from '../../platform/http/download.js';
+import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
+import { CaseDecisionService } from './case-decision.service.js';
+import { CASE_MATERIAL_FILE, CaseIntakeService } from './case-intake.service.js';
+import { CaseQueryService } from './case-query.service.js';
+import {
+  AcceptCaseDto,
+  CaseQueueQueryDto,
+  DecideCaseDto,
+  DeliverCaseDto,
+  ProgressQueryDto,
+  RejectCaseDto,
+  RequestExtensionDto,
+  ReviewCaseDto,
+  SaveCaseDraftDto,
+  StartOnlineCaseDto,
+  SupplementCaseDto,
+  SupplyCaseDto,
+  SuspendCaseDto,
+  WalkInCaseDto,
+  WithdrawCaseDto,
+} from './case.dto.js';
+import { CaseErrors } from './case.exception.js';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+class ExtensionDecisionDto {
+  @ApiProperty() @IsBoolean() approve: boolean;
+}
+
+@ApiTags('cases 办件')
+@Controller('cases')
+export class CaseController {
+  constructor(
+    private readonly intake: CaseIntakeService,
+    private readonly decisions: CaseDecisionService,
+    private readonly query: CaseQueryService,
+    private readonly files: FileStore,
+  ) {}
+
+  // ---------- reading ----------
+
+  @Get()
+  @AnyStaff()
+  @ApiOperation({ summary: '工作队列：待受理、待补正、待审查、待决定、待送达；按剩余时间排序（本部门）' })
+  list(@Query() q: CaseQueueQueryDto, @CurrentPrincipal() p: Principal) {
+    return this.query.queue(p, q.queue, q.q, q.page, q.pageSize);
+  }
+
+  @Get('counts')
+  @AnyStaff()
+  @ApiOperation({ summary: '各队列的件数、预警数和超期数' })
+  counts(@CurrentPrincipal() p: Principal) {
+    return this.query.counts(p);
+  }
+
+  @Get('mine')
+  @Roles(Role.APPLICANT)
+  @ApiOperation({ summary: '我的申请和办件（含草稿）' })
+  mine(@CurrentPrincipal() p: Principal) {
+    return this.query.mine(p);
+  }
+
+  @Get(':id')
+  @Roles(Role.APPLICANT, Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR)
+  @ApiOperation({ summary: '办件详情：材料、任务、全部环节、计时和文书' })
+  get(@Param('id', uuid) id: string, @CurrentPrincipal() p: Principal) {
+    return this.query.get(p, id);
+  }
+
+  @Get(':id/notices/:noticeId')
+  @Roles(Role.APPLICANT, Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR)
+  @ApiOperation({ summary: '下载文书（PDF）' })
+  @ApiProduces('application/pdf')
+  async notice(@Param('id', uuid) id: string, @Param('noticeId', uuid) noticeId: string, @CurrentPrincipal() p: Principal) {
+    const { fileName, pdf } = await this.query.notice(p, id, noticeId);
+    return download(fileName, 'application/pdf', pdf);
+  }
+
+  @Get(':id/materials/:index/file')
+  @Roles(Role.APPLICANT, Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR)
+  @ApiOperation({ summary: '下载申请人上传的材料（作为附件，不在浏览器中打开）' })
+  async material(@Param('id', uuid) id: string, @Param('index', ParseIntPipe) index: number, @CurrentPrincipal() p: Principal) {
+    const c = await this.query.get(p, id);
+    const mat = c.materials.find((x) => x.index === index);
+    if (!mat) throw CaseErrors.materialUnknown(index);
+    if (!mat.fileId) throw FileErrors.notFound();
+    const f = await this.files.read(mat.fileId, CASE_MATERIAL_FILE.purpose);
+    return download(f.fileName, f.mediaType, f.content);
+  }
+
+  // ---------- receipt ----------
+
+  @Post()
+  @Roles(Role.APPLICANT)
+  @ApiOperation({ summary: '网上申请：按事项当前发布版本新建草稿' })
+  async start(@Body() dto: StartOnlineCaseDto, @Actor() actor: RequestActor) {
+    return this.query.get(actor.principal!, await this.intake.startOnline(actor, dto.matterCode));
+  }
+
+  @Put(':id/draft')
+  @Roles(Role.APPLICANT)
+  @ApiOperation({ summary: '保存草稿：申请人信息和材料清单' })
+  async saveDraft(@Param('id', uuid) id: string, @Body() dto: SaveCaseDraftDto, @Actor() actor: RequestActor) {
+    await this.intake.saveDraft(actor, id, dto.applicant, dto.materials);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/materials/:index')
+  @Roles(Role.APPLICANT)
+  @ApiOperation({ summary: '上传一项材料（请求体为文件本身，文件名放在 X-File-Name）；PDF、JPG、PNG，≤ 10 MB，按内容核验类型' })
+  @ApiConsumes(...CASE_MATERIAL_FILE.types)
+  upload(@Param('id', uuid) id: string, @Param('index', ParseIntPipe) index: number, @Req() req: FastifyRequest, @Actor() actor: RequestActor) {
+    return this.intake.uploadMaterial(actor, id, index, { bytes: req.body, mediaType: req.headers['content-type'], fileName: req.headers['x-file-name'] as string | undefined });
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles(Role.APPLICANT)
+  @ApiOperation({ summary: '提交申请：收件，出具收件回执，受理时限 5 个工作日开始计时' })
+  async submit(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
+    await this.intake.submit(actor, id);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post('walk-in')
+  @Roles(Role.CLERK)
+  @ApiOperation({ summary: '窗口收件：登记申请人并勾选材料清单（原件已核验 / 复印件已收 / 缺少 / 容缺）' })
+  async walkIn(@Body() dto: WalkInCaseDto, @Actor() actor: RequestActor) {
+    return this.query.get(actor.principal!, await this.intake.walkIn(actor, dto.matterCode, dto.applicant, dto.materials));
+  }
+
+  @Post(':id/supply')
+  @HttpCode(200)
+  @Roles(Role.APPLICANT, Role.CLERK)
+  @ApiOperation({ summary: '补齐补正材料：回到待受理，受理时限按剩余时间继续计算' })
+  async supply(@Param('id', uuid) id: string, @Body() dto: SupplyCaseDto, @Actor() actor: RequestActor) {
+    await this.intake.supply(actor, id, dto.materialIndexes);
+    return this.query.get(actor.principal!, id);
+  }
+
+  // ---------- acceptance decision ----------
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles(Role.CLERK)
+  @ApiOperation({ summary: '受理：生成办件编号，出具受理通知书，办理时限开始计时；即办件当场办结；有容缺材料须填写承诺日期' })
+  async accept(@Param('id', uuid) id: string, @Body() dto: AcceptCaseDto, @Actor() actor: RequestActor) {
+    await this.decisions.accept(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles(Role.CLERK)
+  @ApiOperation({ summary: '不予受理：须写明理由和法律依据，出具不予受理通知书' })
+  async reject(@Param('id', uuid) id: string, @Body() dto: RejectCaseDto, @Actor() actor: RequestActor) {
+    await this.decisions.reject(actor, id, dto.reason, dto.legalBasis);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/supplement')
+  @HttpCode(200)
+  @Roles(Role.CLERK)
+  @ApiOperation({ summary: '一次性告知补正：列出全部需补正材料，受理时限暂停' })
+  async supplement(@Param('id', uuid) id: string, @Body() dto: SupplementCaseDto, @Actor() actor: RequestActor) {
+    await this.decisions.supplement(actor, id, dto.items);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/close-unsupplied')
+  @HttpCode(200)
+  @Roles(Role.CLERK)
+  @ApiOperation({ summary: '补正不来：申请人未补正，办结（办结类型 5）' })
+  async closeUnsupplied(@Param('id', uuid) id: string, @Body() dto: WithdrawCaseDto, @Actor() actor: RequestActor) {
+    await this.decisions.closeUnsupplied(actor, id, dto.reason);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post('deemed-acceptance')
+  @HttpCode(200)
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '视为受理：受理期限届满仍未决定的收件，自收件之日起视为受理（监察扫描同样触发）' })
+  async deem(@Actor() actor: RequestActor) {
+    return { accepted: await this.decisions.deemOverdue(actor), promisesMissed: await this.decisions.markMissedPromises() };
+  }
+
+  // ---------- review, decision, delivery ----------
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @Roles(Role.CLERK, Role.APPROVER)
+  @ApiOperation({ summary: '审查：填写审查意见（本人或其 AB 岗）' })
+  async review(@Param('id', uuid) id: string, @Body() dto: ReviewCaseDto, @Actor() actor: RequestActor) {
+    await this.decisions.review(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Roles(Role.APPROVER)
+  @ApiOperation({ summary: '特别程序（第四十五条）：办理时限暂停，出具特别程序告知书' })
+  async suspend(@Param('id', uuid) id: string, @Body() dto: SuspendCaseDto, @Actor() actor: RequestActor) {
+    await this.decisions.suspend(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Roles(Role.APPROVER)
+  @ApiOperation({ summary: '特别程序结束：按剩余时间恢复计时' })
+  async resume(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
+    await this.decisions.resume(actor, id);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/extension')
+  @HttpCode(200)
+  @Roles(Role.CLERK, Role.APPROVER)
+  @ApiOperation({ summary: '申请延期（须部门负责人批准）' })
+  async requestExtension(@Param('id', uuid) id: string, @Body() dto: RequestExtensionDto, @Actor() actor: RequestActor) {
+    await this.decisions.requestExtension(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/extension/decision')
+  @HttpCode(200)
+  @Roles(Role.DEPT_LEAD)
+  @ApiOperation({ summary: '部门负责人批准或不批准延期；批准的出具延期告知书（不超过法定上限）' })
+  async decideExtension(@Param('id', uuid) id: string, @Body() dto: ExtensionDecisionDto, @Actor() actor: RequestActor) {
+    await this.decisions.approveExtension(actor, id, dto.approve);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/decide')
+  @HttpCode(200)
+  @Roles(Role.APPROVER)
+  @ApiOperation({ summary: '作出决定：准予或不予许可（不予须写明理由和依据）；送达时限 10 个工作日开始计时' })
+  async decide(@Param('id', uuid) id: string, @Body() dto: DecideCaseDto, @Actor() actor: RequestActor) {
+    await this.decisions.decide(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/deliver')
+  @HttpCode(200)
+  @Roles(Role.CLERK)
+  @ApiOperation({ summary: '送达：窗口领取、邮寄（快递公司和运单号）或电子送达；记录证照编号；办结' })
+  async deliver(@Param('id', uuid) id: string, @Body() dto: DeliverCaseDto, @Actor() actor: RequestActor) {
+    await this.decisions.deliver(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/deferred-materials')
+  @HttpCode(200)
+  @Roles(Role.APPLICANT, Role.CLERK)
+  @ApiOperation({ summary: '补交容缺材料' })
+  async supplyDeferred(@Param('id', uuid) id: string, @Body() dto: SupplyCaseDto, @Actor() actor: RequestActor) {
+    await this.decisions.supplyDeferred(actor, id, dto.materialIndexes);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles(Role.APPLICANT, Role.CLERK)
+  @ApiOperation({ summary: '撤回申请（办结前）；记录保留' })
+  async withdraw(@Param('id', uuid) id: string, @Body() dto: WithdrawCaseDto, @Actor() actor: RequestActor) {
+    await this.decisions.withdraw(actor, id, dto.reason);
+    return this.query.get(actor.principal!, id);
+  }
+}
+
+@ApiTags('public 办件查询（公开）')
+@Controller('public/progress')
+@Public()
+export class PublicProgressController {
+  constructor(private readonly query: CaseQueryService) {}
+
+  @Get()
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '凭办件编号（或收件编号）和查询码查询办理进度；个人信息已遮蔽' })
+  progress(@Query() q: ProgressQueryDto) {
+    return this.query.progress(q.no, q.code);
+  }
+
+  @Get('notices/:noticeId')
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '凭编号和查询码下载文书（PDF）' })
+  @ApiProduces('application/pdf')
+  async notice(@Param('noticeId', uuid) noticeId: string, @Query() q: ProgressQueryDto) {
+    const { fileName, pdf } = await this.query.progressNotice(q.no, q.code, noticeId);
+    return download(fileName, 'application/pdf', pdf);
+  }
+}

@@ -1,0 +1,126 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type AcceptCaseRequest,
+  ApplicantKind,
+  type CaseApplicantInput,
+  type CaseMaterialInput,
+  CaseMaterialStatus,
+  CaseQueue,
+  type DecideCaseRequest,
+  type DeliverCaseRequest,
+  DeliveryMethod,
+  PauseReason,
+  type RejectCaseRequest,
+  type RequestExtensionRequest,
+  type ReviewCaseRequest,
+  type SaveCaseDraftRequest,
+  type StartOnlineCaseRequest,
+  type SupplementCaseRequest,
+  type SupplementItemDto,
+  type SupplyCaseRequest,
+  type SuspendCaseRequest,
+  type WalkInCaseRequest,
+  type WithdrawCaseRequest,
+} from '@onewindow/shared';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '../../platform/http/paging.dto.js';
+import { IsMobilePhone } from '../../platform/http/validators.js';
+
+const text = (max: number) => [IsString(), IsNotEmpty({ message: '不能为空' }), MaxLength(max)];
+function Text(max: number): PropertyDecorator {
+  return (target, key) => text(max).forEach((d) => d(target, key));
+}
+
+export class CaseApplicantDto implements CaseApplicantInput {
+  @ApiProperty({ enum: Object.values(ApplicantKind) }) @IsIn(Object.values(ApplicantKind)) kind: ApplicantKind;
+  @ApiProperty({ example: '张三' }) @Text(100) name: string;
+  @ApiProperty({ description: '自然人填身份证号；法人填统一社会信用代码（检查校验位）' }) @IsString() @MaxLength(18) idNumber: string;
+  @ApiProperty({ description: '经办人' }) @Text(50) contactName: string;
+  @ApiProperty() @IsMobilePhone() phone: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
+}
+
+export class CaseMaterialInputDto implements CaseMaterialInput {
+  @ApiProperty() @IsInt() @Min(0) @Max(99) index: number;
+  @ApiProperty({ enum: Object.values(CaseMaterialStatus) }) @IsIn(Object.values(CaseMaterialStatus)) status: CaseMaterialStatus;
+}
+
+export class StartOnlineCaseDto implements StartOnlineCaseRequest {
+  @ApiProperty({ example: 'XK00001001' }) @IsString() @Matches(/^[A-Z]{2}\d{8}$/, { message: '事项编码格式不正确' }) matterCode: string;
+}
+
+export class SaveCaseDraftDto implements SaveCaseDraftRequest {
+  @ApiProperty({ type: CaseApplicantDto }) @ValidateNested() @Type(() => CaseApplicantDto) applicant: CaseApplicantDto;
+  @ApiProperty({ type: [CaseMaterialInputDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CaseMaterialInputDto) materials: CaseMaterialInputDto[];
+}
+
+export class WalkInCaseDto extends SaveCaseDraftDto implements WalkInCaseRequest {
+  @ApiProperty({ example: 'QT00001001' }) @IsString() @Matches(/^[A-Z]{2}\d{8}$/, { message: '事项编码格式不正确' }) matterCode: string;
+}
+
+export class AcceptCaseDto implements AcceptCaseRequest {
+  @ApiPropertyOptional({ description: '容缺受理：申请人承诺补交日期 YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) deferredPromiseDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) opinion?: string;
+}
+
+export class RejectCaseDto implements RejectCaseRequest {
+  @ApiProperty({ description: '不予受理的理由' }) @Text(1000) reason: string;
+  @ApiProperty({ description: '法律依据' }) @Text(500) legalBasis: string;
+}
+
+class SupplementItemInputDto implements SupplementItemDto {
+  @ApiProperty({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(99) materialIndex: number | null;
+  @ApiProperty({ description: '需要补正的内容' }) @Text(500) text: string;
+}
+
+export class SupplementCaseDto implements SupplementCaseRequest {
+  @ApiProperty({ type: [SupplementItemInputDto] }) @IsArray() @ArrayMinSize(1, { message: '至少列出一项' }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SupplementItemInputDto) items: SupplementItemInputDto[];
+}
+
+export class SupplyCaseDto implements SupplyCaseRequest {
+  @ApiProperty({ type: [Number] }) @IsArray() @ArrayMaxSize(100) @IsInt({ each: true }) materialIndexes: number[];
+}
+
+export class ReviewCaseDto implements ReviewCaseRequest {
+  @ApiProperty() @IsBoolean() agree: boolean;
+  @ApiProperty({ description: '审查意见' }) @Text(2000) opinion: string;
+}
+
+export class SuspendCaseDto implements SuspendCaseRequest {
+  @ApiProperty({ enum: Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT') }) @IsIn(Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT')) kind: PauseReason;
+  @ApiProperty({ description: '预计所需工作日' }) @IsInt() @Min(1) @Max(365) expectedDays: number;
+  @ApiProperty({ description: '告知申请人的内容' }) @Text(2000) notice: string;
+}
+
+export class RequestExtensionDto implements RequestExtensionRequest {
+  @ApiProperty() @IsInt() @Min(1) @Max(15) days: number;
+  @ApiProperty() @Text(1000) reason: string;
+}
+
+export class DecideCaseDto implements DecideCaseRequest {
+  @ApiProperty() @IsBoolean() approve: boolean;
+  @ApiProperty() @Text(2000) reason: string;
+  @ApiPropertyOptional({ description: '不予许可时必填' }) @IsOptional() @IsString() @MaxLength(500) legalBasis?: string;
+}
+
+export class DeliverCaseDto implements DeliverCaseRequest {
+  @ApiProperty({ enum: Object.values(DeliveryMethod) }) @IsIn(Object.values(DeliveryMethod)) method: DeliveryMethod;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) carrier?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) trackingNo?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) certificateNo?: string;
+}
+
+export class WithdrawCaseDto implements WithdrawCaseRequest {
+  @ApiProperty() @Text(500) reason: string;
+}
+
+export class CaseQueueQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: Object.values(CaseQueue) }) @IsOptional() @IsIn(Object.values(CaseQueue)) queue?: CaseQueue;
+  @ApiPropertyOptional({ description: '收件编号、办件编号或申请人' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
+}
+
+export class ProgressQueryDto {
+  @ApiProperty({ description: '办件编号或收件编号' }) @IsString() @MaxLength(40) no: string;
+  @ApiProperty({ description: '查询码' }) @IsString() @MaxLength(8) code: string;
+}
