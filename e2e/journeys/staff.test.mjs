@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO_PASSWORD, downloadedPdfText, screenshot, useSystem } from '../lib/harness.mjs';
+import { downloadedPdfText, loginStaff, screenshot, useSystem } from '../lib/harness.mjs';
 
 const ctx = useSystem();
 
-async function login(page, who) {
-  await page.goto(`${ctx.system.baseUrl}/staff/`);
-  await page.locator('[data-test=login]').fill(who);
-  await page.locator('[data-test=password]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('[data-test=greeting]').waitFor();
-}
+const login = (page, who) => loginStaff(ctx.system, page, who);
 
 test('a window clerk logs in, sees the desk with their department and backup, and logs out', async () => {
   const page = await ctx.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });

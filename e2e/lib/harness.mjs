@@ -122,3 +122,24 @@ export async function downloadedPdfText(download) {
     await parser.destroy();
   }
 }
+
+/** Logs a demo staff member into the back office and waits for the desk. */
+export async function loginStaff(system, page, who) {
+  await page.goto(`${system.baseUrl}/staff/`);
+  await page.locator('[data-test=login]').fill(who);
+  await page.locator('[data-test=password]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('[data-test=greeting]').waitFor();
+}
+
+/** Logs a demo applicant into the portal and lands on `then`. */
+export async function loginApplicant(system, page, phone, then) {
+  await page.goto(`${system.baseUrl}/login?redirect=${encodeURIComponent(then)}`);
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === then.split('?')[0]);
+}
+
+/** A small valid PDF to upload as a material. */
+export const pdfFile = (name) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });

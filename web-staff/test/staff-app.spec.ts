@@ -22,8 +22,10 @@ describe('back-office routing', () => {
     expect(guard(await at('/org/departments'), session(true, [Role.CLERK]))).toEqual({ name: 'home' });
     expect(guard(await at('/org/departments'), session(true, [Role.CENTER_ADMIN]))).toBe(true);
     expect(guard(await at('/org/staff'), session(true, [Role.DEPT_LEAD]))).toBe(true);
-    expect(guard(await at('/acceptance'), session(true, [Role.APPROVER]))).toEqual({ name: 'home' });
-    expect(guard(await at('/review'), session(true, [Role.APPROVER]))).toBe(true);
+    expect(guard(await at('/walk-in'), session(true, [Role.APPROVER]))).toEqual({ name: 'home' });
+    expect(guard(await at('/walk-in'), session(true, [Role.CLERK]))).toBe(true);
+    expect(guard(await at('/cases'), session(true, [Role.APPROVER]))).toBe(true);
+    expect(guard(await at('/cases'), session(true, [Role.APPLICANT]))).toEqual({ name: 'home' });
   });
 
   it('every navigable page has a label in both languages', async () => {

@@ -2,7 +2,7 @@ import type zh from './zh-CN';
 
 const en: typeof zh = {
   app: { title: 'Back office', center: 'Demo City Government Service Center' },
-  nav: { home: 'Desk', acceptance: 'Acceptance', review: 'Review & decision', fees: 'Fees', catalog: 'Matter catalog', calendar: 'Working calendar', cards: 'Cards', org: 'Organization', departments: 'Departments', staff: 'Staff' },
+  nav: { home: 'Desk', cases: 'Cases', walkIn: 'Walk-in receipt', fees: 'Fees', catalog: 'Matter catalog', calendar: 'Working calendar', cards: 'Cards', org: 'Organization', departments: 'Departments', staff: 'Staff' },
   login: { title: 'Staff log in', login: 'Login', password: 'Password', submit: 'Log in', expired: 'Your session has expired. Please log in again.', required: 'Enter your login and password' },
   header: { logout: 'Log out', lang: '中文' },
   home: {
@@ -15,11 +15,9 @@ const en: typeof zh = {
     awayHint: 'While you are away your backup may act on your cases; the record names who acted for whom.',
     backup: 'Backup',
     todo: 'To do',
-    todoText: 'Queues to accept, review, decide and deliver will show here, sorted by time left, once case handling opens.',
+    todoText: 'Nothing to do.',
   },
   soon: {
-    acceptance: 'Receipt, acceptance, refusal, one-time supplement notice, tolerant acceptance and their notices.',
-    review: 'Review, decision, special procedures, extensions and delivery.',
     fees: 'Fee assessment with legal basis, payment notices, bank confirmation and receipts.',
     cards: 'Yellow and red cards of your department and yourself, and appeals.',
     title: 'Being built',

@@ -2,8 +2,8 @@ export default {
   app: { title: '工作人员后台', center: '示范市政务服务中心' },
   nav: {
     home: '工作台',
-    acceptance: '受理',
-    review: '审查决定',
+    cases: '办件',
+    walkIn: '窗口收件',
     fees: '统一收费',
     catalog: '事项目录',
     calendar: '工作日历',
@@ -24,11 +24,9 @@ export default {
     awayHint: '外出时，B 角可代为办理您的件，记录中注明代办关系。',
     backup: 'B 角',
     todo: '待办',
-    todoText: '受理、审查、决定和送达的待办队列将在“受理与办件”上线后显示在这里，按剩余时限排序。',
+    todoText: '暂无待办。',
   },
   soon: {
-    acceptance: '收件、受理、不予受理、一次性告知补正、容缺受理，以及受理通知书。',
-    review: '审查、决定、特别程序挂起与恢复、延期审批，以及送达。',
     fees: '依法依规收费项目的核定、缴款通知书、银行确认和财政票据。',
     cards: '本部门和本人的黄牌、红牌，以及申诉。',
     title: '建设中',

@@ -20,8 +20,9 @@ export const routes = [
     component: StaffLayout,
     children: [
       { path: '', name: 'home', component: () => import('../views/home/index.vue'), meta: { nav: 'home' } },
-      { path: 'acceptance', name: 'acceptance', component: soon, meta: { nav: 'acceptance', roles: [Role.CLERK, Role.DEPT_LEAD] } },
-      { path: 'review', name: 'review', component: soon, meta: { nav: 'review', roles: [Role.APPROVER, Role.DEPT_LEAD] } },
+      { path: 'cases', name: 'cases', component: () => import('../views/cases/index.vue'), meta: { nav: 'cases', roles: [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR] } },
+      { path: 'walk-in', name: 'walk-in', component: () => import('../views/cases/walk-in/index.vue'), meta: { nav: 'walkIn', roles: [Role.CLERK] } },
+      { path: 'cases/:id', name: 'case', component: () => import('../views/cases/detail/index.vue'), meta: { nav: 'cases', roles: [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR] } },
       { path: 'fees', name: 'fees', component: soon, meta: { nav: 'fees', roles: [Role.CLERK, Role.DEPT_LEAD, Role.CENTER_ADMIN] } },
       { path: 'catalog', name: 'catalog', component: () => import('../views/catalog/index.vue'), meta: { nav: 'catalog', roles: [Role.CENTER_ADMIN, Role.DEPT_LEAD] } },
       { path: 'catalog-transfer', name: 'catalog-transfer', component: () => import('../views/catalog/transfer/index.vue'), meta: { nav: 'catalog', roles: [Role.CENTER_ADMIN] } },

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { downloadedPdfText, loginApplicant, loginStaff, pdfFile, screenshot, useSystem } from '../lib/harness.mjs';
+
+const ctx = useSystem();
+
+/** Opens the staff case page of the case with this receipt or case number from the work queue. */
+async function openCase(page, queue, number) {
+  await page.goto(`${ctx.system.baseUrl}/staff/cases?queue=${queue}`);
+  await page.locator('[data-test=case-link]', { hasText: number }).click();
+  await page.locator('[data-test=case-state]').waitFor();
+}
+
+async function act(page, action, fill = async () => {}) {
+  await page.locator(`[data-test=act-${action}]`).click();
+  await page.locator('[data-test=action-form]').waitFor();
+  await fill();
+  await page.locator('[data-test=action-submit]').click();
+  await page.locator('[data-test=action-form]').waitFor({ state: 'hidden' });
+}
+
+test('a citizen applies online, supplements, and follows the case to completion while the center accepts, suspends, decides and delivers', async () => {
+  // The citizen fills the application on a phone.
+  const citizen = await ctx.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await loginApplicant(ctx.system, citizen, '13800000001', '/guides/XK00001001');
+  await citizen.locator('[data-test=apply]').click();
+  await citizen.locator('[data-test=my-case]').waitFor();
+  await citizen.getByLabel('身份证号').fill('330102199003071513');
+  await citizen.getByLabel('手机号').fill('13912345678');
+  for (const i of [0, 1, 2, 3]) {
+    await citizen.locator(`[data-test=upload-${i}]`).setInputFiles(pdfFile(`材料${i + 1}.pdf`));
+    await citizen.locator(`[data-test=material-${i}]`, { hasText: '已上传' }).waitFor();
+  }
+  await screenshot(citizen, 'public-apply-draft');
+  await citizen.locator('[data-test=submit-case]').click();
+  await citizen.locator('[data-test=my-case-state]', { hasText: '待受理' }).waitFor();
+  const receiptNo = (await citizen.locator('[data-test=my-case]').innerText()).match(/SJ\d{13}/)[0];
+
+  // The clerk asks, once, for everything missing.
+  const clerk = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  await loginStaff(ctx.system, clerk, 'scjg.clerk');
+  await openCase(clerk, 'TO_ACCEPT', receiptNo);
+  await act(clerk, 'REQUEST_SUPPLEMENT', async () => {
+    await clerk.locator('[data-test=sup-1]').click();
+    await clerk.locator('[data-test=sup-text-1]').fill('营业执照复印件不清晰，请重新提供');
+  });
+  await clerk.locator('[data-test=case-state]', { hasText: '待补正' }).waitFor();
+  await screenshot(clerk, 'staff-case-supplement');
+
+  // The citizen supplies online.
+  await citizen.reload();
+  await citizen.locator('[data-test=supplement]').waitFor();
+  assert.match(await citizen.locator('[data-test=supplement]').innerText(), /营业执照复印件不清晰/);
+  await citizen.locator('[data-test=supply-upload-1]').setInputFiles(pdfFile('营业执照-清晰版.pdf'));
+  await citizen.locator('[data-test=supplement]', { hasText: '已重新上传' }).waitFor();
+  await citizen.locator('[data-test=send-supplement]').click();
+  await citizen.locator('[data-test=my-case-state]', { hasText: '待受理' }).waitFor();
+
+  // Accept and review at the window.
+  await openCase(clerk, 'TO_ACCEPT', receiptNo);
+  await act(clerk, 'ACCEPT');
+  await clerk.locator('[data-test=case-state]', { hasText: '审查中' }).waitFor();
+  const caseNo = (await clerk.locator('[data-test=case-no]').innerText()).trim();
+  assert.match(caseNo, /^SCJG-\d{8}-\d{4}$/);
+  await act(clerk, 'REVIEW', () => clerk.locator('[data-test=af-opinion]').fill('材料齐全，经营场所布局合理'));
+
+  // The approver suspends for expert review, resumes, and decides.
+  const approver = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  await loginStaff(ctx.system, approver, 'scjg.approver');
+  await openCase(approver, 'TO_DECIDE', caseNo);
+  await act(approver, 'SUSPEND', () => approver.locator('[data-test=af-notice]').fill('需组织专家对加工间布局进行评审'));
+  await approver.locator('[data-test=case-state]', { hasText: '特别程序中' }).waitFor();
+  assert.match(await approver.locator('[data-test=clock-panel]').innerText(), /暂停计时/);
+  await act(approver, 'RESUME');
+  await approver.locator('[data-test=case-state]', { hasText: '审查中' }).waitFor();
+  await act(approver, 'DECIDE', () => approver.locator('[data-test=af-reason]').fill('符合食品经营许可条件，准予许可'));
+  await approver.locator('[data-test=case-state]', { hasText: '准予许可' }).waitFor();
+  await screenshot(approver, 'staff-case-decided');
+
+  // The clerk delivers at the window.
+  await openCase(clerk, 'TO_DELIVER', caseNo);
+  await act(clerk, 'DELIVER', () => clerk.locator('[data-test=af-certificateNo]').fill('JY13301020099999'));
+  await clerk.locator('[data-test=case-state]', { hasText: '已办结' }).waitFor();
+  const timeline = await clerk.locator('[data-test=timeline]').innerText();
+  for (const step of ['提交申请', '一次性告知补正', '补齐补正材料', '受理', '审查', '特别程序', '恢复计时', '作出决定', '送达']) assert.match(timeline, new RegExp(step));
+
+  // The citizen sees the completed case and downloads its notices.
+  await citizen.reload();
+  await citizen.locator('[data-test=my-case-state]', { hasText: '已办结' }).waitFor();
+  const [acceptance] = await Promise.all([citizen.waitForEvent('download'), citizen.locator('[data-test=notice-ACCEPTANCE_NOTICE]').click()]);
+  const text = await downloadedPdfText(acceptance);
+  assert.match(text, /受理通知书/);
+  assert.match(text, new RegExp(caseNo));
+  const [decision] = await Promise.all([citizen.waitForEvent('download'), citizen.locator('[data-test=notice-DECISION]').click()]);
+  assert.match(await downloadedPdfText(decision), /准予许可/);
+  await screenshot(citizen, 'public-case-completed');
+
+  // Anyone with the number and query code follows it without logging in; personal data masked.
+  const code = (await citizen.locator('[data-test=my-case]').innerText()).match(/查询码 ([2-9A-Z]{6})/)[1];
+  const anon = await ctx.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await anon.goto(`${ctx.system.baseUrl}/progress?no=${caseNo}&code=${code}`);
+  await anon.locator('[data-test=pq-state]', { hasText: '已办结' }).waitFor();
+  const progress = await anon.locator('[data-test=progress]').innerText();
+  assert.match(progress, /王\*明/);
+  assert.doesNotMatch(progress, /330102199003071513|13912345678/);
+});
+
+test('a walk-in 即办件 is received and completed at the window in one sitting', async () => {
+  const clerk = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  await loginStaff(ctx.system, clerk, 'scjg.clerk');
+  await clerk.goto(`${ctx.system.baseUrl}/staff/walk-in`);
+  await clerk.locator('[data-test=walkin-matter-search]').fill('个体工商户');
+  await clerk.locator('[data-test=walkin-matter-search]').press('Enter');
+  await clerk.locator('[data-test=walkin-hit-QT00001001]').click();
+  await clerk.locator('[data-test=walkin-name]').fill('赵个体');
+  await clerk.locator('[data-test=walkin-id]').fill('11010519491231002X');
+  await clerk.locator('[data-test=walkin-phone]').fill('13912340002');
+  await screenshot(clerk, 'staff-walk-in');
+  await clerk.locator('[data-test=walkin-receive]').click();
+  await clerk.locator('[data-test=case-state]', { hasText: '待受理' }).waitFor();
+  await act(clerk, 'ACCEPT');
+  await clerk.locator('[data-test=case-state]', { hasText: '已办结' }).waitFor();
+  assert.match(await clerk.locator('[data-test=case-no]').innerText(), /^SCJG-\d{8}-\d{4}$/);
+  assert.match(await clerk.locator('[data-test=notices]').innerText(), /收件回执[\s\S]*受理通知书/);
+  await screenshot(clerk, 'staff-walk-in-done');
+});

@@ -1,0 +1,169 @@
+import { type CaseAction, type CaseDto, DELIVERY_METHOD_LABELS, PAUSE_REASON_LABELS, Role } from '@onewindow/shared';
+import { api } from '../api';
+
+/** One input of an action's form. */
+export interface ActionField {
+  key: string;
+  label: string;
+  type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'agree' | 'materials' | 'supplement';
+  options?: Record<string, string>;
+  required?: boolean;
+  /** Shown only when this returns true for the form's values. */
+  when?: (v: Record<string, unknown>, c: CaseDto) => boolean;
+}
+
+/** A button on the case page: who may press it, what it asks for, and the call it makes. */
+export interface CaseActionSpec {
+  action: CaseAction | 'DECIDE_EXTENSION';
+  label: string;
+  roles: Role[];
+  type?: 'primary' | 'danger' | 'warning' | 'default';
+  fields: ActionField[];
+  initial?: (c: CaseDto) => Record<string, unknown>;
+  /** Extra condition beyond the state machine (e.g. a pending extension). */
+  show?: (c: CaseDto) => boolean;
+  run: (c: CaseDto, v: Record<string, unknown>) => Promise<CaseDto>;
+}
+
+const s = (v: unknown) => String(v ?? '').trim();
+const SPECIAL = Object.fromEntries(Object.entries(PAUSE_REASON_LABELS).filter(([k]) => k !== 'SUPPLEMENT'));
+
+export const CASE_ACTIONS: CaseActionSpec[] = [
+  {
+    action: 'ACCEPT',
+    label: '受理',
+    roles: [Role.CLERK],
+    type: 'primary',
+    fields: [
+      { key: 'deferredPromiseDate', label: '容缺材料承诺补交日期', type: 'date', required: true, when: (_v, c) => c.materials.some((m) => m.status === 'DEFERRED') },
+      { key: 'opinion', label: '受理意见（可选）', type: 'textarea' },
+    ],
+    run: (c, v) => api.cases.accept(c.id, { deferredPromiseDate: s(v.deferredPromiseDate) || undefined, opinion: s(v.opinion) || undefined }),
+  },
+  {
+    action: 'REQUEST_SUPPLEMENT',
+    label: '一次性告知补正',
+    roles: [Role.CLERK],
+    type: 'warning',
+    fields: [{ key: 'items', label: '需要补正的全部内容（一次告知，不得再补）', type: 'supplement', required: true }],
+    initial: () => ({ items: [] }),
+    run: (c, v) => api.cases.supplement(c.id, { items: v.items as { materialIndex: number | null; text: string }[] }),
+  },
+  {
+    action: 'REJECT',
+    label: '不予受理',
+    roles: [Role.CLERK],
+    type: 'danger',
+    fields: [
+      { key: 'reason', label: '不予受理的理由', type: 'textarea', required: true },
+      { key: 'legalBasis', label: '法律依据', type: 'text', required: true },
+    ],
+    run: (c, v) => api.cases.reject(c.id, { reason: s(v.reason), legalBasis: s(v.legalBasis) }),
+  },
+  {
+    action: 'SUPPLY',
+    label: '窗口收取补正材料',
+    roles: [Role.CLERK],
+    type: 'primary',
+    fields: [{ key: 'materialIndexes', label: '已收到的材料', type: 'materials', required: true }],
+    initial: (c) => ({ materialIndexes: c.supplementItems.filter((i) => i.materialIndex !== null).map((i) => i.materialIndex) }),
+    run: (c, v) => api.cases.supply(c.id, { materialIndexes: v.materialIndexes as number[] }),
+  },
+  {
+    action: 'CLOSE_UNSUPPLIED',
+    label: '补正不来，办结',
+    roles: [Role.CLERK],
+    fields: [{ key: 'reason', label: '说明', type: 'textarea', required: true }],
+    run: (c, v) => api.cases.closeUnsupplied(c.id, { reason: s(v.reason) }),
+  },
+  {
+    action: 'REVIEW',
+    label: '审查',
+    roles: [Role.CLERK, Role.APPROVER],
+    type: 'primary',
+    fields: [
+      { key: 'agree', label: '审查结论', type: 'agree', required: true },
+      { key: 'opinion', label: '审查意见', type: 'textarea', required: true },
+    ],
+    initial: () => ({ agree: true }),
+    show: (c) => c.tasks.some((t) => t.kind === 'REVIEW' && t.state === 'OPEN'),
+    run: (c, v) => api.cases.review(c.id, { agree: Boolean(v.agree), opinion: s(v.opinion) }),
+  },
+  {
+    action: 'DECIDE',
+    label: '作出决定',
+    roles: [Role.APPROVER],
+    type: 'primary',
+    fields: [
+      { key: 'approve', label: '决定', type: 'agree', required: true, options: { true: '准予许可', false: '不予许可' } },
+      { key: 'reason', label: '决定理由', type: 'textarea', required: true },
+      { key: 'legalBasis', label: '法律依据', type: 'text', when: (v) => v.approve === false },
+    ],
+    initial: () => ({ approve: true }),
+    show: (c) => c.tasks.some((t) => t.kind === 'DECIDE' && t.state === 'OPEN'),
+    run: (c, v) => api.cases.decide(c.id, { approve: Boolean(v.approve), reason: s(v.reason), legalBasis: s(v.legalBasis) || undefined }),
+  },
+  {
+    action: 'SUSPEND',
+    label: '特别程序',
+    roles: [Role.APPROVER],
+    type: 'warning',
+    fields: [
+      { key: 'kind', label: '程序', type: 'select', options: SPECIAL, required: true },
+      { key: 'expectedDays', label: '预计所需工作日', type: 'number', required: true },
+      { key: 'notice', label: '告知申请人的内容', type: 'textarea', required: true },
+    ],
+    initial: () => ({ kind: 'EXPERT_REVIEW', expectedDays: 5 }),
+    run: (c, v) => api.cases.suspend(c.id, { kind: v.kind as 'EXPERT_REVIEW', expectedDays: Number(v.expectedDays), notice: s(v.notice) }),
+  },
+  { action: 'RESUME', label: '特别程序结束，恢复计时', roles: [Role.APPROVER], type: 'primary', fields: [], run: (c) => api.cases.resume(c.id) },
+  {
+    action: 'EXTEND',
+    label: '申请延期',
+    roles: [Role.CLERK, Role.APPROVER],
+    fields: [
+      { key: 'days', label: '延长工作日', type: 'number', required: true },
+      { key: 'reason', label: '理由（将告知申请人）', type: 'textarea', required: true },
+    ],
+    initial: () => ({ days: 5 }),
+    show: (c) => !c.pendingExtension,
+    run: (c, v) => api.cases.requestExtension(c.id, { days: Number(v.days), reason: s(v.reason) }),
+  },
+  {
+    action: 'DECIDE_EXTENSION',
+    label: '审批延期',
+    roles: [Role.DEPT_LEAD],
+    type: 'primary',
+    fields: [{ key: 'approve', label: '审批意见', type: 'agree', required: true, options: { true: '批准', false: '不批准' } }],
+    initial: () => ({ approve: true }),
+    show: (c) => !!c.pendingExtension && (c.state === 'IN_REVIEW' || c.state === 'SUSPENDED'),
+    run: (c, v) => api.cases.decideExtension(c.id, Boolean(v.approve)),
+  },
+  {
+    action: 'DELIVER',
+    label: '送达',
+    roles: [Role.CLERK],
+    type: 'primary',
+    fields: [
+      { key: 'method', label: '送达方式', type: 'select', options: DELIVERY_METHOD_LABELS, required: true },
+      { key: 'carrier', label: '快递公司', type: 'text', when: (v) => v.method === 'MAIL' },
+      { key: 'trackingNo', label: '运单号', type: 'text', when: (v) => v.method === 'MAIL' },
+      { key: 'certificateNo', label: '证照编号', type: 'text' },
+    ],
+    initial: () => ({ method: 'PICKUP' }),
+    run: (c, v) => api.cases.deliver(c.id, { method: v.method as 'PICKUP', carrier: s(v.carrier) || undefined, trackingNo: s(v.trackingNo) || undefined, certificateNo: s(v.certificateNo) || undefined }),
+  },
+  {
+    action: 'WITHDRAW',
+    label: '撤回（申请人书面申请）',
+    roles: [Role.CLERK],
+    type: 'danger',
+    fields: [{ key: 'reason', label: '撤回理由', type: 'textarea', required: true }],
+    run: (c, v) => api.cases.withdraw(c.id, { reason: s(v.reason) }),
+  },
+];
+
+/** The actions this user can take on this case now. */
+export function availableActions(c: CaseDto, hasRole: (...r: Role[]) => boolean): CaseActionSpec[] {
+  return CASE_ACTIONS.filter((a) => (a.action === 'DECIDE_EXTENSION' || c.allowedActions.includes(a.action)) && hasRole(...a.roles) && (!a.show || a.show(c)));
+}
