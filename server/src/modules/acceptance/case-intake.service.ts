@@ -232,14 +232,15 @@ export class CaseIntakeService {
   /** 收件: receipt number, query code, ACCEPTANCE clock and the receipt voucher. */
   private async receive(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void> {
     const now = this.clock.now();
-    const day = dateOfDay(shanghaiDay(now));
-    const seq = await this.ledger.next(m, 'RECEIPT', day);
-    c.receiptNo = `SJ${day.replaceAll('-', '')}${String(seq).padStart(5, '0')}`;
     c.queryCode = this.ledger.queryCode();
     c.receivedAt = now;
     const clock = await this.clocks.start(actor, { subjectKind: 'ACCEPTANCE', subjectId: c.id, departmentId: c.departmentId, limit: ACCEPTANCE_LIMIT }, m);
     c.acceptanceClockId = clock.id;
     const mats = await m.find(CaseMaterialEntity, { where: { caseId: c.id }, order: { materialIndex: 'ASC' } });
+    // The day's receipt sequence is one row for the whole center: taken last, held only until commit.
+    const day = dateOfDay(shanghaiDay(now));
+    const seq = await this.ledger.next(m, 'RECEIPT', day);
+    c.receiptNo = `SJ${day.replaceAll('-', '')}${String(seq).padStart(5, '0')}`;
     const noticeId = await this.notices.issue(m, c, 'RECEIPT_VOUCHER', this.idNumberOf(c), {
       due: { label: '受理决定期限', at: clock.dueAt },
       sections: [

@@ -19,6 +19,10 @@ import {
   type PublicProgressDto,
   STEP_RESULT_LABELS,
   CASE_NOTICE_LABELS,
+  type CaseAction,
+  type CaseNoticeKind,
+  type CaseState,
+  type StepResultCode,
 } from '@onewindow/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
@@ -122,26 +126,36 @@ export class CaseQueryService {
     return this.notices.render(this.dataSource.manager, caseId, noticeId);
   }
 
-  /** Without login: the number (case or receipt) and the query code; names masked, no ID or phone at all. */
+  /**
+   * Without login: the number (case or receipt) and the query code; names masked, no ID or phone at all.
+   * One query, as citizens and departments' systems poll it.
+   */
   async progress(no: string, code: string): Promise<PublicProgressDto> {
-    const c = await this.byNumber(no, code);
-    const m = this.dataSource.manager;
-    const steps = await m.find(CaseStepEntity, { where: { caseId: c.id }, order: { seq: 'ASC' } });
-    const notices = await m.find(CaseNoticeEntity, { where: { caseId: c.id }, order: { createdAt: 'ASC' } });
-    const clocks = await this.clocks.dtosOf(m, [c.acceptanceClockId, c.caseClockId, c.deliveryClockId]);
-    const running = [...clocks.values()].find((k) => k.state !== 'STOPPED');
+    const [r] = await this.dataSource.query(
+      `SELECT sc.receipt_no, sc.case_no, sc.matter_name, sc.applicant_name, sc.state, sc.received_at,
+              ck.due_at, ck.state AS clock_state, ck.subject_kind,
+              (SELECT coalesce(json_agg(json_build_object('action', s.action, 'at', s.at, 'resultCode', s.result_code) ORDER BY s.seq), '[]')
+                 FROM case_step s WHERE s.case_id = sc.id AND s.action <> 'SAVE_DRAFT') AS steps,
+              (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
+                 FROM case_notice n WHERE n.case_id = sc.id) AS notices
+       FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK} AND ck.state <> 'STOPPED'
+       WHERE (sc.case_no = $1 OR sc.receipt_no = $1) AND sc.query_code = $2`,
+      [no.trim().toUpperCase(), code.trim().toUpperCase()],
+    );
+    if (!r) throw CaseErrors.progressNotFound();
+    const subject = r.subject_kind as keyof typeof CLOCK_SUBJECT_LABELS | null;
     return {
-      receiptNo: c.receiptNo,
-      caseNo: c.caseNo,
-      matterName: c.matterName,
-      applicantName: maskName(c.applicantName),
-      state: c.state,
-      stateLabel: CASE_STATE_LABELS[c.state],
-      receivedAt: c.receivedAt?.toISOString() ?? null,
-      dueDate: running ? formatDeadline(new Date(running.dueAt)) : null,
-      dueLabel: running ? (running.state === 'PAUSED' ? `${CLOCK_SUBJECT_LABELS[running.subjectKind]}（暂停计时）` : CLOCK_SUBJECT_LABELS[running.subjectKind]) : null,
-      steps: steps.filter((s) => s.action !== 'SAVE_DRAFT').map((s) => ({ label: CASE_ACTION_LABELS[s.action], at: s.at.toISOString(), result: s.resultCode ? STEP_RESULT_LABELS[s.resultCode] : null })),
-      notices: notices.map((n) => ({ id: n.id, title: CASE_NOTICE_LABELS[n.kind], createdAt: n.createdAt.toISOString() })),
+      receiptNo: r.receipt_no,
+      caseNo: r.case_no,
+      matterName: r.matter_name,
+      applicantName: maskName(r.applicant_name),
+      state: r.state,
+      stateLabel: CASE_STATE_LABELS[r.state as CaseState],
+      receivedAt: r.received_at ? new Date(r.received_at).toISOString() : null,
+      dueDate: r.due_at ? formatDeadline(new Date(r.due_at)) : null,
+      dueLabel: subject ? `${CLOCK_SUBJECT_LABELS[subject]}${r.clock_state === 'PAUSED' ? '（暂停计时）' : ''}` : null,
+      steps: (r.steps as { action: CaseAction; at: string; resultCode: StepResultCode | null }[]).map((x) => ({ label: CASE_ACTION_LABELS[x.action], at: new Date(x.at).toISOString(), result: x.resultCode ? STEP_RESULT_LABELS[x.resultCode] : null })),
+      notices: (r.notices as { id: string; kind: CaseNoticeKind; createdAt: string }[]).map((n) => ({ id: n.id, title: CASE_NOTICE_LABELS[n.kind], createdAt: new Date(n.createdAt).toISOString() })),
     };
   }
 

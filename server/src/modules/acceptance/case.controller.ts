@@ -66,6 +66,7 @@ export class CaseController {
 
   @Get('mine')
   @Roles(Role.APPLICANT)
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
   @ApiOperation({ summary: '我的申请和办件（含草稿）' })
   mine(@CurrentPrincipal() p: Principal) {
     return this.query.mine(p);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntryDto, AuditQuery, AuditVerifyResult, Page } from '@onewindow/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type EntitySubscriberInterface, EventSubscriber, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
 import type { RequestActor } from '../auth/request-actor.js';
 import { PlatformClock } from '../clock/platform-clock.service.js';
 import { AuditChainHeadEntity, AuditEntryEntity, GENESIS_HASH } from './audit-entry.entity.js';
@@ -15,6 +15,39 @@ export interface AuditRecord {
   summary: Record<string, unknown>;
 }
 
+type PendingEntry = Omit<AuditEntryEntity, 'seq' | 'prevHash' | 'hash'>;
+/** Entries recorded in each open transaction, waiting to be chained at its commit. */
+const pending = new WeakMap<QueryRunner, PendingEntry[]>();
+
+/**
+ * Chains a transaction's audit entries just before it commits: lock the head, number and hash the
+ * entries in order, insert them, move the head. A failure here fails the commit, so a change and its
+ * audit entries are written together or not at all.
+ */
+@EventSubscriber()
+export class AuditChainSubscriber implements EntitySubscriberInterface {
+  async beforeTransactionCommit(e: TransactionCommitEvent): Promise<void> {
+    const list = pending.get(e.queryRunner);
+    if (!list?.length) return;
+    pending.delete(e.queryRunner);
+    const [head] = await e.queryRunner.query('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+    let seq = Number(head.last_seq);
+    let prevHash = head.last_hash as string;
+    const rows = list.map((entry) => {
+      const content = { ...entry, seq: ++seq, prevHash };
+      prevHash = auditHash(content);
+      return { ...content, hash: prevHash };
+    });
+    // jsonb summary: TypeORM types it as a deep partial entity, which a free-form record is not.
+    await e.manager.insert(AuditEntryEntity, rows as never);
+    await e.manager.update(AuditChainHeadEntity, 1, { lastSeq: seq, lastHash: prevHash });
+  }
+
+  afterTransactionRollback(e: TransactionRollbackEvent): void {
+    pending.delete(e.queryRunner);
+  }
+}
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -23,15 +56,16 @@ export class AuditService {
   ) {}
 
   /**
-   * Appends one row inside the caller's transaction. The head row lock orders
-   * concurrent writers; call it last in a transaction to hold the lock briefly.
+   * Records one entry in the caller's transaction. The entry is chained (sequence, previous hash) when
+   * the transaction commits, so the head row, which orders every writer, is locked only for the
+   * final insert and the commit rather than for the whole change.
    */
   async record(m: EntityManager, actor: RequestActor, rec: AuditRecord): Promise<void> {
-    if (!m.queryRunner?.isTransactionActive) throw new Error('audit.record must run inside the transaction of the change');
-    const [head] = await m.query('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+    const qr = m.queryRunner;
+    if (!qr?.isTransactionActive) throw new Error('audit.record must run inside the transaction of the change');
     const p = actor.principal;
-    const content = {
-      seq: Number(head.last_seq) + 1,
+    const list = pending.get(qr) ?? [];
+    list.push({
       at: this.clock.now(),
       actorId: p?.id ?? null,
       actorKind: p?.kind ?? null,
@@ -45,12 +79,8 @@ export class AuditService {
       summary: rec.summary,
       requestId: actor.requestId,
       clientIp: actor.clientIp,
-      prevHash: head.last_hash as string,
-    };
-    const hash = auditHash(content);
-    // jsonb summary: TypeORM types it as a deep partial entity, which a free-form record is not.
-    await m.insert(AuditEntryEntity, { ...content, hash } as never);
-    await m.update(AuditChainHeadEntity, 1, { lastSeq: content.seq, lastHash: hash });
+    });
+    pending.set(qr, list);
   }
 
   async list(q: AuditQuery): Promise<Page<AuditEntryDto>> {

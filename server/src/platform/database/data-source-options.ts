@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from '../../schema.js';
+import { AuditChainSubscriber } from '../audit/audit.service.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // `date` columns are calendar days: keep them as 'YYYY-MM-DD' strings, never local-midnight Dates.
@@ -14,6 +15,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     type: 'postgres',
     url,
     entities: ENTITIES,
+    subscribers: [AuditChainSubscriber],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
