@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -25,7 +26,8 @@ export class PlatformModule {
   static forRoot(config: AppConfig, db: DatabaseRuntime): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [JwtModule.register({ secret: config.auth.jwtSecret })],
+      // A key object made once: with a plain string jsonwebtoken builds one on every request.
+      imports: [JwtModule.register({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as string })],
       controllers: [AuthController, AuditController, HealthController, PlatformClockController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -94,10 +94,6 @@ export class CaseDecisionService {
   }
 
   private async acceptIn(m: EntityManager, c: CaseEntity, actor: RequestActor, at: Date, deemed: boolean, opinion: string | null, promise: string | null) {
-    const dept = await this.departments.require(m, c.departmentId);
-    const day = dateOfDay(shanghaiDay(at));
-    const seq = await this.ledger.next(m, `CASE:${dept.code}`, day);
-    c.caseNo = `${dept.code}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
     c.acceptedAt = at;
     c.deemedAccepted = deemed;
     const version = await this.intake.version(m, c);
@@ -105,6 +101,7 @@ export class CaseDecisionService {
       // 即办件: accepted and concluded on the spot.
       const now = this.clock.now();
       Object.assign(c, { approved: true, decisionReason: opinion ?? '材料齐全，符合法定形式，当场办结', decidedAt: now, completionCode: '6', completedAt: now });
+      await this.assignCaseNo(m, c, at);
       const noticeId = await this.notices.issue(m, c, 'ACCEPTANCE_NOTICE', this.intake.idNumberOf(c), {
         sections: [{ paragraphs: [`您申请的“${c.matterName}”材料齐全、符合法定形式，本中心予以受理并当场办结（即办件）。`] }],
       });
@@ -129,6 +126,7 @@ export class CaseDecisionService {
       { caseId: c.id, kind: 'REVIEW', seq: 1, state: 'OPEN', departmentId: c.departmentId, assigneeId: reviewer },
       { caseId: c.id, kind: 'DECIDE', seq: 2, state: 'WAITING', departmentId: c.departmentId, assigneeId: null },
     ]);
+    await this.assignCaseNo(m, c, at);
     const noticeId = await this.notices.issue(m, c, 'ACCEPTANCE_NOTICE', this.intake.idNumberOf(c), {
       due: { label: '承诺办结期限', at: caseClock.dueAt },
       sections: [
@@ -144,6 +142,17 @@ export class CaseDecisionService {
       ],
     });
     await this.ledger.step(m, c, deemed ? 'DEEM_ACCEPTED' : 'ACCEPT', 'IN_REVIEW', actor, { opinion, resultCode: '4', noticeId, details: { caseNo: c.caseNo, deemed, promise } });
+  }
+
+  /**
+   * 办件编号: department code, acceptance day, the day's sequence, gapless. Taken late in the transaction:
+   * the department's sequence row stays locked until commit, so concurrent acceptances queue only briefly.
+   */
+  private async assignCaseNo(m: EntityManager, c: CaseEntity, at: Date) {
+    const dept = await this.departments.require(m, c.departmentId);
+    const day = dateOfDay(shanghaiDay(at));
+    const seq = await this.ledger.next(m, `CASE:${dept.code}`, day);
+    c.caseNo = `${dept.code}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
   }
 
   reject(actor: RequestActor, id: string, reason: string, legalBasis: string): Promise<void> {

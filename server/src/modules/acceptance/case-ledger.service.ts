@@ -49,8 +49,7 @@ export class CaseLedger {
     const from = c.state;
     const now = this.clock.now();
     const [{ seq }] = await m.query('SELECT coalesce(max(seq), 0)::int + 1 AS seq FROM case_step WHERE case_id = $1', [c.id]);
-    const step = await m.save(
-      m.create(CaseStepEntity, {
+    const step = m.create(CaseStepEntity, {
         caseId: c.id,
         seq,
         action,
@@ -65,8 +64,8 @@ export class CaseLedger {
         resultCode: input.resultCode ?? null,
         noticeId: input.noticeId ?? null,
         details: input.details ?? {},
-      }),
-    );
+      });
+    await m.insert(CaseStepEntity, step as never);
     c.state = to;
     c.updatedAt = now;
     await m.save(c);

@@ -261,8 +261,14 @@ export class ClockService {
   async dtosOf(m: EntityManager, ids: (string | null)[]): Promise<Map<string, ClockDto>> {
     const wanted = ids.filter((i): i is string => !!i);
     if (!wanted.length) return new Map();
-    const rows = await m.find(ClockEntity, { where: { id: In(wanted) } });
-    return new Map(await Promise.all(rows.map(async (c) => [c.id, await this.toDto(m, c)] as const)));
+    // Four queries for any number of clocks: a case page asks for three.
+    const [rows, cal, pauses, extensions] = await Promise.all([
+      m.find(ClockEntity, { where: { id: In(wanted) } }),
+      this.calendars.calendar(m),
+      m.find(ClockPauseEntity, { where: { clockId: In(wanted) }, order: { startedAt: 'ASC' } }),
+      m.find(ClockExtensionEntity, { where: { clockId: In(wanted) }, order: { createdAt: 'ASC' } }),
+    ]);
+    return new Map(rows.map((c) => [c.id, this.buildDto(c, cal, pauses.filter((p) => p.clockId === c.id), extensions.filter((e) => e.clockId === c.id))]));
   }
 
   async get(principal: Principal, id: string): Promise<ClockDto> {
@@ -280,6 +286,10 @@ export class ClockService {
     const cal = await this.calendars.calendar(m);
     const pauses = await m.find(ClockPauseEntity, { where: { clockId: c.id }, order: { startedAt: 'ASC' } });
     const extensions = await m.find(ClockExtensionEntity, { where: { clockId: c.id }, order: { createdAt: 'ASC' } });
+    return this.buildDto(c, cal, pauses, extensions);
+  }
+
+  private buildDto(c: ClockEntity, cal: WorkingCalendar, pauses: ClockPauseEntity[], extensions: ClockExtensionEntity[]): ClockDto {
     const today = shanghaiDay(this.clock.now());
     const total = c.limitValue + c.extensionDays;
     let left: number | null = null;
