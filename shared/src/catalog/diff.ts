@@ -2,7 +2,7 @@ import { AUDIENCE_LABELS, formatTimeLimit, HANDLING_KIND_LABELS, MATERIAL_FORM_L
 import { PAUSE_REASON_LABELS } from '../dto/clock.js';
 
 /** JSON with keys sorted and empty (null/undefined) properties left out: equal content, equal text. */
-export function canonicalJson(value: unknown): string {
+export function comparableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -11,7 +11,7 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-export const sameValue = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+export const sameValue = (a: unknown, b: unknown): boolean => comparableJson(a ?? null) === comparableJson(b ?? null);
 
 export const MATTER_FIELD_LABELS: Record<keyof MatterContent, string> = {
   name: '事项名称',

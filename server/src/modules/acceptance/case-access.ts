@@ -1,4 +1,4 @@
-import { type Principal, PrincipalKind, Role } from '@onewindow/shared';
+import { type Principal, PrincipalKind, type Role } from '@onewindow/shared';
 import { AuthErrors } from '../../platform/auth/auth.exception.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import type { CaseEntity } from './case.entities.js';
@@ -14,7 +14,7 @@ export const CaseAccess = {
   },
   /** The applicant who owns the case; anyone else is told it does not exist. */
   owner(p: Principal | null, c: CaseEntity): void {
-    if (!p || p.kind !== PrincipalKind.APPLICANT || c.applicantAccountId !== p.id) throw CaseErrors.notOwner();
+    if (!p || p.kind !== PrincipalKind.APPLICANT || c.applicantAccountId !== p.id) throw CaseErrors.notFound();
   },
   /** The owner, or staff of the department in one of `roles`. */
   ownerOrStaff(p: Principal | null, c: CaseEntity, ...roles: Role[]): 'APPLICANT' | 'STAFF' {
@@ -31,5 +31,3 @@ export const CaseAccess = {
     DepartmentScope.assert(p, c.departmentId);
   },
 };
-
-export const CASE_STAFF = [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD] as const;

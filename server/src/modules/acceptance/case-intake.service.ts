@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type CaseApplicantInput,
   type CaseMaterialInput,
+  CASE_MATERIAL_STATUS_LABELS,
   formatShanghai,
   type MatterVersionDto,
   Role,
@@ -28,7 +29,6 @@ export const CASE_MATERIAL_FILE = { purpose: 'CASE_MATERIAL', types: ['applicati
 /** Art. 32: the window decides within 5 working days of receipt. */
 export const ACCEPTANCE_LIMIT = { value: 5, unit: 'WORKING_DAY' } as const;
 
-const PRESENT = new Set(['PROVIDED', 'ORIGINAL_SEEN', 'COPY_KEPT']);
 
 /**
  * Receipt (收件): online drafts that the applicant fills, uploads to and submits, and walk-in
@@ -249,7 +249,7 @@ export class CaseIntakeService {
           table: {
             columns: ['序号', '材料名称', '情况'],
             widths: [8, 62, 30],
-            rows: mats.map((x, i) => [String(i + 1), x.name, x.status === 'MISSING' ? '未提交' : x.status === 'DEFERRED' ? '容缺后补' : PRESENT.has(x.status) ? '已提交' : x.status]),
+            rows: mats.map((x, i) => [String(i + 1), x.name, x.status === 'MISSING' ? '未提交' : CASE_MATERIAL_STATUS_LABELS[x.status]]),
           },
         },
         { paragraphs: [`本中心已于 ${formatShanghai(now)} 收到您的申请材料。依照《中华人民共和国行政许可法》第三十二条，将在 5 个工作日内作出受理、不予受理或一次性告知补正的决定；逾期未告知的，自收到申请材料之日起即为受理。`] },

@@ -24,7 +24,6 @@ export const CaseErrors = {
   extensionPending: () => new CaseException(ErrorCode.CASE_EXTENSION_PENDING, 409, '已有一项延期申请等待审批'),
   noExtension: () => new CaseException(ErrorCode.CASE_EXTENSION_PENDING, 409, '没有待审批的延期申请'),
   deliveryDetails: (field: string, msg: string) => new CaseException(ErrorCode.VALIDATION_FAILED, 400, msg, { fields: { [field]: [msg] } }),
-  notOwner: () => new CaseException(ErrorCode.CASE_NOT_FOUND, 404, '办件不存在'),
   progressNotFound: () => new CaseException(ErrorCode.CASE_NOT_FOUND, 404, '编号或查询码不正确'),
   notOverdue: () => new CaseException(ErrorCode.CASE_NOT_OVERDUE, 409, '受理期限尚未届满，不能视为受理'),
 };
