@@ -86,7 +86,7 @@ test('a citizen searches by pinyin initials, opens 食品经营许可 and reads 
 
   // A joint matter names the departments that review it in parallel.
   await page.goto(`${ctx.system.baseUrl}/guides/XK00005001`);
-  assert.equal(await page.locator('[data-test=co-departments]').innerText(), '市自然资源和规划局、市城市管理局');
+  await page.locator('[data-test=co-departments]', { hasText: '市自然资源和规划局、市城市管理局' }).waitFor();
 
   await page.goto(`${ctx.system.baseUrl}/guides?q=不存在的事项`);
   await page.locator('[data-test=no-results]').waitFor();
