@@ -1,14 +1,11 @@
 // Issue #5 targets, on PostgreSQL, each beside a baseline measured in the same run:
 //   accepting cases through the API at 20 concurrent clients: ≥ 300 per second (printed beside the health endpoint);
 //   the public progress query: ≥ 0.10 of bare node:http throughput.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startServer } from './lib/server.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 3000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -21,22 +18,10 @@ await admin.query(`CREATE DATABASE ${dbName}`);
 const url = new URL(SERVER);
 url.pathname = `/${dbName}`;
 
-const port = 4500 + Math.floor(Math.random() * 400);
-const base = `http://127.0.0.1:${port}/api`;
-const proc = spawn('node', [path.join(root, 'server/dist/main.js')], {
-  env: { ...process.env, DATABASE_URL: url.toString(), DB_POOL_SIZE: '20', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SPA_ROOT: 'none', SEED_DEMO: 'true', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const server = await startServer({ DATABASE_URL: url.toString(), DB_POOL_SIZE: '20', SEED_DEMO: 'true' });
+const { base, port } = server;
 try {
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error('server exited during start');
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const login = async (who) => (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: who, password: 'Demo@2026' }) })).json()).accessToken;
-  const clerk = { 'content-type': 'application/json', authorization: `Bearer ${await login('scjg.clerk')}` };
+  const clerk = await server.login('scjg.clerk');
 
   // Receipts to accept: walk-ins of 食品经营许可 with every material seen, 20 at a time.
   const t0 = performance.now();
@@ -80,10 +65,7 @@ try {
   console.log(`${'bare node:http (baseline)'.padEnd(44)} ${String(Math.round(bareResult.requests.average)).padStart(7)} req/s`);
   console.log(`${'public progress query'.padEnd(44)} ${String(Math.round(progress.requests.average)).padStart(7)} req/s  ${(progress.requests.average / bareResult.requests.average).toFixed(2)} of bare  ${progress.requests.average / bareResult.requests.average >= 0.1 ? 'ok (≥ 0.10)' : 'BELOW 0.10'}; p99 ${progress.latency.p99} ms; non-2xx ${progress.non2xx}`);
 } finally {
-  if (proc.exitCode === null) {
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
-  }
+  await server.stop();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.end();
 }

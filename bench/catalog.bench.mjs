@@ -1,15 +1,13 @@
 // Issue #4 targets, each beside bare node:http measured in the same run:
 //   search over 5,000 published matters at 50 connections: p99 < 50 ms (throughput as a ratio);
 //   a guide page read: ≥ 0.30 of bare node:http throughput.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startServer } from './lib/server.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const MATTERS = Number(process.env.BENCH_MATTERS ?? 5000);
 const load = (opts) => new Promise((resolve, reject) => autocannon({ connections: 50, duration: DURATION, ...opts }, (e, r) => (e ? reject(e) : resolve(r))));
@@ -23,23 +21,11 @@ const bareResult = await load({ url: `http://127.0.0.1:${bare.address().port}/` 
 bare.close();
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ow-bench-cat-'));
-const port = 4000 + Math.floor(Math.random() * 500);
-const base = `http://127.0.0.1:${port}/api`;
-const proc = spawn('node', [path.join(root, 'server/dist/main.js')], {
-  env: { ...process.env, DATABASE_URL: '', ONEWINDOW_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SPA_ROOT: 'none', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const server = await startServer({ DATABASE_URL: '', ONEWINDOW_DATA_DIR: dataDir });
+const { base, port } = server;
 try {
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error('server exited during start');
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
   // 5,000 published matters through the API (draft, then publish), names varied like a real catalog.
-  const auth = await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: 'Demo@2026' }) })).json();
-  const h = { 'content-type': 'application/json', authorization: `Bearer ${auth.accessToken}` };
+  const h = await server.login('admin');
   const sample = await (await fetch(`${base}/public/matters/XK00001001`)).json();
   const stems = ['经营许可', '登记', '备案', '证书核发', '审批', '变更', '注销', '延续', '补办', '年检'];
   const subjects = ['食品', '药品', '建筑', '道路', '水利', '文化', '卫生', '环境', '林业', '农业', '旅游', '燃气', '供热', '广告', '印刷', '消防', '人防', '档案', '宗教', '体育'];
@@ -66,7 +52,6 @@ try {
   console.log(`\ncatalog benchmark: autocannon -c 50 -d ${DURATION}s (setup: ${MATTERS} matters published through the API in ${setupS.toFixed(0)} s)`);
   for (const r of rows) console.log(`${r[0].padEnd(52)} ${r[1].padStart(12)}  ${r[2].padStart(5)}  ${r[3]}`);
 } finally {
-  proc.kill('SIGTERM');
-  await new Promise((r) => proc.once('exit', r));
+  await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

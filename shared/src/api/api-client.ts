@@ -122,6 +122,16 @@ export interface DownloadedFile {
   fileName: string;
 }
 
+/** In a browser: hands a downloaded file to the user to save under the name the server gave it. */
+export function saveDownloadedFile(file: DownloadedFile, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([file.bytes], { type: file.mediaType }));
+  const a = Object.assign(doc.createElement('a'), { href: url, download: file.fileName });
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** The file name of a Content-Disposition header, preferring the UTF-8 (RFC 5987) form. */
 export function dispositionFileName(header: string | null): string {
   if (!header) return 'download';

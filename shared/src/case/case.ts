@@ -165,6 +165,11 @@ export interface CaseDto {
   version: number;
 }
 
+/** The clock running now (or paused): delivery after the decision, the case clock in review, acceptance before. */
+export function runningClock(c: Pick<CaseDto, 'acceptanceClock' | 'caseClock' | 'deliveryClock'>): ClockDto | null {
+  return [c.deliveryClock, c.caseClock, c.acceptanceClock].find((k) => k && k.state !== 'STOPPED') ?? null;
+}
+
 /** How urgent an open case is, from its running clock. */
 export type ClockStanding = 'NORMAL' | 'WARNING' | 'OVERDUE' | 'PAUSED' | 'NONE';
 

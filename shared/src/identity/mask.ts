@@ -4,6 +4,12 @@ export function maskResidentId(id: string): string {
   return id.slice(0, 3) + '*'.repeat(id.length - 7) + id.slice(-4);
 }
 
+/** A resident ID number or a credit code on printed and displayed records: only its ends show. */
+export function maskIdNumber(id: string): string {
+  if (id.length === 18 && /^\d{17}[\dX]$/.test(id)) return maskResidentId(id);
+  return id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id;
+}
+
 export function maskPhone(phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length);
   return phone.slice(0, 3) + '****' + phone.slice(-4);

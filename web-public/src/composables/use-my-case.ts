@@ -1,16 +1,6 @@
-import { ApiError, type CaseApplicantInput, type CaseDto, type CaseSummaryDto } from '@onewindow/shared';
+import { ApiError, type CaseApplicantInput, type CaseDto, type CaseSummaryDto, runningClock, saveDownloadedFile } from '@onewindow/shared';
 import { computed, ref } from 'vue';
 import { api } from '../api';
-
-/** Saves a downloaded file under the name the server gave it. */
-export function saveDownload(file: { bytes: ArrayBuffer; mediaType: string; fileName: string }) {
-  const url = URL.createObjectURL(new Blob([file.bytes], { type: file.mediaType }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: file.fileName });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export const useMyCases = () => {
   const items = ref<CaseSummaryDto[]>([]);
@@ -66,10 +56,10 @@ export function useMyCase(id: string) {
   const supply = () => run(() => api.cases.supply(id, { materialIndexes: asked.value }));
   const supplyDeferred = (indexes: number[]) => run(() => api.cases.supplyDeferred(id, { materialIndexes: indexes }));
   const withdraw = (reason: string) => run(() => api.cases.withdraw(id, { reason }));
-  const notice = async (noticeId: string) => saveDownload(await api.cases.notice(id, noticeId));
+  const notice = async (noticeId: string) => saveDownloadedFile(await api.cases.notice(id, noticeId));
 
   const asked = computed(() => (c.value?.supplementItems ?? []).filter((i) => i.materialIndex !== null).map((i) => i.materialIndex!));
-  const running = computed(() => [c.value?.deliveryClock, c.value?.caseClock, c.value?.acceptanceClock].find((k) => k && k.state !== 'STOPPED') ?? null);
+  const running = computed(() => (c.value ? runningClock(c.value) : null));
 
   void load();
   return { c, applicant, deferred, fieldErrors, error, busy, asked, running, save, upload, submit, supply, supplyDeferred, withdraw, notice };

@@ -1,8 +1,7 @@
-import { ApiError, type CaseDto, type ClockDto, type ClockExplanationDto } from '@onewindow/shared';
+import { ApiError, type CaseDto, type ClockExplanationDto, runningClock, saveDownloadedFile } from '@onewindow/shared';
 import { ElMessage } from 'element-plus';
 import { computed, ref } from 'vue';
 import { api } from '../api';
-import { saveFile } from '../lib/save-file';
 import { useSessionStore } from '../stores/session';
 import { availableActions, type CaseActionSpec } from './case-actions';
 
@@ -14,11 +13,7 @@ export function useCase(id: string) {
   const busy = ref(false);
   const fieldErrors = ref<Record<string, string[]>>({});
   const actions = computed(() => (c.value ? availableActions(c.value, session.hasRole) : []));
-  const running = computed<ClockDto | null>(() => {
-    const x = c.value;
-    if (!x) return null;
-    return [x.deliveryClock, x.caseClock, x.acceptanceClock].find((k) => k && k.state !== 'STOPPED') ?? null;
-  });
+  const running = computed(() => (c.value ? runningClock(c.value) : null));
 
   async function load() {
     c.value = await api.cases.get(id);
@@ -45,8 +40,8 @@ export function useCase(id: string) {
     }
   }
 
-  const downloadNotice = async (noticeId: string) => saveFile(await api.cases.notice(id, noticeId));
-  const downloadMaterial = async (index: number) => saveFile(await api.cases.materialFile(id, index));
+  const downloadNotice = async (noticeId: string) => saveDownloadedFile(await api.cases.notice(id, noticeId));
+  const downloadMaterial = async (index: number) => saveDownloadedFile(await api.cases.materialFile(id, index));
 
   void load();
   return { c, explanation, running, actions, busy, fieldErrors, act, downloadNotice, downloadMaterial, reload: load };

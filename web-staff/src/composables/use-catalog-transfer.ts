@@ -1,8 +1,7 @@
-import { type CatalogFile, type ImportReportDto, XLSX_MEDIA_TYPE } from '@onewindow/shared';
+import { type CatalogFile, type ImportReportDto, saveDownloadedFile, XLSX_MEDIA_TYPE } from '@onewindow/shared';
 import { ElMessage } from 'element-plus';
 import { computed, ref } from 'vue';
 import { api } from '../api';
-import { saveFile } from '../lib/save-file';
 
 type Picked = { kind: 'json'; file: CatalogFile; name: string } | { kind: 'xlsx'; bytes: ArrayBuffer; name: string };
 
@@ -23,9 +22,9 @@ export function useCatalogTransfer() {
   async function exportJson() {
     const file = await api.catalog.exportFile();
     const bytes = new TextEncoder().encode(JSON.stringify(file, null, 2));
-    saveFile({ bytes: bytes.buffer as ArrayBuffer, mediaType: 'application/json', fileName: `事项目录-${file.exportedAt?.slice(0, 10) ?? 'export'}.json` });
+    saveDownloadedFile({ bytes: bytes.buffer as ArrayBuffer, mediaType: 'application/json', fileName: `事项目录-${file.exportedAt?.slice(0, 10) ?? 'export'}.json` });
   }
-  const exportExcel = async () => saveFile(await api.catalog.exportWorkbook());
+  const exportExcel = async () => saveDownloadedFile(await api.catalog.exportWorkbook());
 
   async function pick(file: File) {
     report.value = null;

@@ -102,7 +102,7 @@ export class CaseDecisionService {
       const now = this.clock.now();
       Object.assign(c, { approved: true, decisionReason: opinion ?? '材料齐全，符合法定形式，当场办结', decidedAt: now, completionCode: '6', completedAt: now });
       await this.assignCaseNo(m, c, at);
-      const noticeId = await this.notices.issue(m, c, 'ACCEPTANCE_NOTICE', this.intake.idNumberOf(c), {
+      const noticeId = await this.notices.issue(m, c, 'ACCEPTANCE_NOTICE', {
         sections: [{ paragraphs: [`您申请的“${c.matterName}”材料齐全、符合法定形式，本中心予以受理并当场办结（即办件）。`] }],
       });
       await this.ledger.step(m, c, 'ACCEPT', 'COMPLETED', actor, { opinion, resultCode: '4', noticeId, details: { immediate: true } });
@@ -127,7 +127,7 @@ export class CaseDecisionService {
       { caseId: c.id, kind: 'DECIDE', seq: 2, state: 'WAITING', departmentId: c.departmentId, assigneeId: null },
     ]);
     await this.assignCaseNo(m, c, at);
-    const noticeId = await this.notices.issue(m, c, 'ACCEPTANCE_NOTICE', this.intake.idNumberOf(c), {
+    const noticeId = await this.notices.issue(m, c, 'ACCEPTANCE_NOTICE', {
       due: { label: '承诺办结期限', at: caseClock.dueAt },
       sections: [
         {
@@ -161,7 +161,7 @@ export class CaseDecisionService {
       this.ledger.assert(c, 'REJECT');
       await this.clocks.stop(actor, c.acceptanceClockId!, 'REJECTED', m);
       Object.assign(c, { completionCode: '1', completedAt: this.clock.now(), decisionReason: reason.trim(), decisionBasis: legalBasis.trim() });
-      const noticeId = await this.notices.issue(m, c, 'REJECTION_NOTICE', this.intake.idNumberOf(c), {
+      const noticeId = await this.notices.issue(m, c, 'REJECTION_NOTICE', {
         sections: [
           { heading: '不予受理的理由', paragraphs: [reason.trim()] },
           { heading: '法律依据', paragraphs: [legalBasis.trim()] },
@@ -199,7 +199,7 @@ export class CaseDecisionService {
       await this.clocks.pause(actor, c.acceptanceClockId!, { reason: 'SUPPLEMENT', legalBasis: `${ART_32}第一款第（四）项`, notice: noticeText }, m);
       c.supplementItems = items.map((it) => ({ materialIndex: it.materialIndex, text: it.text.trim() }));
       c.supplementNoticeAt = now;
-      const noticeId = await this.notices.issue(m, c, 'SUPPLEMENT_NOTICE', this.intake.idNumberOf(c), {
+      const noticeId = await this.notices.issue(m, c, 'SUPPLEMENT_NOTICE', {
         sections: [
           { heading: '需要补正的全部内容', list: lines },
           { paragraphs: [`依照${ART_32}，现一次性告知您需要补正的全部内容。补正期间受理期限暂停计算，材料补齐后恢复计算剩余期限。可登录网上办事大厅上传，或到窗口提交。`] },
@@ -247,7 +247,7 @@ export class CaseDecisionService {
       Object.assign(c, { approved: dto.approve, decisionReason: dto.reason.trim(), decisionBasis: dto.legalBasis?.trim() || null, decidedAt: now });
       const delivery = await this.clocks.start(actor, { subjectKind: 'DELIVERY', subjectId: c.id, departmentId: c.departmentId, limit: DELIVERY_LIMIT }, m);
       c.deliveryClockId = delivery.id;
-      const noticeId = await this.notices.issue(m, c, 'DECISION', this.intake.idNumberOf(c), {
+      const noticeId = await this.notices.issue(m, c, 'DECISION', {
         due: { label: '送达期限', at: delivery.dueAt },
         sections: [
           { heading: dto.approve ? '准予行政许可决定' : '不予行政许可决定', paragraphs: [dto.reason.trim()] },
@@ -266,7 +266,7 @@ export class CaseDecisionService {
       this.ledger.assert(c, 'SUSPEND');
       const text = `${PAUSE_REASON_LABELS[dto.kind]}，预计需要 ${dto.expectedDays} 个工作日，所需时间不计入办理时限。${dto.notice.trim()}`;
       await this.clocks.pause(actor, c.caseClockId!, { reason: dto.kind, legalBasis: ART_45, notice: text }, m);
-      const noticeId = await this.notices.issue(m, c, 'SPECIAL_PROCEDURE_NOTICE', this.intake.idNumberOf(c), {
+      const noticeId = await this.notices.issue(m, c, 'SPECIAL_PROCEDURE_NOTICE', {
         sections: [
           { rows: [['特别程序', PAUSE_REASON_LABELS[dto.kind]], ['预计所需时间', `${dto.expectedDays} 个工作日`]] },
           { paragraphs: [dto.notice.trim(), `依照${ART_45}，上述程序所需时间不计算在办理期限内；程序结束后恢复计算剩余期限。`] },
@@ -310,7 +310,7 @@ export class CaseDecisionService {
       }
       const notice = `因${req.reason}，经本部门负责人批准，办理期限延长 ${req.days} 个工作日。`;
       const clock = await this.clocks.extend(actor, c.caseClockId!, { days: req.days, reason: req.reason, notice }, m);
-      const noticeId = await this.notices.issue(m, c, 'EXTENSION_NOTICE', this.intake.idNumberOf(c), {
+      const noticeId = await this.notices.issue(m, c, 'EXTENSION_NOTICE', {
         due: clock.state === 'RUNNING' ? { label: '延长后的办结期限', at: clock.dueAt } : undefined,
         sections: [{ paragraphs: [notice, '依照《中华人民共和国行政许可法》第四十二条，现将延长期限的理由告知您。'] }],
       });
@@ -338,7 +338,7 @@ export class CaseDecisionService {
         completionCode: certificate ? '0' : '6',
         completedAt: now,
       });
-      const noticeId = await this.notices.issue(m, c, 'DELIVERY_RECEIPT', this.intake.idNumberOf(c), {
+      const noticeId = await this.notices.issue(m, c, 'DELIVERY_RECEIPT', {
         sections: [
           {
             rows: [
@@ -390,9 +390,8 @@ export class CaseDecisionService {
     return this.run(id, async (m, c) => {
       CaseAccess.ownerOrStaff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'WITHDRAW');
-      for (const clockId of [c.acceptanceClockId, c.caseClockId]) {
-        const [dto] = (await this.clocks.dtosOf(m, [clockId])).values();
-        if (dto && dto.state !== 'STOPPED') await this.clocks.stop(actor, dto.id, 'WITHDRAWN', m);
+      for (const clock of (await this.clocks.dtosOf(m, [c.acceptanceClockId, c.caseClockId])).values()) {
+        if (clock.state !== 'STOPPED') await this.clocks.stop(actor, clock.id, 'WITHDRAWN', m);
       }
       await m.update(CaseTaskEntity, { caseId: c.id, state: In(['OPEN', 'WAITING']) }, { state: 'CANCELLED' });
       Object.assign(c, { completionCode: c.state === 'DRAFT' ? null : '2', completedAt: this.clock.now() });

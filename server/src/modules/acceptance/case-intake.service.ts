@@ -132,8 +132,8 @@ export class CaseIntakeService {
         if (!mat) throw CaseErrors.materialUnknown(i);
         if (who === 'APPLICANT' && !(mat.suppliedAt && mat.suppliedAt >= c.supplementNoticeAt!)) throw CaseErrors.materialsIncomplete([`${mat.name}（请先上传）`]);
         mat.status = who === 'STAFF' ? 'ORIGINAL_SEEN' : 'PROVIDED';
-        mat.suppliedAt ??= now;
-        if (who === 'STAFF') mat.suppliedAt = now;
+        // Online the upload stamped it; at the window it is handed in now.
+        if (who === 'STAFF' || !mat.suppliedAt) mat.suppliedAt = now;
         await m.save(mat);
       }
       const asked = c.supplementItems.filter((it) => it.materialIndex !== null).map((it) => it.materialIndex!);
@@ -241,7 +241,7 @@ export class CaseIntakeService {
     const day = dateOfDay(shanghaiDay(now));
     const seq = await this.ledger.next(m, 'RECEIPT', day);
     c.receiptNo = `SJ${day.replaceAll('-', '')}${String(seq).padStart(5, '0')}`;
-    const noticeId = await this.notices.issue(m, c, 'RECEIPT_VOUCHER', this.idNumberOf(c), {
+    const noticeId = await this.notices.issue(m, c, 'RECEIPT_VOUCHER', {
       due: { label: '受理决定期限', at: clock.dueAt },
       sections: [
         {
@@ -261,9 +261,5 @@ export class CaseIntakeService {
   /** The exact matter version the case was received under. */
   version(m: EntityManager, c: CaseEntity): Promise<MatterVersionDto> {
     return this.catalog.version(c.matterCode, c.matterVersionNo, m);
-  }
-
-  idNumberOf(c: CaseEntity): string {
-    return c.applicantIdNumber ? this.cipher.decrypt(c.applicantIdNumber) : '';
   }
 }

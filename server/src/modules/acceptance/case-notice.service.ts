@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CASE_NOTICE_LABELS, type CaseNoticeKind, formatDeadline, formatShanghai, maskResidentId } from '@onewindow/shared';
+import { CASE_NOTICE_LABELS, type CaseNoticeKind, formatDeadline, formatShanghai, maskIdNumber } from '@onewindow/shared';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { PersonalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
 import { PdfRenderer, type PdfSection } from '../../platform/documents/pdf-renderer.js';
 import { DepartmentService } from '../organization/department.service.js';
 import { CaseEntity, CaseNoticeEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
-
-/** Masks the middle of an ID number or credit code for printed notices. */
-export function maskIdNumber(id: string): string {
-  return id.length === 18 && /^\d{17}[\dX]$/.test(id) ? maskResidentId(id) : id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id;
-}
 
 /**
  * The written notices of a case (收件回执, 受理通知书 …). Each is frozen when issued, in the transaction
@@ -23,6 +19,7 @@ export class CaseNoticeService {
     private readonly pdf: PdfRenderer,
     private readonly departments: DepartmentService,
     private readonly clock: PlatformClock,
+    private readonly cipher: PersonalDataCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,8 +28,9 @@ export class CaseNoticeService {
     return `${this.config.http.publicUrl}/progress?no=${encodeURIComponent(c.caseNo ?? c.receiptNo ?? '')}&code=${c.queryCode ?? ''}`;
   }
 
-  async issue(m: EntityManager, c: CaseEntity, kind: CaseNoticeKind, idNumber: string, body: { sections: PdfSection[]; due?: { label: string; at: Date } }): Promise<string> {
+  async issue(m: EntityManager, c: CaseEntity, kind: CaseNoticeKind, body: { sections: PdfSection[]; due?: { label: string; at: Date } }): Promise<string> {
     const now = this.clock.now();
+    const idNumber = c.applicantIdNumber ? this.cipher.decrypt(c.applicantIdNumber) : '';
     const dept = (await this.departments.require(m, c.departmentId)).name;
     const content = {
       title: CASE_NOTICE_LABELS[kind],

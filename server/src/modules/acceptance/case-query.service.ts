@@ -11,6 +11,7 @@ import {
   type ClockStanding,
   CLOCK_SUBJECT_LABELS,
   formatDeadline,
+  maskIdNumber,
   maskName,
   maskPhone,
   type Page,
@@ -29,10 +30,12 @@ import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import { PersonalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
 import { escapeLike } from '../../platform/database/escape-like.js';
+import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
+import { CASE_MATERIAL_FILE } from './case-intake.service.js';
 import { ClockService } from '../calendar/clock.service.js';
 import { StaffService } from '../organization/staff.service.js';
 import { CaseAccess } from './case-access.js';
-import { CaseNoticeService, maskIdNumber } from './case-notice.service.js';
+import { CaseNoticeService } from './case-notice.service.js';
 import { CaseEntity, CaseMaterialEntity, CaseNoticeEntity, CaseStepEntity, CaseTaskEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 
@@ -52,6 +55,10 @@ const QUEUE_SQL: Record<CaseQueue, string> = {
 const STANDING_SQL = `CASE WHEN ck.id IS NULL OR ck.state = 'STOPPED' THEN 'NONE' WHEN ck.state = 'PAUSED' THEN 'PAUSED'
   WHEN ck.due_at <= $1 THEN 'OVERDUE' WHEN ck.warn_at <= $1 THEN 'WARNING' ELSE 'NORMAL' END`;
 
+/** A queue row: the case with its running clock (needs $1 = now). */
+const SUMMARY_COLUMNS = `sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.department_id, sc.applicant_name, sc.channel, sc.state, sc.received_at,
+  CASE WHEN ck.state = 'STOPPED' THEN NULL ELSE ck.due_at END AS due_at, ${STANDING_SQL} AS standing`;
+
 /** Reading cases: the staff queues, one case in full, the applicant's own, and the public progress query. */
 @Injectable()
 export class CaseQueryService {
@@ -61,6 +68,7 @@ export class CaseQueryService {
     private readonly staff: StaffService,
     private readonly notices: CaseNoticeService,
     private readonly cipher: PersonalDataCipher,
+    private readonly files: FileStore,
     private readonly clock: PlatformClock,
   ) {}
 
@@ -76,8 +84,7 @@ export class CaseQueryService {
     // $1 (now) is only used by the ordering query; the count names its type so PostgreSQL accepts it unused.
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} AND $1::timestamptz IS NOT NULL`, params);
     const rows = await this.dataSource.query(
-      `SELECT sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.department_id, sc.applicant_name, sc.channel, sc.state, sc.received_at,
-              CASE WHEN ck.state = 'STOPPED' THEN NULL ELSE ck.due_at END AS due_at, ${STANDING_SQL} AS standing
+      `SELECT ${SUMMARY_COLUMNS}
        ${from} ORDER BY (ck.state = 'RUNNING') DESC NULLS LAST, ck.due_at ASC NULLS LAST, sc.received_at DESC
        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
@@ -102,8 +109,7 @@ export class CaseQueryService {
   /** The applicant's own receipts and cases, drafts included. */
   async mine(p: Principal): Promise<CaseSummaryDto[]> {
     const rows = await this.dataSource.query(
-      `SELECT sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.department_id, sc.applicant_name, sc.channel, sc.state, sc.received_at,
-              CASE WHEN ck.state = 'STOPPED' THEN NULL ELSE ck.due_at END AS due_at, ${STANDING_SQL} AS standing
+      `SELECT ${SUMMARY_COLUMNS}
        FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK}
        WHERE sc.applicant_account_id = $2 ORDER BY sc.created_at DESC LIMIT 200`,
       [this.clock.now(), p.id],
@@ -117,6 +123,17 @@ export class CaseQueryService {
     if (!c) throw CaseErrors.notFound();
     CaseAccess.read(p, c);
     return this.toDto(m, c, p.kind === PrincipalKind.STAFF);
+  }
+
+  /** An uploaded material of a case the principal may read. */
+  async materialFile(p: Principal, caseId: string, index: number) {
+    const c = await this.dataSource.manager.findOneBy(CaseEntity, { id: caseId });
+    if (!c) throw CaseErrors.notFound();
+    CaseAccess.read(p, c);
+    const mat = await this.dataSource.manager.findOneBy(CaseMaterialEntity, { caseId, materialIndex: index });
+    if (!mat) throw CaseErrors.materialUnknown(index);
+    if (!mat.fileId) throw FileErrors.notFound();
+    return this.files.read(mat.fileId, CASE_MATERIAL_FILE.purpose);
   }
 
   async notice(p: Principal, caseId: string, noticeId: string) {

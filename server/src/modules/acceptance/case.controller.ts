@@ -2,12 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Po
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Principal, Role } from '@onewindow/shared';
-import { IsBoolean } from 'class-validator';
-import { ApiProperty } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AnyStaff, Public, Roles } from '../../platform/auth/access.decorators.js';
 import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
-import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
 import { download } from '../../platform/http/download.js';
 import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
 import { CaseDecisionService } from './case-decision.service.js';
@@ -18,6 +15,7 @@ import {
   CaseQueueQueryDto,
   DecideCaseDto,
   DeliverCaseDto,
+  ExtensionDecisionDto,
   ProgressQueryDto,
   RejectCaseDto,
   RequestExtensionDto,
@@ -30,13 +28,8 @@ import {
   WalkInCaseDto,
   WithdrawCaseDto,
 } from './case.dto.js';
-import { CaseErrors } from './case.exception.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
-
-class ExtensionDecisionDto {
-  @ApiProperty() @IsBoolean() approve: boolean;
-}
 
 @ApiTags('cases 办件')
 @Controller('cases')
@@ -45,7 +38,6 @@ export class CaseController {
     private readonly intake: CaseIntakeService,
     private readonly decisions: CaseDecisionService,
     private readonly query: CaseQueryService,
-    private readonly files: FileStore,
   ) {}
 
   // ---------- reading ----------
@@ -92,11 +84,7 @@ export class CaseController {
   @Roles(Role.APPLICANT, Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR)
   @ApiOperation({ summary: '下载申请人上传的材料（作为附件，不在浏览器中打开）' })
   async material(@Param('id', uuid) id: string, @Param('index', ParseIntPipe) index: number, @CurrentPrincipal() p: Principal) {
-    const c = await this.query.get(p, id);
-    const mat = c.materials.find((x) => x.index === index);
-    if (!mat) throw CaseErrors.materialUnknown(index);
-    if (!mat.fileId) throw FileErrors.notFound();
-    const f = await this.files.read(mat.fileId, CASE_MATERIAL_FILE.purpose);
+    const f = await this.query.materialFile(p, id, index);
     return download(f.fileName, f.mediaType, f.content);
   }
 

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type AcceptCaseRequest,
@@ -27,10 +28,8 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
 import { IsMobilePhone } from '../../platform/http/validators.js';
 
-const text = (max: number) => [IsString(), IsNotEmpty({ message: '不能为空' }), MaxLength(max)];
-function Text(max: number): PropertyDecorator {
-  return (target, key) => text(max).forEach((d) => d(target, key));
-}
+/** Required free text of at most `max` characters. */
+const Text = (max: number) => applyDecorators(IsString(), IsNotEmpty({ message: '不能为空' }), MaxLength(max));
 
 export class CaseApplicantDto implements CaseApplicantInput {
   @ApiProperty({ enum: Object.values(ApplicantKind) }) @IsIn(Object.values(ApplicantKind)) kind: ApplicantKind;
@@ -96,6 +95,10 @@ export class SuspendCaseDto implements SuspendCaseRequest {
 export class RequestExtensionDto implements RequestExtensionRequest {
   @ApiProperty() @IsInt() @Min(1) @Max(15) days: number;
   @ApiProperty() @Text(1000) reason: string;
+}
+
+export class ExtensionDecisionDto {
+  @ApiProperty() @IsBoolean() approve: boolean;
 }
 
 export class DecideCaseDto implements DecideCaseRequest {
