@@ -117,3 +117,29 @@ describe('production mode', () => {
     }
   });
 });
+
+describe('deferred writes', () => {
+  it('go out together at the commit; one that touches the wrong number of rows fails the commit and nothing is written', async () => {
+    const { DeferredWrites } = await import('../src/platform/database/deferred-writes.js');
+    const { CalendarYearEntity } = await import('../src/modules/calendar/calendar.entities.js');
+    const note = (n: string) => ({ sql: `UPDATE calendar_year SET notice = $1 WHERE year = 2026`, params: [n], expectRows: 1 });
+    const noticeOf = async () => (await t.sql<{ notice: string | null }>('SELECT notice FROM calendar_year WHERE year = 2026'))[0]!.notice;
+    const before = await noticeOf();
+
+    await t.dataSource.transaction(async (m) => {
+      DeferredWrites.add(m, note('已延后写入'));
+      // Not yet sent: the transaction itself still reads the old value.
+      expect((await m.findOneByOrFail(CalendarYearEntity, { year: 2026 })).notice).toBe(before);
+    });
+    expect(await noticeOf()).toBe('已延后写入');
+
+    await expect(
+      t.dataSource.transaction(async (m) => {
+        DeferredWrites.add(m, note('不应写入'));
+        DeferredWrites.add(m, { sql: `UPDATE calendar_year SET notice = $1 WHERE year = 1900`, params: ['无此年'], expectRows: 1 });
+      }),
+    ).rejects.toThrow(/touched 0 rows, expected 1/);
+    expect(await noticeOf()).toBe('已延后写入');
+    await t.sql('UPDATE calendar_year SET notice = $1 WHERE year = 2026', [before]);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   type AcceptCaseRequest,
@@ -16,6 +17,7 @@ import {
 } from '@onewindow/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
+import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { ClockService } from '../calendar/clock.service.js';
 import { DepartmentService } from '../organization/department.service.js';
@@ -58,10 +60,10 @@ export class CaseDecisionService {
   // ---------- acceptance decision (Art. 32) ----------
 
   accept(actor: RequestActor, id: string, dto: AcceptCaseRequest): Promise<void> {
-    return this.run(id, async (m, c) => {
+    return this.dataSource.transaction(async (m) => {
+      const { c, materials: mats } = await this.ledger.lockWithMaterials(m, id);
       CaseAccess.staff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'ACCEPT');
-      const mats = await m.find(CaseMaterialEntity, { where: { caseId: c.id } });
       const missing = mats.filter((x) => x.required && x.status === 'MISSING');
       if (missing.length) throw CaseErrors.materialsIncomplete(missing.map((x) => x.name));
       const deferred = mats.filter((x) => x.status === 'DEFERRED');
@@ -96,7 +98,7 @@ export class CaseDecisionService {
   private async acceptIn(m: EntityManager, c: CaseEntity, actor: RequestActor, at: Date, deemed: boolean, opinion: string | null, promise: string | null) {
     c.acceptedAt = at;
     c.deemedAccepted = deemed;
-    const version = await this.intake.version(m, c);
+    const content = await this.intake.content(m, c);
     if (c.handlingKind === 'IMMEDIATE') {
       // 即办件: accepted and concluded on the spot.
       const now = this.clock.now();
@@ -110,7 +112,7 @@ export class CaseDecisionService {
     }
     const caseClock = await this.clocks.start(
       actor,
-      { subjectKind: 'CASE', subjectId: c.id, departmentId: c.departmentId, limit: version.content.promisedLimit, joint: c.handlingKind === 'JOINT' },
+      { subjectKind: 'CASE', subjectId: c.id, departmentId: c.departmentId, limit: content.promisedLimit, joint: c.handlingKind === 'JOINT' },
       m,
       null,
       at,
@@ -122,9 +124,9 @@ export class CaseDecisionService {
       c.deferredPromiseDate = promise;
     }
     const reviewer = deemed ? null : actor.principal!.id;
-    await m.insert(CaseTaskEntity, [
-      { caseId: c.id, kind: 'REVIEW', seq: 1, state: 'OPEN', departmentId: c.departmentId, assigneeId: reviewer },
-      { caseId: c.id, kind: 'DECIDE', seq: 2, state: 'WAITING', departmentId: c.departmentId, assigneeId: null },
+    DeferredWrites.insert(m, CaseTaskEntity, [
+      m.create(CaseTaskEntity, { id: randomUUID(), caseId: c.id, kind: 'REVIEW', seq: 1, state: 'OPEN', departmentId: c.departmentId, assigneeId: reviewer }),
+      m.create(CaseTaskEntity, { id: randomUUID(), caseId: c.id, kind: 'DECIDE', seq: 2, state: 'WAITING', departmentId: c.departmentId, assigneeId: null }),
     ]);
     await this.assignCaseNo(m, c, at);
     const noticeId = await this.notices.issue(m, c, 'ACCEPTANCE_NOTICE', {
@@ -135,7 +137,7 @@ export class CaseDecisionService {
             deemed
               ? `本中心未在法定期限内对您的申请作出受理决定。依照${ART_32}，自收到申请材料之日起即为受理。`
               : `您申请的“${c.matterName}”材料齐全、符合法定形式，本中心决定予以受理。`,
-            `承诺办结时限 ${version.content.promisedLimit.value} 个工作日，依法需要听证、检验、检测、鉴定、专家评审等的时间不计算在内。`,
+            `承诺办结时限 ${content.promisedLimit.value} 个工作日，依法需要听证、检验、检测、鉴定、专家评审等的时间不计算在内。`,
             ...(promise ? [`容缺受理：您承诺于 ${promise} 前补交容缺材料；逾期未补交的，将记入监察记录。`] : []),
           ],
         },

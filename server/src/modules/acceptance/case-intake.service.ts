@@ -4,6 +4,7 @@ import {
   type CaseMaterialInput,
   CASE_MATERIAL_STATUS_LABELS,
   formatShanghai,
+  type MatterContent,
   type MatterVersionDto,
   Role,
   shanghaiDay,
@@ -259,7 +260,8 @@ export class CaseIntakeService {
   }
 
   /** The exact matter version the case was received under. */
-  version(m: EntityManager, c: CaseEntity): Promise<MatterVersionDto> {
-    return this.catalog.version(c.matterCode, c.matterVersionNo, m);
+  /** What the matter version the case was received under says. */
+  content(m: EntityManager, c: CaseEntity): Promise<MatterContent> {
+    return this.catalog.versionContent(c.matterCode, c.matterVersionNo, m);
   }
 }

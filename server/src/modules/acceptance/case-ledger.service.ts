@@ -1,10 +1,11 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { caseActionAllowed, type CaseAction, type CaseState, type StepResultCode } from '@onewindow/shared';
+import { caseActionAllowed, type CaseAction, type CaseMaterialDto, type CaseState, type StepResultCode } from '@onewindow/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { CaseEntity, CaseStepEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 
@@ -16,6 +17,9 @@ export interface StepInput {
   actingFor?: { id: string; name: string } | null;
   details?: Record<string, unknown>;
 }
+
+/** The last step number of each locked case: the next step takes the one after. */
+const lastStep = new WeakMap<CaseEntity, number>();
 
 // No 0/O/1/I/L: read aloud over the phone and typed from paper.
 const QUERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -34,22 +38,52 @@ export class CaseLedger {
   ) {}
 
   async lock(m: EntityManager, id: string): Promise<CaseEntity> {
-    const c = await m.findOne(CaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return (await this.lockWith(m, id, false)).c;
+  }
+
+  /** The locked case with its materials, in one query: what the acceptance decision looks at. */
+  async lockWithMaterials(m: EntityManager, id: string): Promise<{ c: CaseEntity; materials: CaseMaterialDto[] }> {
+    const { c, materials } = await this.lockWith(m, id, true);
+    return { c, materials: materials! };
+  }
+
+  private async lockWith(m: EntityManager, id: string, withMaterials: boolean): Promise<{ c: CaseEntity; materials?: CaseMaterialDto[] }> {
+    const qb = m
+      .createQueryBuilder(CaseEntity, 'sc')
+      .setLock('pessimistic_write', undefined, ['sc'])
+      .addSelect('(SELECT coalesce(max(s.seq), 0) FROM case_step s WHERE s.case_id = sc.id)', 'last_step')
+      .where('sc.id = :id', { id });
+    if (withMaterials) {
+      qb.addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('index', x.material_index, 'name', x.name, 'required', x.required, 'deferrable', x.may_defer, 'status', x.status,
+           'fileId', x.file_id, 'fileName', x.file_name, 'suppliedAt', x.supplied_at) ORDER BY x.material_index), '[]') FROM case_material x WHERE x.case_id = sc.id)`,
+        'materials',
+      );
+    }
+    const { entities, raw } = await qb.getRawAndEntities();
+    const c = entities[0];
     if (!c) throw CaseErrors.notFound();
-    return c;
+    lastStep.set(c, Number(raw[0].last_step));
+    return { c, materials: raw[0].materials };
   }
 
   assert(c: CaseEntity, action: CaseAction): void {
     if (!caseActionAllowed(c.state, action)) throw CaseErrors.notAllowed(c.state, action);
   }
 
-  /** Records the action and moves the case to `to` (saved with the case's other changes). */
-  async step(m: EntityManager, c: CaseEntity, action: CaseAction, to: CaseState, actor: RequestActor, input: StepInput = {}): Promise<CaseStepEntity> {
+  /**
+   * Records the action and moves the case to `to`. The step and the case row, with the caller's other
+   * changes to it, are written at the commit with the transaction's other deferred writes.
+   */
+  async step(m: EntityManager, c: CaseEntity, action: CaseAction, to: CaseState, actor: RequestActor, input: StepInput = {}): Promise<void> {
     this.assert(c, action);
     const from = c.state;
     const now = this.clock.now();
-    const [{ seq }] = await m.query('SELECT coalesce(max(seq), 0)::int + 1 AS seq FROM case_step WHERE case_id = $1', [c.id]);
-    const step = m.create(CaseStepEntity, {
+    const seq = (lastStep.get(c) ?? 0) + 1;
+    lastStep.set(c, seq);
+    DeferredWrites.insert(m, CaseStepEntity, [
+      {
+        id: randomUUID(),
         caseId: c.id,
         seq,
         action,
@@ -64,18 +98,17 @@ export class CaseLedger {
         resultCode: input.resultCode ?? null,
         noticeId: input.noticeId ?? null,
         details: input.details ?? {},
-      });
-    await m.insert(CaseStepEntity, step as never);
+      },
+    ]);
     c.state = to;
     c.updatedAt = now;
-    await m.save(c);
+    DeferredWrites.update(m, CaseEntity, c);
     await this.audit.record(m, input.actingFor ? { ...actor, actingForId: input.actingFor.id } : actor, {
       action: `case.${action.toLowerCase()}`,
       targetType: 'case',
       targetId: c.id,
       summary: { receiptNo: c.receiptNo, caseNo: c.caseNo, from, to, ...(input.opinion ? { opinion: input.opinion } : {}), ...(input.details ?? {}) },
     });
-    return step;
   }
 
   /** The next number of a daily sequence (receipt numbers, each department's case numbers): gapless and unique under concurrency. */

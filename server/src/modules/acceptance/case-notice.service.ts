@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CASE_NOTICE_LABELS, type CaseNoticeKind, formatDeadline, formatShanghai, maskIdNumber } from '@onewindow/shared';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { PersonalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
 import { PdfRenderer, type PdfSection } from '../../platform/documents/pdf-renderer.js';
 import { DepartmentService } from '../organization/department.service.js';
@@ -53,7 +55,9 @@ export class CaseNoticeService {
       qr: { url: this.progressUrl(c), caption: '扫码或访问以下地址，凭编号和查询码查询办理进度、下载本文书：' },
       footer: 'OneWindow 一窗通办',
     };
-    const notice = await m.save(m.create(CaseNoticeEntity, { caseId: c.id, kind, content, createdAt: now }));
+    // Written at the commit: nothing reads a notice in the transaction that issues it.
+    const notice = m.create(CaseNoticeEntity, { id: randomUUID(), caseId: c.id, kind, content, createdAt: now });
+    DeferredWrites.insert(m, CaseNoticeEntity, [notice]);
     return notice.id;
   }
 

@@ -4,6 +4,9 @@ import {
   CASE_STATE_LABELS,
   CASE_TRANSITIONS,
   type CaseDto,
+  type CaseMaterialDto,
+  type CaseStepDto,
+  type CaseTaskDto,
   type CaseQueue,
   type CaseQueueCountsDto,
   type CaseSummaryDto,
@@ -33,10 +36,9 @@ import { escapeLike } from '../../platform/database/escape-like.js';
 import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
 import { CASE_MATERIAL_FILE } from './case-intake.service.js';
 import { ClockService } from '../calendar/clock.service.js';
-import { StaffService } from '../organization/staff.service.js';
 import { CaseAccess } from './case-access.js';
 import { CaseNoticeService } from './case-notice.service.js';
-import { CaseEntity, CaseMaterialEntity, CaseNoticeEntity, CaseStepEntity, CaseTaskEntity } from './case.entities.js';
+import { CaseEntity, CaseMaterialEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 
 /** Which of a case's clocks is running in each state. */
@@ -65,7 +67,6 @@ export class CaseQueryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clocks: ClockService,
-    private readonly staff: StaffService,
     private readonly notices: CaseNoticeService,
     private readonly cipher: PersonalDataCipher,
     private readonly files: FileStore,
@@ -192,15 +193,26 @@ export class CaseQueryService {
   }
 
   private async toDto(m: EntityManager, c: CaseEntity, staffView: boolean): Promise<CaseDto> {
-    const [materials, steps, tasks, notices, clocks] = await Promise.all([
-      m.find(CaseMaterialEntity, { where: { caseId: c.id }, order: { materialIndex: 'ASC' } }),
-      m.find(CaseStepEntity, { where: { caseId: c.id }, order: { seq: 'ASC' } }),
-      m.find(CaseTaskEntity, { where: { caseId: c.id }, order: { seq: 'ASC' } }),
-      m.find(CaseNoticeEntity, { where: { caseId: c.id }, order: { createdAt: 'ASC' } }),
+    // Everything under the case in one query (names of the task holders included), the clocks in another.
+    const [[parts], clocks] = await Promise.all([
+      m.query(
+        `SELECT
+           (SELECT coalesce(json_agg(json_build_object('index', x.material_index, 'name', x.name, 'required', x.required, 'deferrable', x.may_defer, 'status', x.status,
+                     'fileId', x.file_id, 'fileName', x.file_name, 'suppliedAt', x.supplied_at) ORDER BY x.material_index), '[]')
+              FROM case_material x WHERE x.case_id = $1) AS materials,
+           (SELECT coalesce(json_agg(json_build_object('seq', s.seq, 'action', s.action, 'fromState', s.from_state, 'toState', s.to_state, 'actorName', s.actor_name,
+                     'actingForName', s.acting_for_name, 'at', s.at, 'opinion', s.opinion, 'resultCode', s.result_code, 'noticeId', s.notice_id) ORDER BY s.seq), '[]')
+              FROM case_step s WHERE s.case_id = $1) AS steps,
+           (SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'state', t.state, 'departmentId', t.department_id, 'assigneeId', t.assignee_id,
+                     'assigneeName', a.name, 'opinion', t.opinion, 'agreed', t.agreed, 'completedByName', b.name, 'actingForName', f.name, 'completedAt', t.completed_at) ORDER BY t.seq), '[]')
+              FROM case_task t LEFT JOIN staff a ON a.id = t.assignee_id LEFT JOIN staff b ON b.id = t.completed_by LEFT JOIN staff f ON f.id = t.acting_for
+              WHERE t.case_id = $1) AS tasks,
+           (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
+              FROM case_notice n WHERE n.case_id = $1) AS notices`,
+        [c.id],
+      ),
       this.clocks.dtosOf(m, [c.acceptanceClockId, c.caseClockId, c.deliveryClockId]),
     ]);
-    const people = await this.staff.placements(m, tasks.flatMap((t) => [t.assigneeId, t.completedBy, t.actingFor]).filter((x): x is string => !!x));
-    const nameOf = (id: string | null) => (id ? (people.get(id)?.name ?? null) : null);
     const idNumber = c.applicantIdNumber ? this.cipher.decrypt(c.applicantIdNumber) : '';
     const phone = c.contactPhone ? this.cipher.decrypt(c.contactPhone) : '';
     const clockOf = (id: string | null): ClockDto | null => (id ? (clocks.get(id) ?? null) : null);
@@ -225,7 +237,7 @@ export class CaseQueryService {
         phone: phone ? (staffView ? phone : maskPhone(phone)) : '',
         address: c.applicantAddress,
       },
-      materials: materials.map((x) => ({ index: x.materialIndex, name: x.name, required: x.required, deferrable: x.deferrable, status: x.status, fileId: x.fileId, fileName: x.fileName, suppliedAt: x.suppliedAt?.toISOString() ?? null })),
+      materials: (parts.materials as CaseMaterialDto[]).map((x) => ({ ...x, suppliedAt: iso(x.suppliedAt) })),
       receivedAt: c.receivedAt?.toISOString() ?? null,
       acceptedAt: c.acceptedAt?.toISOString() ?? null,
       deemedAccepted: c.deemedAccepted,
@@ -239,25 +251,18 @@ export class CaseQueryService {
       acceptanceClock: clockOf(c.acceptanceClockId),
       caseClock: clockOf(c.caseClockId),
       deliveryClock: clockOf(c.deliveryClockId),
-      tasks: tasks.map((t) => ({
-        id: t.id,
-        kind: t.kind,
-        state: t.state,
-        departmentId: t.departmentId,
-        assigneeId: t.assigneeId,
-        assigneeName: nameOf(t.assigneeId),
-        opinion: t.opinion,
-        agreed: t.agreed,
-        completedByName: nameOf(t.completedBy),
-        actingForName: nameOf(t.actingFor),
-        completedAt: t.completedAt?.toISOString() ?? null,
-      })),
-      steps: steps.map((s) => ({ seq: s.seq, action: s.action, fromState: s.fromState, toState: s.toState, actorName: s.actorName, actingForName: s.actingForName, at: s.at.toISOString(), opinion: s.opinion, resultCode: s.resultCode, noticeId: s.noticeId })),
-      notices: notices.map((n) => ({ id: n.id, kind: n.kind, title: CASE_NOTICE_LABELS[n.kind], createdAt: n.createdAt.toISOString() })),
+      tasks: (parts.tasks as CaseTaskDto[]).map((t) => ({ ...t, completedAt: iso(t.completedAt) })),
+      steps: (parts.steps as CaseStepDto[]).map((s) => ({ ...s, at: iso(s.at)! })),
+      notices: (parts.notices as { id: string; kind: CaseNoticeKind; createdAt: string }[]).map((n) => ({ ...n, title: CASE_NOTICE_LABELS[n.kind], createdAt: iso(n.createdAt)! })),
       allowedActions: [...CASE_TRANSITIONS[c.state]],
       version: c.version,
     };
   }
+}
+
+/** Timestamps from json_build_object come in PostgreSQL's text form; the API speaks ISO 8601. */
+function iso(at: string | null): string | null {
+  return at ? new Date(at).toISOString() : null;
 }
 
 function toSummary(r: Record<string, unknown>): CaseSummaryDto {

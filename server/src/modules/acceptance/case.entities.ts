@@ -242,6 +242,7 @@ export class CaseStepEntity {
 /** A review task (审查, 决定): the parallel-approval work will add sub-tasks for co-departments. */
 @Entity('case_task')
 @Index('ix_case_task_open', ['departmentId', 'kind', 'state'])
+@Index('ix_case_task_case', ['caseId', 'seq'])
 export class CaseTaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

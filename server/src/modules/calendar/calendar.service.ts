@@ -38,11 +38,16 @@ export class CalendarService {
   /** The calendar as of now, reloaded only when another change (here or in another process) bumped the revision. */
   async calendar(m: EntityManager = this.dataSource.manager): Promise<WorkingCalendar> {
     const [{ revision }] = await m.query('SELECT revision FROM calendar_revision WHERE id = 1');
-    if (this.cached?.revision === Number(revision)) return this.cached.calendar;
+    return this.ofRevision(m, Number(revision));
+  }
+
+  /** The calendar at a revision the caller has just read (with other things, in one query). */
+  async ofRevision(m: EntityManager, revision: number): Promise<WorkingCalendar> {
+    if (this.cached?.revision === revision) return this.cached.calendar;
     const days = await m.query('SELECT date, kind, holiday_name AS "holidayName" FROM calendar_day ORDER BY date');
     const provisional: { year: number }[] = await m.query('SELECT year FROM calendar_year WHERE NOT confirmed');
     const calendar = WorkingCalendar.fromDays(days, provisional.map((p) => p.year));
-    this.cached = { revision: Number(revision), calendar };
+    this.cached = { revision, calendar };
     return calendar;
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   type ClockDto,
@@ -34,8 +35,9 @@ import { AuthErrors } from '../../platform/auth/auth.exception.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { CalendarErrors } from './calendar.exception.js';
-import { ClockEntity, ClockExtensionEntity, ClockPauseEntity } from './calendar.entities.js';
+import { ClockEntity, ClockExtensionEntity, ClockPauseEntity, type DeadlinePolicyEntity } from './calendar.entities.js';
 import { CalendarService } from './calendar.service.js';
 import { assertClockAction, assertExtensionAllowed, validateLimit } from './clock-rules.js';
 import { DeadlinePolicyService } from './deadline-policy.service.js';
@@ -74,15 +76,15 @@ export class ClockService {
 
   private async startIn(m: EntityManager, input: StartClockRequest, previousClockId: string | null, startAt?: Date): Promise<ClockEntity> {
     validateLimit(input.limit);
-    const cal = await this.calendars.calendar(m);
-    const policy = await this.policies.current(m);
+    const { cal, policy } = await this.context(m);
     const now = startAt ?? this.clock.now();
     const startDay = shanghaiDay(now);
     const amount = limitAmount(startDay, input.limit);
     const due = this.calendars.guard(() => deadlineFromDay(cal, now, startDay, input.limit.unit, amount));
     const warnLeft = warningLeft(input.limit.unit, amount, policy);
-    return m.save(
-      m.create(ClockEntity, {
+    // Written at the commit (a new clock is not read back in the transaction that starts it).
+    const c = m.create(ClockEntity, {
+        id: randomUUID(),
         subjectKind: input.subjectKind,
         subjectId: input.subjectId,
         departmentId: input.departmentId ?? null,
@@ -106,8 +108,16 @@ export class ClockService {
         previousClockId,
         createdAt: this.clock.now(),
         updatedAt: this.clock.now(),
-      }),
-    );
+        version: 1,
+      });
+    DeferredWrites.insert(m, ClockEntity, [c]);
+    return c;
+  }
+
+  /** The calendar and the policy in force, behind one small query (both are cached by version). */
+  private async context(m: EntityManager): Promise<{ cal: WorkingCalendar; policy: DeadlinePolicyEntity }> {
+    const [r] = await m.query('SELECT (SELECT revision FROM calendar_revision WHERE id = 1) AS revision, (SELECT max(version) FROM deadline_policy) AS policy');
+    return { cal: await this.calendars.ofRevision(m, Number(r.revision)), policy: await this.policies.version(m, Number(r.policy)) };
   }
 
   pause(actor: RequestActor, id: string, dto: PauseClockRequest, m?: EntityManager): Promise<ClockEntity> {
@@ -138,7 +148,7 @@ export class ClockService {
     c.state = 'PAUSED';
     c.updatedAt = now;
     await this.audit.record(m, actor, { action: 'clock.paused', targetType: 'clock', targetId: c.id, summary: { reason: dto.reason, legalBasis: dto.legalBasis, remaining, dueDateBefore: c.dueDate } });
-    return m.save(c);
+    return this.write(m, c);
   }
 
   /** Runs again with exactly what was left at the pause, counted from the resume day (not itself counted). */
@@ -156,7 +166,7 @@ export class ClockService {
     await m.update(ClockPauseEntity, pause.id, { endedAt: now, endedBy: actor.principal?.id ?? null, dueDateAfter: c.dueDate });
     c.state = 'RUNNING';
     await this.audit.record(m, actor, { action: 'clock.resumed', targetType: 'clock', targetId: c.id, summary: { remaining: Number(pause.remainingAtPause), dueDateBefore: pause.dueDateBefore, dueDateAfter: c.dueDate } });
-    return m.save(c);
+    return this.write(m, c);
   }
 
   extend(actor: RequestActor, id: string, dto: ExtendClockRequest, m?: EntityManager): Promise<ClockEntity> {
@@ -196,7 +206,7 @@ export class ClockService {
       createdAt: this.clock.now(),
     });
     await this.audit.record(m, actor, { action: 'clock.extended', targetType: 'clock', targetId: c.id, summary: { days: dto.days, reason: dto.reason, totalExtension: c.extensionDays, dueDateBefore: before, dueDateAfter: c.dueDate } });
-    return m.save(c);
+    return this.write(m, c);
   }
 
   /** Sent back (退回): the old clock stops and stays on record; a new one starts with the full limit. */
@@ -229,7 +239,13 @@ export class ClockService {
     c.stopReason = reason;
     c.updatedAt = now;
     await this.audit.record(m, actor, { action: 'clock.stopped', targetType: 'clock', targetId: c.id, summary: { reason } });
-    return m.save(c);
+    return this.write(m, c);
+  }
+
+  /** A locked clock is written back whole at the commit, with the transaction's other deferred writes. */
+  private async write(m: EntityManager, c: ClockEntity): Promise<ClockEntity> {
+    DeferredWrites.update(m, ClockEntity, c);
+    return c;
   }
 
   private reanchor(cal: WorkingCalendar, c: ClockEntity, at: Date, amount: number) {
@@ -261,14 +277,24 @@ export class ClockService {
   async dtosOf(m: EntityManager, ids: (string | null)[]): Promise<Map<string, ClockDto>> {
     const wanted = ids.filter((i): i is string => !!i);
     if (!wanted.length) return new Map();
-    // Four queries for any number of clocks: a case page asks for three.
-    const [rows, cal, pauses, extensions] = await Promise.all([
-      m.find(ClockEntity, { where: { id: In(wanted) } }),
-      this.calendars.calendar(m),
-      m.find(ClockPauseEntity, { where: { clockId: In(wanted) }, order: { startedAt: 'ASC' } }),
-      m.find(ClockExtensionEntity, { where: { clockId: In(wanted) }, order: { createdAt: 'ASC' } }),
-    ]);
-    return new Map(rows.map((c) => [c.id, this.buildDto(c, cal, pauses.filter((p) => p.clockId === c.id), extensions.filter((e) => e.clockId === c.id))]));
+    // One query for any number of clocks (a case page asks for three): each with its pauses and
+    // extensions, and the calendar revision to check the cached calendar against.
+    const { entities, raw } = await m
+      .createQueryBuilder(ClockEntity, 'ck')
+      .addSelect('(SELECT revision FROM calendar_revision WHERE id = 1)', 'calendar_revision')
+      .addSelect(`(SELECT coalesce(json_agg(p ORDER BY p.started_at), '[]') FROM clock_pause p WHERE p.clock_id = ck.id)`, 'pauses')
+      .addSelect(`(SELECT coalesce(json_agg(e ORDER BY e.created_at), '[]') FROM clock_extension e WHERE e.clock_id = ck.id)`, 'extensions')
+      .where('ck.id IN (:...ids)', { ids: wanted })
+      .getRawAndEntities();
+    if (!entities.length) return new Map();
+    const cal = await this.calendars.ofRevision(m, Number(raw[0].calendar_revision));
+    const extras = new Map<string, { pauses: PauseRow[]; extensions: ExtensionRow[] }>(raw.map((r) => [r.ck_id, { pauses: r.pauses, extensions: r.extensions }]));
+    return new Map(
+      entities.map((c) => {
+        const x = extras.get(c.id)!;
+        return [c.id, this.buildDto(c, cal, x.pauses.map(pauseOf), x.extensions.map(extensionOf))];
+      }),
+    );
   }
 
   async get(principal: Principal, id: string): Promise<ClockDto> {
@@ -390,6 +416,43 @@ function pauseText(p: ClockDto['pauses'][number], unit: string): string {
   const why = p.reason === PauseReason.OTHER ? (p.reasonText ?? '其他') : PAUSE_REASON_LABELS[p.reason];
   const head = `${formatShanghai(new Date(p.startedAt))} 因${why}暂停计时（依据：${p.legalBasis}），此时剩余 ${p.remainingAtPause} ${unit}，原截止日 ${p.dueDateBefore}。`;
   return p.endedAt ? `${head}${formatShanghai(new Date(p.endedAt))} 恢复计时，截止日顺延至 ${p.dueDateAfter}。` : head;
+}
+
+/** A pause or extension row as json_agg renders it: column names, timestamps as text. */
+type PauseRow = Record<string, string | number | null>;
+type ExtensionRow = Record<string, string | number | null>;
+
+function pauseOf(r: PauseRow): ClockPauseEntity {
+  return Object.assign(new ClockPauseEntity(), {
+    id: r.id,
+    clockId: r.clock_id,
+    reason: r.reason,
+    reasonText: r.reason_text,
+    legalBasis: r.legal_basis,
+    notice: r.notice,
+    startedAt: new Date(r.started_at as string),
+    endedAt: r.ended_at ? new Date(r.ended_at as string) : null,
+    remainingAtPause: Number(r.remaining_at_pause),
+    dueDateBefore: r.due_date_before,
+    dueDateAfter: r.due_date_after,
+    startedBy: r.started_by,
+    endedBy: r.ended_by,
+  });
+}
+
+function extensionOf(r: ExtensionRow): ClockExtensionEntity {
+  return Object.assign(new ClockExtensionEntity(), {
+    id: r.id,
+    clockId: r.clock_id,
+    days: Number(r.days),
+    reason: r.reason,
+    approverId: r.approver_id,
+    approverName: r.approver_name,
+    notice: r.notice,
+    dueDateBefore: r.due_date_before,
+    dueDateAfter: r.due_date_after,
+    createdAt: new Date(r.created_at as string),
+  });
 }
 
 function deadlineOf(c: ClockEntity): Deadline {

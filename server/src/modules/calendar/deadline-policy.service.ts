@@ -15,13 +15,16 @@ export class DeadlinePolicyService {
     private readonly clock: PlatformClock,
   ) {}
 
-  async current(m: EntityManager = this.dataSource.manager): Promise<DeadlinePolicyEntity> {
-    const [p] = await m.find(DeadlinePolicyEntity, { order: { version: 'DESC' }, take: 1 });
-    return p!;
-  }
+  /** Policy versions never change once written, so each is read from the database once. */
+  private readonly versions = new Map<number, DeadlinePolicyEntity>();
 
-  async version(m: EntityManager, version: number): Promise<WarningPolicy> {
-    return m.findOneByOrFail(DeadlinePolicyEntity, { version });
+  async version(m: EntityManager, version: number): Promise<DeadlinePolicyEntity> {
+    let p = this.versions.get(version);
+    if (!p) {
+      p = await m.findOneByOrFail(DeadlinePolicyEntity, { version });
+      this.versions.set(version, p);
+    }
+    return p;
   }
 
   async history(): Promise<DeadlinePolicyDto[]> {

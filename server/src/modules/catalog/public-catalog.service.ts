@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type MatterVersionDto, type Page, type PreparedEntry, prepareSearchEntries, type PublicMatterHitDto,
+import { type MatterContent, type MatterVersionDto, type Page, type PreparedEntry, prepareSearchEntries, type PublicMatterHitDto,
   type PublicVersionSummaryDto, type SearchEntry, searchMatters } from '@onewindow/shared';
 import { pinyin } from 'pinyin-pro';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -17,6 +17,9 @@ interface Indexed {
 const REVISION_CHECK_MS = 1000;
 /** Distinct searches remembered per catalog revision: citizens' queries repeat heavily. */
 const RESULT_CACHE_SIZE = 1000;
+
+/** Published versions' content kept in memory for the cases received under them. */
+const FROZEN_CACHE_LIMIT = 5000;
 
 type Hit = { code: string; matchedIn: string | null; highlights: [number, number][] };
 
@@ -114,6 +117,20 @@ export class PublicCatalogService {
     const v = await m.findOneBy(MatterVersionEntity, { matterId: matter.id, versionNo });
     if (!v || v.status === 'DRAFT') throw CatalogErrors.versionNotFound();
     return toVersionDto(v, code);
+  }
+
+  /** What a published version says, which never changes after publishing: read once per version. */
+  private readonly frozen = new Map<string, MatterContent>();
+
+  async versionContent(code: string, versionNo: number, m: EntityManager = this.dataSource.manager): Promise<MatterContent> {
+    const key = `${code}@${versionNo}`;
+    let content = this.frozen.get(key);
+    if (!content) {
+      content = (await this.version(code, versionNo, m)).content;
+      if (this.frozen.size >= FROZEN_CACHE_LIMIT) this.frozen.delete(this.frozen.keys().next().value!);
+      this.frozen.set(key, content);
+    }
+    return content;
   }
 
   private async current() {

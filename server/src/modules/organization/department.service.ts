@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentDto } from '@onewindow/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { diffFields } from '../../platform/audit/audit-diff.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
@@ -8,6 +8,9 @@ import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DepartmentEntity } from './department.entity.js';
 import type { CreateDepartmentDto, UpdateDepartmentDto } from './organization.dto.js';
 import { OrgErrors } from './organization.exception.js';
+
+/** Departments already read by each open transaction. */
+const readInTransaction = new WeakMap<QueryRunner, Map<string, DepartmentEntity>>();
 
 @Injectable()
 export class DepartmentService {
@@ -22,10 +25,14 @@ export class DepartmentService {
     return rows.map(toDepartmentDto);
   }
 
-  /** For other services of this module, inside their transaction. */
+  /** For other services, inside their transaction; a transaction reads each department once. */
   async require(m: EntityManager, id: string): Promise<DepartmentEntity> {
+    const memo = m.queryRunner?.isTransactionActive ? readInTransaction.get(m.queryRunner) : undefined;
+    const seen = memo?.get(id);
+    if (seen) return seen;
     const d = await m.findOneBy(DepartmentEntity, { id });
     if (!d) throw OrgErrors.departmentNotFound();
+    if (m.queryRunner?.isTransactionActive) readInTransaction.set(m.queryRunner, (memo ?? new Map()).set(id, d));
     return d;
   }
 

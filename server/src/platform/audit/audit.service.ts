@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntryDto, AuditQuery, AuditVerifyResult, Page } from '@onewindow/shared';
-import { DataSource, type EntityManager, type EntitySubscriberInterface, EventSubscriber, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import type { DeferredWrite } from '../database/deferred-writes.js';
 import type { RequestActor } from '../auth/request-actor.js';
 import { PlatformClock } from '../clock/platform-clock.service.js';
-import { AuditChainHeadEntity, AuditEntryEntity, GENESIS_HASH } from './audit-entry.entity.js';
+import { AuditEntryEntity, GENESIS_HASH } from './audit-entry.entity.js';
 import { auditHash } from './audit-hash.js';
 
 export interface AuditRecord {
@@ -20,32 +21,37 @@ type PendingEntry = Omit<AuditEntryEntity, 'seq' | 'prevHash' | 'hash'>;
 const pending = new WeakMap<QueryRunner, PendingEntry[]>();
 
 /**
- * Chains a transaction's audit entries just before it commits: lock the head, number and hash the
- * entries in order, insert them, move the head. A failure here fails the commit, so a change and its
- * audit entries are written together or not at all.
+ * The audit entries of a committing transaction, chained: lock the head, number and hash the entries in
+ * order, and return the writes (entries and new head) for the commit to send with the transaction's
+ * other deferred writes. A failure here fails the commit, so a change and its audit entries are
+ * written together or not at all.
  */
-@EventSubscriber()
-export class AuditChainSubscriber implements EntitySubscriberInterface {
-  async beforeTransactionCommit(e: TransactionCommitEvent): Promise<void> {
-    const list = pending.get(e.queryRunner);
-    if (!list?.length) return;
-    pending.delete(e.queryRunner);
-    const [head] = await e.queryRunner.query('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
-    let seq = Number(head.last_seq);
-    let prevHash = head.last_hash as string;
-    const rows = list.map((entry) => {
-      const content = { ...entry, seq: ++seq, prevHash };
-      prevHash = auditHash(content);
-      return { ...content, hash: prevHash };
-    });
-    // jsonb summary: TypeORM types it as a deep partial entity, which a free-form record is not.
-    await e.manager.insert(AuditEntryEntity, rows as never);
-    await e.manager.update(AuditChainHeadEntity, 1, { lastSeq: seq, lastHash: prevHash });
-  }
+export async function chainPendingAudit(qr: QueryRunner): Promise<DeferredWrite[]> {
+  const list = pending.get(qr);
+  pending.delete(qr);
+  if (!list?.length) return [];
+  const [head] = await qr.query('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+  let seq = Number(head.last_seq);
+  let prevHash = head.last_hash as string;
+  const rows = list.map((entry) => {
+    const content = { ...entry, seq: ++seq, prevHash };
+    prevHash = auditHash(content);
+    return { ...content, hash: prevHash };
+  });
+  return [
+    {
+      sql: `INSERT INTO audit_entry (seq, at, actor_id, actor_kind, actor_name, role, department_id, acting_for_id, action, target_type, target_id, summary, request_id, client_ip, prev_hash, hash)
+            SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, at timestamptz, actor_id uuid, actor_kind varchar, actor_name varchar, role varchar, department_id uuid,
+              acting_for_id uuid, action varchar, target_type varchar, target_id varchar, summary jsonb, request_id varchar, client_ip varchar, prev_hash char(64), hash char(64))`,
+      params: [JSON.stringify(rows.map(toColumns))],
+      expectRows: rows.length,
+    },
+    { sql: 'UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE id = 1', params: [seq, prevHash], expectRows: 1 },
+  ];
+}
 
-  afterTransactionRollback(e: TransactionRollbackEvent): void {
-    pending.delete(e.queryRunner);
-  }
+export function discardPendingAudit(qr: QueryRunner): void {
+  pending.delete(qr);
 }
 
 @Injectable()
@@ -103,6 +109,27 @@ export class AuditService {
   async verify(): Promise<AuditVerifyResult> {
     return verifyAuditChain(this.dataSource.manager);
   }
+}
+
+function toColumns(r: Omit<AuditEntryEntity, 'seq'> & { seq: number }) {
+  return {
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actor_id: r.actorId,
+    actor_kind: r.actorKind,
+    actor_name: r.actorName,
+    role: r.role,
+    department_id: r.departmentId,
+    acting_for_id: r.actingForId,
+    action: r.action,
+    target_type: r.targetType,
+    target_id: r.targetId,
+    summary: r.summary,
+    request_id: r.requestId,
+    client_ip: r.clientIp,
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  };
 }
 
 const BATCH = 2000;

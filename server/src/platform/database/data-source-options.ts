@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from '../../schema.js';
-import { AuditChainSubscriber } from '../audit/audit.service.js';
+import { CommitSubscriber } from './commit.subscriber.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // `date` columns are calendar days: keep them as 'YYYY-MM-DD' strings, never local-midnight Dates.
@@ -15,7 +15,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     type: 'postgres',
     url,
     entities: ENTITIES,
-    subscribers: [AuditChainSubscriber],
+    subscribers: [CommitSubscriber],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
