@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { SupervisionModule } from './modules/supervision/supervision.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicantModule } from './modules/applicant/applicant.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
@@ -27,6 +28,7 @@ export class AppModule {
         FeesModule,
         CatalogModule,
         AcceptanceModule,
+        SupervisionModule,
       ],
     };
   }

@@ -9,6 +9,8 @@ import { StoredFileEntity } from './platform/files/stored-file.entity.js';
 import { CatalogAttachments1764100000000 } from './migrations/1764100000000-catalog-attachments.js';
 import { Cases1764200000000 } from './migrations/1764200000000-cases.js';
 import { CaseReadPaths1764300000000 } from './migrations/1764300000000-case-read-paths.js';
+import { Supervision1764400000000 } from './migrations/1764400000000-supervision.js';
+import { CardEntity, CardEventEntity, SweepRunEntity, UrgeEntity } from './modules/supervision/supervision.entities.js';
 import { CaseEntity, CaseMaterialEntity, CaseNoticeEntity, CaseSequenceEntity, CaseStepEntity, CaseTaskEntity } from './modules/acceptance/case.entities.js';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
 import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
@@ -60,7 +62,12 @@ export const ENTITIES = [
   CaseTaskEntity,
   CaseNoticeEntity,
   CaseSequenceEntity,
+  // supervision
+  CardEntity,
+  CardEventEntity,
+  SweepRunEntity,
+  UrgeEntity,
 ];
 
 /** In order. Never edit one that has shipped; add the next. */
-export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000, CatalogFees1764000000000, CatalogAttachments1764100000000, Cases1764200000000, CaseReadPaths1764300000000];
+export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000, CatalogFees1764000000000, CatalogAttachments1764100000000, Cases1764200000000, CaseReadPaths1764300000000, Supervision1764400000000];

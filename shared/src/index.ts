@@ -25,3 +25,4 @@ export * from './catalog/search.js';
 export * from './catalog/diff.js';
 export * from './case/case-state.js';
 export * from './case/case.js';
+export * from './supervision/card.js';

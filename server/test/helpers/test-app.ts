@@ -9,6 +9,8 @@ import { createScratchDatabase, SERVER_URL } from './test-database.js';
 export interface TestApp {
   running: RunningApp;
   baseUrl: string;
+  /** The PostgreSQL database it runs on (null on the in-memory embedded one). */
+  databaseUrl: string | null;
   dataSource: DataSource;
   clock: PlatformClock;
   /** A fresh, logged-out client. */
@@ -48,6 +50,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { see
   return {
     running,
     baseUrl,
+    databaseUrl: config.database.url,
     dataSource,
     clock: running.app.get(PlatformClock),
     client,

@@ -64,6 +64,19 @@ import type {
   WalkInCaseRequest,
   WithdrawCaseRequest,
 } from '../case/case.js';
+import type {
+  AppealCardRequest,
+  BoardDto,
+  CardCaseViewDto,
+  CardDto,
+  CardQuery,
+  CreateUrgeRequest,
+  DecideCardRequest,
+  ReplyUrgeRequest,
+  SupervisionEvent,
+  SweepRunDto,
+  UrgeDto,
+} from '../supervision/card.js';
 import { ApiError } from './api-error.js';
 
 export interface StoredSession extends SessionTokens {
@@ -384,6 +397,62 @@ export class ApiClient {
     notice: (no: string, code: string, noticeId: string) => this.request<DownloadedFile>('GET', `/public/progress/notices/${noticeId}`, { query: { no, code }, anonymous: true, binary: true }),
     noticeUrl: (no: string, code: string, noticeId: string) => this.url(`/public/progress/notices/${noticeId}`, { no, code }),
   };
+
+  readonly supervision = {
+    board: () => this.request<BoardDto>('GET', '/supervision/board'),
+    cards: (query: CardQuery = {}) => this.request<Page<CardDto>>('GET', '/supervision/cards', { query: { ...query } }),
+    card: (id: string) => this.request<CardCaseViewDto>('GET', `/supervision/cards/${id}`),
+    appeal: (id: string, body: AppealCardRequest) => this.request<CardDto>('POST', `/supervision/cards/${id}/appeal`, { body }),
+    decide: (id: string, body: DecideCardRequest) => this.request<CardDto>('POST', `/supervision/cards/${id}/decision`, { body }),
+    sweep: () => this.request<SweepRunDto>('POST', '/supervision/sweeps'),
+    runs: () => this.request<SweepRunDto[]>('GET', '/supervision/sweeps'),
+    urges: (query: { open?: boolean } = {}) => this.request<UrgeDto[]>('GET', '/supervision/urges', { query: { ...query } }),
+    urge: (body: CreateUrgeRequest) => this.request<UrgeDto>('POST', '/supervision/urges', { body }),
+    reply: (id: string, body: ReplyUrgeRequest) => this.request<UrgeDto>('POST', `/supervision/urges/${id}/reply`, { body }),
+    /**
+     * The live channel: new cards, urges and sweep runs as they happen (server-sent events, read with
+     * fetch so the session's token goes in the header). Returns a function that closes it.
+     */
+    events: (onEvent: (e: SupervisionEvent) => void, onState?: (connected: boolean) => void): (() => void) => {
+      const abort = new AbortController();
+      void this.stream('/supervision/events', abort.signal, (data) => onEvent(JSON.parse(data) as SupervisionEvent), onState);
+      return () => abort.abort();
+    },
+  };
+
+  /** Reads a server-sent event stream until aborted, reconnecting after a drop. */
+  private async stream(path: string, signal: AbortSignal, onData: (data: string) => void, onState?: (connected: boolean) => void): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        const token = this.store.get()?.accessToken;
+        const res = await this.fetchImpl(this.url(path), { headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal });
+        if (res.status === 401 && !(await this.refreshOnce())) {
+          this.expire();
+          return;
+        }
+        if (!res.ok || !res.body) throw new Error(`event stream ${res.status}`);
+        onState?.(true);
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+            if (data) onData(data);
+          }
+        }
+      } catch {
+        if (signal.aborted) return;
+      }
+      onState?.(false);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
 
   readonly platform = {
     health: () => this.request<HealthDto>('GET', '/health', { anonymous: true }),

@@ -27,7 +27,7 @@ import { CaseIntakeService } from './case-intake.service.js';
 import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
 import { CaseEntity, CaseMaterialEntity, CaseTaskEntity } from './case.entities.js';
-import { CaseErrors } from './case.exception.js';
+import { CaseErrors, CaseException } from './case.exception.js';
 
 /** Art. 44: the result is delivered within 10 working days of the decision. */
 const DELIVERY_LIMIT = { value: 10, unit: 'WORKING_DAY' } as const;
@@ -91,8 +91,17 @@ export class CaseDecisionService {
        WHERE sc.state = 'SUBMITTED' AND ck.state = 'RUNNING' AND ck.due_at <= $1 ORDER BY ck.due_at`,
       [this.clock.now()],
     );
-    for (const r of rows) await this.deemAccepted(actor, r.id);
-    return rows.length;
+    let accepted = 0;
+    for (const r of rows) {
+      try {
+        await this.deemAccepted(actor, r.id);
+        accepted++;
+      } catch (e) {
+        // Decided meanwhile (a clerk, or another instance's sweep): the state machine refused it; move on.
+        if (!(e instanceof CaseException && e.status === 409)) throw e;
+      }
+    }
+    return accepted;
   }
 
   private async acceptIn(m: EntityManager, c: CaseEntity, actor: RequestActor, at: Date, deemed: boolean, opinion: string | null, promise: string | null) {
@@ -377,15 +386,17 @@ export class CaseDecisionService {
   }
 
   /** Records for supervision every 容缺 promise whose date has passed with materials still deferred. */
-  async markMissedPromises(): Promise<number> {
+  /** Marks every 容缺 promise that has passed with materials still outstanding; returns the cases just marked. */
+  async markMissedPromises(): Promise<string[]> {
     const today = dateOfDay(shanghaiDay(this.clock.now()));
-    const res: [unknown[], number] = await this.dataSource.query(
+    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
       `UPDATE service_case sc SET deferred_promise_missed = true, updated_at = $2, version = version + 1
        WHERE deferred_promise_missed = false AND deferred_promise_date < $1
-         AND EXISTS (SELECT 1 FROM case_material cm WHERE cm.case_id = sc.id AND cm.status = 'DEFERRED')`,
+         AND EXISTS (SELECT 1 FROM case_material cm WHERE cm.case_id = sc.id AND cm.status = 'DEFERRED')
+       RETURNING sc.id`,
       [today, this.clock.now()],
     );
-    return res[1];
+    return rows.map((r) => r.id);
   }
 
   withdraw(actor: RequestActor, id: string, reason: string): Promise<void> {

@@ -79,6 +79,9 @@ export class DeadlinePolicyEntity {
 @Index('ix_clock_subject', ['subjectKind', 'subjectId'])
 @Index('ix_clock_due_running', ['dueAt'], { where: `state = 'RUNNING'` })
 @Index('ix_clock_warn_running', ['warnAt'], { where: `state = 'RUNNING'` })
+@Index('ix_clock_warn_unalerted', ['warnAt'], { where: `state = 'RUNNING' AND alert_level = 0` })
+@Index('ix_clock_due_unalerted', ['dueAt'], { where: `state = 'RUNNING' AND alert_level < 2` })
+@Check('ck_clock_alert_level', `alert_level BETWEEN 0 AND 2`)
 @Check('ck_clock_state', `state IN ('RUNNING', 'PAUSED', 'STOPPED')`)
 @Check('ck_clock_unit', `limit_unit IN ('WORKING_DAY', 'NATURAL_DAY', 'HOUR', 'MONTH')`)
 export class ClockEntity extends VersionedEntity {
@@ -155,6 +158,10 @@ export class ClockEntity extends VersionedEntity {
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey(() => ClockEntity, { name: 'fk_clock_previous' })
   previousClockId: string | null;
+
+  /** The highest supervision card this clock has been given: 0 none, 1 YELLOW, 2 RED (set by the sweep). */
+  @Column({ type: 'smallint', default: 0 })
+  alertLevel: number;
 }
 
 /** One pause (Art. 45 special procedures, 补正, …) with its notice. */

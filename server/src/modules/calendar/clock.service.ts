@@ -109,6 +109,7 @@ export class ClockService {
         createdAt: this.clock.now(),
         updatedAt: this.clock.now(),
         version: 1,
+        alertLevel: 0,
       });
     DeferredWrites.insert(m, ClockEntity, [c]);
     return c;

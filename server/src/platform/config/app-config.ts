@@ -26,6 +26,8 @@ export interface AppConfig {
   /** Key for personal data at rest (ID numbers): encryption and lookup hashes. */
   dataKey: string;
   rateLimit: { loginPerMinute: number; publicPerMinute: number };
+  /** The supervision sweep: seconds between runs, 0 = only on demand (tests). */
+  supervision: { sweepIntervalSeconds: number };
   log: { level: string };
   /** Built SPA folders to serve, or null when the API runs alone. */
   spaRoot: string | null;
@@ -137,6 +139,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
       loginPerMinute: int('RATE_LIMIT_LOGIN_PER_MINUTE', 20, 1, 100_000),
       publicPerMinute: int('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 1_000_000),
     },
+    supervision: { sweepIntervalSeconds: int('SWEEP_INTERVAL_SECONDS', mode === 'test' ? 0 : 60, 0, 86_400) },
     log: { level: logLevel },
     spaRoot: get('SPA_ROOT') === 'none' ? null : (get('SPA_ROOT') ?? null),
   };

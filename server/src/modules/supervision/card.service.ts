@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type BoardDto,
+  CARD_REASON_LABELS,
+  type CardCaseViewDto,
+  type CardDecision,
+  type CardDto,
+  type CardEventDto,
+  type CardLevel,
+  type CardQuery,
+  type CardReason,
+  type CardState,
+  cardStateAfter,
+  CARD_DECISION_LABELS,
+  type ClockSubjectKind,
+  type Page,
+  type Principal,
+  PrincipalKind,
+  Role,
+} from '@onewindow/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service.js';
+import { DepartmentScope } from '../../platform/auth/department-scope.js';
+import type { RequestActor } from '../../platform/auth/request-actor.js';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { CaseQueryService } from '../acceptance/case-query.service.js';
+import { ClockService } from '../calendar/clock.service.js';
+import { CardEntity, CardEventEntity } from './supervision.entities.js';
+import { SupervisionErrors } from './supervision.exception.js';
+import { SupervisionEvents } from './supervision-events.js';
+import { SweepRunService } from './sweep-run.service.js';
+
+/**
+ * A card as supervisors and staff read it: with its case, department, window and the person named.
+ * Set-based reads across the case and organization tables, as the board lists thousands.
+ */
+const CARD_SELECT = `
+  SELECT k.*, sc.case_no, sc.receipt_no, sc.matter_name, d.name AS department_name, w.name AS window_name, st.name AS staff_name,
+    (SELECT coalesce(json_agg(json_build_object('action', e.action, 'reason', e.reason, 'actorName', e.actor_name, 'at', e.at) ORDER BY e.at), '[]')
+       FROM supervision_card_event e WHERE e.card_id = k.id) AS events
+  FROM supervision_card k
+  LEFT JOIN service_case sc ON sc.id = k.case_id
+  LEFT JOIN department d ON d.id = k.department_id
+  LEFT JOIN service_window w ON w.id = k.window_id
+  LEFT JOIN staff st ON st.id = k.staff_id`;
+
+/** Cards: the list and board for supervisors (all) and staff (their department), appeals and decisions. */
+@Injectable()
+export class CardService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: PlatformClock,
+    private readonly events: SupervisionEvents,
+    private readonly runs: SweepRunService,
+    private readonly cases: CaseQueryService,
+    private readonly clocks: ClockService,
+  ) {}
+
+  async list(p: Principal, q: CardQuery): Promise<Page<CardDto>> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const dept = DepartmentScope.filter(p, q.departmentId);
+    if (dept) where.push(`k.department_id = $${params.push(dept)}`);
+    if (q.level) where.push(`k.level = $${params.push(q.level)}`);
+    if (q.reason) where.push(`k.reason = $${params.push(q.reason)}`);
+    if (q.state) where.push(`k.state = $${params.push(q.state)}`);
+    // Days are Shanghai days: [from 00:00, to + 1 00:00) at UTC+8.
+    if (q.from) where.push(`k.crossed_at >= ($${params.push(q.from)}::date::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`);
+    if (q.to) where.push(`k.crossed_at < (($${params.push(q.to)}::date + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`);
+    if (q.mine) where.push(`k.staff_id = $${params.push(p.id)}`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM supervision_card k ${filter}`, params);
+    const rows = await this.dataSource.query(`${CARD_SELECT} ${filter} ORDER BY k.issued_at DESC, k.crossed_at DESC, k.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params);
+    return { items: rows.map(toCardDto), total, page, pageSize };
+  }
+
+  async byIds(ids: string[]): Promise<CardDto[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.query(`${CARD_SELECT} WHERE k.id = ANY($1::uuid[]) ORDER BY k.crossed_at DESC`, [ids]);
+    return rows.map(toCardDto);
+  }
+
+  /** The newest cards of a sweep run, for the live channel. */
+  async ofRun(runId: string, limit = 50): Promise<CardDto[]> {
+    const rows = await this.dataSource.query(`${CARD_SELECT} WHERE k.run_id = $1 ORDER BY k.crossed_at DESC LIMIT ${limit}`, [runId]);
+    return rows.map(toCardDto);
+  }
+
+  /** The card with the case's record and the clock's explanation: what a supervisor weighs an appeal on. */
+  async get(p: Principal, id: string): Promise<CardCaseViewDto> {
+    const card = await this.read(this.dataSource.manager, id);
+    if (card.departmentId) DepartmentScope.assert(p, card.departmentId);
+    const steps = card.caseId ? (await this.cases.get(p, card.caseId)).steps : [];
+    const clockExplanation = card.clockId ? (await this.clocks.explain(p, card.clockId)).steps : [];
+    return { card, steps, clockExplanation };
+  }
+
+  /** The holder's department appeals (申诉) once, with a reason. */
+  appeal(actor: RequestActor, id: string, reason: string): Promise<CardDto> {
+    return this.change(actor, id, 'APPEAL', reason, (p, card) => {
+      if (p.kind !== PrincipalKind.STAFF || !card.departmentId || p.departmentId !== card.departmentId) throw SupervisionErrors.notYourCard();
+    });
+  }
+
+  /** A supervisor revokes (撤销), upholds (打回) or escalates (上报) an appealed card, with a reason. */
+  decide(actor: RequestActor, id: string, decision: CardDecision, reason: string): Promise<CardDto> {
+    return this.change(actor, id, decision, reason, () => undefined);
+  }
+
+  private async change(actor: RequestActor, id: string, action: 'APPEAL' | CardDecision, reason: string, check: (p: Principal, card: CardEntity) => void): Promise<CardDto> {
+    const p = actor.principal!;
+    await this.dataSource.transaction(async (m) => {
+      const card = await m.findOne(CardEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!card) throw SupervisionErrors.cardNotFound();
+      check(p, card);
+      const next = cardStateAfter(card.state as CardState, action);
+      if (!next) throw SupervisionErrors.cardState(card.state as CardState, action === 'APPEAL' ? '申诉' : CARD_DECISION_LABELS[action]);
+      const now = this.clock.now();
+      await m.insert(CardEventEntity, { cardId: id, action, reason: reason.trim(), actorId: p.id, actorName: p.name, at: now });
+      await m.update(CardEntity, id, { state: next });
+      await this.audit.record(m, actor, { action: `supervision.card_${action.toLowerCase()}`, targetType: 'supervision_card', targetId: id, summary: { from: card.state, to: next, reason: reason.trim() } });
+    });
+    await this.events.publish({ type: 'card', id });
+    return this.read(this.dataSource.manager, id);
+  }
+
+  private async read(m: EntityManager, id: string): Promise<CardDto> {
+    const [row] = await m.query(`${CARD_SELECT} WHERE k.id = $1`, [id]);
+    if (!row) throw SupervisionErrors.cardNotFound();
+    return toCardDto(row);
+  }
+
+  /** The live board: open cards by level and department, urges, the newest cards and the last sweep. */
+  async board(p: Principal): Promise<BoardDto> {
+    const dept = DepartmentScope.filter(p, undefined);
+    const params = dept ? [dept] : [];
+    const scope = dept ? 'AND k.department_id = $1' : '';
+    const byDepartment = await this.dataSource.query(
+      `SELECT d.id AS "departmentId", d.name AS "departmentName",
+              count(k.id) FILTER (WHERE k.level = 'YELLOW')::int AS yellow, count(k.id) FILTER (WHERE k.level = 'RED')::int AS red,
+              count(k.id) FILTER (WHERE k.state IN ('ISSUED', 'APPEALED', 'ESCALATED', 'UPHELD'))::int AS open
+       FROM supervision_card k JOIN department d ON d.id = k.department_id
+       WHERE k.state <> 'REVOKED' ${scope}
+       GROUP BY d.id, d.name ORDER BY red DESC, yellow DESC, d.name`,
+      params,
+    );
+    const [totals] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM supervision_card k WHERE k.level = 'YELLOW' AND k.state <> 'REVOKED' ${scope})::int AS yellow,
+              (SELECT count(*) FROM supervision_card k WHERE k.level = 'RED' AND k.state <> 'REVOKED' ${scope})::int AS red,
+              (SELECT count(*) FROM supervision_card k WHERE k.state = 'APPEALED' ${scope})::int AS appealed,
+              (SELECT count(*) FROM supervision_urge k WHERE k.state = 'OPEN' ${scope})::int AS "urgesOpen",
+              (SELECT count(*) FROM supervision_urge k JOIN clock c ON c.id = k.clock_id WHERE k.state = 'OPEN' AND c.due_at < $${params.length + 1} ${scope})::int AS "urgesOverdue"`,
+      [...params, this.clock.now()],
+    );
+    const latest = (await this.list(p, { pageSize: 20 })).items;
+    return { totals, byDepartment, latest, lastRun: await this.runs.last() };
+  }
+}
+
+/** Who may see a card on the live channel: supervisors and center admins all, staff their department's. */
+export function mayWatch(p: Principal, departmentId: string | null): boolean {
+  if (p.roles.includes(Role.SUPERVISOR) || p.roles.includes(Role.CENTER_ADMIN)) return true;
+  return p.kind === PrincipalKind.STAFF && !!departmentId && p.departmentId === departmentId;
+}
+
+function iso(v: string | Date | null): string | null {
+  return v ? new Date(v).toISOString() : null;
+}
+
+function toCardDto(r: Record<string, unknown>): CardDto {
+  return {
+    id: r.id as string,
+    level: r.level as CardLevel,
+    reason: r.reason as CardReason,
+    reasonLabel: CARD_REASON_LABELS[r.reason as CardReason] ?? (r.reason as string),
+    state: r.state as CardState,
+    caseId: r.case_id as string | null,
+    caseNo: r.case_no as string | null,
+    receiptNo: r.receipt_no as string | null,
+    matterName: r.matter_name as string | null,
+    clockId: r.clock_id as string | null,
+    clockKind: r.clock_kind as ClockSubjectKind | null,
+    departmentId: r.department_id as string | null,
+    departmentName: r.department_name as string | null,
+    windowId: r.window_id as string | null,
+    windowName: r.window_name as string | null,
+    staffId: r.staff_id as string | null,
+    staffName: r.staff_name as string | null,
+    crossedAt: iso(r.crossed_at as string)!,
+    issuedAt: iso(r.issued_at as string)!,
+    policyVersion: r.policy_version as number | null,
+    runId: r.run_id as string | null,
+    events: (r.events as CardEventDto[]).map((e) => ({ ...e, at: iso(e.at)! })),
+  };
+}

@@ -1,0 +1,53 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type AppealCardRequest,
+  CardDecision,
+  CardLevel,
+  type CardQuery,
+  CardReason,
+  CardState,
+  type CreateUrgeRequest,
+  type DecideCardRequest,
+  type ReplyUrgeRequest,
+} from '@onewindow/shared';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../platform/http/paging.dto.js';
+
+const Text = (max: number) => applyDecorators(IsString(), IsNotEmpty({ message: '不能为空' }), MaxLength(max));
+const IsDay = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '需要 YYYY-MM-DD 格式的日期' });
+const QueryBoolean = () => Transform(({ value }) => value === true || value === 'true' || value === '1');
+
+export class CardQueryDto extends PageQueryDto implements CardQuery {
+  @ApiPropertyOptional({ enum: Object.values(CardLevel) }) @IsOptional() @IsIn(Object.values(CardLevel)) level?: CardLevel;
+  @ApiPropertyOptional({ enum: Object.values(CardReason) }) @IsOptional() @IsIn(Object.values(CardReason)) reason?: CardReason;
+  @ApiPropertyOptional({ enum: Object.values(CardState) }) @IsOptional() @IsIn(Object.values(CardState)) state?: CardState;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('4') departmentId?: string;
+  @ApiPropertyOptional({ description: '越限日期起（含）', example: '2026-10-01' }) @IsOptional() @IsDay() from?: string;
+  @ApiPropertyOptional({ description: '越限日期止（含）', example: '2026-10-31' }) @IsOptional() @IsDay() to?: string;
+  @ApiPropertyOptional({ description: '只看出给本人的牌' }) @IsOptional() @QueryBoolean() @IsBoolean() mine?: boolean;
+}
+
+export class AppealCardDto implements AppealCardRequest {
+  @ApiProperty({ description: '申诉理由' }) @Text(1000) reason: string;
+}
+
+export class DecideCardDto implements DecideCardRequest {
+  @ApiProperty({ enum: Object.values(CardDecision), description: 'REVOKE 撤销 · UPHOLD 打回 · ESCALATE 上报' }) @IsIn(Object.values(CardDecision)) decision: CardDecision;
+  @ApiProperty() @Text(1000) reason: string;
+}
+
+export class CreateUrgeDto implements CreateUrgeRequest {
+  @ApiProperty() @IsUUID('4') caseId: string;
+  @ApiProperty({ description: '督办意见' }) @Text(1000) message: string;
+  @ApiProperty({ description: '回复期限（工作日）', minimum: 1, maximum: 30 }) @Type(() => Number) @IsInt() @Min(1) @Max(30) days: number;
+}
+
+export class ReplyUrgeDto implements ReplyUrgeRequest {
+  @ApiProperty() @Text(2000) reply: string;
+}
+
+export class UrgeQueryDto {
+  @ApiPropertyOptional({ description: '只看未回复的' }) @IsOptional() @QueryBoolean() @IsBoolean() open?: boolean;
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { SweepRunDto } from '@onewindow/shared';
+import { DataSource } from 'typeorm';
+import { type RequestActor, systemActor } from '../../platform/auth/request-actor.js';
+import { AuditService } from '../../platform/audit/audit.service.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { CaseDecisionService } from '../acceptance/case-decision.service.js';
+import { SweepRunEntity } from './supervision.entities.js';
+import { SupervisionEvents } from './supervision-events.js';
+import { SweepRunService } from './sweep-run.service.js';
+import { PROMISE_CARDS_SQL, SWEEP_LOCK_KEY, SWEEP_SQL } from './sweep-sql.js';
+
+const INTERVAL = 'supervision-sweep';
+
+/**
+ * The supervision sweep: every minute (SWEEP_INTERVAL_SECONDS) and on demand. One runner at a time
+ * across all instances (a transaction-level advisory lock; a second instance records a skipped run);
+ * one statement issues the cards in one transaction, so a crash leaves nothing half-done; then the
+ * clock-driven transitions (deemed acceptance, missed 容缺 promises), each its own transaction and
+ * safe to repeat.
+ */
+@Injectable()
+export class SweepService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly instance = `${hostname()}:${process.pid}`;
+  private readonly log = new Logger(SweepService.name);
+  private running: Promise<SweepRunDto> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: PlatformClock,
+    private readonly audit: AuditService,
+    private readonly decisions: CaseDecisionService,
+    private readonly events: SupervisionEvents,
+    private readonly runs: SweepRunService,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const seconds = this.config.supervision.sweepIntervalSeconds;
+    if (!seconds) return;
+    const timer = setInterval(() => void this.sweep(systemActor('电子监察定时巡检')).catch((e) => this.log.error(`sweep failed: ${(e as Error).message}`)), seconds * 1000);
+    timer.unref();
+    this.scheduler.addInterval(INTERVAL, timer);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.scheduler.doesExist('interval', INTERVAL)) this.scheduler.deleteInterval(INTERVAL);
+  }
+
+  /** Runs a sweep now; a call while this instance is sweeping waits for that sweep instead. */
+  sweep(actor: RequestActor): Promise<SweepRunDto> {
+    this.running ??= this.run(actor).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async run(actor: RequestActor): Promise<SweepRunDto> {
+    const id = randomUUID();
+    const asOf = this.clock.now();
+    // Operational times of the run itself: wall-clock, unlike the business time it sweeps at.
+    const startedAt = new Date();
+    const issued = await this.dataSource.transaction(async (m) => {
+      const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SWEEP_LOCK_KEY]);
+      if (!locked) return null;
+      const [counts] = await m.query(SWEEP_SQL, [asOf, id]);
+      await m.insert(SweepRunEntity, { id, startedAt, asOf, examined: counts.examined, yellow: counts.yellow, red: counts.red, instance: this.instance, status: 'DONE' });
+      if (counts.yellow + counts.red) {
+        await this.audit.record(m, actor, { action: 'supervision.cards_issued', targetType: 'sweep_run', targetId: id, summary: { asOf: asOf.toISOString(), ...counts } });
+      }
+      return counts as { examined: number; yellow: number; red: number };
+    });
+    if (!issued) {
+      await this.dataSource.getRepository(SweepRunEntity).insert({ id, startedAt, finishedAt: new Date(), asOf, instance: this.instance, status: 'SKIPPED' });
+      return this.runs.get(id);
+    }
+    // The transitions the clocks drive. A RED acceptance card has just been issued for each receipt
+    // deemed accepted here; a missed promise gets its YELLOW card now.
+    const deemedAccepted = await this.decisions.deemOverdue(actor);
+    const missed = await this.decisions.markMissedPromises();
+    let promisesMissed = 0;
+    if (missed.length) {
+      promisesMissed = (await this.dataSource.query(PROMISE_CARDS_SQL, [missed, asOf, id])).length;
+    }
+    await this.dataSource.getRepository(SweepRunEntity).update(id, { deemedAccepted, promisesMissed, yellow: issued.yellow + promisesMissed, finishedAt: new Date() });
+    const run = await this.runs.get(id);
+    await this.events.publish({ type: 'run', id });
+    return run;
+  }
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { type CreateUrgeRequest, type Principal, type UrgeDto, type UrgeState } from '@onewindow/shared';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service.js';
+import { DepartmentScope } from '../../platform/auth/department-scope.js';
+import type { RequestActor } from '../../platform/auth/request-actor.js';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { CaseQueryService } from '../acceptance/case-query.service.js';
+import { ClockService } from '../calendar/clock.service.js';
+import { UrgeEntity } from './supervision.entities.js';
+import { SupervisionErrors } from './supervision.exception.js';
+import { SupervisionEvents } from './supervision-events.js';
+
+const URGE_SELECT = `
+  SELECT u.*, sc.case_no, sc.matter_name, d.name AS department_name, c.due_at
+  FROM supervision_urge u JOIN service_case sc ON sc.id = u.case_id JOIN department d ON d.id = u.department_id JOIN clock c ON c.id = u.clock_id`;
+
+/** 督办: a supervisor urges a department on a case with a deadline of its own; the department replies. */
+@Injectable()
+export class UrgeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: PlatformClock,
+    private readonly clocks: ClockService,
+    private readonly cases: CaseQueryService,
+    private readonly events: SupervisionEvents,
+  ) {}
+
+  async create(actor: RequestActor, dto: CreateUrgeRequest): Promise<UrgeDto> {
+    const p = actor.principal!;
+    const c = await this.cases.get(p, dto.caseId);
+    if (!c.allowedActions.length || c.state === 'DRAFT') throw SupervisionErrors.caseNotOpen();
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      const clock = await this.clocks.start(actor, { subjectKind: 'URGE', subjectId: id, departmentId: c.departmentId, limit: { value: dto.days, unit: 'WORKING_DAY' } }, m);
+      await m.insert(UrgeEntity, { id, caseId: c.id, departmentId: c.departmentId, clockId: clock.id, message: dto.message.trim(), urgedBy: p.id, urgedByName: p.name, urgedAt: this.clock.now(), state: 'OPEN' });
+      await this.audit.record(m, actor, { action: 'supervision.urged', targetType: 'supervision_urge', targetId: id, summary: { caseId: c.id, caseNo: c.caseNo, days: dto.days, message: dto.message.trim() } });
+    });
+    await this.events.publish({ type: 'urge', id });
+    return this.get(id);
+  }
+
+  async reply(actor: RequestActor, id: string, reply: string): Promise<UrgeDto> {
+    const p = actor.principal!;
+    await this.dataSource.transaction(async (m) => {
+      const u = await m.findOne(UrgeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!u) throw SupervisionErrors.urgeNotFound();
+      DepartmentScope.assert(p, u.departmentId);
+      if (u.state !== 'OPEN') throw SupervisionErrors.urgeAnswered();
+      await this.clocks.stop(actor, u.clockId, 'ANSWERED', m);
+      await m.update(UrgeEntity, id, { state: 'ANSWERED', reply: reply.trim(), repliedBy: p.id, repliedByName: p.name, repliedAt: this.clock.now() });
+      await this.audit.record(m, actor, { action: 'supervision.urge_replied', targetType: 'supervision_urge', targetId: id, summary: { reply: reply.trim() } });
+    });
+    await this.events.publish({ type: 'urge', id });
+    return this.get(id);
+  }
+
+  async list(p: Principal, open?: boolean): Promise<UrgeDto[]> {
+    const dept = DepartmentScope.filter(p, undefined);
+    const params: unknown[] = [];
+    const where = [dept ? `u.department_id = $${params.push(dept)}` : null, open ? `u.state = 'OPEN'` : null].filter(Boolean);
+    const rows = await this.dataSource.query(`${URGE_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.urged_at DESC LIMIT 200`, params);
+    return rows.map((r: Record<string, unknown>) => this.toDto(r));
+  }
+
+  async get(id: string): Promise<UrgeDto> {
+    const [row] = await this.dataSource.query(`${URGE_SELECT} WHERE u.id = $1`, [id]);
+    if (!row) throw SupervisionErrors.urgeNotFound();
+    return this.toDto(row);
+  }
+
+  private toDto(r: Record<string, unknown>): UrgeDto {
+    const dueAt = new Date(r.due_at as string);
+    return {
+      id: r.id as string,
+      caseId: r.case_id as string,
+      caseNo: r.case_no as string | null,
+      matterName: r.matter_name as string,
+      departmentId: r.department_id as string,
+      departmentName: r.department_name as string,
+      message: r.message as string,
+      urgedByName: r.urged_by_name as string,
+      urgedAt: new Date(r.urged_at as string).toISOString(),
+      dueAt: dueAt.toISOString(),
+      state: r.state as UrgeState,
+      overdue: r.state === 'OPEN' && dueAt <= this.clock.now(),
+      reply: r.reply as string | null,
+      repliedByName: r.replied_by_name as string | null,
+      repliedAt: r.replied_at ? new Date(r.replied_at as string).toISOString() : null,
+    };
+  }
+}

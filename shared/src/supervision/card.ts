@@ -1,0 +1,182 @@
+import type { CaseStepDto } from '../case/case.js';
+import type { ClockSubjectKind } from '../dto/clock.js';
+
+/** 黄牌 (预警) and 红牌 (超期 or 违规), DOMAIN.md §6. */
+export const CardLevel = { YELLOW: 'YELLOW', RED: 'RED' } as const;
+export type CardLevel = (typeof CardLevel)[keyof typeof CardLevel];
+export const CARD_LEVEL_LABELS: Record<CardLevel, string> = { YELLOW: '黄牌', RED: '红牌' };
+
+/** Why a card was issued: crossing a clock's threshold, or a violation at the moment of the act. */
+export const CardReason = {
+  TIME_WARNING: 'TIME_WARNING',
+  ACCEPTANCE_OVERDUE: 'ACCEPTANCE_OVERDUE',
+  CASE_OVERDUE: 'CASE_OVERDUE',
+  DELIVERY_OVERDUE: 'DELIVERY_OVERDUE',
+  URGE_UNANSWERED: 'URGE_UNANSWERED',
+  OVERDUE: 'OVERDUE',
+  PROMISE_MISSED: 'PROMISE_MISSED',
+} as const;
+export type CardReason = (typeof CardReason)[keyof typeof CardReason];
+export const CARD_REASON_LABELS: Record<CardReason, string> = {
+  TIME_WARNING: '临近时限（预警）',
+  ACCEPTANCE_OVERDUE: '受理决定超过 5 个工作日（视为受理）',
+  CASE_OVERDUE: '超过承诺办结时限',
+  DELIVERY_OVERDUE: '超过送达时限',
+  URGE_UNANSWERED: '督办逾期未回复',
+  OVERDUE: '超过时限',
+  PROMISE_MISSED: '容缺受理承诺逾期未补交',
+};
+
+/** The RED reason of each clock kind when it runs out. */
+export const OVERDUE_REASON: Record<ClockSubjectKind, CardReason> = {
+  ACCEPTANCE: 'ACCEPTANCE_OVERDUE',
+  CASE: 'CASE_OVERDUE',
+  SUBTASK: 'OVERDUE',
+  DELIVERY: 'DELIVERY_OVERDUE',
+  COMPLAINT: 'OVERDUE',
+  RECTIFICATION: 'OVERDUE',
+  URGE: 'URGE_UNANSWERED',
+};
+
+/** A card's life: issued; appealed by its holder; then revoked, upheld (打回) or escalated (上报). Never deleted. */
+export const CardState = { ISSUED: 'ISSUED', APPEALED: 'APPEALED', REVOKED: 'REVOKED', UPHELD: 'UPHELD', ESCALATED: 'ESCALATED' } as const;
+export type CardState = (typeof CardState)[keyof typeof CardState];
+export const CARD_STATE_LABELS: Record<CardState, string> = { ISSUED: '已出牌', APPEALED: '申诉中', REVOKED: '已撤销', UPHELD: '申诉打回', ESCALATED: '已上报' };
+
+export const CardDecision = { REVOKE: 'REVOKE', UPHOLD: 'UPHOLD', ESCALATE: 'ESCALATE' } as const;
+export type CardDecision = (typeof CardDecision)[keyof typeof CardDecision];
+export const CARD_DECISION_LABELS: Record<CardDecision, string> = { REVOKE: '撤销', UPHOLD: '打回', ESCALATE: '上报' };
+const DECIDED: Record<CardDecision, CardState> = { REVOKE: 'REVOKED', UPHOLD: 'UPHELD', ESCALATE: 'ESCALATED' };
+
+/** The card state machine: the holder appeals an issued card once; a supervisor decides an appealed card. */
+export function cardStateAfter(state: CardState, action: 'APPEAL' | CardDecision): CardState | null {
+  if (action === 'APPEAL') return state === 'ISSUED' ? 'APPEALED' : null;
+  return state === 'APPEALED' ? DECIDED[action] : null;
+}
+
+export interface CardEventDto {
+  action: 'APPEAL' | CardDecision;
+  reason: string;
+  actorName: string;
+  at: string;
+}
+
+export interface CardDto {
+  id: string;
+  level: CardLevel;
+  reason: CardReason;
+  reasonLabel: string;
+  state: CardState;
+  caseId: string | null;
+  caseNo: string | null;
+  receiptNo: string | null;
+  matterName: string | null;
+  clockId: string | null;
+  clockKind: ClockSubjectKind | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  windowId: string | null;
+  windowName: string | null;
+  staffId: string | null;
+  staffName: string | null;
+  /** When the threshold was actually crossed (or the act happened), not when a sweep noticed it. */
+  crossedAt: string;
+  issuedAt: string;
+  policyVersion: number | null;
+  runId: string | null;
+  events: CardEventDto[];
+}
+
+export interface CardQuery {
+  level?: CardLevel;
+  reason?: CardReason;
+  state?: CardState;
+  departmentId?: string;
+  from?: string;
+  to?: string;
+  /** Only cards the caller holds (staff): issued to them by name. */
+  mine?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface AppealCardRequest {
+  reason: string;
+}
+
+export interface DecideCardRequest {
+  decision: CardDecision;
+  reason: string;
+}
+
+export interface CardCaseViewDto {
+  card: CardDto;
+  steps: CaseStepDto[];
+  clockExplanation: string[];
+}
+
+export interface SweepRunDto {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  /** The business time the sweep looked at. */
+  asOf: string;
+  examined: number;
+  yellow: number;
+  red: number;
+  deemedAccepted: number;
+  promisesMissed: number;
+  instance: string;
+  status: 'DONE' | 'SKIPPED' | 'FAILED';
+  error: string | null;
+}
+
+export interface BoardCountDto {
+  departmentId: string;
+  departmentName: string;
+  yellow: number;
+  red: number;
+  open: number;
+}
+
+export interface BoardDto {
+  totals: { yellow: number; red: number; appealed: number; urgesOpen: number; urgesOverdue: number };
+  byDepartment: BoardCountDto[];
+  latest: CardDto[];
+  lastRun: SweepRunDto | null;
+}
+
+export const UrgeState = { OPEN: 'OPEN', ANSWERED: 'ANSWERED' } as const;
+export type UrgeState = (typeof UrgeState)[keyof typeof UrgeState];
+
+export interface UrgeDto {
+  id: string;
+  caseId: string;
+  caseNo: string | null;
+  matterName: string;
+  departmentId: string;
+  departmentName: string;
+  message: string;
+  urgedByName: string;
+  urgedAt: string;
+  dueAt: string;
+  state: UrgeState;
+  overdue: boolean;
+  reply: string | null;
+  repliedByName: string | null;
+  repliedAt: string | null;
+}
+
+export interface CreateUrgeRequest {
+  caseId: string;
+  message: string;
+  /** Working days the department has to reply. */
+  days: number;
+}
+
+export interface ReplyUrgeRequest {
+  reply: string;
+}
+
+/** What the live channel (server-sent events) carries. */
+export type SupervisionEvent = { type: 'card'; card: CardDto } | { type: 'urge'; urge: UrgeDto } | { type: 'run'; run: SweepRunDto };
