@@ -18,8 +18,9 @@ export const routes = [
     component: SupervisionLayout,
     children: [
       { path: '', name: 'board', component: () => import('../views/board/index.vue'), meta: { nav: 'board' } },
-      { path: 'cards', name: 'cards', component: soon, meta: { nav: 'cards' } },
-      { path: 'urging', name: 'urging', component: soon, meta: { nav: 'urging' } },
+      { path: 'cards', name: 'cards', component: () => import('../views/cards/index.vue'), meta: { nav: 'cards' } },
+      { path: 'cards/:id', name: 'card', component: () => import('../views/cards/card.vue'), props: true },
+      { path: 'urging', name: 'urging', component: () => import('../views/urging/index.vue'), meta: { nav: 'urging' } },
       { path: 'complaints', name: 'complaints', component: soon, meta: { nav: 'complaints' } },
       { path: 'rankings', name: 'rankings', component: soon, meta: { nav: 'rankings' } },
       { path: 'audit', name: 'audit', component: () => import('../views/audit/index.vue'), meta: { nav: 'audit' } },
