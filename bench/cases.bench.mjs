@@ -3,22 +3,16 @@
 //   the public progress query: ≥ 0.10 of bare node:http throughput.
 import http from 'node:http';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { startServer } from './lib/server.mjs';
+import { scratchDatabase, startServer } from './lib/server.mjs';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 3000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const load = (opts) => new Promise((resolve, reject) => autocannon({ connections: 20, ...(opts.amount ? {} : { duration: DURATION }), ...opts }, (e, r) => (e ? reject(e) : resolve(r))));
 
-const dbName = `ow_bench_cases_${Date.now()}`;
-const admin = new pg.Client({ connectionString: SERVER });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(SERVER);
-url.pathname = `/${dbName}`;
+const scratch = await scratchDatabase(SERVER, 'cases');
 
-const server = await startServer({ DATABASE_URL: url.toString(), DB_POOL_SIZE: '20', SEED_DEMO: 'true' });
+const server = await startServer({ DATABASE_URL: scratch.url, DB_POOL_SIZE: '20', SEED_DEMO: 'true' });
 const { base, port } = server;
 try {
   const clerk = await server.login('scjg.clerk');
@@ -66,6 +60,5 @@ try {
   console.log(`${'public progress query'.padEnd(44)} ${String(Math.round(progress.requests.average)).padStart(7)} req/s  ${(progress.requests.average / bareResult.requests.average).toFixed(2)} of bare  ${progress.requests.average / bareResult.requests.average >= 0.1 ? 'ok (≥ 0.10)' : 'BELOW 0.10'}; p99 ${progress.latency.p99} ms; non-2xx ${progress.non2xx}`);
 } finally {
   await server.stop();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

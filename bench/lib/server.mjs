@@ -31,5 +31,23 @@ export async function startServer(env) {
     const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: who, password: 'Demo@2026' }) });
     return { 'content-type': 'application/json', authorization: `Bearer ${(await res.json()).accessToken}` };
   };
-  return { port, base, stop, login };
+  return { port, base, pid: proc.pid, stop, login };
+}
+
+/** A scratch database on the PostgreSQL server for one benchmark: its URL and how to drop it. */
+export async function scratchDatabase(serverUrl, label) {
+  const { default: pg } = await import('pg');
+  const name = `ow_bench_${label}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
