@@ -158,10 +158,10 @@ describe('acceptance decision (Art. 32)', () => {
     await travel('2026-11-23T11:00:00');
     const c = await submitted();
     await travel('2026-11-30T18:00:00');
-    expect((await admin.cases.deemOverdue()).accepted).toBe(0); // due at the end of the 30th
+    expect((await admin.supervision.sweep()).deemedAccepted).toBe(0); // due at the end of the 30th
     await travel('2026-12-01T08:00:00');
-    await expectApiError(clerk.cases.deemOverdue(), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
-    expect((await admin.cases.deemOverdue()).accepted).toBeGreaterThanOrEqual(1);
+    await expectApiError(clerk.supervision.sweep(), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
+    expect((await admin.supervision.sweep()).deemedAccepted).toBeGreaterThanOrEqual(1);
     const d = await citizen.cases.get(c.id);
     expect(d).toMatchObject({ state: 'IN_REVIEW', deemedAccepted: true, acceptedAt: c.receivedAt });
     expect(d.caseNo).toMatch(/^SCJG-20261123-\d{4}$/);
@@ -194,7 +194,7 @@ describe('acceptance decision (Art. 32)', () => {
     const a = await clerk.cases.accept(c.id, { deferredPromiseDate: '2026-11-27' });
     expect(a).toMatchObject({ state: 'IN_REVIEW', deferredPromiseDate: '2026-11-27', deferredPromiseMissed: false });
     await travel('2026-11-30T09:00:00');
-    expect((await admin.cases.deemOverdue()).promisesMissed).toBeGreaterThanOrEqual(1);
+    expect((await admin.supervision.sweep()).promisesMissed).toBeGreaterThanOrEqual(1);
     expect((await clerk.cases.get(c.id)).deferredPromiseMissed).toBe(true);
     const idx = a.materials.find((m) => m.deferrable)!.index;
     await citizen.cases.uploadMaterial(c.id, idx, { bytes: PDF('制度'), mediaType: 'application/pdf' });

@@ -380,7 +380,6 @@ export class ApiClient {
     reject: (id: string, body: RejectCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/reject`, { body }),
     supplement: (id: string, body: SupplementCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/supplement`, { body }),
     closeUnsupplied: (id: string, body: WithdrawCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/close-unsupplied`, { body }),
-    deemOverdue: () => this.request<{ accepted: number; promisesMissed: number }>('POST', '/cases/deemed-acceptance'),
     review: (id: string, body: ReviewCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/review`, { body }),
     suspend: (id: string, body: SuspendCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/suspend`, { body }),
     resume: (id: string) => this.request<CaseDto>('POST', `/cases/${id}/resume`),

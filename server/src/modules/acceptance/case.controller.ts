@@ -176,14 +176,6 @@ export class CaseController {
     return this.query.get(actor.principal!, id);
   }
 
-  @Post('deemed-acceptance')
-  @HttpCode(200)
-  @Roles(Role.CENTER_ADMIN)
-  @ApiOperation({ summary: '视为受理：受理期限届满仍未决定的收件，自收件之日起视为受理（监察扫描同样触发）' })
-  async deem(@Actor() actor: RequestActor) {
-    return { accepted: await this.decisions.deemOverdue(actor), promisesMissed: (await this.decisions.markMissedPromises()).length };
-  }
-
   // ---------- review, decision, delivery ----------
 
   @Post(':id/review')
