@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,7 +37,6 @@ export async function startServer(env) {
 
 /** A scratch database on the PostgreSQL server for one benchmark: its URL and how to drop it. */
 export async function scratchDatabase(serverUrl, label) {
-  const { default: pg } = await import('pg');
   const name = `ow_bench_${label}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -46,16 +46,19 @@ export const CARD_STATE_LABELS: Record<CardState, string> = { ISSUED: '已出牌
 export const CardDecision = { REVOKE: 'REVOKE', UPHOLD: 'UPHOLD', ESCALATE: 'ESCALATE' } as const;
 export type CardDecision = (typeof CardDecision)[keyof typeof CardDecision];
 export const CARD_DECISION_LABELS: Record<CardDecision, string> = { REVOKE: '撤销', UPHOLD: '打回', ESCALATE: '上报' };
+/** What can be done to a card: the holder's appeal, then a supervisor's decision. */
+export type CardAction = 'APPEAL' | CardDecision;
+export const CARD_ACTION_LABELS: Record<CardAction, string> = { APPEAL: '申诉', ...CARD_DECISION_LABELS };
 const DECIDED: Record<CardDecision, CardState> = { REVOKE: 'REVOKED', UPHOLD: 'UPHELD', ESCALATE: 'ESCALATED' };
 
 /** The card state machine: the holder appeals an issued card once; a supervisor decides an appealed card. */
-export function cardStateAfter(state: CardState, action: 'APPEAL' | CardDecision): CardState | null {
+export function cardStateAfter(state: CardState, action: CardAction): CardState | null {
   if (action === 'APPEAL') return state === 'ISSUED' ? 'APPEALED' : null;
   return state === 'APPEALED' ? DECIDED[action] : null;
 }
 
 export interface CardEventDto {
-  action: 'APPEAL' | CardDecision;
+  action: CardAction;
   reason: string;
   actorName: string;
   at: string;

@@ -1,4 +1,4 @@
-import type { BoardDto, CardDto, SupervisionEvent, SweepRunDto } from '@onewindow/shared';
+import type { BoardDto, CardDto, SupervisionEvent } from '@onewindow/shared';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api';
@@ -24,10 +24,17 @@ export const useAlertsStore = defineStore('alerts', () => {
     if (e.type === 'card') {
       live.value = [e.card, ...live.value.filter((c) => c.id !== e.card.id)].slice(0, LIVE_LIMIT);
     } else if (e.type === 'run' && board.value) {
-      board.value = { ...board.value, lastRun: e.run as SweepRunDto };
+      board.value = { ...board.value, lastRun: e.run };
     }
-    // Counts change with every event: read them again (cheap, one request).
-    void api.supervision.board().then((b) => (board.value = b));
+    rereadSoon();
+  }
+
+  // Counts change with every event, and a sweep pushes its run and up to 50 cards at once: the board
+  // is read again once the burst is over, not once per event.
+  let reread: ReturnType<typeof setTimeout> | undefined;
+  function rereadSoon() {
+    clearTimeout(reread);
+    reread = setTimeout(() => void refresh(), 300);
   }
 
   function connect() {
@@ -35,6 +42,7 @@ export const useAlertsStore = defineStore('alerts', () => {
   }
 
   function disconnect() {
+    clearTimeout(reread);
     close?.();
     close = null;
     connected.value = false;

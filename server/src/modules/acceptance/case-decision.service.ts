@@ -385,7 +385,6 @@ export class CaseDecisionService {
     });
   }
 
-  /** Records for supervision every 容缺 promise whose date has passed with materials still deferred. */
   /** Marks every 容缺 promise that has passed with materials still outstanding; returns the cases just marked. */
   async markMissedPromises(): Promise<string[]> {
     const today = dateOfDay(shanghaiDay(this.clock.now()));

@@ -6,6 +6,7 @@ import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
+import { caseMaterialsJson } from './case-sql.js';
 import { CaseEntity, CaseStepEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 
@@ -38,33 +39,28 @@ export class CaseLedger {
   ) {}
 
   async lock(m: EntityManager, id: string): Promise<CaseEntity> {
-    return (await this.lockWith(m, id, false)).c;
+    return (await this.lockWith(m, id)).c;
   }
 
   /** The locked case with its materials, in one query: what the acceptance decision looks at. */
   async lockWithMaterials(m: EntityManager, id: string): Promise<{ c: CaseEntity; materials: CaseMaterialDto[] }> {
-    const { c, materials } = await this.lockWith(m, id, true);
-    return { c, materials: materials! };
+    const { c, raw } = await this.lockWith(m, id, { materials: caseMaterialsJson('sc.id') });
+    return { c, materials: raw.materials as CaseMaterialDto[] };
   }
 
-  private async lockWith(m: EntityManager, id: string, withMaterials: boolean): Promise<{ c: CaseEntity; materials?: CaseMaterialDto[] }> {
+  /** Locks the case row, reading its last step number (and any `extra` subqueries, by alias) with it. */
+  private async lockWith(m: EntityManager, id: string, extra: Record<string, string> = {}): Promise<{ c: CaseEntity; raw: Record<string, unknown> }> {
     const qb = m
       .createQueryBuilder(CaseEntity, 'sc')
       .setLock('pessimistic_write', undefined, ['sc'])
       .addSelect('(SELECT coalesce(max(s.seq), 0) FROM case_step s WHERE s.case_id = sc.id)', 'last_step')
       .where('sc.id = :id', { id });
-    if (withMaterials) {
-      qb.addSelect(
-        `(SELECT coalesce(json_agg(json_build_object('index', x.material_index, 'name', x.name, 'required', x.required, 'deferrable', x.may_defer, 'status', x.status,
-           'fileId', x.file_id, 'fileName', x.file_name, 'suppliedAt', x.supplied_at) ORDER BY x.material_index), '[]') FROM case_material x WHERE x.case_id = sc.id)`,
-        'materials',
-      );
-    }
+    for (const [alias, sql] of Object.entries(extra)) qb.addSelect(`(${sql})`, alias);
     const { entities, raw } = await qb.getRawAndEntities();
     const c = entities[0];
     if (!c) throw CaseErrors.notFound();
     lastStep.set(c, Number(raw[0].last_step));
-    return { c, materials: raw[0].materials };
+    return { c, raw: raw[0] };
   }
 
   assert(c: CaseEntity, action: CaseAction): void {

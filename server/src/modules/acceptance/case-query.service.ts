@@ -33,10 +33,12 @@ import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import { PersonalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
 import { escapeLike } from '../../platform/database/escape-like.js';
+import { isoOrNull } from '../../platform/database/sql-values.js';
 import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
 import { CASE_MATERIAL_FILE } from './case-intake.service.js';
 import { ClockService } from '../calendar/clock.service.js';
 import { CaseAccess } from './case-access.js';
+import { caseMaterialsJson } from './case-sql.js';
 import { CaseNoticeService } from './case-notice.service.js';
 import { CaseEntity, CaseMaterialEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
@@ -169,7 +171,7 @@ export class CaseQueryService {
       applicantName: maskName(r.applicant_name),
       state: r.state,
       stateLabel: CASE_STATE_LABELS[r.state as CaseState],
-      receivedAt: r.received_at ? new Date(r.received_at).toISOString() : null,
+      receivedAt: isoOrNull(r.received_at),
       dueDate: r.due_at ? formatDeadline(new Date(r.due_at)) : null,
       dueLabel: subject ? `${CLOCK_SUBJECT_LABELS[subject]}${r.clock_state === 'PAUSED' ? '（暂停计时）' : ''}` : null,
       steps: (r.steps as { action: CaseAction; at: string; resultCode: StepResultCode | null }[]).map((x) => ({ label: CASE_ACTION_LABELS[x.action], at: new Date(x.at).toISOString(), result: x.resultCode ? STEP_RESULT_LABELS[x.resultCode] : null })),
@@ -197,9 +199,7 @@ export class CaseQueryService {
     const [[parts], clocks] = await Promise.all([
       m.query(
         `SELECT
-           (SELECT coalesce(json_agg(json_build_object('index', x.material_index, 'name', x.name, 'required', x.required, 'deferrable', x.may_defer, 'status', x.status,
-                     'fileId', x.file_id, 'fileName', x.file_name, 'suppliedAt', x.supplied_at) ORDER BY x.material_index), '[]')
-              FROM case_material x WHERE x.case_id = $1) AS materials,
+           (${caseMaterialsJson('$1')}) AS materials,
            (SELECT coalesce(json_agg(json_build_object('seq', s.seq, 'action', s.action, 'fromState', s.from_state, 'toState', s.to_state, 'actorName', s.actor_name,
                      'actingForName', s.acting_for_name, 'at', s.at, 'opinion', s.opinion, 'resultCode', s.result_code, 'noticeId', s.notice_id) ORDER BY s.seq), '[]')
               FROM case_step s WHERE s.case_id = $1) AS steps,
@@ -237,7 +237,7 @@ export class CaseQueryService {
         phone: phone ? (staffView ? phone : maskPhone(phone)) : '',
         address: c.applicantAddress,
       },
-      materials: (parts.materials as CaseMaterialDto[]).map((x) => ({ ...x, suppliedAt: iso(x.suppliedAt) })),
+      materials: (parts.materials as CaseMaterialDto[]).map((x) => ({ ...x, suppliedAt: isoOrNull(x.suppliedAt) })),
       receivedAt: c.receivedAt?.toISOString() ?? null,
       acceptedAt: c.acceptedAt?.toISOString() ?? null,
       deemedAccepted: c.deemedAccepted,
@@ -251,18 +251,13 @@ export class CaseQueryService {
       acceptanceClock: clockOf(c.acceptanceClockId),
       caseClock: clockOf(c.caseClockId),
       deliveryClock: clockOf(c.deliveryClockId),
-      tasks: (parts.tasks as CaseTaskDto[]).map((t) => ({ ...t, completedAt: iso(t.completedAt) })),
-      steps: (parts.steps as CaseStepDto[]).map((s) => ({ ...s, at: iso(s.at)! })),
-      notices: (parts.notices as { id: string; kind: CaseNoticeKind; createdAt: string }[]).map((n) => ({ ...n, title: CASE_NOTICE_LABELS[n.kind], createdAt: iso(n.createdAt)! })),
+      tasks: (parts.tasks as CaseTaskDto[]).map((t) => ({ ...t, completedAt: isoOrNull(t.completedAt) })),
+      steps: (parts.steps as CaseStepDto[]).map((s) => ({ ...s, at: isoOrNull(s.at)! })),
+      notices: (parts.notices as { id: string; kind: CaseNoticeKind; createdAt: string }[]).map((n) => ({ ...n, title: CASE_NOTICE_LABELS[n.kind], createdAt: isoOrNull(n.createdAt)! })),
       allowedActions: [...CASE_TRANSITIONS[c.state]],
       version: c.version,
     };
   }
-}
-
-/** Timestamps from json_build_object come in PostgreSQL's text form; the API speaks ISO 8601. */
-function iso(at: string | null): string | null {
-  return at ? new Date(at).toISOString() : null;
 }
 
 function toSummary(r: Record<string, unknown>): CaseSummaryDto {
@@ -275,8 +270,8 @@ function toSummary(r: Record<string, unknown>): CaseSummaryDto {
     applicantName: r.applicant_name as string,
     channel: r.channel as CaseSummaryDto['channel'],
     state: r.state as CaseSummaryDto['state'],
-    receivedAt: r.received_at ? new Date(r.received_at as string).toISOString() : null,
-    dueAt: r.due_at ? new Date(r.due_at as string).toISOString() : null,
+    receivedAt: isoOrNull(r.received_at as string | null),
+    dueAt: isoOrNull(r.due_at as string | null),
     standing: r.standing as ClockStanding,
   };
 }

@@ -29,7 +29,7 @@ import {
   warningLeft,
   type WorkingCalendar,
 } from '@onewindow/shared';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { AuthErrors } from '../../platform/auth/auth.exception.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
@@ -84,33 +84,33 @@ export class ClockService {
     const warnLeft = warningLeft(input.limit.unit, amount, policy);
     // Written at the commit (a new clock is not read back in the transaction that starts it).
     const c = m.create(ClockEntity, {
-        id: randomUUID(),
-        subjectKind: input.subjectKind,
-        subjectId: input.subjectId,
-        departmentId: input.departmentId ?? null,
-        limitValue: input.limit.value,
-        limitUnit: input.limit.unit,
-        joint: input.joint ?? false,
-        extensionDays: 0,
-        state: 'RUNNING',
-        startedAt: now,
-        anchorAt: now,
-        anchorDay: dateOfDay(startDay),
-        anchorAmount: amount,
-        rawDueDate: due.rawDueDay === null ? null : dateOfDay(due.rawDueDay),
-        dueDate: dateOfDay(due.dueDay),
-        dueAt: due.dueAt,
-        warnLeft,
-        warnAt: warningAt(cal, now, input.limit.unit, due, warnLeft),
-        policyVersion: policy.version,
-        stoppedAt: null,
-        stopReason: null,
-        previousClockId,
-        createdAt: this.clock.now(),
-        updatedAt: this.clock.now(),
-        version: 1,
-        alertLevel: 0,
-      });
+      id: randomUUID(),
+      subjectKind: input.subjectKind,
+      subjectId: input.subjectId,
+      departmentId: input.departmentId ?? null,
+      limitValue: input.limit.value,
+      limitUnit: input.limit.unit,
+      joint: input.joint ?? false,
+      extensionDays: 0,
+      state: 'RUNNING',
+      startedAt: now,
+      anchorAt: now,
+      anchorDay: dateOfDay(startDay),
+      anchorAmount: amount,
+      rawDueDate: due.rawDueDay === null ? null : dateOfDay(due.rawDueDay),
+      dueDate: dateOfDay(due.dueDay),
+      dueAt: due.dueAt,
+      warnLeft,
+      warnAt: warningAt(cal, now, input.limit.unit, due, warnLeft),
+      policyVersion: policy.version,
+      stoppedAt: null,
+      stopReason: null,
+      previousClockId,
+      createdAt: this.clock.now(),
+      updatedAt: this.clock.now(),
+      version: 1,
+      alertLevel: 0,
+    });
     DeferredWrites.insert(m, ClockEntity, [c]);
     return c;
   }
@@ -244,7 +244,7 @@ export class ClockService {
   }
 
   /** A locked clock is written back whole at the commit, with the transaction's other deferred writes. */
-  private async write(m: EntityManager, c: ClockEntity): Promise<ClockEntity> {
+  private write(m: EntityManager, c: ClockEntity): ClockEntity {
     DeferredWrites.update(m, ClockEntity, c);
     return c;
   }
@@ -309,11 +309,8 @@ export class ClockService {
     return c;
   }
 
-  async toDto(m: EntityManager, c: ClockEntity): Promise<ClockDto> {
-    const cal = await this.calendars.calendar(m);
-    const pauses = await m.find(ClockPauseEntity, { where: { clockId: c.id }, order: { startedAt: 'ASC' } });
-    const extensions = await m.find(ClockExtensionEntity, { where: { clockId: c.id }, order: { createdAt: 'ASC' } });
-    return this.buildDto(c, cal, pauses, extensions);
+  private async toDto(m: EntityManager, c: ClockEntity): Promise<ClockDto> {
+    return (await this.dtosOf(m, [c.id])).get(c.id)!;
   }
 
   private buildDto(c: ClockEntity, cal: WorkingCalendar, pauses: ClockPauseEntity[], extensions: ClockExtensionEntity[]): ClockDto {

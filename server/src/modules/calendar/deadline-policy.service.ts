@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DeadlinePolicyDto, UpdateDeadlinePolicyRequest, WarningPolicy } from '@onewindow/shared';
+import type { DeadlinePolicyDto, UpdateDeadlinePolicyRequest } from '@onewindow/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';

@@ -13,7 +13,7 @@ import {
 } from '@onewindow/shared';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type BoardDto,
+  type CardAction,
   CARD_REASON_LABELS,
   type CardCaseViewDto,
   type CardDecision,
@@ -11,17 +12,17 @@ import {
   type CardReason,
   type CardState,
   cardStateAfter,
-  CARD_DECISION_LABELS,
+  CARD_ACTION_LABELS,
   type ClockSubjectKind,
   type Page,
   type Principal,
   PrincipalKind,
-  Role,
 } from '@onewindow/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
+import { isoOrNull } from '../../platform/database/sql-values.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { CaseQueryService } from '../acceptance/case-query.service.js';
 import { ClockService } from '../calendar/clock.service.js';
@@ -110,14 +111,14 @@ export class CardService {
     return this.change(actor, id, decision, reason, () => undefined);
   }
 
-  private async change(actor: RequestActor, id: string, action: 'APPEAL' | CardDecision, reason: string, check: (p: Principal, card: CardEntity) => void): Promise<CardDto> {
+  private async change(actor: RequestActor, id: string, action: CardAction, reason: string, check: (p: Principal, card: CardEntity) => void): Promise<CardDto> {
     const p = actor.principal!;
     await this.dataSource.transaction(async (m) => {
       const card = await m.findOne(CardEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!card) throw SupervisionErrors.cardNotFound();
       check(p, card);
       const next = cardStateAfter(card.state as CardState, action);
-      if (!next) throw SupervisionErrors.cardState(card.state as CardState, action === 'APPEAL' ? '申诉' : CARD_DECISION_LABELS[action]);
+      if (!next) throw SupervisionErrors.cardState(card.state as CardState, CARD_ACTION_LABELS[action]);
       const now = this.clock.now();
       await m.insert(CardEventEntity, { cardId: id, action, reason: reason.trim(), actorId: p.id, actorName: p.name, at: now });
       await m.update(CardEntity, id, { state: next });
@@ -160,16 +161,6 @@ export class CardService {
   }
 }
 
-/** Who may see a card on the live channel: supervisors and center admins all, staff their department's. */
-export function mayWatch(p: Principal, departmentId: string | null): boolean {
-  if (p.roles.includes(Role.SUPERVISOR) || p.roles.includes(Role.CENTER_ADMIN)) return true;
-  return p.kind === PrincipalKind.STAFF && !!departmentId && p.departmentId === departmentId;
-}
-
-function iso(v: string | Date | null): string | null {
-  return v ? new Date(v).toISOString() : null;
-}
-
 function toCardDto(r: Record<string, unknown>): CardDto {
   return {
     id: r.id as string,
@@ -189,10 +180,10 @@ function toCardDto(r: Record<string, unknown>): CardDto {
     windowName: r.window_name as string | null,
     staffId: r.staff_id as string | null,
     staffName: r.staff_name as string | null,
-    crossedAt: iso(r.crossed_at as string)!,
-    issuedAt: iso(r.issued_at as string)!,
+    crossedAt: isoOrNull(r.crossed_at as string)!,
+    issuedAt: isoOrNull(r.issued_at as string)!,
     policyVersion: r.policy_version as number | null,
     runId: r.run_id as string | null,
-    events: (r.events as CardEventDto[]).map((e) => ({ ...e, at: iso(e.at)! })),
+    events: (r.events as CardEventDto[]).map((e) => ({ ...e, at: isoOrNull(e.at)! })),
   };
 }

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal, SupervisionEvent } from '@onewindow/shared';
 import { catchError, concatMap, EMPTY, filter, from, type Observable, share } from 'rxjs';
-import { CardService, mayWatch } from './card.service.js';
+import { DepartmentScope } from '../../platform/auth/department-scope.js';
+import { CardService } from './card.service.js';
 import { SupervisionEvents } from './supervision-events.js';
 import { SweepRunService } from './sweep-run.service.js';
 import { UrgeService } from './urge.service.js';
@@ -40,9 +41,9 @@ export class LiveAlertsService {
   for(p: Principal): Observable<SupervisionEvent> {
     return this.stream.pipe(
       filter((e) => {
-        if (e.type === 'card') return mayWatch(p, e.card.departmentId);
-        if (e.type === 'urge') return mayWatch(p, e.urge.departmentId);
-        return mayWatch(p, null);
+        if (e.type === 'card') return DepartmentScope.allows(p, e.card.departmentId);
+        if (e.type === 'urge') return DepartmentScope.allows(p, e.urge.departmentId);
+        return DepartmentScope.allows(p, null);
       }),
     );
   }

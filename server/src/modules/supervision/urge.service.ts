@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type CreateUrgeRequest, type Principal, type UrgeDto, type UrgeState } from '@onewindow/shared';
+import { type CreateUrgeRequest, isTerminalCase, type Principal, type UrgeDto, type UrgeState } from '@onewindow/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
+import { isoOrNull } from '../../platform/database/sql-values.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { CaseQueryService } from '../acceptance/case-query.service.js';
 import { ClockService } from '../calendar/clock.service.js';
@@ -31,7 +32,7 @@ export class UrgeService {
   async create(actor: RequestActor, dto: CreateUrgeRequest): Promise<UrgeDto> {
     const p = actor.principal!;
     const c = await this.cases.get(p, dto.caseId);
-    if (!c.allowedActions.length || c.state === 'DRAFT') throw SupervisionErrors.caseNotOpen();
+    if (isTerminalCase(c.state) || c.state === 'DRAFT') throw SupervisionErrors.caseNotOpen();
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
       const clock = await this.clocks.start(actor, { subjectKind: 'URGE', subjectId: id, departmentId: c.departmentId, limit: { value: dto.days, unit: 'WORKING_DAY' } }, m);
@@ -88,7 +89,7 @@ export class UrgeService {
       overdue: r.state === 'OPEN' && dueAt <= this.clock.now(),
       reply: r.reply as string | null,
       repliedByName: r.replied_by_name as string | null,
-      repliedAt: r.replied_at ? new Date(r.replied_at as string).toISOString() : null,
+      repliedAt: isoOrNull(r.replied_at as string | null),
     };
   }
 }

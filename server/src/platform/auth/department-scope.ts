@@ -10,8 +10,9 @@ export const DepartmentScope = {
   assert(principal: Principal, departmentId: string): void {
     if (!DepartmentScope.allows(principal, departmentId)) throw AuthErrors.departmentScope();
   },
-  allows(principal: Principal, departmentId: string): boolean {
-    return isCenterWide(principal.roles) || principal.departmentId === departmentId;
+  /** A record of no department (null) is for center-wide roles only. */
+  allows(principal: Principal, departmentId: string | null): boolean {
+    return isCenterWide(principal.roles) || (departmentId !== null && principal.departmentId === departmentId);
   },
   /** The department a query must be limited to, or null for all. A requested other department is refused. */
   filter(principal: Principal, requested?: string | null): string | null {
