@@ -258,20 +258,68 @@ describe('calendar changes', () => {
 });
 
 describe('warning policy', () => {
-  it('is versioned: new clocks use the newest version, started ones keep theirs', async () => {
+  it('a proposal changes nothing until a supervisor signs it off; then open clocks warn under it, per clock kind', async () => {
     await setNow('2026-03-02T09:00:00+08:00');
+    const supervisor = await t.loginAs('supervisor');
     const v1 = await caseClock(20);
+    const acceptance = await admin.clocks.start({ subjectKind: 'ACCEPTANCE', subjectId: randomUUID(), departmentId: scjg, limit: { value: 5, unit: 'WORKING_DAY' } });
+    const hours = await caseClock(48, 'HOUR');
     expect(v1.policyVersion).toBe(1);
     // 80% of 20 used = 16 days used, 4 left: the warning comes at the end of 24 March.
     expect(v1.warnAt).toBe('2026-03-24T16:00:00.000Z');
-    await expectApiError(lead.calendar.publishPolicy({ usedPercent: 50, minLeft: 2 }), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
-    await expectApiError(admin.calendar.publishPolicy({ usedPercent: 150, minLeft: 2 }), 400, ErrorCode.VALIDATION_FAILED);
-    const p = await admin.calendar.publishPolicy({ usedPercent: 50, minLeft: 2, note: '试行' });
-    expect(p.version).toBe(2);
-    const v2 = await caseClock(20);
-    expect(v2.policyVersion).toBe(2);
-    expect(v2.warnAt).toBe('2026-03-16T16:00:00.000Z'); // 10 used, 10 left
-    expect((await admin.clocks.get(v1.id)).warnAt).toBe('2026-03-24T16:00:00.000Z');
-    expect((await admin.calendar.policies()).map((x) => x.version)).toEqual([2, 1]);
+    expect(hours.warnAt).toBe(new Date(new Date(hours.dueAt).getTime() - 10 * 3_600_000 + 24 * 60_000).toISOString()); // 20% of 48 h = 9.6 h
+    await expectApiError(lead.calendar.proposePolicy({ usedPercent: 50, minLeft: 2, note: '试行' }), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
+    const bad = await expectApiError(admin.calendar.proposePolicy({ usedPercent: 150, minLeft: 2, byKind: { CASE: { usedPercent: 0, minLeft: 2 } }, note: '' }), 400, ErrorCode.VALIDATION_FAILED);
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual(['byKind.CASE.usedPercent', 'note', 'usedPercent']);
+    await expectApiError(admin.calendar.proposePolicy({ usedPercent: 80, minLeft: 1, byKind: { NOT_A_KIND: { usedPercent: 50, minLeft: 1 } } as never, note: '未知种类' }), 400, ErrorCode.VALIDATION_FAILED);
+
+    const p = await admin.calendar.proposePolicy({ usedPercent: 80, minLeft: 1, byKind: { CASE: { usedPercent: 50, minLeft: 2 } }, note: '办理时限过半即预警' });
+    expect(p).toMatchObject({ version: 2, state: 'PROPOSED', byKind: { CASE: { usedPercent: 50, minLeft: 2 } }, proposedByName: admin.me.name, decidedAt: null });
+    // Not in force yet: a clock started now still runs under version 1.
+    expect((await caseClock(20)).policyVersion).toBe(1);
+    await expectApiError(admin.calendar.proposePolicy({ usedPercent: 70, minLeft: 1, note: '再提一版' }), 409, ErrorCode.POLICY_PENDING);
+    await expectApiError(admin.calendar.decidePolicy(2, { approve: true, note: '自己批' }), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
+    await expectApiError(supervisor.calendar.decidePolicy(99, { approve: true, note: '无此版本' }), 404, ErrorCode.POLICY_NOT_FOUND);
+
+    const signed = await supervisor.calendar.decidePolicy(2, { approve: true, note: '同意，自签认时起执行' });
+    expect(signed).toMatchObject({ state: 'IN_FORCE', decidedByName: supervisor.me.name, decisionNote: '同意，自签认时起执行' });
+    expect(signed.clocksRecomputed).toBeGreaterThanOrEqual(4);
+    // The running CASE clocks warn at half time now (10 of 20 working days left; 24 of 48 hours); ACCEPTANCE keeps the default.
+    expect(await admin.clocks.get(v1.id)).toMatchObject({ policyVersion: 2, warnAt: '2026-03-16T16:00:00.000Z', dueAt: v1.dueAt });
+    expect(await admin.clocks.get(acceptance.id)).toMatchObject({ policyVersion: 2, warnAt: acceptance.warnAt });
+    expect(await admin.clocks.get(hours.id)).toMatchObject({ policyVersion: 2, warnAt: new Date(new Date(hours.dueAt).getTime() - 24 * 3_600_000).toISOString() });
+    expect((await caseClock(20)).warnAt).toBe('2026-03-16T16:00:00.000Z');
+    await expectApiError(supervisor.calendar.decidePolicy(2, { approve: false, note: '再驳回' }), 409, ErrorCode.POLICY_STATE);
+
+    // Rejected: nothing moves.
+    await admin.calendar.proposePolicy({ usedPercent: 90, minLeft: 0, note: '放宽' });
+    expect(await supervisor.calendar.decidePolicy(3, { approve: false, note: '不同意放宽' })).toMatchObject({ state: 'REJECTED', clocksRecomputed: null });
+    expect((await admin.clocks.get(v1.id)).policyVersion).toBe(2);
+    expect((await admin.calendar.policies()).map((x) => [x.version, x.state])).toEqual([
+      [3, 'REJECTED'],
+      [2, 'IN_FORCE'],
+      [1, 'SUPERSEDED'],
+    ]);
+    const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_entry WHERE target_type = 'deadline_policy' ORDER BY seq`);
+    expect(audit.map((a) => a.action)).toEqual(['calendar.policy_proposed', 'calendar.policy_signed_off', 'calendar.policy_proposed', 'calendar.policy_rejected']);
+  });
+
+  it('a stricter policy warns a clock it puts past its warning at the moment it came into force, not before', async () => {
+    await setNow('2026-03-02T09:00:00+08:00');
+    const c = await caseClock(20);
+    await setNow('2026-03-05T10:00:00+08:00');
+    // 10% of 20 used leaves 18: the warning would be the end of 4 March, before the policy exists.
+    await admin.calendar.proposePolicy({ usedPercent: 80, minLeft: 1, byKind: { CASE: { usedPercent: 10, minLeft: 1 } }, note: '从严' });
+    const signed = await (await t.loginAs('supervisor')).calendar.decidePolicy(4, { approve: true, note: '同意' });
+    expect(await admin.clocks.get(c.id)).toMatchObject({ policyVersion: 4, warnAt: signed.decidedAt });
+  });
+
+  it('the one who proposed a version cannot sign it off', async () => {
+    const supervisor = await t.loginAs('supervisor');
+    await admin.org.updateStaff(supervisor.me.id, { roles: ['SUPERVISOR', 'CENTER_ADMIN'] });
+    const both = await t.loginAs('supervisor');
+    const p = await both.calendar.proposePolicy({ usedPercent: 75, minLeft: 1, note: '自提' });
+    await expectApiError(both.calendar.decidePolicy(p.version, { approve: true, note: '自签' }), 403, ErrorCode.POLICY_SELF_SIGN_OFF);
+    expect((await admin.calendar.policies())[0]).toMatchObject({ version: p.version, state: 'PROPOSED' });
   });
 });

@@ -209,6 +209,27 @@ describe('the live channel', () => {
   });
 });
 
+describe('the card policy', () => {
+  it('a signed-off change moves the warning times of open cases, and the sweep cards them under the new version', async () => {
+    await travel('2027-03-15T09:00:00'); // Monday
+    const c = await walkIn();
+    await clerk.cases.accept(c.id, {});
+    const before = (await clerk.cases.get(c.id)).caseClock!;
+    // 10 working days: due Mon 29 March; the default warns with 2 left, at the end of Thu 25 March.
+    expect([before.dueAt, before.warnAt, before.policyVersion]).toEqual([iso('2027-03-30T00:00:00'), iso('2027-03-26T00:00:00'), 1]);
+    const proposed = await admin.calendar.proposePolicy({ usedPercent: 80, minLeft: 1, byKind: { CASE: { usedPercent: 50, minLeft: 1 } }, note: '办理时限过半预警' });
+    await supervisor.calendar.decidePolicy(proposed.version, { approve: true, note: '同意' });
+    const after = (await clerk.cases.get(c.id)).caseClock!;
+    // Half of 10 used: warns with 5 left, at the end of Mon 22 March; the due time does not move.
+    expect([after.dueAt, after.warnAt, after.policyVersion]).toEqual([before.dueAt, iso('2027-03-23T00:00:00'), proposed.version]);
+
+    await travel('2027-03-23T09:00:00');
+    await supervisor.supervision.sweep();
+    const yellow = (await cardsOf(c.id)).filter((k) => k.clockKind === 'CASE');
+    expect(yellow.map((k) => [k.level, k.crossedAt, k.policyVersion])).toEqual([['YELLOW', iso('2027-03-23T00:00:00'), proposed.version]]);
+  });
+});
+
 describe.skipIf(!SERVER_URL)('two instances on one PostgreSQL database', () => {
   it('sweeping at the same moment issue each card exactly once', async () => {
     const second = await startTestApp({ DATABASE_URL: t.databaseUrl! }, { seed: false });

@@ -39,7 +39,8 @@ import type {
   ExtendClockRequest,
   PauseClockRequest,
   StartClockRequest,
-  UpdateDeadlinePolicyRequest,
+  ProposeDeadlinePolicyRequest,
+  DecideDeadlinePolicyRequest,
 } from '../dto/clock.js';
 import type { CatalogFile, ImportReportDto, MatterContent, MatterQuery, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublicVersionSummaryDto, PublishCheckDto } from '../catalog/matter.js';
 import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../dto/fees.js';
@@ -314,7 +315,9 @@ export class ApiClient {
     editDay: (date: string, body: EditCalendarDayRequest) => this.request<CalendarChangeDto>('PUT', `/calendar/days/${date}`, { body }),
     importYear: (year: number, body: ImportCalendarYearRequest) => this.request<CalendarChangeDto>('PUT', `/calendar/years/${year}`, { body }),
     policies: () => this.request<DeadlinePolicyDto[]>('GET', '/deadline-policy'),
-    publishPolicy: (body: UpdateDeadlinePolicyRequest) => this.request<DeadlinePolicyDto>('PUT', '/deadline-policy', { body }),
+    proposePolicy: (body: ProposeDeadlinePolicyRequest) => this.request<DeadlinePolicyDto>('POST', '/deadline-policy', { body }),
+    decidePolicy: (version: number, body: DecideDeadlinePolicyRequest) =>
+      this.request<DeadlinePolicyDto>('POST', `/deadline-policy/${version}/decision`, { body }),
   };
 
   readonly clocks = {

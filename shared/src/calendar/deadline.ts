@@ -14,6 +14,12 @@ export interface WarningPolicy {
 }
 export const DEFAULT_WARNING_POLICY: WarningPolicy = { usedPercent: 80, minLeft: 1 };
 
+/** The thresholds a clock of this kind runs under: the kind's own where the policy names it, else the policy's. */
+export function warningPolicyFor(policy: WarningPolicy & { byKind?: Partial<Record<string, WarningPolicy>> | null }, kind: string): WarningPolicy {
+  const own = policy.byKind?.[kind];
+  return own ? { usedPercent: own.usedPercent, minLeft: own.minLeft } : { usedPercent: policy.usedPercent, minLeft: policy.minLeft };
+}
+
 export const MAX_LIMIT: Record<LimitUnit, number> = { WORKING_DAY: 2000, NATURAL_DAY: 3650, HOUR: 24 * 366, MONTH: 120 };
 const HOUR_MS = 3_600_000;
 

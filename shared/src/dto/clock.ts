@@ -142,16 +142,43 @@ export interface ClockExplanationDto {
   provisional: boolean;
 }
 
+/**
+ * The card policy's YELLOW thresholds (RED is always "overdue"), versioned. CENTER_ADMIN proposes a
+ * version; a SUPERVISOR other than the proposer signs it off (it comes into force and the warning times
+ * of open clocks are recomputed) or rejects it. At most one proposal waits at a time.
+ */
+export const PolicyState = { PROPOSED: 'PROPOSED', IN_FORCE: 'IN_FORCE', SUPERSEDED: 'SUPERSEDED', REJECTED: 'REJECTED' } as const;
+export type PolicyState = (typeof PolicyState)[keyof typeof PolicyState];
+export const POLICY_STATE_LABELS: Record<PolicyState, string> = { PROPOSED: '待监察签认', IN_FORCE: '生效中', SUPERSEDED: '已被替代', REJECTED: '未获签认' };
+
+/** Thresholds per clock kind; a kind not named uses the policy's own usedPercent and minLeft. */
+export type WarningRules = Partial<Record<ClockSubjectKind, { usedPercent: number; minLeft: number }>>;
+
 export interface DeadlinePolicyDto {
   version: number;
+  state: PolicyState;
   usedPercent: number;
   minLeft: number;
+  byKind: WarningRules;
   note: string | null;
+  proposedByName: string | null;
   createdAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  /** Open clocks moved onto this version when it came into force. */
+  clocksRecomputed: number | null;
 }
 
-export interface UpdateDeadlinePolicyRequest {
+export interface ProposeDeadlinePolicyRequest {
   usedPercent: number;
   minLeft: number;
-  note?: string;
+  byKind?: WarningRules;
+  /** Why the thresholds change: what the supervisor signs off on. */
+  note: string;
+}
+
+export interface DecideDeadlinePolicyRequest {
+  approve: boolean;
+  note: string;
 }

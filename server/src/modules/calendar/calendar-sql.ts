@@ -34,3 +34,42 @@ WITH target AS (
 UPDATE clock c SET due_date = t.due_date, due_at = t.due_at, warn_at = t.warn_at, version = c.version + 1
 FROM target t
 WHERE c.id = t.id AND (c.due_date <> t.due_date OR c.warn_at <> t.warn_at)`;
+
+/**
+ * A warning policy coming into force ($1 its version): every open clock moves onto it and gets the
+ * warning allowance of its kind, the SQL twin of `warningLeft` (shared): the larger of "(100 − usedPercent)%
+ * of the total" and `minLeft`, never more than the total; working days in days, other units in ms.
+ */
+export const APPLY_POLICY_SQL = `
+WITH p AS (SELECT * FROM deadline_policy WHERE version = $1),
+r AS (
+  SELECT c.id,
+    coalesce((p.by_kind -> c.subject_kind ->> 'usedPercent')::int, p.used_percent) AS pct,
+    coalesce((p.by_kind -> c.subject_kind ->> 'minLeft')::int, p.min_left) AS min_left,
+    CASE c.limit_unit
+      WHEN 'WORKING_DAY' THEN (c.limit_value + c.extension_days)::bigint
+      WHEN 'NATURAL_DAY' THEN (c.limit_value + c.extension_days)::bigint * 86400000
+      WHEN 'MONTH' THEN ((s.day + make_interval(months => c.limit_value))::date - s.day)::bigint * 86400000
+      ELSE c.limit_value::bigint * 3600000
+    END AS total,
+    CASE c.limit_unit WHEN 'WORKING_DAY' THEN 1 WHEN 'HOUR' THEN 3600000 ELSE 86400000 END AS unit
+  FROM clock c CROSS JOIN p
+  CROSS JOIN LATERAL (SELECT ((c.started_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day) s
+  WHERE c.state IN ('RUNNING', 'PAUSED')
+)
+UPDATE clock c
+SET policy_version = $1, warn_left = least(r.total, greatest(r.total - ceil(r.total * r.pct / 100.0)::bigint, r.min_left * r.unit)), version = c.version + 1
+FROM r WHERE c.id = r.id`;
+
+/** Hour-unit clocks: the warning instant is the allowance before the due instant (day units: RECOMPUTE_CLOCKS_SQL). */
+export const RECOMPUTE_HOUR_WARNINGS_SQL = `
+UPDATE clock SET warn_at = greatest(anchor_at, due_at - warn_left * interval '1 millisecond')
+WHERE state = 'RUNNING' AND limit_unit = 'HOUR' AND warn_at <> greatest(anchor_at, due_at - warn_left * interval '1 millisecond')`;
+
+/**
+ * A stricter policy can put a clock's warning before the moment the policy came into force ($1 version, $2
+ * that moment): the clock warns at that moment instead, so no card claims a crossing under rules not yet in force.
+ */
+export const FLOOR_WARNINGS_SQL = `
+UPDATE clock SET warn_at = $2
+WHERE state = 'RUNNING' AND alert_level = 0 AND policy_version = $1 AND warn_at < $2 AND due_at > $2`;

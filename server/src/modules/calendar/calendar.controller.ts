@@ -13,7 +13,9 @@ import {
   ImportCalendarYearDto,
   PauseClockDto,
   StartClockDto,
-  UpdateDeadlinePolicyDto,
+  DecideDeadlinePolicyDto,
+  PolicyVersionParam,
+  ProposeDeadlinePolicyDto,
   YearParam,
 } from './calendar.dto.js';
 import { CalendarService } from './calendar.service.js';
@@ -136,10 +138,18 @@ export class DeadlinePolicyController {
     return this.policies.history();
   }
 
-  @Put()
+  @Post()
   @Roles(Role.CENTER_ADMIN)
-  @ApiOperation({ summary: '发布新版预警策略（对此后开始的计时生效）' })
-  publish(@Body() dto: UpdateDeadlinePolicyDto, @Actor() actor: RequestActor) {
-    return this.policies.publish(actor, dto);
+  @ApiOperation({ summary: '提出新版预警策略（按计时种类的黄牌阈值），须监察员签认后生效' })
+  propose(@Body() dto: ProposeDeadlinePolicyDto, @Actor() actor: RequestActor) {
+    return this.policies.propose(actor, dto);
+  }
+
+  @Post(':version/decision')
+  @HttpCode(200)
+  @Roles(Role.SUPERVISOR)
+  @ApiOperation({ summary: '监察签认（生效并重算在途计时的预警时间）或驳回待签认的预警策略' })
+  decide(@Param() { version }: PolicyVersionParam, @Body() dto: DecideDeadlinePolicyDto, @Actor() actor: RequestActor) {
+    return this.policies.decide(actor, version, dto);
   }
 }

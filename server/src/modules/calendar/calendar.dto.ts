@@ -13,7 +13,9 @@ import {
   PauseReason,
   type StartClockRequest,
   type TimeLimitDto,
-  type UpdateDeadlinePolicyRequest,
+  type DecideDeadlinePolicyRequest,
+  type ProposeDeadlinePolicyRequest,
+  type WarningRules,
 } from '@onewindow/shared';
 import { Type } from 'class-transformer';
 import {
@@ -94,10 +96,38 @@ export class ExtendClockDto implements ExtendClockRequest {
   @ApiProperty({ description: '告知申请人的延期理由' }) @IsString() @IsNotEmpty() @MaxLength(4000) notice: string;
 }
 
-export class UpdateDeadlinePolicyDto implements UpdateDeadlinePolicyRequest {
-  @ApiProperty({ minimum: 1, maximum: 99, example: 80 }) @IsInt() @Min(1) @Max(99) usedPercent: number;
-  @ApiProperty({ minimum: 0, maximum: 30, example: 1 }) @IsInt() @Min(0) @Max(30) minLeft: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) note?: string;
+class ThresholdBody {
+  @ApiProperty({ minimum: 1, maximum: 99, example: 80, description: '已用时限达到该百分比时预警' }) @IsInt() @Min(1) @Max(99) usedPercent: number;
+  @ApiProperty({ minimum: 0, maximum: 30, example: 1, description: '仅剩该数量（工作日，或该时限的单位）时预警' }) @IsInt() @Min(0) @Max(30) minLeft: number;
+}
+
+/** One optional threshold per clock kind; any other key is refused. */
+class WarningRulesBody implements WarningRules {
+  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) ACCEPTANCE?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) CASE?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) SUBTASK?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) DELIVERY?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) COMPLAINT?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) RECTIFICATION?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) URGE?: ThresholdBody;
+}
+
+export class ProposeDeadlinePolicyDto extends ThresholdBody implements ProposeDeadlinePolicyRequest {
+  @ApiPropertyOptional({ type: WarningRulesBody, description: '按计时种类分别设定；未设定的种类用上面的默认值' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WarningRulesBody)
+  byKind?: WarningRulesBody;
+  @ApiProperty({ description: '调整理由（监察签认的依据）' }) @IsString() @IsNotEmpty({ message: '不能为空' }) @MaxLength(200) note: string;
+}
+
+export class DecideDeadlinePolicyDto implements DecideDeadlinePolicyRequest {
+  @ApiProperty({ description: 'true 签认生效，false 驳回' }) @IsBoolean() approve: boolean;
+  @ApiProperty({ description: '签认或驳回意见' }) @IsString() @IsNotEmpty({ message: '不能为空' }) @MaxLength(500) note: string;
+}
+
+export class PolicyVersionParam {
+  @Type(() => Number) @IsInt() @Min(1) version: number;
 }
 
 export class YearParam {

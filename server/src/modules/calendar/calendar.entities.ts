@@ -1,4 +1,4 @@
-import type { DayKind, LimitUnit } from '@onewindow/shared';
+import type { DayKind, LimitUnit, PolicyState, WarningRules } from '@onewindow/shared';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { VersionedEntity } from '../../platform/database/versioned-entity.js';
 
@@ -48,11 +48,20 @@ export class CalendarRevisionEntity {
   revision: number;
 }
 
-/** The warning policy, versioned: the newest row is in force; clocks record the version they use. */
+/**
+ * The warning policy (the card policy's YELLOW thresholds), versioned: proposed by CENTER_ADMIN, in force
+ * once a SUPERVISOR signs it off; clocks record the version they run under.
+ */
 @Entity('deadline_policy')
+@Index('uq_deadline_policy_in_force', ['state'], { unique: true, where: `state = 'IN_FORCE'` })
+@Index('uq_deadline_policy_proposed', ['state'], { unique: true, where: `state = 'PROPOSED'` })
+@Check('ck_deadline_policy_state', `state IN ('PROPOSED', 'IN_FORCE', 'SUPERSEDED', 'REJECTED')`)
 export class DeadlinePolicyEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   version: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  state: PolicyState;
 
   @Column({ type: 'int' })
   usedPercent: number;
@@ -60,14 +69,36 @@ export class DeadlinePolicyEntity {
   @Column({ type: 'int' })
   minLeft: number;
 
+  /** Per clock kind: `{ "CASE": { "usedPercent": 70, "minLeft": 2 } }`; kinds not named use the two above. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  byKind: WarningRules;
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   note: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  createdByName: string | null;
+
   @Column({ type: 'timestamptz' })
   createdAt: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedBy: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  decidedByName: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  decisionNote: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  clocksRecomputed: number | null;
 }
 
 /**

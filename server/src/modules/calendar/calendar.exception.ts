@@ -23,6 +23,12 @@ export const CalendarErrors = {
       { cap, used, requested },
     ),
   limitInvalid: (why: string) => new CalendarException(ErrorCode.CLOCK_LIMIT_INVALID, 400, `时限无效：${why}`),
+  policyNotFound: (version: number) => new CalendarException(ErrorCode.POLICY_NOT_FOUND, 404, `预警策略第 ${version} 版不存在`),
+  policyPending: (version: number) =>
+    new CalendarException(ErrorCode.POLICY_PENDING, 409, `预警策略第 ${version} 版正在等待监察签认，签认或驳回后才能再提出新版本`, { version }),
+  policyState: (version: number, state: string) =>
+    new CalendarException(ErrorCode.POLICY_STATE, 409, `预警策略第 ${version} 版${state}，不能再签认`, { version }),
+  policySelfSignOff: () => new CalendarException(ErrorCode.POLICY_SELF_SIGN_OFF, 403, '提出预警策略的人不能自己签认'),
   otherNeedsText: () =>
     new CalendarException(ErrorCode.VALIDATION_FAILED, 400, '暂停原因为“其他”时须说明具体原因', { fields: { reasonText: ['原因为“其他”时必填'] } }),
 };

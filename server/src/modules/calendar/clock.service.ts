@@ -27,6 +27,7 @@ import {
   type StartClockRequest,
   warningAt,
   warningLeft,
+  warningPolicyFor,
   type WorkingCalendar,
 } from '@onewindow/shared';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -81,7 +82,7 @@ export class ClockService {
     const startDay = shanghaiDay(now);
     const amount = limitAmount(startDay, input.limit);
     const due = this.calendars.guard(() => deadlineFromDay(cal, now, startDay, input.limit.unit, amount));
-    const warnLeft = warningLeft(input.limit.unit, amount, policy);
+    const warnLeft = warningLeft(input.limit.unit, amount, warningPolicyFor(policy, input.subjectKind));
     // Written at the commit (a new clock is not read back in the transaction that starts it).
     const c = m.create(ClockEntity, {
       id: randomUUID(),
@@ -115,9 +116,9 @@ export class ClockService {
     return c;
   }
 
-  /** The calendar and the policy in force, behind one small query (both are cached by version). */
+  /** The calendar and the policy in force, behind one small query (both are cached by version; a policy's thresholds never change). */
   private async context(m: EntityManager): Promise<{ cal: WorkingCalendar; policy: DeadlinePolicyEntity }> {
-    const [r] = await m.query('SELECT (SELECT revision FROM calendar_revision WHERE id = 1) AS revision, (SELECT max(version) FROM deadline_policy) AS policy');
+    const [r] = await m.query(`SELECT (SELECT revision FROM calendar_revision WHERE id = 1) AS revision, (SELECT version FROM deadline_policy WHERE state = 'IN_FORCE') AS policy`);
     return { cal: await this.calendars.ofRevision(m, Number(r.revision)), policy: await this.policies.version(m, Number(r.policy)) };
   }
 
@@ -182,7 +183,7 @@ export class ClockService {
     const policy = await this.policies.version(m, c.policyVersion);
     const before = c.dueDate;
     c.extensionDays += dto.days;
-    c.warnLeft = warningLeft(c.limitUnit, c.limitValue + c.extensionDays, policy);
+    c.warnLeft = warningLeft(c.limitUnit, c.limitValue + c.extensionDays, warningPolicyFor(policy, c.subjectKind));
     if (c.state === 'PAUSED') {
       // The extra days wait in the open pause and count from the resume.
       const pause = await m.findOneByOrFail(ClockPauseEntity, { clockId: c.id, endedAt: IsNull() });
