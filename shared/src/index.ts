@@ -26,3 +26,4 @@ export * from './catalog/diff.js';
 export * from './case/case-state.js';
 export * from './case/case.js';
 export * from './supervision/card.js';
+export * from './supervision/performance.js';

@@ -78,6 +78,7 @@ import type {
   SweepRunDto,
   UrgeDto,
 } from '../supervision/card.js';
+import type { ExchangeExportDto, ExchangeQuery, PerformanceDto, PerformanceQuery } from '../supervision/performance.js';
 import { ApiError } from './api-error.js';
 
 export interface StoredSession extends SessionTokens {
@@ -408,6 +409,9 @@ export class ApiClient {
     decide: (id: string, body: DecideCardRequest) => this.request<CardDto>('POST', `/supervision/cards/${id}/decision`, { body }),
     sweep: () => this.request<SweepRunDto>('POST', '/supervision/sweeps'),
     runs: () => this.request<SweepRunDto[]>('GET', '/supervision/sweeps'),
+    performance: (query: PerformanceQuery = {}) => this.request<PerformanceDto>('GET', '/supervision/performance', { query: { ...query } }),
+    performanceWorkbook: (query: PerformanceQuery = {}) => this.request<DownloadedFile>('GET', '/supervision/performance.xlsx', { query: { ...query }, binary: true }),
+    exchange: (query: ExchangeQuery) => this.request<ExchangeExportDto>('GET', '/supervision/exchange', { query: { ...query } }),
     urges: (query: { open?: boolean } = {}) => this.request<UrgeDto[]>('GET', '/supervision/urges', { query: { ...query } }),
     urge: (body: CreateUrgeRequest) => this.request<UrgeDto>('POST', '/supervision/urges', { body }),
     reply: (id: string, body: ReplyUrgeRequest) => this.request<UrgeDto>('POST', `/supervision/urges/${id}/reply`, { body }),

@@ -3,6 +3,7 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { OrganizationModule } from '../organization/organization.module.js';
 import { CaseDecisionService } from './case-decision.service.js';
+import { CaseExchangeService } from './case-exchange.service.js';
 import { CaseIntakeService } from './case-intake.service.js';
 import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
@@ -13,7 +14,7 @@ import { CaseController, PublicProgressController } from './case.controller.js';
 @Module({
   imports: [CalendarModule, CatalogModule, OrganizationModule],
   controllers: [CaseController, PublicProgressController],
-  providers: [CaseLedger, CaseNoticeService, CaseIntakeService, CaseDecisionService, CaseQueryService],
-  exports: [CaseDecisionService, CaseQueryService],
+  providers: [CaseLedger, CaseNoticeService, CaseIntakeService, CaseDecisionService, CaseQueryService, CaseExchangeService],
+  exports: [CaseDecisionService, CaseQueryService, CaseExchangeService],
 })
 export class AcceptanceModule {}

@@ -73,3 +73,12 @@ WHERE state = 'RUNNING' AND limit_unit = 'HOUR' AND warn_at <> greatest(anchor_a
 export const FLOOR_WARNINGS_SQL = `
 UPDATE clock SET warn_at = $2
 WHERE state = 'RUNNING' AND alert_level = 0 AND policy_version = $1 AND warn_at < $2 AND due_at > $2`;
+
+/**
+ * Whether a clock (alias `k`) ran past its due time, as of `$now`: running (or stopped) after due_at. A clock
+ * stopped while paused stopped counting when the pause began, so it ran over only if the pause began after due.
+ */
+export const clockRanOverSql = (k: string, now: string) => `(
+  ${k}.state <> 'PAUSED' AND coalesce(${k}.stopped_at, ${now}) > ${k}.due_at
+  AND NOT EXISTS (SELECT 1 FROM clock_pause p WHERE p.clock_id = ${k}.id AND p.ended_at = ${k}.stopped_at AND p.started_at <= ${k}.due_at)
+)`;

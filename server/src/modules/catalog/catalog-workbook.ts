@@ -14,6 +14,7 @@ import {
   type TimeLimitDto,
 } from '@onewindow/shared';
 import ExcelJS from 'exceljs';
+import { addSheet, newWorkbook, workbookBytes } from '../../platform/documents/workbook.js';
 
 /** Departments and windows by the codes people type into a spreadsheet. */
 export interface WorkbookLookups {
@@ -171,16 +172,8 @@ const SPECIAL_HEADERS = ['事项编码', '特别程序', '计入办理时限', '
 /** Writes the catalog as an Excel workbook people can edit: one sheet of matters, one per repeated element. */
 export async function writeCatalogWorkbook(file: CatalogFile, lookups: WorkbookLookups): Promise<Buffer> {
   const lk = new Lookup(lookups);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'OneWindow 一窗通办';
-  wb.created = file.exportedAt ? new Date(file.exportedAt) : new Date(0);
-  const sheet = (name: string, headers: { header: string; width: number }[]) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
-    ws.columns = headers.map((h) => ({ header: h.header, width: h.width }));
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F3F5' } };
-    return ws;
-  };
+  const wb = newWorkbook(file.exportedAt ? new Date(file.exportedAt) : new Date(0));
+  const sheet = (name: string, headers: { header: string; width: number }[]) => addSheet(wb, name, headers);
   const matters = sheet(SHEET.matters, COLUMNS);
   const materials = sheet(SHEET.materials, MATERIAL_HEADERS.map((h, i) => ({ header: h, width: i === 1 || i === 6 ? 30 : 12 })));
   const coDepts = sheet(SHEET.coDepartments, CO_DEPARTMENT_HEADERS.map((h) => ({ header: h, width: 14 })));
@@ -197,7 +190,7 @@ export async function writeCatalogWorkbook(file: CatalogFile, lookups: WorkbookL
       special.addRow([code, PAUSE_REASON_LABELS[s.kind], s.countsTowardLimit === null ? '' : s.countsTowardLimit ? YES : NO, s.description ?? '']);
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
 
 /** `name <fileId>` keeps an attachment through an export and re-import. */

@@ -1,12 +1,17 @@
 import { Body, Controller, Get, type MessageEvent, Param, ParseUUIDPipe, Post, Query, Sse } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Principal, Role } from '@onewindow/shared';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { AnyStaff, Roles } from '../../platform/auth/access.decorators.js';
 import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
 import { CardService } from './card.service.js';
 import { LiveAlertsService } from './live-alerts.service.js';
-import { AppealCardDto, CardQueryDto, CreateUrgeDto, DecideCardDto, ReplyUrgeDto, UrgeQueryDto } from './supervision.dto.js';
+import { XLSX } from '../../platform/files/file-types.js';
+import { download } from '../../platform/http/download.js';
+import { CaseExchangeService } from '../acceptance/case-exchange.service.js';
+import { writePerformanceWorkbook } from './performance-workbook.js';
+import { PerformanceService } from './performance.service.js';
+import { AppealCardDto, CardQueryDto, CreateUrgeDto, DecideCardDto, ExchangeQueryDto, PerformanceQueryDto, ReplyUrgeDto, UrgeQueryDto } from './supervision.dto.js';
 import { SweepRunService } from './sweep-run.service.js';
 import { SweepService } from './sweep.service.js';
 import { UrgeService } from './urge.service.js';
@@ -24,6 +29,8 @@ export class SupervisionController {
     private readonly runs: SweepRunService,
     private readonly urges: UrgeService,
     private readonly live: LiveAlertsService,
+    private readonly performances: PerformanceService,
+    private readonly exchanges: CaseExchangeService,
   ) {}
 
   @Get('board')
@@ -83,6 +90,29 @@ export class SupervisionController {
   @ApiOperation({ summary: '巡检记录：开始、结束、检查的计时数、出牌数' })
   recentRuns() {
     return this.runs.recent();
+  }
+
+  @Get('performance')
+  @Roles(Role.SUPERVISOR, Role.CENTER_ADMIN, Role.DEPT_LEAD)
+  @ApiOperation({ summary: '部门绩效：按时办结率、每百件出牌、在办超期件、周趋势（部门负责人只看本部门）' })
+  performance(@Query() q: PerformanceQueryDto, @CurrentPrincipal() p: Principal) {
+    return this.performances.report(p, q);
+  }
+
+  @Get('performance.xlsx')
+  @Roles(Role.SUPERVISOR, Role.CENTER_ADMIN, Role.DEPT_LEAD)
+  @ApiOperation({ summary: '部门绩效导出（Excel：部门绩效、周趋势、说明）' })
+  @ApiProduces(XLSX)
+  async performanceWorkbook(@Query() q: PerformanceQueryDto, @CurrentPrincipal() p: Principal) {
+    const r = await this.performances.report(p, q);
+    return download(`部门绩效-${r.from}至${r.to}.xlsx`, XLSX, await writePerformanceWorkbook(r));
+  }
+
+  @Get('exchange')
+  @Roles(Role.SUPERVISOR, Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '电子监察数据交换：期间内有环节记录的办件及其环节，按国家电子监察交换代码集（环节结果、办结类型），分页' })
+  exchange(@Query() q: ExchangeQueryDto) {
+    return this.exchanges.export(q);
   }
 
   @Get('urges')

@@ -9,6 +9,8 @@ import {
   CardState,
   type CreateUrgeRequest,
   type DecideCardRequest,
+  type ExchangeQuery,
+  type PerformanceQuery,
   type ReplyUrgeRequest,
 } from '@onewindow/shared';
 import { Transform, Type } from 'class-transformer';
@@ -46,6 +48,19 @@ export class CreateUrgeDto implements CreateUrgeRequest {
 
 export class ReplyUrgeDto implements ReplyUrgeRequest {
   @ApiProperty() @Text(2000) reply: string;
+}
+
+export class PerformanceQueryDto implements PerformanceQuery {
+  @ApiPropertyOptional({ description: '统计期间起（含），默认结束日前 12 周', example: '2026-09-01' }) @IsOptional() @IsDay() from?: string;
+  @ApiPropertyOptional({ description: '统计期间止（含），默认今天', example: '2026-11-30' }) @IsOptional() @IsDay() to?: string;
+  @ApiPropertyOptional({ description: '只看一个部门（周趋势即该部门的）' }) @IsOptional() @IsUUID('4') departmentId?: string;
+}
+
+export class ExchangeQueryDto implements ExchangeQuery {
+  @ApiProperty({ description: '有环节记录的期间起（含）', example: '2026-11-01' }) @IsDay() from: string;
+  @ApiProperty({ description: '期间止（含），最长 31 天', example: '2026-11-30' }) @IsDay() to: string;
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize?: number;
 }
 
 export class UrgeQueryDto {

@@ -3,16 +3,17 @@ import { AcceptanceModule } from '../acceptance/acceptance.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CardService } from './card.service.js';
 import { LiveAlertsService } from './live-alerts.service.js';
+import { PerformanceService } from './performance.service.js';
 import { SupervisionController } from './supervision.controller.js';
 import { SupervisionEvents } from './supervision-events.js';
 import { SweepRunService } from './sweep-run.service.js';
 import { SweepService } from './sweep.service.js';
 import { UrgeService } from './urge.service.js';
 
-/** Electronic supervision (电子监察): the sweep, cards and appeals, urging, the live channel. */
+/** Electronic supervision (电子监察): the sweep, cards and appeals, urging, the live channel, performance and the exchange export. */
 @Module({
   imports: [CalendarModule, AcceptanceModule],
   controllers: [SupervisionController],
-  providers: [SupervisionEvents, SweepRunService, SweepService, CardService, UrgeService, LiveAlertsService],
+  providers: [SupervisionEvents, SweepRunService, SweepService, CardService, UrgeService, LiveAlertsService, PerformanceService],
 })
 export class SupervisionModule {}

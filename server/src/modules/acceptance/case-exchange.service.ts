@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CASE_ACTION_LABELS,
+  type CaseAction,
+  COMPLETION_CODE_LABELS,
+  type CompletionCode,
+  EXCHANGE_FORMAT,
+  type ExchangeCaseDto,
+  type ExchangeExportDto,
+  type ExchangeQuery,
+  type ExchangeStepDto,
+  STEP_RESULT_LABELS,
+  type StepResultCode,
+} from '@onewindow/shared';
+import { DataSource } from 'typeorm';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { isoOrNull } from '../../platform/database/sql-values.js';
+import { dayPeriod } from '../../platform/http/day-period.js';
+
+export const EXCHANGE_MAX_DAYS = 31;
+
+/** Cases with a step in [$1, $2), oldest receipt first, with their departments and their whole record (no personal data). */
+const EXCHANGE_SQL = `
+  FROM service_case sc JOIN department d ON d.id = sc.department_id
+  WHERE sc.state <> 'DRAFT' AND EXISTS (SELECT 1 FROM case_step s WHERE s.case_id = sc.id AND s.at >= $1 AND s.at < $2)`;
+
+/**
+ * The case step records in the national e-supervision exchange code sets (DOMAIN.md §6), for the provincial
+ * platform: step result codes (0 不同意 … 7 退回) and completion codes (0 出证 … 6 办结). Names of applicants,
+ * ID numbers and phones are not part of the exchange.
+ */
+@Injectable()
+export class CaseExchangeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: PlatformClock,
+  ) {}
+
+  async export(q: ExchangeQuery): Promise<ExchangeExportDto> {
+    const { start, end } = dayPeriod(q.from, q.to, EXCHANGE_MAX_DAYS);
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 200;
+    const period = [start, end];
+    const [[{ total }], rows] = await Promise.all([
+      this.dataSource.query(`SELECT count(*)::int AS total ${EXCHANGE_SQL}`, period),
+      this.dataSource.query(
+        `SELECT sc.case_no, sc.receipt_no, sc.matter_code, sc.matter_version_no, sc.matter_name, d.code AS department_code, d.credit_code, d.name AS department_name,
+                sc.channel, sc.applicant_kind, sc.received_at, sc.accepted_at, sc.deemed_accepted, sc.decided_at, sc.completed_at, sc.completion_code,
+                (SELECT json_agg(json_build_object('seq', s.seq, 'action', s.action, 'resultCode', s.result_code, 'actorName', s.actor_name,
+                          'actingForName', s.acting_for_name, 'at', s.at, 'opinion', s.opinion) ORDER BY s.seq)
+                   FROM case_step s WHERE s.case_id = sc.id AND s.action <> 'SAVE_DRAFT') AS steps
+         ${EXCHANGE_SQL}
+         ORDER BY sc.received_at, sc.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        period,
+      ),
+    ]);
+    return {
+      format: EXCHANGE_FORMAT,
+      generatedAt: this.clock.now().toISOString(),
+      from: q.from,
+      to: q.to,
+      codeSets: { stepResult: STEP_RESULT_LABELS, completion: COMPLETION_CODE_LABELS },
+      page,
+      pageSize,
+      total,
+      cases: rows.map(toExchangeCase),
+    };
+  }
+}
+
+function toExchangeCase(r: Record<string, unknown>): ExchangeCaseDto {
+  const code = r.completion_code as CompletionCode | null;
+  return {
+    caseNo: r.case_no as string | null,
+    receiptNo: r.receipt_no as string | null,
+    matterCode: r.matter_code as string,
+    matterVersionNo: r.matter_version_no as number,
+    matterName: r.matter_name as string,
+    departmentCode: r.department_code as string,
+    departmentCreditCode: r.credit_code as string,
+    departmentName: r.department_name as string,
+    channel: r.channel as ExchangeCaseDto['channel'],
+    applicantKind: r.applicant_kind as ExchangeCaseDto['applicantKind'],
+    receivedAt: isoOrNull(r.received_at as string | null),
+    acceptedAt: isoOrNull(r.accepted_at as string | null),
+    deemedAccepted: r.deemed_accepted as boolean,
+    decidedAt: isoOrNull(r.decided_at as string | null),
+    completedAt: isoOrNull(r.completed_at as string | null),
+    completionCode: code,
+    completionLabel: code ? COMPLETION_CODE_LABELS[code] : null,
+    steps: ((r.steps ?? []) as (Omit<ExchangeStepDto, 'actionLabel' | 'resultLabel'> & { action: CaseAction; resultCode: StepResultCode | null })[]).map((s) => ({
+      seq: s.seq,
+      action: s.action,
+      actionLabel: CASE_ACTION_LABELS[s.action],
+      resultCode: s.resultCode,
+      resultLabel: s.resultCode ? STEP_RESULT_LABELS[s.resultCode] : null,
+      actorName: s.actorName,
+      actingForName: s.actingForName,
+      at: isoOrNull(s.at)!,
+      opinion: s.opinion,
+    })),
+  };
+}
