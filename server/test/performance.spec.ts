@@ -28,7 +28,7 @@ async function conclude(c: CaseDto) {
 
 // In 市场监管, received in the week of Mon 2 Nov 2026 (10 working days: due at the end of Mon 16 Nov):
 // A concluded in time; B accepted, run over, concluded in the week of 23 Nov; C refused at once (concluded in
-// time); D accepted and still open past due.
+// time); D accepted and still open past due. And a receipt in 自然资源 on 23 Nov, not yet decided.
 let A: CaseDto, B: CaseDto, C: CaseDto, D: CaseDto;
 const PERIOD = { from: '2026-11-02', to: '2026-11-29' };
 
@@ -44,6 +44,13 @@ beforeAll(async () => {
   await supervisor.supervision.sweep(); // YELLOW and RED for B and D
   await travel('2026-11-23T10:00:00');
   B = await conclude(B);
+  // One receipt in 自然资源 on the last day, not yet decided (it has 5 working days to accept).
+  const [{ code }] = await t.sql<{ code: string }>(
+    `SELECT m.code FROM matter m JOIN matter_version v ON v.matter_id = m.id AND v.status = 'PUBLISHED' WHERE v.content->>'name' = '不动产登记（转移登记）'`,
+  );
+  const zrzy = await t.loginAs('zrzy.clerk');
+  const v = await zrzy.guides.get(code);
+  await zrzy.cases.walkIn({ matterCode: code, applicant, materials: v.content.materials.map((_, index) => ({ index, status: 'ORIGINAL_SEEN' as const })) });
 });
 afterAll(() => t?.close());
 
@@ -53,12 +60,13 @@ describe('department performance', () => {
     const scjg = r.departments.find((d) => d.departmentId === clerk.me.departmentId)!;
     expect(scjg).toMatchObject({ received: 4, concluded: 3, onTime: 2, yellow: 2, red: 2, cardsPer100: 100, overdueOpen: 1, rank: 1 });
     expect(scjg.onTimeRate).toBeCloseTo(2 / 3, 10);
-    // Departments that concluded nothing rank after those that did; their rate is unknown, not 0 or 100 %.
-    const zjj = r.departments.find((d) => d.departmentId === zjjLead.me.departmentId)!;
-    expect(zjj).toMatchObject({ received: 0, concluded: 0, onTimeRate: null, cardsPer100: null });
-    expect(zjj.rank).toBeGreaterThan(1);
+    // A department with a receipt but nothing concluded ranks after those that concluded; its rate is unknown, not 0 or 100 %.
+    const zrzy = r.departments.find((d) => d.departmentName === '市自然资源和规划局')!;
+    expect(zrzy).toMatchObject({ received: 1, concluded: 0, onTimeRate: null, cardsPer100: 0, rank: 2 });
+    // Departments with nothing in the period are not ranked.
+    expect(r.departments.map((d) => d.departmentName)).toEqual(['市市场监督管理局', '市自然资源和规划局']);
     expect(r.departments.map((d) => d.rank)).toEqual(r.departments.map((_, i) => i + 1));
-    expect(r.totals).toMatchObject({ received: 4, concluded: 3, onTime: 2, yellow: 2, red: 2, overdueOpen: 1 });
+    expect(r.totals).toMatchObject({ received: 5, concluded: 3, onTime: 2, yellow: 2, red: 2, overdueOpen: 1 });
   });
 
   it('gives the trend week by week: received and concluded in their weeks, cards in the week they crossed', async () => {
@@ -69,7 +77,7 @@ describe('department performance', () => {
       // 2 working days left: the warning crossed at the end of Thu 12 Nov; due at the end of Mon 16 Nov.
       ['2026-11-09', 0, 0, 0, 2, 0],
       ['2026-11-16', 0, 0, 0, 0, 2],
-      ['2026-11-23', 0, 1, 0, 0, 0],
+      ['2026-11-23', 1, 1, 0, 0, 0],
     ]);
     expect(r.weeks[3]!.onTimeRate).toBe(0);
     expect(r.weeks[1]!.onTimeRate).toBeNull();
@@ -88,7 +96,7 @@ describe('department performance', () => {
     const own = await lead.supervision.performance(PERIOD);
     expect(own.departments.map((d) => d.departmentId)).toEqual([lead.me.departmentId]);
     expect(own.departmentId).toBe(lead.me.departmentId);
-    expect((await zjjLead.supervision.performance(PERIOD)).totals.received).toBe(0);
+    expect(await zjjLead.supervision.performance(PERIOD)).toMatchObject({ departments: [], totals: { received: 0 } });
     await expectApiError(zjjLead.supervision.performance({ ...PERIOD, departmentId: clerk.me.departmentId! }), 403);
     await expectApiError(clerk.supervision.performance(PERIOD), 403);
     await expectApiError(supervisor.supervision.performance({ from: '2026-11-30', to: '2026-11-01' }), 400, ErrorCode.VALIDATION_FAILED);
@@ -118,7 +126,7 @@ describe('department performance', () => {
 describe('the exchange export', () => {
   it('gives each case with its steps in the national step-result and completion code sets, without personal data', async () => {
     const x = await supervisor.supervision.exchange({ from: '2026-11-01', to: '2026-11-30' });
-    expect(x).toMatchObject({ format: 'onewindow.supervision-exchange/1', total: 4, page: 1 });
+    expect(x).toMatchObject({ format: 'onewindow.supervision-exchange/1', total: 5, page: 1 });
     expect(x.codeSets.stepResult['3']).toBe('不予受理');
     expect(x.codeSets.completion['6']).toBe('办结');
     const a = x.cases.find((c) => c.caseNo === A.caseNo)!;
@@ -140,7 +148,7 @@ describe('the exchange export', () => {
     expect(text).not.toContain(applicant.idNumber);
 
     const page2 = await supervisor.supervision.exchange({ from: '2026-11-01', to: '2026-11-30', page: 2, pageSize: 3 });
-    expect([page2.total, page2.cases.length]).toEqual([4, 1]);
+    expect([page2.total, page2.cases.length]).toEqual([5, 2]);
     // Only cases with a step in the period: none before the first receipt.
     expect((await supervisor.supervision.exchange({ from: '2026-10-01', to: '2026-10-31' })).total).toBe(0);
     await expectApiError(supervisor.supervision.exchange({ from: '2026-10-01', to: '2026-11-30' }), 400, ErrorCode.VALIDATION_FAILED);

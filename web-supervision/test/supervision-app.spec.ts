@@ -1,8 +1,11 @@
+import type { DeadlinePolicyDto } from '@onewindow/shared';
 import { mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import ChainStatus from '../src/components/ChainStatus.vue';
+import { departmentChart, percent, perHundred, weeklyChart } from '../src/composables/performance-charts';
+import { ownThresholdsText, thresholdRows } from '../src/composables/use-policy';
 import { i18n } from '../src/i18n';
 import { guard, routes } from '../src/router';
 
@@ -33,5 +36,54 @@ describe('audit chain status', () => {
 
   it('shows nothing before the check has run', () => {
     expect(render(null).text()).toBe('');
+  });
+});
+
+describe('performance charts', () => {
+  const figures = { received: 10, concluded: 4, onTime: 3, onTimeRate: 0.75, yellow: 1, red: 2, cardsPer100: 30 };
+  const report = {
+    from: '2026-11-02',
+    to: '2026-11-15',
+    asOf: '2026-11-15T08:00:00.000Z',
+    departmentId: null,
+    totals: { ...figures, overdueOpen: 1 },
+    departments: [
+      { ...figures, departmentId: 'a', departmentName: '市场监管', overdueOpen: 1, rank: 1 },
+      { ...figures, departmentId: 'b', departmentName: '住建', concluded: 0, onTime: 0, onTimeRate: null, overdueOpen: 0, rank: 2 },
+    ],
+    weeks: [
+      { ...figures, weekStart: '2026-11-02' },
+      { ...figures, weekStart: '2026-11-09', concluded: 0, onTime: 0, onTimeRate: null },
+    ],
+  };
+
+  it('draws only departments that concluded something, in percent, red below the 98 % minimum drawn across', () => {
+    const o = departmentChart(report);
+    expect(o.yAxis.data).toEqual(['市场监管']);
+    expect(o.series[0]!.data).toEqual([{ value: 75, itemStyle: { color: '#ff6b5e' } }]);
+    expect(o.series[0]!.markLine.data).toEqual([{ xAxis: 98 }]);
+  });
+
+  it('plots the weeks: cards stacked, the on-time rate on its own axis with unknown weeks left empty', () => {
+    const o = weeklyChart(report);
+    expect(o.xAxis.data).toEqual(['11-02', '11-09']);
+    expect(o.series.map((s) => [s.name, s.data])).toEqual([
+      ['黄牌', [1, 1]],
+      ['红牌', [2, 2]],
+      ['按时办结率', [75, null]],
+    ]);
+    expect(percent(null)).toBe('—');
+    expect(percent(2 / 3)).toBe('66.7%');
+    expect(perHundred(100 / 3)).toBe('33.3');
+  });
+});
+
+describe('card policy rows', () => {
+  it('shows every clock kind with its own thresholds or the default', () => {
+    const p = { version: 2, state: 'IN_FORCE', usedPercent: 80, minLeft: 1, byKind: { CASE: { usedPercent: 50, minLeft: 2 } } } as unknown as DeadlinePolicyDto;
+    const rows = thresholdRows(p);
+    expect(rows.find((r) => r.kind === 'CASE')).toMatchObject({ usedPercent: 50, minLeft: 2, own: true });
+    expect(rows.find((r) => r.kind === 'ACCEPTANCE')).toMatchObject({ usedPercent: 80, minLeft: 1, own: false });
+    expect(ownThresholdsText(p)).toBe('办理时限 50%/2');
   });
 });

@@ -10,8 +10,10 @@ import { CredentialEntity } from '../platform/auth/credential.entity.js';
 import { PasswordHasher } from '../platform/auth/password-hasher.js';
 import { systemActor } from '../platform/auth/request-actor.js';
 import { PlatformClock } from '../platform/clock/platform-clock.service.js';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config.js';
 import { PersonalDataCipher } from '../platform/crypto/personal-data-cipher.js';
 import { seedDemoCatalog } from './demo-catalog.js';
+import { seedDemoHistory } from './demo-history.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -65,6 +67,8 @@ export async function seedDemoIfEmpty(app: INestApplication): Promise<boolean> {
   const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM department');
   if (n > 0) return false;
   await seedDemo(app);
+  // A demo center opens with weeks of work behind it; tests start from the bare one.
+  if (app.get<AppConfig>(APP_CONFIG).mode === 'demo') await seedDemoHistory(app);
   return true;
 }
 

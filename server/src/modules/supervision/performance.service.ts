@@ -16,8 +16,8 @@ import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { dayPeriod } from '../../platform/http/day-period.js';
 import { clockRanOverSql } from '../calendar/calendar-sql.js';
 
-/** Twelve weeks to today when no period is given. */
-const DEFAULT_DAYS = 12 * 7;
+/** Eight weeks to today when no period is given. */
+const DEFAULT_DAYS = 8 * 7;
 const MAX_DAYS = 366;
 
 /**
@@ -99,8 +99,9 @@ export class PerformanceService {
     }
     const overdueOf = new Map((overdue as { department_id: string; n: number }[]).map((r) => [r.department_id, r.n]));
 
+    // A department with nothing in the period (no receipts, conclusions, cards or overdue cases) is not ranked.
     const rows = (departments as { id: string; name: string }[])
-      .filter((d) => inScope(d.id))
+      .filter((d) => inScope(d.id) && (byDept.has(d.id) || overdueOf.has(d.id)))
       .map((d) => ({ departmentId: d.id, departmentName: d.name, ...figures(byDept.get(d.id)), overdueOpen: overdueOf.get(d.id) ?? 0, rank: 0 }));
     rankDepartments(rows);
     const sum = rows.reduce<Counts>((s, r) => ({ received: s.received + r.received, concluded: s.concluded + r.concluded, onTime: s.onTime + r.onTime, yellow: s.yellow + r.yellow, red: s.red + r.red }), {

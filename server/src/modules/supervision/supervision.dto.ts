@@ -51,7 +51,7 @@ export class ReplyUrgeDto implements ReplyUrgeRequest {
 }
 
 export class PerformanceQueryDto implements PerformanceQuery {
-  @ApiPropertyOptional({ description: '统计期间起（含），默认结束日前 12 周', example: '2026-09-01' }) @IsOptional() @IsDay() from?: string;
+  @ApiPropertyOptional({ description: '统计期间起（含），默认结束日前 8 周', example: '2026-09-01' }) @IsOptional() @IsDay() from?: string;
   @ApiPropertyOptional({ description: '统计期间止（含），默认今天', example: '2026-11-30' }) @IsOptional() @IsDay() to?: string;
   @ApiPropertyOptional({ description: '只看一个部门（周趋势即该部门的）' }) @IsOptional() @IsUUID('4') departmentId?: string;
 }

@@ -1,0 +1,46 @@
+import { ON_TIME_MINIMUM, type PerformanceDto } from '@onewindow/shared';
+
+const AXIS = { axisLabel: { color: '#b8c7e0' }, axisLine: { lineStyle: { color: '#4a5f85' } }, splitLine: { lineStyle: { color: 'rgb(255 255 255 / 8%)' } } };
+const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
+
+/** On-time completion rate per department (best first), with the 98 % minimum drawn across. */
+export function departmentChart(r: PerformanceDto) {
+  const rows = r.departments.filter((d) => d.concluded > 0);
+  return {
+    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v}%`) },
+    xAxis: { type: 'value', min: 0, max: 100, ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: '{value}%' } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((d) => d.departmentName), ...AXIS },
+    series: [
+      {
+        name: '按时办结率',
+        type: 'bar',
+        data: rows.map((d) => ({ value: pct(d.onTimeRate), itemStyle: { color: (d.onTimeRate ?? 0) >= ON_TIME_MINIMUM ? '#5fd38d' : '#ff6b5e' } })),
+        label: { show: true, position: 'right', color: '#e6ecf5', formatter: '{c}%' },
+        markLine: { symbol: 'none', lineStyle: { color: '#ffd36a', type: 'dashed' }, label: { color: '#ffd36a', formatter: '最低 98%', position: 'insideStartTop' }, data: [{ xAxis: ON_TIME_MINIMUM * 100 }] },
+      },
+    ],
+  };
+}
+
+/** Week by week: on-time rate as a line, yellow and red cards as stacked bars. */
+export function weeklyChart(r: PerformanceDto) {
+  return {
+    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    legend: { textStyle: { color: '#b8c7e0' }, top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: r.weeks.map((w) => w.weekStart.slice(5)), ...AXIS },
+    yAxis: [
+      { type: 'value', name: '张', ...AXIS, minInterval: 1 },
+      { type: 'value', name: '%', min: 0, max: 100, ...AXIS, splitLine: { show: false } },
+    ],
+    series: [
+      { name: '黄牌', type: 'bar', stack: 'cards', data: r.weeks.map((w) => w.yellow), itemStyle: { color: '#ffd36a' } },
+      { name: '红牌', type: 'bar', stack: 'cards', data: r.weeks.map((w) => w.red), itemStyle: { color: '#ff6b5e' } },
+      { name: '按时办结率', type: 'line', yAxisIndex: 1, connectNulls: true, data: r.weeks.map((w) => pct(w.onTimeRate)), itemStyle: { color: '#5fd38d' } },
+    ],
+  };
+}
+
+export const percent = (r: number | null) => (r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`);
+export const perHundred = (n: number | null) => (n === null ? '—' : (Math.round(n * 10) / 10).toFixed(1));
