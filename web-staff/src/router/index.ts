@@ -28,7 +28,7 @@ export const routes = [
       { path: 'catalog-transfer', name: 'catalog-transfer', component: () => import('../views/catalog/transfer/index.vue'), meta: { nav: 'catalog', roles: [Role.CENTER_ADMIN] } },
       { path: 'catalog/:id', name: 'matter', component: () => import('../views/catalog/editor/index.vue'), meta: { nav: 'catalog', roles: [Role.CENTER_ADMIN, Role.DEPT_LEAD] } },
       { path: 'calendar', name: 'calendar', component: () => import('../views/calendar/index.vue'), meta: { nav: 'calendar' } },
-      { path: 'cards', name: 'cards', component: soon, meta: { nav: 'cards' } },
+      { path: 'cards', name: 'cards', component: () => import('../views/cards/index.vue'), meta: { nav: 'cards', roles: [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD] } },
       { path: 'org/departments', name: 'departments', component: () => import('../views/org/departments/index.vue'), meta: { nav: 'departments', roles: [Role.CENTER_ADMIN] } },
       { path: 'org/staff', name: 'staff', component: () => import('../views/org/staff/index.vue'), meta: { nav: 'staff', roles: [Role.CENTER_ADMIN, Role.DEPT_LEAD] } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/index.vue') },

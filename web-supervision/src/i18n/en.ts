@@ -108,6 +108,7 @@ const en: typeof zh = {
     source: 'Source',
     own: 'Own',
     default: 'Default',
+    initial: 'Initial version (system default)',
     signed: 'Signed off by {by} at {at}; {n} open clocks recomputed',
     waiting: 'Waiting for sign-off: version {v}',
     proposedBy: 'Proposed by {by} at {at}',

@@ -106,6 +106,7 @@ export default {
     source: '来源',
     own: '单独设定',
     default: '默认值',
+    initial: '初始版本（系统默认）',
     signed: '签认：{by}，{at}；重算在途计时 {n} 个',
     waiting: '待签认：第 {v} 版',
     proposedBy: '{by} 于 {at} 提出',

@@ -1,0 +1,68 @@
+import { type CardDto, type CardLevel, type CardState, Role, type UrgeDto } from '@onewindow/shared';
+import { ElMessage } from 'element-plus';
+import { computed, reactive, ref } from 'vue';
+import { api } from '../api';
+import { useSessionStore } from '../stores/session';
+
+/** Who may answer for the department: appeal its cards, reply to its urges. */
+export const ANSWERING_ROLES: Role[] = [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD];
+
+/**
+ * The department's cards (or only those issued to me) with the appeal action, and the urges waiting for
+ * the department's reply. The server limits both to the caller's department.
+ */
+export function useCards(pageSize = 20) {
+  const session = useSessionStore();
+  const filters = reactive<{ mine: boolean; level?: CardLevel; state?: CardState; page: number }>({ mine: false, page: 1 });
+  const items = ref<CardDto[]>([]);
+  const total = ref(0);
+  const urges = ref<UrgeDto[]>([]);
+  const loading = ref(false);
+  const canAnswer = computed(() => session.hasRole(...ANSWERING_ROLES));
+
+  async function load() {
+    loading.value = true;
+    try {
+      const [page, open] = await Promise.all([
+        api.supervision.cards({ mine: filters.mine || undefined, level: filters.level, state: filters.state, page: filters.page, pageSize }),
+        api.supervision.urges({ open: true }),
+      ]);
+      items.value = page.items;
+      total.value = page.total;
+      urges.value = open;
+    } catch (e) {
+      ElMessage.error((e as Error).message);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** The dialog for one card's appeal or one urge's reply: what it is about and the text being written. */
+  const answer = reactive<{ open: boolean; kind: 'appeal' | 'reply'; id: string; about: string; text: string; busy: boolean }>({ open: false, kind: 'appeal', id: '', about: '', text: '', busy: false });
+  function startAppeal(card: CardDto) {
+    Object.assign(answer, { open: true, kind: 'appeal', id: card.id, about: `${card.reasonLabel}：${card.caseNo ?? card.receiptNo ?? ''} ${card.matterName ?? ''}`, text: '' });
+  }
+  function startReply(urge: UrgeDto) {
+    Object.assign(answer, { open: true, kind: 'reply', id: urge.id, about: `${urge.caseNo ?? ''} ${urge.matterName}：${urge.message}`, text: '' });
+  }
+  async function submitAnswer() {
+    answer.busy = true;
+    try {
+      if (answer.kind === 'appeal') await api.supervision.appeal(answer.id, { reason: answer.text });
+      else await api.supervision.reply(answer.id, { reply: answer.text });
+      ElMessage.success(answer.kind === 'appeal' ? '已提交申诉，等待监察室处理' : '已回复督办');
+      answer.open = false;
+      await load();
+    } catch (e) {
+      ElMessage.error((e as Error).message);
+    } finally {
+      answer.busy = false;
+    }
+  }
+
+  function search() {
+    filters.page = 1;
+    void load();
+  }
+  return { filters, items, total, urges, loading, canAnswer, answer, load, search, startAppeal, startReply, submitAnswer };
+}

@@ -1,0 +1,45 @@
+import { CARD_LEVEL_LABELS, isCenterWide, type SupervisionEvent } from '@onewindow/shared';
+import { ElNotification } from 'element-plus';
+import { onUnmounted, watch } from 'vue';
+import type { Router } from 'vue-router';
+import { api } from '../api';
+import { useSessionStore } from '../stores/session';
+
+/** The words of a pushed card or urge for a notification, or null for what staff need not be told (sweep runs). */
+export function liveNotice(e: SupervisionEvent): { title: string; message: string; type: 'warning' | 'error'; to: string } | null {
+  if (e.type === 'card') {
+    const k = e.card;
+    return { title: `${CARD_LEVEL_LABELS[k.level]}：${k.reasonLabel}`, message: `${k.caseNo ?? k.receiptNo ?? ''} ${k.matterName ?? ''}${k.staffName ? `（${k.staffName}）` : ''}`, type: k.level === 'RED' ? 'error' : 'warning', to: '/cards' };
+  }
+  if (e.type === 'urge' && e.urge.state === 'OPEN') {
+    return { title: '督办', message: `${e.urge.caseNo ?? ''} ${e.urge.matterName}：${e.urge.message}`, type: 'error', to: '/cards' };
+  }
+  return null;
+}
+
+/**
+ * Department staff are told at once when their department is given a card or urged (server-sent events;
+ * the server sends each only what the user may see). Center-wide users watch the supervision app instead.
+ */
+export function useLiveCards(router: Router) {
+  const session = useSessionStore();
+  let close: (() => void) | null = null;
+  const stop = () => {
+    close?.();
+    close = null;
+  };
+  watch(
+    () => session.principal,
+    (p) => {
+      stop();
+      if (!p?.departmentId || isCenterWide(p.roles)) return;
+      close = api.supervision.events((e) => {
+        const n = liveNotice(e);
+        if (!n) return;
+        ElNotification({ title: n.title, message: n.message, type: n.type, position: 'bottom-right', duration: 8000, customClass: 'live-card', onClick: () => void router.push(n.to) });
+      });
+    },
+    { immediate: true },
+  );
+  onUnmounted(stop);
+}
