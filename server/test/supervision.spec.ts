@@ -1,8 +1,8 @@
-import { type ApiClient, type CardDto, type CaseApplicantInput, type CaseDto, ErrorCode, type Principal, residentIdCheckChar, type SupervisionEvent } from '@onewindow/shared';
+import { ApiClient, type CardDto, type CaseApplicantInput, type CaseDto, ErrorCode, type Principal, residentIdCheckChar, type SupervisionEvent } from '@onewindow/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SweepService } from '../src/modules/supervision/sweep.service.js';
-import { systemActor } from '../src/platform/auth/request-actor.js';
+import { DEMO_PASSWORD } from '../src/demo/demo-seed.js';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
+import { startServerProcess } from './helpers/server-process.js';
 import { SERVER_URL } from './helpers/test-database.js';
 
 let t: TestApp;
@@ -12,7 +12,6 @@ let lead: Client;
 let supervisor: Client;
 let admin: Client;
 let zjjClerk: Client;
-const system = systemActor('test');
 
 const FOOD = 'XK00001001'; // 食品经营许可: 承诺件, 10 working days
 const applicant: CaseApplicantInput = { kind: 'PERSON', name: '李监察', idNumber: '33010219900307151' + residentIdCheckChar('33010219900307151'), contactName: '李监察', phone: '13912345678' };
@@ -230,22 +229,26 @@ describe('the card policy', () => {
   });
 });
 
-describe.skipIf(!SERVER_URL)('two instances on one PostgreSQL database', () => {
+describe.skipIf(!SERVER_URL)('two server processes on one PostgreSQL database', () => {
   it('sweeping at the same moment issue each card exactly once', async () => {
-    const second = await startTestApp({ DATABASE_URL: t.databaseUrl! }, { seed: false });
+    await travel('2027-04-01T09:00:00');
+    const cases: CaseDto[] = [];
+    for (let i = 0; i < 30; i++) cases.push(await walkIn());
+    // Two more OS processes of the built server on this test's database, their business clock at the same moment.
+    const env = { DATABASE_URL: t.databaseUrl!, ONEWINDOW_NOW: '2027-04-20T09:00:00+08:00' };
+    const servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
     try {
-      await travel('2027-04-01T09:00:00');
-      const cases: CaseDto[] = [];
-      for (let i = 0; i < 30; i++) cases.push(await walkIn());
-      const when = at('2027-04-20T09:00:00');
-      t.clock.set(when);
-      second.clock.set(when);
-      const [a, b] = await Promise.all([t.running.app.get(SweepService).sweep(system), second.running.app.get(SweepService).sweep(system)]);
+      expect(servers[0]!.pid).not.toBe(servers[1]!.pid);
+      const clients = servers.map((s) => new ApiClient({ baseUrl: `${s.baseUrl}/api` }));
+      await Promise.all(clients.map((c) => c.auth.login({ login: 'supervisor', password: DEMO_PASSWORD })));
+      const [a, b] = await Promise.all(clients.map((c) => c.supervision.sweep()));
       // Either one ran and the other was turned away by the lock, or they ran one after the other and the second
       // found nothing left: what the runs say they issued is what is in the table, and every one of these
       // receipts has exactly its YELLOW and its RED.
-      const issued = [a, b].reduce((n, r) => n + r.yellow + r.red, 0);
-      const [{ inRuns }] = await t.sql<{ inRuns: number }>('SELECT count(*)::int AS "inRuns" FROM supervision_card WHERE run_id = ANY($1::uuid[])', [[a.id, b.id]]);
+      // Each run is recorded by the process that made it (a run turned away by the lock is recorded as SKIPPED).
+      expect([a!, b!].map((r) => r.instance.split(':').pop()).sort()).toEqual(servers.map((s) => String(s.pid)).sort());
+      const issued = [a!, b!].reduce((n, r) => n + r.yellow + r.red, 0);
+      const [{ inRuns }] = await t.sql<{ inRuns: number }>('SELECT count(*)::int AS "inRuns" FROM supervision_card WHERE run_id = ANY($1::uuid[])', [[a!.id, b!.id]]);
       expect(issued).toBe(inRuns);
       expect(issued).toBeGreaterThanOrEqual(60);
       const [{ n, distinct }] = await t.sql<{ n: number; distinct: number }>(
@@ -254,9 +257,9 @@ describe.skipIf(!SERVER_URL)('two instances on one PostgreSQL database', () => {
       );
       expect([n, distinct]).toEqual([60, 60]);
     } finally {
-      await second.close();
+      await Promise.all(servers.map((s) => s.stop()));
     }
   });
 });
 
-if (!SERVER_URL) console.info('supervision.spec: the two-instance sweep needs PostgreSQL (DATABASE_URL); skipped on the embedded database');
+if (!SERVER_URL) console.info('supervision.spec: the two-process sweep needs PostgreSQL (DATABASE_URL); skipped on the embedded database');
