@@ -13,7 +13,7 @@ export async function startServer(env) {
   const port = 4000 + Math.floor(Math.random() * 900);
   const base = `http://127.0.0.1:${port}/api`;
   const proc = spawn('node', [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), path.join(root, 'server/dist/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SPA_ROOT: 'none', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SPA_ROOT: 'none', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', SEED_DEMO_HISTORY: 'false', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const stop = async () => {

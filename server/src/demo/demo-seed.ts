@@ -68,7 +68,7 @@ export async function seedDemoIfEmpty(app: INestApplication): Promise<boolean> {
   if (n > 0) return false;
   await seedDemo(app);
   // A demo center opens with weeks of work behind it; tests start from the bare one.
-  if (app.get<AppConfig>(APP_CONFIG).mode === 'demo') await seedDemoHistory(app);
+  if (app.get<AppConfig>(APP_CONFIG).database.seedDemoHistory) await seedDemoHistory(app);
   return true;
 }
 

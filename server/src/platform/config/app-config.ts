@@ -14,6 +14,8 @@ export interface AppConfig {
     runMigrations: boolean;
     poolSize: number;
     seedDemo: boolean;
+    /** Demo mode: weeks of past work done through the services, so the boards have history. */
+    seedDemoHistory: boolean;
   };
   auth: {
     jwtSecret: string;
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
       runMigrations: bool('DB_MIGRATE_ON_START', true),
       poolSize: int('DB_POOL_SIZE', 10, 1, 200),
       seedDemo: bool('SEED_DEMO', mode !== 'production'),
+      seedDemoHistory: bool('SEED_DEMO_HISTORY', mode === 'demo'),
     },
     auth: {
       jwtSecret,
