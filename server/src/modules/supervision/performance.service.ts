@@ -20,22 +20,29 @@ import { clockRanOverSql } from '../calendar/calendar-sql.js';
 const DEFAULT_DAYS = 8 * 7;
 const MAX_DAYS = 366;
 
-/**
- * Per case in the period ($1 start, $2 end exclusive, $3 now): its department, the week it was received and
- * concluded in, and whether it was concluded on time (no clock of the case ran over). The week starts on
- * Monday, Shanghai time.
- */
+/** The Monday (Shanghai) of the week an instant falls in. */
 const shanghaiWeek = (ts: string) => `date_trunc('week', (${ts} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
-const FACTS_SQL = `
-  SELECT sc.department_id, ${shanghaiWeek('sc.received_at')} AS received_week, ${shanghaiWeek('sc.completed_at')} AS concluded_week,
-    sc.received_at >= $1 AND sc.received_at < $2 AS received,
-    sc.completed_at >= $1 AND sc.completed_at < $2 AND sc.state <> 'WITHDRAWN' AS concluded,
-    NOT EXISTS (SELECT 1 FROM clock k WHERE k.id IN (sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id) AND ${clockRanOverSql('k', '$3')}) AS on_time
+/**
+ * Counts by department and week ($1 start, $2 end exclusive, $3 now): cases received, concluded (not withdrawn),
+ * concluded on time (no clock of the case ran over), and cards not revoked by the week they crossed.
+ */
+const COUNTS_SQL = `
+WITH c AS (
+  SELECT sc.*, sc.completed_at >= $1 AND sc.completed_at < $2 AND sc.state <> 'WITHDRAWN' AS concluded
   FROM service_case sc
-  WHERE (sc.received_at >= $1 AND sc.received_at < $2) OR (sc.completed_at >= $1 AND sc.completed_at < $2)`;
-const CARDS_SQL = `
-  SELECT department_id, ${shanghaiWeek('crossed_at')} AS week, level FROM supervision_card
-  WHERE state <> 'REVOKED' AND crossed_at >= $1 AND crossed_at < $2`;
+  WHERE (sc.received_at >= $1 AND sc.received_at < $2) OR (sc.completed_at >= $1 AND sc.completed_at < $2)
+)
+SELECT department_id, ${shanghaiWeek('received_at')} AS week, 'received' AS k, count(*)::int AS n FROM c WHERE received_at >= $1 AND received_at < $2 GROUP BY 1, 2
+UNION ALL
+SELECT department_id, ${shanghaiWeek('completed_at')}, 'concluded', count(*)::int FROM c WHERE concluded GROUP BY 1, 2
+UNION ALL
+SELECT department_id, ${shanghaiWeek('completed_at')}, 'onTime', count(*)::int FROM c
+WHERE concluded AND NOT EXISTS (SELECT 1 FROM clock k WHERE k.id IN (c.acceptance_clock_id, c.case_clock_id, c.delivery_clock_id) AND ${clockRanOverSql('k', '$3')})
+GROUP BY 1, 2
+UNION ALL
+SELECT department_id, ${shanghaiWeek('crossed_at')}, lower(level), count(*)::int FROM supervision_card
+WHERE state <> 'REVOKED' AND crossed_at >= $1 AND crossed_at < $2 GROUP BY 1, 2, 3`;
+/** Open cases with a running clock past due, by department ($1 now). */
 const OVERDUE_SQL = `
   SELECT sc.department_id, count(DISTINCT sc.id)::int AS n
   FROM service_case sc JOIN clock k ON k.id IN (sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id)
@@ -52,8 +59,8 @@ interface Counts {
 
 /**
  * Department performance for the supervision bureau: on-time completion, cards per 100 cases, open cases
- * past due, week by week. Aggregated in SQL over the case, clock and card tables (like the sweep, set-based:
- * a year of a busy center is far too many rows to bring into the process).
+ * past due, week by week. Counted in SQL over the case, clock and card tables (like the sweep, set-based: a
+ * year of a busy center is far too many rows to bring into the process); only department × week counts come back.
  */
 @Injectable()
 export class PerformanceService {
@@ -67,35 +74,23 @@ export class PerformanceService {
     const to = q.to ?? dateOfDay(shanghaiDay(now));
     const { fromDay, toDay, start, end } = dayPeriod(q.from ?? dateOfDay(dayNumber(to) - DEFAULT_DAYS + 1), to, MAX_DAYS);
     const departmentId = DepartmentScope.filter(p, q.departmentId) ?? null;
-    const period = [start, end, now];
 
-    const [facts, cards, overdue, departments] = await Promise.all([
-      this.dataSource.query(`SELECT department_id, received_week, concluded_week, received, concluded, on_time FROM (${FACTS_SQL}) f`, period),
-      this.dataSource.query(CARDS_SQL, period.slice(0, 2)),
+    const [counts, overdue, departments] = await Promise.all([
+      this.dataSource.query(COUNTS_SQL, [start, end, now]),
       this.dataSource.query(OVERDUE_SQL, [now]),
       this.dataSource.query(`SELECT id, name FROM department WHERE active ORDER BY sort_order, name`),
     ]);
     const byDept = new Map<string, Counts>();
     const byWeek = new Map<string, Counts>();
-    const add = (map: Map<string, Counts>, key: string, k: keyof Counts) => {
+    const add = (map: Map<string, Counts>, key: string, k: keyof Counts, n: number) => {
       const c = map.get(key) ?? { received: 0, concluded: 0, onTime: 0, yellow: 0, red: 0 };
-      c[k] += 1;
+      c[k] += n;
       map.set(key, c);
     };
-    const inScope = (dept: string) => !departmentId || dept === departmentId;
-    for (const f of facts as { department_id: string; received_week: string | null; concluded_week: string | null; received: boolean; concluded: boolean; on_time: boolean }[]) {
-      if (f.received) add(byDept, f.department_id, 'received');
-      if (f.concluded) add(byDept, f.department_id, 'concluded');
-      if (f.concluded && f.on_time) add(byDept, f.department_id, 'onTime');
-      if (!inScope(f.department_id)) continue;
-      if (f.received) add(byWeek, f.received_week!, 'received');
-      if (f.concluded) add(byWeek, f.concluded_week!, 'concluded');
-      if (f.concluded && f.on_time) add(byWeek, f.concluded_week!, 'onTime');
-    }
-    for (const c of cards as { department_id: string | null; week: string; level: 'YELLOW' | 'RED' }[]) {
-      const k = c.level === 'YELLOW' ? 'yellow' : 'red';
-      if (c.department_id) add(byDept, c.department_id, k);
-      if (c.department_id ? inScope(c.department_id) : !departmentId) add(byWeek, c.week, k);
+    const inScope = (dept: string | null) => (dept ? !departmentId || dept === departmentId : !departmentId);
+    for (const r of counts as { department_id: string | null; week: string; k: keyof Counts; n: number }[]) {
+      if (r.department_id) add(byDept, r.department_id, r.k, r.n);
+      if (inScope(r.department_id)) add(byWeek, r.week, r.k, r.n);
     }
     const overdueOf = new Map((overdue as { department_id: string; n: number }[]).map((r) => [r.department_id, r.n]));
 
