@@ -6,8 +6,7 @@ import { CaseIntakeService } from '../modules/acceptance/case-intake.service.js'
 import { CalendarService } from '../modules/calendar/calendar.service.js';
 import { SweepService } from '../modules/supervision/sweep.service.js';
 import { UrgeService } from '../modules/supervision/urge.service.js';
-import type { RequestActor } from '../platform/auth/request-actor.js';
-import { systemActor } from '../platform/auth/request-actor.js';
+import { type RequestActor, systemActor } from '../platform/auth/request-actor.js';
 import { PlatformClock } from '../platform/clock/platform-clock.service.js';
 
 /** The departments whose windows have a history in the demo, with how often each runs late (in 100). */
@@ -44,7 +43,7 @@ interface Open {
  * board, cards, performance and exchange have something true to show on the first start. Demo mode only;
  * the clock is back at the real time afterwards.
  */
-export async function seedDemoHistory(app: INestApplication): Promise<{ cases: number }> {
+export async function seedDemoHistory(app: INestApplication): Promise<void> {
   const ds = app.get(DataSource);
   const clock = app.get(PlatformClock);
   const intake = app.get(CaseIntakeService);
@@ -53,6 +52,8 @@ export async function seedDemoHistory(app: INestApplication): Promise<{ cases: n
   const urges = app.get(UrgeService);
   const cal = await app.get(CalendarService).calendar();
   const real = clock.now();
+  // Business time runs on while the history is written: afterwards it is put back where it would have been.
+  const offset = real.getTime() - Date.now();
   const rnd = numbers(20_261_201);
   const next = () => rnd.next().value as number;
 
@@ -116,9 +117,8 @@ export async function seedDemoHistory(app: INestApplication): Promise<{ cases: n
     }
     await sweeps.sweep(systemActor('电子监察定时巡检'));
   }
-  clock.set(real);
+  clock.set(new Date(Date.now() + offset));
   await sweeps.sweep(systemActor('电子监察定时巡检'));
-  return { cases: seq };
 }
 
 function applicant(seq: number): CaseApplicantInput {

@@ -161,6 +161,7 @@ export interface DeadlinePolicyDto {
   minLeft: number;
   byKind: WarningRules;
   note: string | null;
+  proposedBy: string | null;
   proposedByName: string | null;
   createdAt: string;
   decidedByName: string | null;

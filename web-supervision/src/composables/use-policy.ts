@@ -27,7 +27,7 @@ export function usePolicy() {
   const inForce = computed(() => versions.value.find((v) => v.state === 'IN_FORCE') ?? null);
   const waiting = computed(() => versions.value.find((v) => v.state === 'PROPOSED') ?? null);
   const canPropose = computed(() => session.principal?.roles.includes(Role.CENTER_ADMIN) ?? false);
-  const canSign = computed(() => (session.principal?.roles.includes(Role.SUPERVISOR) ?? false) && waiting.value !== null && waiting.value.proposedByName !== session.principal?.name);
+  const canSign = computed(() => (session.principal?.roles.includes(Role.SUPERVISOR) ?? false) && waiting.value !== null && waiting.value.proposedBy !== session.principal?.id);
   const draft = reactive({ usedPercent: 80, minLeft: 1, note: '', own: {} as Partial<Record<ClockSubjectKind, { on: boolean; usedPercent: number; minLeft: number }>> });
   const decision = reactive({ note: '' });
   const busy = ref(false);

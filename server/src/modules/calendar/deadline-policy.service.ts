@@ -111,6 +111,7 @@ export function toPolicyDto(p: DeadlinePolicyEntity): DeadlinePolicyDto {
     minLeft: p.minLeft,
     byKind: p.byKind ?? {},
     note: p.note,
+    proposedBy: p.createdBy,
     proposedByName: p.createdByName,
     createdAt: p.createdAt.toISOString(),
     decidedByName: p.decidedByName,
