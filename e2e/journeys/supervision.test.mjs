@@ -103,6 +103,10 @@ test('the clerk is told of a new card at once, opens the department\'s cards and
   await page.locator('[data-test=answer-submit]').click();
   await page.locator('[data-test=cards] .el-table__row', { hasText: receipt.receiptNo }).filter({ hasText: '申诉中' }).first().waitFor();
   assert.equal(await page.locator(`[data-test=appeal-${card.id}]`).count(), 0, 'an appealed card cannot be appealed again');
+  await page.locator('.el-dialog').waitFor({ state: 'hidden' });
+  // The notice closed when it was clicked; the appeal coming back on the live channel is not news to the one who made it.
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('.live-card', { hasText: receipt.receiptNo }).count(), 0);
   await screenshot(page, 'staff-cards-appealed');
 });
 

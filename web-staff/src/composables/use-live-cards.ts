@@ -1,15 +1,22 @@
-import { CARD_LEVEL_LABELS, isCenterWide, type SupervisionEvent } from '@onewindow/shared';
+import { CARD_LEVEL_LABELS, CARD_STATE_LABELS, isCenterWide, type SupervisionEvent } from '@onewindow/shared';
 import { ElNotification } from 'element-plus';
 import { onUnmounted, watch } from 'vue';
 import type { Router } from 'vue-router';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
 
-/** The words of a pushed card or urge for a notification, or null for what staff need not be told (sweep runs). */
-export function liveNotice(e: SupervisionEvent): { title: string; message: string; type: 'warning' | 'error'; to: string } | null {
+/**
+ * The words of a pushed event for a notification: a card just issued, a decision on the department's appeal,
+ * a new urge; null for what staff need not be told (their own appeal coming back, an answered urge, sweep runs).
+ */
+export function liveNotice(e: SupervisionEvent): { title: string; message: string; type: 'success' | 'warning' | 'error'; to: string } | null {
   if (e.type === 'card') {
     const k = e.card;
-    return { title: `${CARD_LEVEL_LABELS[k.level]}：${k.reasonLabel}`, message: `${k.caseNo ?? k.receiptNo ?? ''} ${k.matterName ?? ''}${k.staffName ? `（${k.staffName}）` : ''}`, type: k.level === 'RED' ? 'error' : 'warning', to: '/cards' };
+    const about = `${k.caseNo ?? k.receiptNo ?? ''} ${k.matterName ?? ''}`;
+    if (k.state === 'ISSUED') return { title: `${CARD_LEVEL_LABELS[k.level]}：${k.reasonLabel}`, message: `${about}${k.staffName ? `（${k.staffName}）` : ''}`, type: k.level === 'RED' ? 'error' : 'warning', to: '/cards' };
+    if (k.state === 'APPEALED') return null;
+    const decision = k.events.at(-1);
+    return { title: `申诉结果：${CARD_STATE_LABELS[k.state]}`, message: `${CARD_LEVEL_LABELS[k.level]} ${about}${decision ? `。${decision.reason}` : ''}`, type: k.state === 'REVOKED' ? 'success' : 'warning', to: '/cards' };
   }
   if (e.type === 'urge' && e.urge.state === 'OPEN') {
     return { title: '督办', message: `${e.urge.caseNo ?? ''} ${e.urge.matterName}：${e.urge.message}`, type: 'error', to: '/cards' };
@@ -36,7 +43,18 @@ export function useLiveCards(router: Router) {
       close = api.supervision.events((e) => {
         const n = liveNotice(e);
         if (!n) return;
-        ElNotification({ title: n.title, message: n.message, type: n.type, position: 'bottom-right', duration: 8000, customClass: 'live-card', onClick: () => void router.push(n.to) });
+        const shown = ElNotification({
+          title: n.title,
+          message: n.message,
+          type: n.type,
+          position: 'bottom-right',
+          duration: 8000,
+          customClass: 'live-card',
+          onClick: () => {
+            shown.close();
+            void router.push(n.to);
+          },
+        });
       });
     },
     { immediate: true },
