@@ -19,7 +19,10 @@ import { dayPeriod } from '../../platform/http/day-period.js';
 
 export const EXCHANGE_MAX_DAYS = 31;
 
-/** Cases with a step in [$1, $2), oldest receipt first, with their departments and their whole record (no personal data). */
+/**
+ * Cases with a step in [$1, $2). Step times are not indexed (that would cost every step written, in the hot
+ * path of acceptance); an export, a few times a month, looks at each case's steps through their case index.
+ */
 const EXCHANGE_SQL = `
   FROM service_case sc JOIN department d ON d.id = sc.department_id
   WHERE sc.state <> 'DRAFT' AND EXISTS (SELECT 1 FROM case_step s WHERE s.case_id = sc.id AND s.at >= $1 AND s.at < $2)`;
