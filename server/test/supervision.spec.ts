@@ -152,6 +152,7 @@ describe('cards', () => {
     const view = await supervisor.supervision.card(card.id);
     expect(view.steps.map((s) => s.action)).toEqual(expect.arrayContaining(['SUBMIT', 'DEEM_ACCEPTED']));
     expect(view.clockExplanation.join('')).toContain('其中节假日 7 天');
+    expect(view.clockExplanation.join('')).toContain('停止（视为受理）');
     await expect(t.sql('DELETE FROM supervision_card WHERE id = $1', [card.id])).rejects.toThrow(/kept for the record/);
     const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_entry WHERE target_id = $1 ORDER BY seq`, [card.id]);
     expect(audit.map((a) => a.action)).toEqual(['supervision.card_appeal', 'supervision.card_revoke']);

@@ -20,6 +20,19 @@ export const CLOCK_SUBJECT_LABELS: Record<ClockSubjectKind, string> = {
   URGE: '督办时限',
 };
 
+/** Why a clock stopped, as the owning module says it (the code is stored; people read the label). */
+export const CLOCK_STOP_LABELS: Record<string, string> = {
+  ACCEPTED: '已受理',
+  DEEMED_ACCEPTED: '视为受理',
+  REJECTED: '不予受理',
+  NOT_SUPPLIED: '补正不来，办结',
+  DECIDED: '已作出决定',
+  DELIVERED: '已送达',
+  WITHDRAWN: '申请人撤回',
+  RETURNED: '退回后重新计时',
+  ANSWERED: '已回复督办',
+};
+
 export type ClockState = 'RUNNING' | 'PAUSED' | 'STOPPED';
 export const CLOCK_STATE_LABELS: Record<ClockState, string> = { RUNNING: '计时中', PAUSED: '暂停计时', STOPPED: '已停止' };
 

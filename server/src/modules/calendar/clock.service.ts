@@ -28,6 +28,7 @@ import {
   warningAt,
   warningLeft,
   warningPolicyFor,
+  CLOCK_STOP_LABELS,
   type WorkingCalendar,
 } from '@onewindow/shared';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -405,7 +406,7 @@ export class ClockService {
         steps.push(`截止于 ${formatDeadline(new Date(dto.dueAt))}；预警于 ${formatDeadline(new Date(dto.warnAt))}（时限策略第 ${dto.policyVersion} 版）。`);
       }
     }
-    if (dto.state === 'STOPPED') steps.push(`计时已于 ${formatShanghai(new Date(dto.stoppedAt!))} 停止（${dto.stopReason}）。`);
+    if (dto.state === 'STOPPED') steps.push(`计时已于 ${formatShanghai(new Date(dto.stoppedAt!))} 停止（${CLOCK_STOP_LABELS[dto.stopReason!] ?? dto.stopReason}）。`);
     if (dto.provisional) steps.push('注意：期间涉及尚未公布节假日安排的年度，按周末规则暂定，截止时间可能随国务院通知调整。');
     return { clockId: id, steps, skippedDays, provisional: dto.provisional };
   }
