@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { type CaseApplicantInput, type Principal, PrincipalKind, type Role, residentIdCheckChar, shanghaiDay, startOfShanghaiDay, weekdayOf } from '@onewindow/shared';
+import { type CaseApplicantInput, mondayOf, type Principal, PrincipalKind, type Role, residentIdCheckChar, shanghaiDay, startOfShanghaiDay } from '@onewindow/shared';
 import { DataSource } from 'typeorm';
 import { CaseDecisionService } from '../modules/acceptance/case-decision.service.js';
 import { CaseIntakeService } from '../modules/acceptance/case-intake.service.js';
@@ -74,9 +74,9 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
     desks.push({ ...d, code: v.code as string, limit: Number(v.content.promisedLimit.value), materials: (v.content.materials as unknown[]).length, prefix: d.dept.toLowerCase() });
   }
 
-  const at = (day: number, hhmm: string) => new Date(startOfShanghaiDay(day).getTime() + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000);
+  const at = (day: number, hours: number, minutes = 0) => new Date(startOfShanghaiDay(day).getTime() + (hours * 60 + minutes) * 60_000);
   const today = shanghaiDay(real);
-  const monday = today - ((weekdayOf(today) + 6) % 7);
+  const monday = mondayOf(today);
   const open: Open[] = [];
   let seq = 0;
   let urged = false;
@@ -85,9 +85,9 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
     for (const [i, desk] of desks.entries()) {
       const n = next() < 0.85 ? 1 : 2;
       for (let k = 0; k < n; k++) {
-        clock.set(at(day, `09:${String(10 + k * 12).padStart(2, '0')}`));
+        clock.set(at(day, 9, 10 + k * 12));
         const id = await intake.walkIn(as(`${desk.prefix}.clerk`), desk.code, applicant(seq++), Array.from({ length: desk.materials }, (_, index) => ({ index, status: 'ORIGINAL_SEEN' as const })));
-        clock.set(at(day, '10:30'));
+        clock.set(at(day, 10, 30));
         if (next() < 0.06) {
           await decisions.reject(as(`${desk.prefix}.clerk`), id, '申请事项依法不属于本机关职权范围', '《中华人民共和国行政许可法》第三十二条第一款第（二）项');
           continue;
@@ -100,14 +100,14 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
     }
     for (const c of open.filter((o) => o.concludeDay === day)) {
       const desk = desks[c.desk]!;
-      clock.set(at(day, '15:00'));
+      clock.set(at(day, 15));
       await decisions.review(as(`${desk.prefix}.clerk`), c.id, { agree: true, opinion: '材料齐全，符合法定形式' });
       await decisions.decide(as(`${desk.prefix}.approver`), c.id, { approve: true, reason: '经审查，符合法定条件，准予许可' });
-      clock.set(at(day, '16:30'));
+      clock.set(at(day, 16, 30));
       await decisions.deliver(as(`${desk.prefix}.clerk`), c.id, { method: 'PICKUP' });
     }
     open.splice(0, open.length, ...open.filter((o) => o.concludeDay > day));
-    clock.set(at(day, '18:00'));
+    clock.set(at(day, 18));
     if (!urged && day >= today - 3) {
       const late = open.find((o) => o.concludeDay > day + 2 && desks[o.desk]!.latePer100 >= 20);
       if (late) {

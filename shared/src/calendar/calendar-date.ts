@@ -43,6 +43,9 @@ export function weekdayOf(day: number): number {
   return (day + 4) % 7; // 1970-01-01 was a Thursday
 }
 
+/** The Monday of the week a day falls in (weeks run Monday to Sunday). */
+export const mondayOf = (day: number) => day - ((weekdayOf(day) + 6) % 7);
+
 export const isWeekend = (day: number) => {
   const w = weekdayOf(day);
   return w === 0 || w === 6;

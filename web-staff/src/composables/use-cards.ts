@@ -1,24 +1,19 @@
-import { type CardDto, type CardLevel, type CardState, Role, type UrgeDto } from '@onewindow/shared';
+import type { CardDto, CardLevel, CardState, UrgeDto } from '@onewindow/shared';
 import { ElMessage } from 'element-plus';
-import { computed, reactive, ref } from 'vue';
+import { reactive, ref } from 'vue';
 import { api } from '../api';
-import { useSessionStore } from '../stores/session';
-
-/** Who may answer for the department: appeal its cards, reply to its urges. */
-export const ANSWERING_ROLES: Role[] = [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD];
 
 /**
  * The department's cards (or only those issued to me) with the appeal action, and the urges waiting for
- * the department's reply. The server limits both to the caller's department.
+ * the department's reply. The server limits both to the caller's department; the page is only for the
+ * department's own staff (clerks, approvers, leads), who may appeal and reply.
  */
 export function useCards(pageSize = 20) {
-  const session = useSessionStore();
   const filters = reactive<{ mine: boolean; level?: CardLevel; state?: CardState; page: number }>({ mine: false, page: 1 });
   const items = ref<CardDto[]>([]);
   const total = ref(0);
   const urges = ref<UrgeDto[]>([]);
   const loading = ref(false);
-  const canAnswer = computed(() => session.hasRole(...ANSWERING_ROLES));
 
   async function load() {
     loading.value = true;
@@ -64,5 +59,5 @@ export function useCards(pageSize = 20) {
     filters.page = 1;
     void load();
   }
-  return { filters, items, total, urges, loading, canAnswer, answer, load, search, startAppeal, startReply, submitAnswer };
+  return { filters, items, total, urges, loading, answer, load, search, startAppeal, startReply, submitAnswer };
 }

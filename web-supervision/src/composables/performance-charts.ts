@@ -42,5 +42,5 @@ export function weeklyChart(r: PerformanceDto) {
   };
 }
 
-export const percent = (r: number | null) => (r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`);
+export const percent = (r: number | null) => (r === null ? '—' : `${pct(r)!.toFixed(1)}%`);
 export const perHundred = (n: number | null) => (n === null ? '—' : (Math.round(n * 10) / 10).toFixed(1));

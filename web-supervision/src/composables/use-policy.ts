@@ -1,11 +1,11 @@
-import { CLOCK_SUBJECT_LABELS, type ClockSubjectKind, type DeadlinePolicyDto, Role, warningPolicyFor } from '@onewindow/shared';
+import { CLOCK_SUBJECT_LABELS, ClockSubjectKind, type DeadlinePolicyDto, Role, warningPolicyFor } from '@onewindow/shared';
 import { ElMessage } from 'element-plus';
 import { computed, reactive, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
 
-/** The clock kinds a center runs today, in the order a case meets them. */
-export const POLICY_KINDS: ClockSubjectKind[] = ['ACCEPTANCE', 'CASE', 'SUBTASK', 'DELIVERY', 'URGE', 'COMPLAINT', 'RECTIFICATION'];
+/** Every clock kind, each with its thresholds. */
+export const POLICY_KINDS = Object.values(ClockSubjectKind);
 
 /** One row per clock kind: its thresholds under a version, and whether they are the version's default. */
 export function thresholdRows(p: DeadlinePolicyDto) {

@@ -79,9 +79,8 @@ export class DeadlinePolicyService {
       } else {
         const before = await m.findOneByOrFail(DeadlinePolicyEntity, { state: 'IN_FORCE' });
         await m.update(DeadlinePolicyEntity, before.version, { state: 'SUPERSEDED' });
-        await m.update(DeadlinePolicyEntity, version, { state: 'IN_FORCE', ...decided });
         const clocksRecomputed = await this.applyToOpenClocks(m, version, now);
-        await m.update(DeadlinePolicyEntity, version, { clocksRecomputed });
+        await m.update(DeadlinePolicyEntity, version, { state: 'IN_FORCE', ...decided, clocksRecomputed });
         await this.audit.record(m, actor, {
           action: 'calendar.policy_signed_off',
           targetType: 'deadline_policy',

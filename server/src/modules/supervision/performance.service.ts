@@ -8,7 +8,7 @@ import {
   type PerformanceQuery,
   type Principal,
   shanghaiDay,
-  weekdayOf,
+  mondayOf,
 } from '@onewindow/shared';
 import { DataSource } from 'typeorm';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
@@ -56,6 +56,8 @@ interface Counts {
   yellow: number;
   red: number;
 }
+const zero = (): Counts => ({ received: 0, concluded: 0, onTime: 0, yellow: 0, red: 0 });
+const plus = (a: Counts, b: Counts): Counts => ({ received: a.received + b.received, concluded: a.concluded + b.concluded, onTime: a.onTime + b.onTime, yellow: a.yellow + b.yellow, red: a.red + b.red });
 
 /**
  * Department performance for the supervision bureau: on-time completion, cards per 100 cases, open cases
@@ -83,7 +85,7 @@ export class PerformanceService {
     const byDept = new Map<string, Counts>();
     const byWeek = new Map<string, Counts>();
     const add = (map: Map<string, Counts>, key: string, k: keyof Counts, n: number) => {
-      const c = map.get(key) ?? { received: 0, concluded: 0, onTime: 0, yellow: 0, red: 0 };
+      const c = map.get(key) ?? zero();
       c[k] += n;
       map.set(key, c);
     };
@@ -98,14 +100,8 @@ export class PerformanceService {
     const rows = (departments as { id: string; name: string }[])
       .filter((d) => inScope(d.id) && (byDept.has(d.id) || overdueOf.has(d.id)))
       .map((d) => ({ departmentId: d.id, departmentName: d.name, ...figures(byDept.get(d.id)), overdueOpen: overdueOf.get(d.id) ?? 0, rank: 0 }));
-    rankDepartments(rows);
-    const sum = rows.reduce<Counts>((s, r) => ({ received: s.received + r.received, concluded: s.concluded + r.concluded, onTime: s.onTime + r.onTime, yellow: s.yellow + r.yellow, red: s.red + r.red }), {
-      received: 0,
-      concluded: 0,
-      onTime: 0,
-      yellow: 0,
-      red: 0,
-    });
+    const ranked = rankDepartments(rows);
+    const sum = rows.reduce(plus, zero());
     const weeks = [];
     for (let monday = mondayOf(fromDay); monday <= toDay; monday += 7) {
       weeks.push({ weekStart: dateOfDay(monday), ...figures(byWeek.get(dateOfDay(monday))) });
@@ -116,14 +112,14 @@ export class PerformanceService {
       asOf: now.toISOString(),
       departmentId,
       totals: { ...figures(sum), overdueOpen: rows.reduce((n, r) => n + r.overdueOpen, 0) },
-      departments: rows.sort((a, b) => a.rank - b.rank),
+      departments: ranked,
       weeks,
     };
   }
 }
 
 /** Rates from counts; a rate over nothing is null, not 0 or 100 %. */
-function figures(c: Counts = { received: 0, concluded: 0, onTime: 0, yellow: 0, red: 0 }): PerformanceFigures {
+function figures(c: Counts = zero()): PerformanceFigures {
   return {
     ...c,
     onTimeRate: c.concluded ? c.onTime / c.concluded : null,
@@ -131,12 +127,9 @@ function figures(c: Counts = { received: 0, concluded: 0, onTime: 0, yellow: 0, 
   };
 }
 
-/** 1 = best: highest on-time rate (departments with nothing concluded last), fewest cards per 100 cases, most concluded. */
-export function rankDepartments(rows: DepartmentPerformanceDto[]): void {
-  const sorted = [...rows].sort(
-    (a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || (a.cardsPer100 ?? 0) - (b.cardsPer100 ?? 0) || b.concluded - a.concluded || a.departmentName.localeCompare(b.departmentName, 'zh'),
-  );
-  sorted.forEach((r, i) => (r.rank = i + 1));
+/** Best first, numbered from 1: highest on-time rate (nothing concluded last), fewest cards per 100 cases, most concluded. */
+function rankDepartments(rows: DepartmentPerformanceDto[]): DepartmentPerformanceDto[] {
+  return rows
+    .sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || (a.cardsPer100 ?? 0) - (b.cardsPer100 ?? 0) || b.concluded - a.concluded || a.departmentName.localeCompare(b.departmentName, 'zh'))
+    .map((r, i) => ({ ...r, rank: i + 1 }));
 }
-
-const mondayOf = (day: number) => day - ((weekdayOf(day) + 6) % 7);
