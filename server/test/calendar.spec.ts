@@ -314,6 +314,33 @@ describe('warning policy', () => {
     expect(await admin.clocks.get(c.id)).toMatchObject({ policyVersion: 4, warnAt: signed.decidedAt });
   });
 
+  it('moves open clocks of every unit to exactly the warning a clock started under the new version gets', async () => {
+    await setNow('2026-04-01T10:00:00+08:00');
+    const limits: [StartClockRequest['subjectKind'], number, StartClockRequest['limit']['unit']][] = [
+      ['CASE', 20, 'WORKING_DAY'],
+      ['CASE', 7, 'WORKING_DAY'],
+      ['ACCEPTANCE', 5, 'WORKING_DAY'],
+      ['CASE', 30, 'NATURAL_DAY'],
+      ['ACCEPTANCE', 3, 'MONTH'],
+      ['CASE', 2, 'MONTH'],
+      ['CASE', 36, 'HOUR'],
+      ['ACCEPTANCE', 5, 'HOUR'],
+    ];
+    const start = () => Promise.all(limits.map(([subjectKind, value, unit]) => admin.clocks.start({ subjectKind, subjectId: randomUUID(), departmentId: scjg, limit: { value, unit } })));
+    const open = await start();
+    const p = await admin.calendar.proposePolicy({ usedPercent: 65, minLeft: 2, byKind: { CASE: { usedPercent: 37, minLeft: 3 } }, note: '各单位换算核对' });
+    await (await t.loginAs('supervisor')).calendar.decidePolicy(p.version, { approve: true, note: '同意' });
+    // Recomputed in SQL on sign-off ↔ computed in TypeScript at start, same instant, same version.
+    const moved = await Promise.all(open.map((c) => admin.clocks.get(c.id)));
+    const fresh = await start();
+    // Hour clocks run on the clock, so they are compared by how long before due they warn; day units to the instant.
+    const lead = (c: { dueAt: string; warnAt: string }) => new Date(c.dueAt).getTime() - new Date(c.warnAt).getTime();
+    const shape = (c: (typeof moved)[number]) => [c.limit.unit, lead(c), c.limit.unit === 'HOUR' ? null : [c.dueAt, c.warnAt]];
+    expect(moved.map((c) => c.policyVersion)).toEqual(limits.map(() => p.version));
+    expect(moved.map(shape)).toEqual(fresh.map(shape));
+    expect(new Set(moved.map((c, i) => c.warnAt === open[i]!.warnAt)).has(false)).toBe(true);
+  });
+
   it('the one who proposed a version cannot sign it off', async () => {
     const supervisor = await t.loginAs('supervisor');
     await admin.org.updateStaff(supervisor.me.id, { roles: ['SUPERVISOR', 'CENTER_ADMIN'] });
