@@ -16,6 +16,11 @@ export class DatabaseRuntime {
     private readonly embedded: EmbeddedPostgres | null,
   ) {}
 
+  /** Whether connections keep their statements prepared: on a server, not through PGlite's shared session. */
+  get prepareStatements(): boolean {
+    return this.kind === 'postgres';
+  }
+
   static async start(config: AppConfig['database']): Promise<DatabaseRuntime> {
     if (config.url) {
       const u = new URL(config.url);
