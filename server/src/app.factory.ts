@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -13,6 +12,7 @@ import { createValidationPipe } from './platform/errors/validation.js';
 import { acceptFileBodies } from './platform/files/binary-body.js';
 import { buildOpenApiDocument } from './platform/http/openapi.js';
 import { registerRateLimit } from './platform/http/rate-limit.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { hostSpas } from './platform/http/spa-hosting.js';
 
 export interface RunningApp {
@@ -58,24 +58,7 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
     fastify.addHook('onSend', async (req, reply) => {
       void reply.header('x-request-id', req.id);
     });
-    await app.register(helmet, {
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // Element Plus and Swagger UI set inline styles.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          // Intranet deployments often run on plain http; upgrading would break every asset.
-          upgradeInsecureRequests: null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    });
+    registerSecurityHeaders(fastify);
     await registerRateLimit(fastify, config.rateLimit);
     acceptFileBodies(fastify, config.http.uploadLimitBytes);
     // Many clients send `Content-Type: application/json` with an empty body on action POSTs: that is no body.
