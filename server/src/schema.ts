@@ -11,6 +11,7 @@ import { Cases1764200000000 } from './migrations/1764200000000-cases.js';
 import { CaseReadPaths1764300000000 } from './migrations/1764300000000-case-read-paths.js';
 import { Supervision1764400000000 } from './migrations/1764400000000-supervision.js';
 import { CardPolicy1764500000000 } from './migrations/1764500000000-card-policy.js';
+import { AuditSealing1764600000000 } from './migrations/1764600000000-audit-sealing.js';
 import { CardEntity, CardEventEntity, SweepRunEntity, UrgeEntity } from './modules/supervision/supervision.entities.js';
 import { CaseEntity, CaseMaterialEntity, CaseNoticeEntity, CaseSequenceEntity, CaseStepEntity, CaseTaskEntity } from './modules/acceptance/case.entities.js';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
@@ -71,4 +72,4 @@ export const ENTITIES = [
 ];
 
 /** In order. Never edit one that has shipped; add the next. */
-export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000, CatalogFees1764000000000, CatalogAttachments1764100000000, Cases1764200000000, CaseReadPaths1764300000000, Supervision1764400000000, CardPolicy1764500000000];
+export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000, CatalogFees1764000000000, CatalogAttachments1764100000000, Cases1764200000000, CaseReadPaths1764300000000, Supervision1764400000000, CardPolicy1764500000000, AuditSealing1764600000000];

@@ -2,6 +2,7 @@ import { ApiClient, type Principal } from '@onewindow/shared';
 import { DataSource } from 'typeorm';
 import { createApp, type RunningApp } from '../../src/app.factory.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/demo/demo-seed.js';
+import { AuditService } from '../../src/platform/audit/audit.service.js';
 import { PlatformClock } from '../../src/platform/clock/platform-clock.service.js';
 import { loadConfig } from '../../src/platform/config/app-config.js';
 import { createScratchDatabase, SERVER_URL } from './test-database.js';
@@ -17,7 +18,10 @@ export interface TestApp {
   client(): ApiClient;
   /** A client logged in as a demo account. */
   loginAs(login: string, password?: string): Promise<ApiClient & { me: Principal }>;
-  /** Raw SQL as the database owner, bypassing the app. */
+  /**
+   * Raw SQL as the database owner, bypassing the app. A query that reads the audit chain first waits for
+   * the seal of what has committed, as the app's own readers of the chain do.
+   */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -59,7 +63,10 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { see
       const me = await c.auth.login({ login, password });
       return Object.assign(c, { me });
     },
-    sql: (text, params) => dataSource.query(text, params),
+    async sql(text, params) {
+      if (/audit_entry|audit_chain_head/.test(text)) await running.app.get(AuditService).seal();
+      return dataSource.query(text, params);
+    },
     async close() {
       await running.close();
       await scratch?.drop();

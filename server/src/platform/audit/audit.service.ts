@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { AuditEntryDto, AuditQuery, AuditVerifyResult, Page } from '@onewindow/shared';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { DeferredWrite } from '../database/deferred-writes.js';
@@ -17,36 +17,31 @@ export interface AuditRecord {
 }
 
 type PendingEntry = Omit<AuditEntryEntity, 'seq' | 'prevHash' | 'hash'>;
-/** Entries recorded in each open transaction, waiting to be chained at its commit. */
+/** Entries recorded in each open transaction, written to `audit_pending` at its commit. */
 const pending = new WeakMap<QueryRunner, PendingEntry[]>();
+/** Transactions that wrote entries: once committed, they wait for the seal. */
+const wroteEntries = new WeakSet<QueryRunner>();
+
+const ENTRY_COLUMNS = `at timestamptz, actor_id uuid, actor_kind varchar, actor_name varchar, role varchar, department_id uuid, acting_for_id uuid,
+  action varchar, target_type varchar, target_id varchar, summary jsonb, request_id varchar, client_ip varchar`;
+const ENTRY_NAMES = 'at, actor_id, actor_kind, actor_name, role, department_id, acting_for_id, action, target_type, target_id, summary, request_id, client_ip';
 
 /**
- * The audit entries of a committing transaction, chained: lock the head, number and hash the entries in
- * order, and return the writes (entries and new head) for the commit to send with the transaction's
- * other deferred writes. A failure here fails the commit, so a change and its audit entries are
- * written together or not at all.
+ * The audit entries of a committing transaction, as a write for the commit to send with its other
+ * deferred writes: into `audit_pending`, with no lock, so concurrent writers never queue on the chain.
+ * A change and its entries are committed together or not at all; the seal then chains them.
  */
-export async function chainPendingAudit(qr: QueryRunner): Promise<DeferredWrite[]> {
+export function pendingAuditWrites(qr: QueryRunner): DeferredWrite[] {
   const list = pending.get(qr);
   pending.delete(qr);
   if (!list?.length) return [];
-  const [head] = await qr.query('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
-  let seq = Number(head.last_seq);
-  let prevHash = head.last_hash as string;
-  const rows = list.map((entry) => {
-    const content = { ...entry, seq: ++seq, prevHash };
-    prevHash = auditHash(content);
-    return { ...content, hash: prevHash };
-  });
+  wroteEntries.add(qr);
   return [
     {
-      sql: `INSERT INTO audit_entry (seq, at, actor_id, actor_kind, actor_name, role, department_id, acting_for_id, action, target_type, target_id, summary, request_id, client_ip, prev_hash, hash)
-            SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, at timestamptz, actor_id uuid, actor_kind varchar, actor_name varchar, role varchar, department_id uuid,
-              acting_for_id uuid, action varchar, target_type varchar, target_id varchar, summary jsonb, request_id varchar, client_ip varchar, prev_hash char(64), hash char(64))`,
-      params: [JSON.stringify(rows.map(toColumns))],
-      expectRows: rows.length,
+      sql: `INSERT INTO audit_pending (${ENTRY_NAMES}) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${ENTRY_COLUMNS})`,
+      params: [JSON.stringify(list.map(toColumns))],
+      expectRows: list.length,
     },
-    { sql: 'UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE id = 1', params: [seq, prevHash], expectRows: 1 },
   ];
 }
 
@@ -54,17 +49,137 @@ export function discardPendingAudit(qr: QueryRunner): void {
   pending.delete(qr);
 }
 
+const SEAL_BATCH = 2000;
+
+/**
+ * Seals waiting entries into the chain, a batch at a time, on `qr` (not in a transaction): lock the head,
+ * take the waiting entries in the order they were written, number and hash each after the one before,
+ * append them to `audit_entry` and remove them from `audit_pending`, in one transaction. The head lock
+ * orders sealers across instances; within one, AuditService.seal runs one at a time. Returns how many it sealed.
+ */
+async function sealWaiting(qr: QueryRunner): Promise<number> {
+  let total = 0;
+  for (;;) {
+    await qr.query('BEGIN');
+    try {
+      const [head] = await qr.query('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+      const rows: (Record<string, unknown> & { id: number })[] = await qr.query(`SELECT id, ${ENTRY_NAMES} FROM audit_pending ORDER BY id LIMIT ${SEAL_BATCH}`);
+      if (!rows.length) {
+        await qr.query('ROLLBACK');
+        return total;
+      }
+      let seq = Number(head.last_seq);
+      let prevHash = head.last_hash as string;
+      const sealed = rows.map((r) => {
+        const content = { ...fromColumns(r), seq: ++seq, prevHash };
+        prevHash = auditHash(content);
+        return { ...toColumns(content), seq: content.seq, prev_hash: content.prevHash, hash: prevHash };
+      });
+      const [n] = await qr.query(
+        `WITH ins AS (INSERT INTO audit_entry (seq, ${ENTRY_NAMES}, prev_hash, hash)
+                      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, ${ENTRY_COLUMNS}, prev_hash char(64), hash char(64)) RETURNING 1),
+              del AS (DELETE FROM audit_pending WHERE id = ANY($2::bigint[]) RETURNING 1),
+              head AS (UPDATE audit_chain_head SET last_seq = $3, last_hash = $4 WHERE id = 1 RETURNING 1)
+         SELECT (SELECT count(*) FROM ins)::int AS ins, (SELECT count(*) FROM del)::int AS del, (SELECT count(*) FROM head)::int AS head`,
+        [JSON.stringify(sealed), rows.map((r) => r.id), seq, prevHash],
+      );
+      if (n.ins !== rows.length || n.del !== rows.length || n.head !== 1) throw new Error(`audit seal wrote ${JSON.stringify(n)} for ${rows.length} entries`);
+      await qr.query('COMMIT');
+      total += rows.length;
+      if (rows.length < SEAL_BATCH) return total;
+    } catch (e) {
+      await qr.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+}
+
+/** The sealer of each data source (one per app instance): a commit that wrote entries asks it to seal soon. */
+const sealers = new WeakMap<object, AuditService>();
+
+export const AuditSeal = {
+  /** After a transaction commits (CommitSubscriber); a savepoint's release waits for the outer commit. */
+  afterCommit(qr: QueryRunner): void {
+    if (qr.isTransactionActive || !wroteEntries.delete(qr)) return;
+    sealers.get(qr.connection)?.soon();
+  },
+};
+
+/** How long a commit's entries may wait, to be sealed with the ones committed after them. */
+const SEAL_DELAY_MS = 50;
+/** How often each instance also seals whatever waits (entries of an instance that stopped before its seal). */
+const SEAL_SWEEP_MS = 5000;
+
 @Injectable()
-export class AuditService {
+export class AuditService implements OnModuleInit, OnModuleDestroy {
+  private sweep: NodeJS.Timeout | null = null;
+  private soonTimer: NodeJS.Timeout | null = null;
+  private queued: Promise<void> | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly log = new Logger(AuditService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: PlatformClock,
   ) {}
 
+  onModuleInit(): void {
+    sealers.set(this.dataSource, this);
+    this.sweep = setInterval(() => this.sealQuietly(), SEAL_SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.sweep) clearInterval(this.sweep);
+    if (this.soonTimer) clearTimeout(this.soonTimer);
+    this.soonTimer = null;
+    sealers.delete(this.dataSource);
+    await this.seal().catch(() => undefined);
+  }
+
   /**
-   * Records one entry in the caller's transaction. The entry is chained (sequence, previous hash) when
-   * the transaction commits, so the head row, which orders every writer, is locked only for the
-   * final insert and the commit rather than for the whole change.
+   * A commit wrote entries: seal within SEAL_DELAY_MS, together with whatever else commits meanwhile, so
+   * under load one seal (five statements) chains the entries of many changes.
+   */
+  soon(): void {
+    if (this.soonTimer) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = null;
+      this.sealQuietly();
+    }, SEAL_DELAY_MS);
+  }
+
+  private sealQuietly(): void {
+    this.seal().catch((e: Error) => this.log.warn(`audit seal failed; the entries wait for the next: ${e.message}`));
+  }
+
+  /**
+   * Seals every entry committed before the call. One seal runs at a time in an instance: a call while one
+   * runs gets the next, which starts after it (calls meanwhile share that one). Readers of the chain
+   * (list, verify) call it first, so they see every committed entry.
+   */
+  seal(): Promise<void> {
+    if (this.queued) return this.queued;
+    const run = this.tail
+      .catch(() => undefined)
+      .then(async () => {
+        this.queued = null;
+        const qr = this.dataSource.createQueryRunner();
+        try {
+          await sealWaiting(qr);
+        } finally {
+          await qr.release();
+        }
+      });
+    this.queued = run;
+    this.tail = run;
+    return run;
+  }
+
+  /**
+   * Records one entry in the caller's transaction. It is written with the change at its commit, and
+   * chained (number, previous hash) by the seal that follows within moments, so no writer holds the
+   * chain's head while it commits.
    */
   async record(m: EntityManager, actor: RequestActor, rec: AuditRecord): Promise<void> {
     const qr = m.queryRunner;
@@ -90,6 +205,7 @@ export class AuditService {
   }
 
   async list(q: AuditQuery): Promise<Page<AuditEntryDto>> {
+    await this.seal();
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
@@ -105,15 +221,15 @@ export class AuditService {
     return { items: rows.map(toDto), total, page, pageSize };
   }
 
-  /** Walks the whole chain in order and reports the first row that does not hold. */
+  /** Seals what waits, then walks the whole chain in order and reports the first row that does not hold. */
   async verify(): Promise<AuditVerifyResult> {
+    await this.seal();
     return verifyAuditChain(this.dataSource.manager);
   }
 }
 
-function toColumns(r: Omit<AuditEntryEntity, 'seq'> & { seq: number }) {
+function toColumns(r: PendingEntry) {
   return {
-    seq: r.seq,
     at: r.at.toISOString(),
     actor_id: r.actorId,
     actor_kind: r.actorKind,
@@ -127,8 +243,24 @@ function toColumns(r: Omit<AuditEntryEntity, 'seq'> & { seq: number }) {
     summary: r.summary,
     request_id: r.requestId,
     client_ip: r.clientIp,
-    prev_hash: r.prevHash,
-    hash: r.hash,
+  };
+}
+
+function fromColumns(r: Record<string, unknown>): PendingEntry {
+  return {
+    at: r.at as Date,
+    actorId: r.actor_id as string | null,
+    actorKind: r.actor_kind as string | null,
+    actorName: r.actor_name as string | null,
+    role: r.role as string | null,
+    departmentId: r.department_id as string | null,
+    actingForId: r.acting_for_id as string | null,
+    action: r.action as string,
+    targetType: r.target_type as string,
+    targetId: r.target_id as string | null,
+    summary: r.summary as Record<string, unknown>,
+    requestId: r.request_id as string | null,
+    clientIp: r.client_ip as string | null,
   };
 }
 

@@ -1,16 +1,19 @@
 import { type EntitySubscriberInterface, EventSubscriber, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
-import { chainPendingAudit, discardPendingAudit } from '../audit/audit.service.js';
+import { AuditSeal, discardPendingAudit, pendingAuditWrites } from '../audit/audit.service.js';
 import { DeferredWrites } from './deferred-writes.js';
 
 /**
- * Just before a transaction commits: chain its audit entries and send them with its deferred writes,
- * in one statement. The audit head, which orders every writer, stays locked only for that statement
- * and the commit.
+ * Just before a transaction commits: send its deferred writes and its audit entries in one statement.
+ * Just after: ask for the seal that chains those entries.
  */
 @EventSubscriber()
 export class CommitSubscriber implements EntitySubscriberInterface {
   async beforeTransactionCommit(e: TransactionCommitEvent): Promise<void> {
-    await DeferredWrites.flush(e.queryRunner, await chainPendingAudit(e.queryRunner));
+    await DeferredWrites.flush(e.queryRunner, pendingAuditWrites(e.queryRunner));
+  }
+
+  afterTransactionCommit(e: TransactionCommitEvent): void {
+    AuditSeal.afterCommit(e.queryRunner);
   }
 
   afterTransactionRollback(e: TransactionRollbackEvent): void {
