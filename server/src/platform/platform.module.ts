@@ -14,6 +14,7 @@ import { PlatformClockAdmin } from './clock/platform-clock-admin.service.js';
 import { PlatformClock } from './clock/platform-clock.service.js';
 import { PersonalDataCipher } from './crypto/personal-data-cipher.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { AutonomousStatements } from './database/autonomous-statements.js';
 import { DatabaseRuntime } from './database/database-runtime.js';
 import { PdfRenderer } from './documents/pdf-renderer.js';
 import { FileStore } from './files/file-store.service.js';
@@ -32,6 +33,7 @@ export class PlatformModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DatabaseRuntime, useValue: db },
+        AutonomousStatements,
         PlatformClock,
         PlatformClockAdmin,
         PasswordHasher,
@@ -43,7 +45,7 @@ export class PlatformModule {
         FileStore,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [APP_CONFIG, DatabaseRuntime, PlatformClock, PersonalDataCipher, PasswordHasher, PrincipalRegistry, AuthService, AuditService, PdfRenderer, FileStore],
+      exports: [APP_CONFIG, DatabaseRuntime, AutonomousStatements, PlatformClock, PersonalDataCipher, PasswordHasher, PrincipalRegistry, AuthService, AuditService, PdfRenderer, FileStore],
     };
   }
 }

@@ -156,8 +156,8 @@ export class CaseDecisionService {
   }
 
   /**
-   * 办件编号: department code, acceptance day, the day's sequence, gapless. Taken late in the transaction:
-   * the department's sequence row stays locked until commit, so concurrent acceptances queue only briefly.
+   * 办件编号: department code, acceptance day, the day's sequence. Taken after every check of the action
+   * (see CaseLedger.next).
    */
   private async assignCaseNo(m: EntityManager, c: CaseEntity, at: Date) {
     const dept = await this.departments.require(m, c.departmentId);

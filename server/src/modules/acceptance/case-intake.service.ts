@@ -238,7 +238,7 @@ export class CaseIntakeService {
     const clock = await this.clocks.start(actor, { subjectKind: 'ACCEPTANCE', subjectId: c.id, departmentId: c.departmentId, limit: ACCEPTANCE_LIMIT }, m);
     c.acceptanceClockId = clock.id;
     const mats = await m.find(CaseMaterialEntity, { where: { caseId: c.id }, order: { materialIndex: 'ASC' } });
-    // The day's receipt sequence is one row for the whole center: taken last, held only until commit.
+    // The day's receipt sequence is one row for the whole center: taken last, after every check.
     const day = dateOfDay(shanghaiDay(now));
     const seq = await this.ledger.next(m, 'RECEIPT', day);
     c.receiptNo = `SJ${day.replaceAll('-', '')}${String(seq).padStart(5, '0')}`;

@@ -5,7 +5,9 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { AutonomousStatements } from '../../platform/database/autonomous-statements.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
+import { EntityRows } from '../../platform/database/entity-rows.js';
 import { caseMaterialsJson } from './case-sql.js';
 import { CaseEntity, CaseStepEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
@@ -36,6 +38,7 @@ export class CaseLedger {
   constructor(
     private readonly audit: AuditService,
     private readonly clock: PlatformClock,
+    private readonly own: AutonomousStatements,
   ) {}
 
   async lock(m: EntityManager, id: string): Promise<CaseEntity> {
@@ -50,17 +53,16 @@ export class CaseLedger {
 
   /** Locks the case row, reading its last step number (and any `extra` subqueries, by alias) with it. */
   private async lockWith(m: EntityManager, id: string, extra: Record<string, string> = {}): Promise<{ c: CaseEntity; raw: Record<string, unknown> }> {
-    const qb = m
-      .createQueryBuilder(CaseEntity, 'sc')
-      .setLock('pessimistic_write', undefined, ['sc'])
-      .addSelect('(SELECT coalesce(max(s.seq), 0) FROM case_step s WHERE s.case_id = sc.id)', 'last_step')
-      .where('sc.id = :id', { id });
-    for (const [alias, sql] of Object.entries(extra)) qb.addSelect(`(${sql})`, alias);
-    const { entities, raw } = await qb.getRawAndEntities();
-    const c = entities[0];
-    if (!c) throw CaseErrors.notFound();
-    lastStep.set(c, Number(raw[0].last_step));
-    return { c, raw: raw[0] };
+    const more = Object.entries(extra).map(([alias, sql]) => `, (${sql}) AS "${alias}"`).join('');
+    const [row] = await m.query(
+      `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, (SELECT coalesce(max(s.seq), 0) FROM case_step s WHERE s.case_id = sc.id) AS last_step${more}
+       FROM service_case sc WHERE sc.id = $1 FOR UPDATE OF sc`,
+      [id],
+    );
+    if (!row) throw CaseErrors.notFound();
+    const c = EntityRows.entity(m, CaseEntity, row);
+    lastStep.set(c, Number(row.last_step));
+    return { c, raw: row };
   }
 
   assert(c: CaseEntity, action: CaseAction): void {
@@ -107,9 +109,15 @@ export class CaseLedger {
     });
   }
 
-  /** The next number of a daily sequence (receipt numbers, each department's case numbers): gapless and unique under concurrency. */
+  /**
+   * The next number of a daily sequence (receipt numbers, each department's case numbers): unique and in
+   * order under concurrency. It commits at once, on its own, so the sequence row is locked only for that
+   * statement, not until the caller's commit: concurrent acceptances in one department would otherwise
+   * queue one behind the other. Numbers are taken after every check of the action, so only a failed
+   * commit leaves one unused.
+   */
   async next(m: EntityManager, scope: string, day: string): Promise<number> {
-    const [{ value }] = await m.query(
+    const [{ value }] = await this.own.query<{ value: number }>(m,
       `INSERT INTO case_sequence (scope, day, value) VALUES ($1, $2, 1)
        ON CONFLICT (scope, day) DO UPDATE SET value = case_sequence.value + 1 RETURNING value`,
       [scope, day],

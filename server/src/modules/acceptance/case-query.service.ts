@@ -32,6 +32,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import { PersonalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
+import { EntityRows } from '../../platform/database/entity-rows.js';
 import { escapeLike } from '../../platform/database/escape-like.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
 import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
@@ -62,6 +63,26 @@ const STANDING_SQL = `CASE WHEN ck.id IS NULL OR ck.state = 'STOPPED' THEN 'NONE
 /** A queue row: the case with its running clock (needs $1 = now). */
 const SUMMARY_COLUMNS = `sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.department_id, sc.applicant_name, sc.channel, sc.state, sc.received_at,
   CASE WHEN ck.state = 'STOPPED' THEN NULL ELSE ck.due_at END AS due_at, ${STANDING_SQL} AS standing`;
+
+/** Everything under a case (`sc`), by alias, the names of the task holders included: read with the case row. */
+const CASE_PARTS = `
+  (${caseMaterialsJson('sc.id')}) AS materials,
+  (SELECT coalesce(json_agg(json_build_object('seq', s.seq, 'action', s.action, 'fromState', s.from_state, 'toState', s.to_state, 'actorName', s.actor_name,
+            'actingForName', s.acting_for_name, 'at', s.at, 'opinion', s.opinion, 'resultCode', s.result_code, 'noticeId', s.notice_id) ORDER BY s.seq), '[]')
+     FROM case_step s WHERE s.case_id = sc.id) AS steps,
+  (SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'state', t.state, 'departmentId', t.department_id, 'assigneeId', t.assignee_id,
+            'assigneeName', a.name, 'opinion', t.opinion, 'agreed', t.agreed, 'completedByName', b.name, 'actingForName', f.name, 'completedAt', t.completed_at) ORDER BY t.seq), '[]')
+     FROM case_task t LEFT JOIN staff a ON a.id = t.assignee_id LEFT JOIN staff b ON b.id = t.completed_by LEFT JOIN staff f ON f.id = t.acting_for
+     WHERE t.case_id = sc.id) AS tasks,
+  (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
+     FROM case_notice n WHERE n.case_id = sc.id) AS notices`;
+
+interface CaseParts {
+  materials: CaseMaterialDto[];
+  steps: CaseStepDto[];
+  tasks: CaseTaskDto[];
+  notices: { id: string; kind: CaseNoticeKind; createdAt: string }[];
+}
 
 /** Reading cases: the staff queues, one case in full, the applicant's own, and the public progress query. */
 @Injectable()
@@ -120,12 +141,14 @@ export class CaseQueryService {
     return rows.map(toSummary);
   }
 
+  /** One case in full: the case with everything under it in one query, its clocks in another. */
   async get(p: Principal, id: string): Promise<CaseDto> {
     const m = this.dataSource.manager;
-    const c = await m.findOneBy(CaseEntity, { id });
-    if (!c) throw CaseErrors.notFound();
+    const [row] = await m.query(`SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, ${CASE_PARTS} FROM service_case sc WHERE sc.id = $1`, [id]);
+    if (!row) throw CaseErrors.notFound();
+    const c = EntityRows.entity(m, CaseEntity, row);
     CaseAccess.read(p, c);
-    return this.toDto(m, c, p.kind === PrincipalKind.STAFF);
+    return this.toDto(m, c, row, p.kind === PrincipalKind.STAFF);
   }
 
   /** An uploaded material of a case the principal may read. */
@@ -194,25 +217,8 @@ export class CaseQueryService {
     return c;
   }
 
-  private async toDto(m: EntityManager, c: CaseEntity, staffView: boolean): Promise<CaseDto> {
-    // Everything under the case in one query (names of the task holders included), the clocks in another.
-    const [[parts], clocks] = await Promise.all([
-      m.query(
-        `SELECT
-           (${caseMaterialsJson('$1')}) AS materials,
-           (SELECT coalesce(json_agg(json_build_object('seq', s.seq, 'action', s.action, 'fromState', s.from_state, 'toState', s.to_state, 'actorName', s.actor_name,
-                     'actingForName', s.acting_for_name, 'at', s.at, 'opinion', s.opinion, 'resultCode', s.result_code, 'noticeId', s.notice_id) ORDER BY s.seq), '[]')
-              FROM case_step s WHERE s.case_id = $1) AS steps,
-           (SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'state', t.state, 'departmentId', t.department_id, 'assigneeId', t.assignee_id,
-                     'assigneeName', a.name, 'opinion', t.opinion, 'agreed', t.agreed, 'completedByName', b.name, 'actingForName', f.name, 'completedAt', t.completed_at) ORDER BY t.seq), '[]')
-              FROM case_task t LEFT JOIN staff a ON a.id = t.assignee_id LEFT JOIN staff b ON b.id = t.completed_by LEFT JOIN staff f ON f.id = t.acting_for
-              WHERE t.case_id = $1) AS tasks,
-           (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
-              FROM case_notice n WHERE n.case_id = $1) AS notices`,
-        [c.id],
-      ),
-      this.clocks.dtosOf(m, [c.acceptanceClockId, c.caseClockId, c.deliveryClockId]),
-    ]);
+  private async toDto(m: EntityManager, c: CaseEntity, parts: CaseParts, staffView: boolean): Promise<CaseDto> {
+    const clocks = await this.clocks.dtosOf(m, [c.acceptanceClockId, c.caseClockId, c.deliveryClockId]);
     const idNumber = c.applicantIdNumber ? this.cipher.decrypt(c.applicantIdNumber) : '';
     const phone = c.contactPhone ? this.cipher.decrypt(c.contactPhone) : '';
     const clockOf = (id: string | null): ClockDto | null => (id ? (clocks.get(id) ?? null) : null);
@@ -237,7 +243,7 @@ export class CaseQueryService {
         phone: phone ? (staffView ? phone : maskPhone(phone)) : '',
         address: c.applicantAddress,
       },
-      materials: (parts.materials as CaseMaterialDto[]).map((x) => ({ ...x, suppliedAt: isoOrNull(x.suppliedAt) })),
+      materials: parts.materials.map((x) => ({ ...x, suppliedAt: isoOrNull(x.suppliedAt) })),
       receivedAt: c.receivedAt?.toISOString() ?? null,
       acceptedAt: c.acceptedAt?.toISOString() ?? null,
       deemedAccepted: c.deemedAccepted,
@@ -251,9 +257,9 @@ export class CaseQueryService {
       acceptanceClock: clockOf(c.acceptanceClockId),
       caseClock: clockOf(c.caseClockId),
       deliveryClock: clockOf(c.deliveryClockId),
-      tasks: (parts.tasks as CaseTaskDto[]).map((t) => ({ ...t, completedAt: isoOrNull(t.completedAt) })),
-      steps: (parts.steps as CaseStepDto[]).map((s) => ({ ...s, at: isoOrNull(s.at)! })),
-      notices: (parts.notices as { id: string; kind: CaseNoticeKind; createdAt: string }[]).map((n) => ({ ...n, title: CASE_NOTICE_LABELS[n.kind], createdAt: isoOrNull(n.createdAt)! })),
+      tasks: parts.tasks.map((t) => ({ ...t, completedAt: isoOrNull(t.completedAt) })),
+      steps: parts.steps.map((s) => ({ ...s, at: isoOrNull(s.at)! })),
+      notices: parts.notices.map((n) => ({ ...n, title: CASE_NOTICE_LABELS[n.kind], createdAt: isoOrNull(n.createdAt)! })),
       allowedActions: [...CASE_TRANSITIONS[c.state]],
       version: c.version,
     };

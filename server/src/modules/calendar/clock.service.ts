@@ -38,6 +38,7 @@ import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
+import { EntityRows } from '../../platform/database/entity-rows.js';
 import { CalendarErrors } from './calendar.exception.js';
 import { ClockEntity, ClockExtensionEntity, ClockPauseEntity, type DeadlinePolicyEntity } from './calendar.entities.js';
 import { CalendarService } from './calendar.service.js';
@@ -266,8 +267,9 @@ export class ClockService {
 
   /** Locks the clock row and checks the actor may touch its department. */
   private async lock(m: EntityManager, id: string, principal: Principal | null): Promise<ClockEntity> {
-    const c = await m.findOne(ClockEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!c) throw CalendarErrors.clockNotFound();
+    const [row] = await m.query(`SELECT ${EntityRows.columns(m, ClockEntity, 'ck')} FROM clock ck WHERE ck.id = $1 FOR UPDATE`, [id]);
+    if (!row) throw CalendarErrors.clockNotFound();
+    const c = EntityRows.entity(m, ClockEntity, row);
     // Staff act on clocks within their department. An applicant reaches a clock only through their own
     // case (supplying materials resumes its acceptance clock), which the case module has checked.
     if (principal?.kind === 'STAFF') assertScope(principal, c);
@@ -282,16 +284,17 @@ export class ClockService {
     if (!wanted.length) return new Map();
     // One query for any number of clocks (a case page asks for three): each with its pauses and
     // extensions, and the calendar revision to check the cached calendar against.
-    const { entities, raw } = await m
-      .createQueryBuilder(ClockEntity, 'ck')
-      .addSelect('(SELECT revision FROM calendar_revision WHERE id = 1)', 'calendar_revision')
-      .addSelect(`(SELECT coalesce(json_agg(p ORDER BY p.started_at), '[]') FROM clock_pause p WHERE p.clock_id = ck.id)`, 'pauses')
-      .addSelect(`(SELECT coalesce(json_agg(e ORDER BY e.created_at), '[]') FROM clock_extension e WHERE e.clock_id = ck.id)`, 'extensions')
-      .where('ck.id IN (:...ids)', { ids: wanted })
-      .getRawAndEntities();
-    if (!entities.length) return new Map();
+    const raw: Record<string, unknown>[] = await m.query(
+      `SELECT ${EntityRows.columns(m, ClockEntity, 'ck')}, (SELECT revision FROM calendar_revision WHERE id = 1) AS calendar_revision,
+              (SELECT coalesce(json_agg(p ORDER BY p.started_at), '[]') FROM clock_pause p WHERE p.clock_id = ck.id) AS pauses,
+              (SELECT coalesce(json_agg(e ORDER BY e.created_at), '[]') FROM clock_extension e WHERE e.clock_id = ck.id) AS extensions
+       FROM clock ck WHERE ck.id = ANY($1::uuid[])`,
+      [wanted],
+    );
+    if (!raw.length) return new Map();
+    const entities = raw.map((r) => EntityRows.entity(m, ClockEntity, r));
     const cal = await this.calendars.ofRevision(m, Number(raw[0].calendar_revision));
-    const extras = new Map<string, { pauses: PauseRow[]; extensions: ExtensionRow[] }>(raw.map((r) => [r.ck_id, { pauses: r.pauses, extensions: r.extensions }]));
+    const extras = new Map(raw.map((r) => [r.id as string, { pauses: r.pauses as PauseRow[], extensions: r.extensions as ExtensionRow[] }]));
     return new Map(
       entities.map((c) => {
         const x = extras.get(c.id)!;
