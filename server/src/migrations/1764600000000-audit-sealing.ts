@@ -9,23 +9,9 @@ export class AuditSealing1764600000000 implements MigrationInterface {
   name = 'AuditSealing1764600000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE audit_pending (
-        id bigserial PRIMARY KEY,
-        at timestamptz NOT NULL,
-        actor_id uuid,
-        actor_kind varchar(16),
-        actor_name varchar(100),
-        role varchar(200),
-        department_id uuid,
-        acting_for_id uuid,
-        action varchar(64) NOT NULL,
-        target_type varchar(64) NOT NULL,
-        target_id varchar(64),
-        summary jsonb NOT NULL,
-        request_id varchar(80),
-        client_ip varchar(64)
-      )`);
+    // The entry's own columns, as audit_entry defines them, without its place in the chain.
+    await q.query(`CREATE TABLE audit_pending (id bigserial PRIMARY KEY, LIKE audit_entry)`);
+    await q.query(`ALTER TABLE audit_pending DROP COLUMN seq, DROP COLUMN prev_hash, DROP COLUMN hash`);
   }
 
   async down(q: QueryRunner): Promise<void> {
