@@ -7,7 +7,7 @@ import { DatabaseRuntime } from '../platform/database/database-runtime.js';
 export async function openCliDatabase(): Promise<{ ds: DataSource; runtime: DatabaseRuntime; close(): Promise<void> }> {
   const config = loadConfig();
   const runtime = await DatabaseRuntime.start(config.database);
-  const ds = new DataSource(dataSourceOptions(runtime.url, runtime.poolSize, runtime.prepareStatements));
+  const ds = new DataSource(dataSourceOptions(runtime.url, runtime.poolSize, !runtime.sharedSession));
   await ds.initialize();
   return {
     ds,

@@ -7,15 +7,15 @@ import { DatabaseRuntime } from './database-runtime.js';
  * Single statements that commit on their own, at once, outside the caller's transaction: a counter
  * every writer bumps, whose row lock must not be held until the caller's commit (it would queue every
  * concurrent caller behind the slowest). On a PostgreSQL server they run on a small pool of their own,
- * whose statements wait for nothing but each other, so it cannot deadlock with the app's pool. On the
- * embedded PGlite, one connection serves everything in turn, so they run in the caller's transaction.
+ * whose statements wait for nothing but each other, so it cannot deadlock with the app's pool. On PGlite
+ * (one shared session, served in turn), they run in the caller's transaction.
  */
 @Injectable()
 export class AutonomousStatements implements OnModuleDestroy {
   private readonly pool: pg.Pool | null;
 
   constructor(db: DatabaseRuntime) {
-    this.pool = db.kind === 'postgres' ? new pg.Pool({ connectionString: db.url, max: 2 }) : null;
+    this.pool = db.sharedSession ? null : new pg.Pool({ connectionString: db.url, max: 2 });
   }
 
   async query<R extends Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[]): Promise<R[]> {
