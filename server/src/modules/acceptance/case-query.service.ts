@@ -37,7 +37,7 @@ import { escapeLike } from '../../platform/database/escape-like.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
 import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
 import { CASE_MATERIAL_FILE } from './case-intake.service.js';
-import { ClockService } from '../calendar/clock.service.js';
+import { CALENDAR_REVISION_SQL, type ClockJson, ClockService, clocksJson } from '../calendar/clock.service.js';
 import { CaseAccess } from './case-access.js';
 import { caseMaterialsJson } from './case-sql.js';
 import { CaseNoticeService } from './case-notice.service.js';
@@ -78,6 +78,8 @@ const CASE_PARTS = `
      FROM case_notice n WHERE n.case_id = sc.id) AS notices`;
 
 interface CaseParts {
+  clocks: ClockJson[];
+  calendar_revision: number;
   materials: CaseMaterialDto[];
   steps: CaseStepDto[];
   tasks: CaseTaskDto[];
@@ -141,10 +143,15 @@ export class CaseQueryService {
     return rows.map(toSummary);
   }
 
-  /** One case in full: the case with everything under it in one query, its clocks in another. */
+  /** One case in full, everything under it and its clocks included, in one query. */
   async get(p: Principal, id: string): Promise<CaseDto> {
     const m = this.dataSource.manager;
-    const [row] = await m.query(`SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, ${CASE_PARTS} FROM service_case sc WHERE sc.id = $1`, [id]);
+    const [row] = await m.query(
+      `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, ${CASE_PARTS},
+              ${clocksJson('sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id')} AS clocks, ${CALENDAR_REVISION_SQL} AS calendar_revision
+       FROM service_case sc WHERE sc.id = $1`,
+      [id],
+    );
     if (!row) throw CaseErrors.notFound();
     const c = EntityRows.entity(m, CaseEntity, row);
     CaseAccess.read(p, c);
@@ -218,7 +225,7 @@ export class CaseQueryService {
   }
 
   private async toDto(m: EntityManager, c: CaseEntity, parts: CaseParts, staffView: boolean): Promise<CaseDto> {
-    const clocks = await this.clocks.dtosOf(m, [c.acceptanceClockId, c.caseClockId, c.deliveryClockId]);
+    const clocks = await this.clocks.dtosFromJson(m, parts.clocks, parts.calendar_revision);
     const idNumber = c.applicantIdNumber ? this.cipher.decrypt(c.applicantIdNumber) : '';
     const phone = c.contactPhone ? this.cipher.decrypt(c.contactPhone) : '';
     const clockOf = (id: string | null): ClockDto | null => (id ? (clocks.get(id) ?? null) : null);

@@ -282,22 +282,20 @@ export class ClockService {
   async dtosOf(m: EntityManager, ids: (string | null)[]): Promise<Map<string, ClockDto>> {
     const wanted = ids.filter((i): i is string => !!i);
     if (!wanted.length) return new Map();
-    // One query for any number of clocks (a case page asks for three): each with its pauses and
-    // extensions, and the calendar revision to check the cached calendar against.
-    const raw: Record<string, unknown>[] = await m.query(
-      `SELECT ${EntityRows.columns(m, ClockEntity, 'ck')}, (SELECT revision FROM calendar_revision WHERE id = 1) AS calendar_revision,
-              (SELECT coalesce(json_agg(p ORDER BY p.started_at), '[]') FROM clock_pause p WHERE p.clock_id = ck.id) AS pauses,
-              (SELECT coalesce(json_agg(e ORDER BY e.created_at), '[]') FROM clock_extension e WHERE e.clock_id = ck.id) AS extensions
-       FROM clock ck WHERE ck.id = ANY($1::uuid[])`,
-      [wanted],
-    );
-    if (!raw.length) return new Map();
-    const entities = raw.map((r) => EntityRows.entity(m, ClockEntity, r));
-    const cal = await this.calendars.ofRevision(m, Number(raw[0].calendar_revision));
-    const extras = new Map(raw.map((r) => [r.id as string, { pauses: r.pauses as PauseRow[], extensions: r.extensions as ExtensionRow[] }]));
+    const [r] = await m.query(`SELECT ${clocksJson('SELECT unnest($1::uuid[])')} AS clocks, ${CALENDAR_REVISION_SQL} AS calendar_revision`, [wanted]);
+    return this.dtosFromJson(m, r.clocks, r.calendar_revision);
+  }
+
+  /**
+   * The clocks a subject's own query read with `clocksJson` (and the calendar revision, `CALENDAR_REVISION_SQL`):
+   * one query for the subject and any number of its clocks (a case page shows three).
+   */
+  async dtosFromJson(m: EntityManager, clocks: ClockJson[], calendarRevision: number): Promise<Map<string, ClockDto>> {
+    if (!clocks.length) return new Map();
+    const cal = await this.calendars.ofRevision(m, Number(calendarRevision));
     return new Map(
-      entities.map((c) => {
-        const x = extras.get(c.id)!;
+      clocks.map((x) => {
+        const c = EntityRows.entity(m, ClockEntity, x.clock);
         return [c.id, this.buildDto(c, cal, x.pauses.map(pauseOf), x.extensions.map(extensionOf))];
       }),
     );
@@ -423,6 +421,22 @@ function pauseText(p: ClockDto['pauses'][number], unit: string): string {
 
 /** A pause or extension row as json_agg renders it: column names, timestamps as text. */
 type PauseRow = Record<string, string | number | null>;
+
+/** A clock as `clocksJson` reads it: its row, pauses and extensions. */
+export interface ClockJson {
+  clock: Record<string, unknown>;
+  pauses: PauseRow[];
+  extensions: ExtensionRow[];
+}
+
+/** The revision of the calendar in force, read with the clocks to check the cached calendar against. */
+export const CALENDAR_REVISION_SQL = '(SELECT revision FROM calendar_revision WHERE id = 1)';
+
+/** The clocks whose ids `ids` (an SQL list or subquery) gives, as a JSON array of `ClockJson`. */
+export const clocksJson = (ids: string) => `(SELECT coalesce(json_agg(json_build_object('clock', to_jsonb(ck),
+    'pauses', (SELECT coalesce(json_agg(p ORDER BY p.started_at), '[]') FROM clock_pause p WHERE p.clock_id = ck.id),
+    'extensions', (SELECT coalesce(json_agg(e ORDER BY e.created_at), '[]') FROM clock_extension e WHERE e.clock_id = ck.id))), '[]')
+  FROM clock ck WHERE ck.id IN (${ids}))`;
 type ExtensionRow = Record<string, string | number | null>;
 
 function pauseOf(r: PauseRow): ClockPauseEntity {
