@@ -126,6 +126,7 @@ describe('logout and password change', () => {
   it('password change checks the current password and strength, and ends the other sessions', async () => {
     const a = await t.loginAs('jtys.clerk');
     const other = await t.loginAs('jtys.clerk');
+    expect((await other.auth.me()).name).toBeTruthy(); // known open to this instance before the change
     await expectApiError(a.auth.changePassword({ currentPassword: 'nope1234', newPassword: 'NewPass2026' }), 400, ErrorCode.AUTH_WRONG_PASSWORD);
     await expectApiError(a.auth.changePassword({ currentPassword: 'Demo@2026', newPassword: 'short' }), 400, ErrorCode.AUTH_WEAK_PASSWORD);
     await a.auth.changePassword({ currentPassword: 'Demo@2026', newPassword: 'NewPass2026' });
@@ -135,8 +136,18 @@ describe('logout and password change', () => {
     await t.client().auth.login({ login: 'jtys.clerk', password: 'NewPass2026' });
   });
 
+  it('a session ended by another instance (straight in the database) is refused within a second', async () => {
+    const c = await t.loginAs('wjw.clerk');
+    expect((await c.auth.me()).name).toBeTruthy();
+    const { sid } = JSON.parse(Buffer.from(c.store.get()!.accessToken.split('.')[1]!, 'base64url').toString());
+    await t.sql(`UPDATE auth_session SET revoked_at = now(), revoke_reason = 'LOGOUT' WHERE id = $1`, [sid]);
+    await new Promise((r) => setTimeout(r, 1100));
+    await expectApiError(c.auth.me(), 401, ErrorCode.AUTH_SESSION_ENDED);
+  });
+
   it('a deactivated staff member can no longer log in and their sessions end', async () => {
     const victim = await t.loginAs('sthj.clerk2');
+    expect((await victim.auth.me()).name).toBeTruthy();
     const admin = await t.loginAs('admin');
     await admin.org.updateStaff(victim.me.id, { active: false });
     await expectApiError(victim.auth.me(), 401, ErrorCode.AUTH_SESSION_ENDED);

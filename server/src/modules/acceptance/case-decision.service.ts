@@ -19,8 +19,8 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { ClockService } from '../calendar/clock.service.js';
-import { DepartmentService } from '../organization/department.service.js';
+import { CLOCK_CONTEXT_SQL, type ClockContext, ClockService } from '../calendar/clock.service.js';
+import { DepartmentService, departmentJson } from '../organization/department.service.js';
 import { StaffService } from '../organization/staff.service.js';
 import { CaseAccess } from './case-access.js';
 import { CaseIntakeService } from './case-intake.service.js';
@@ -61,7 +61,11 @@ export class CaseDecisionService {
 
   accept(actor: RequestActor, id: string, dto: AcceptCaseRequest): Promise<void> {
     return this.dataSource.transaction(async (m) => {
-      const { c, materials: mats } = await this.ledger.lockWithMaterials(m, id);
+      // The case, its materials, and what accepting it reads besides (the calendar and policy in force for
+      // its CASE clock, its department for the number and the notice), in one round trip.
+      const { c, materials: mats, raw } = await this.ledger.lockWithMaterials(m, id, { clock_context: CLOCK_CONTEXT_SQL, department: departmentJson('sc.department_id') });
+      this.clocks.prime(m, raw.clock_context as ClockContext);
+      this.departments.prime(m, raw.department as Record<string, unknown> | null);
       CaseAccess.staff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'ACCEPT');
       const missing = mats.filter((x) => x.required && x.status === 'MISSING');

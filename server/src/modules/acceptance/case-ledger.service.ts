@@ -45,10 +45,13 @@ export class CaseLedger {
     return (await this.lockWith(m, id)).c;
   }
 
-  /** The locked case with its materials, in one query: what the acceptance decision looks at. */
-  async lockWithMaterials(m: EntityManager, id: string): Promise<{ c: CaseEntity; materials: CaseMaterialDto[] }> {
-    const { c, raw } = await this.lockWith(m, id, { materials: caseMaterialsJson('sc.id') });
-    return { c, materials: raw.materials as CaseMaterialDto[] };
+  /**
+   * The locked case with its materials, in one query: what the acceptance decision looks at, with any
+   * `extra` subqueries it wants read in the same round trip (by alias, in `raw`).
+   */
+  async lockWithMaterials(m: EntityManager, id: string, extra: Record<string, string> = {}): Promise<{ c: CaseEntity; materials: CaseMaterialDto[]; raw: Record<string, unknown> }> {
+    const { c, raw } = await this.lockWith(m, id, { materials: caseMaterialsJson('sc.id'), ...extra });
+    return { c, materials: raw.materials as CaseMaterialDto[], raw };
   }
 
   /** Locks the case row, reading its last step number (and any `extra` subqueries, by alias) with it. */

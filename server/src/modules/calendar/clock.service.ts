@@ -31,7 +31,7 @@ import {
   CLOCK_STOP_LABELS,
   type WorkingCalendar,
 } from '@onewindow/shared';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, type QueryRunner } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { AuthErrors } from '../../platform/auth/auth.exception.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
@@ -118,10 +118,19 @@ export class ClockService {
     return c;
   }
 
-  /** The calendar and the policy in force, behind one small query (both are cached by version; a policy's thresholds never change). */
+  /**
+   * The calendar and the policy in force, behind one small query (both are cached by version; a policy's
+   * thresholds never change), or none when the transaction read them with its first query (`prime`).
+   */
   private async context(m: EntityManager): Promise<{ cal: WorkingCalendar; policy: DeadlinePolicyEntity }> {
-    const [r] = await m.query(`SELECT (SELECT revision FROM calendar_revision WHERE id = 1) AS revision, (SELECT version FROM deadline_policy WHERE state = 'IN_FORCE') AS policy`);
+    const primed = m.queryRunner ? contextRead.get(m.queryRunner) : undefined;
+    const r = primed ?? (await m.query(`SELECT ${CLOCK_CONTEXT_SQL} AS context`))[0].context;
     return { cal: await this.calendars.ofRevision(m, Number(r.revision)), policy: await this.policies.version(m, Number(r.policy)) };
+  }
+
+  /** The versions `CLOCK_CONTEXT_SQL` read in `m`'s transaction, for the clocks it starts. */
+  prime(m: EntityManager, context: ClockContext): void {
+    if (m.queryRunner?.isTransactionActive) contextRead.set(m.queryRunner, context);
   }
 
   pause(actor: RequestActor, id: string, dto: PauseClockRequest, m?: EntityManager): Promise<ClockEntity> {
@@ -428,6 +437,18 @@ export interface ClockJson {
   pauses: PauseRow[];
   extensions: ExtensionRow[];
 }
+
+/** The calendar revision and the policy version in force, as JSON: what starting a clock needs to read. */
+export const CLOCK_CONTEXT_SQL = `json_build_object('revision', (SELECT revision FROM calendar_revision WHERE id = 1),
+  'policy', (SELECT version FROM deadline_policy WHERE state = 'IN_FORCE'))`;
+
+export interface ClockContext {
+  revision: number;
+  policy: number;
+}
+
+/** Versions a transaction read with its first query (`ClockService.prime`). */
+const contextRead = new WeakMap<QueryRunner, ClockContext>();
 
 /** The revision of the calendar in force, read with the clocks to check the cached calendar against. */
 export const CALENDAR_REVISION_SQL = '(SELECT revision FROM calendar_revision WHERE id = 1)';

@@ -5,12 +5,16 @@ import { diffFields } from '../../platform/audit/audit-diff.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { EntityRows } from '../../platform/database/entity-rows.js';
 import { DepartmentEntity } from './department.entity.js';
 import type { CreateDepartmentDto, UpdateDepartmentDto } from './organization.dto.js';
 import { OrgErrors } from './organization.exception.js';
 
 /** Departments already read by each open transaction. */
 const readInTransaction = new WeakMap<QueryRunner, Map<string, DepartmentEntity>>();
+
+/** A department row as JSON, for a caller that reads it with its own first query (`DepartmentService.prime`). */
+export const departmentJson = (id: string) => `(SELECT to_jsonb(d) FROM department d WHERE d.id = ${id})`;
 
 @Injectable()
 export class DepartmentService {
@@ -23,6 +27,14 @@ export class DepartmentService {
   async list(): Promise<DepartmentDto[]> {
     const rows = await this.dataSource.getRepository(DepartmentEntity).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
     return rows.map(toDepartmentDto);
+  }
+
+  /** A department read with `departmentJson` in `m`'s transaction: `require` then answers without a query. */
+  prime(m: EntityManager, row: Record<string, unknown> | null): void {
+    const qr = m.queryRunner;
+    if (!row || !qr?.isTransactionActive) return;
+    const d = EntityRows.entity(m, DepartmentEntity, row);
+    readInTransaction.set(qr, (readInTransaction.get(qr) ?? new Map()).set(d.id, d));
   }
 
   /** For other services, inside their transaction; a transaction reads each department once. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { AuditEntryDto, AuditQuery, AuditVerifyResult, Page } from '@onewindow/shared';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { AfterCommit } from '../database/after-commit.js';
 import type { DeferredWrite } from '../database/deferred-writes.js';
 import type { RequestActor } from '../auth/request-actor.js';
 import { PlatformClock } from '../clock/platform-clock.service.js';
@@ -19,8 +20,6 @@ export interface AuditRecord {
 type PendingEntry = Omit<AuditEntryEntity, 'seq' | 'prevHash' | 'hash'>;
 /** Entries recorded in each open transaction, written to `audit_pending` at its commit. */
 const pending = new WeakMap<QueryRunner, PendingEntry[]>();
-/** Transactions that wrote entries: once committed, they wait for the seal. */
-const wroteEntries = new WeakSet<QueryRunner>();
 
 const ENTRY_COLUMNS = `at timestamptz, actor_id uuid, actor_kind varchar, actor_name varchar, role varchar, department_id uuid, acting_for_id uuid,
   action varchar, target_type varchar, target_id varchar, summary jsonb, request_id varchar, client_ip varchar`;
@@ -35,7 +34,7 @@ export function pendingAuditWrites(qr: QueryRunner): DeferredWrite[] {
   const list = pending.get(qr);
   pending.delete(qr);
   if (!list?.length) return [];
-  wroteEntries.add(qr);
+  AfterCommit.add(qr, () => sealers.get(qr.connection)?.soon());
   return [
     {
       sql: `INSERT INTO audit_pending (${ENTRY_NAMES}) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${ENTRY_COLUMNS})`,
@@ -96,14 +95,6 @@ async function sealWaiting(qr: QueryRunner): Promise<number> {
 
 /** The sealer of each data source (one per app instance): a commit that wrote entries asks it to seal soon. */
 const sealers = new WeakMap<object, AuditService>();
-
-export const AuditSeal = {
-  /** After a transaction commits (CommitSubscriber); a savepoint's release waits for the outer commit. */
-  afterCommit(qr: QueryRunner): void {
-    if (qr.isTransactionActive || !wroteEntries.delete(qr)) return;
-    sealers.get(qr.connection)?.soon();
-  },
-};
 
 /** How long a commit's entries may wait, to be sealed with the ones committed after them. */
 const SEAL_DELAY_MS = 50;

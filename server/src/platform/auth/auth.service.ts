@@ -15,6 +15,7 @@ import { PlatformClock } from '../clock/platform-clock.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuthErrors } from './auth.exception.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
+import { AfterCommit } from '../database/after-commit.js';
 import { CredentialEntity } from './credential.entity.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PrincipalRegistry } from './principal-registry.js';
@@ -40,8 +41,21 @@ export interface CredentialSummary {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** How long a session found open is taken as open without asking the database again (other instances' logouts). */
+const SESSION_RECHECK_MS = 1000;
+/** Sessions remembered at most; past that the memory starts afresh. */
+const OPEN_SESSIONS_KEPT = 10_000;
+
 @Injectable()
 export class AuthService {
+  /**
+   * Sessions this instance found open, by id, with when it looked (wall clock) and when they expire
+   * (business clock). Every session a request presents is looked up at most once per SESSION_RECHECK_MS;
+   * a session this instance ends is forgotten as the change commits, so here it ends at once, and on the
+   * other instances within SESSION_RECHECK_MS.
+   */
+  private readonly openSessions = new Map<string, { checkedAt: number; expiresAt: number }>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
@@ -122,6 +136,7 @@ export class AuthService {
         if (reused) {
           // A rotated-out token came back: someone else holds the session. End it.
           await m.update(AuthSessionEntity, reused.id, { revokedAt: now, revokeReason: 'REFRESH_REUSED' });
+          this.forgetSessionsAfterCommit(m);
           await this.audit.record(m, actor, {
             action: 'auth.refresh_reuse_detected',
             targetType: 'auth_session',
@@ -136,6 +151,7 @@ export class AuthService {
       const principal = await this.principals.resolve(cred.principalKind, cred.principalId, m);
       if (!principal) {
         await m.update(AuthSessionEntity, session.id, { revokedAt: now, revokeReason: 'PRINCIPAL_INACTIVE' });
+        this.forgetSessionsAfterCommit(m);
         return null;
       }
       const next = newRefreshToken();
@@ -159,6 +175,7 @@ export class AuthService {
     const sessionId = actor.sessionId;
     await this.dataSource.transaction(async (m) => {
       await m.update(AuthSessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokeReason: 'LOGOUT' });
+      this.forgetSessionsAfterCommit(m);
       await this.audit.record(m, actor, { action: 'auth.logout', targetType: 'auth_session', targetId: sessionId, summary: {} });
     });
   }
@@ -181,6 +198,7 @@ export class AuthService {
         .set({ revokedAt: this.clock.now(), revokeReason: 'PASSWORD_CHANGED' })
         .where('credential_id = :id AND revoked_at IS NULL AND id <> :sid', { id: cred.id, sid: actor.sessionId })
         .execute();
+      this.forgetSessionsAfterCommit(m);
       await this.audit.record(m, actor, { action: 'auth.password_changed', targetType: 'credential', targetId: cred.id, summary: {} });
     });
   }
@@ -197,15 +215,30 @@ export class AuthService {
       if ((e as Error).name === 'TokenExpiredError') throw AuthErrors.tokenExpired();
       throw AuthErrors.tokenInvalid();
     }
-    const rows: { ok: boolean }[] = await this.dataSource.query(
-      'SELECT (revoked_at IS NULL AND expires_at > $2) AS ok FROM auth_session WHERE id = $1',
-      [claims.sid, this.clock.now()],
-    );
-    if (!rows[0]?.ok) throw AuthErrors.sessionEnded();
+    await this.assertSessionOpen(claims.sid);
     return {
       principal: { id: claims.sub, kind: claims.kind, name: claims.name, roles: claims.roles, departmentId: claims.dept, windowId: claims.win },
       sessionId: claims.sid,
     };
+  }
+
+  private async assertSessionOpen(id: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const known = this.openSessions.get(id);
+    if (known && performance.now() - known.checkedAt < SESSION_RECHECK_MS && known.expiresAt > now) return;
+    const checkedAt = performance.now();
+    const [row] = await this.dataSource.query<{ open: boolean; expires_at: Date }[]>('SELECT revoked_at IS NULL AS open, expires_at FROM auth_session WHERE id = $1', [id]);
+    if (!row?.open || row.expires_at.getTime() <= now) {
+      this.openSessions.delete(id);
+      throw AuthErrors.sessionEnded();
+    }
+    if (this.openSessions.size >= OPEN_SESSIONS_KEPT) this.openSessions.clear();
+    this.openSessions.set(id, { checkedAt, expiresAt: row.expires_at.getTime() });
+  }
+
+  /** Sessions ended in `m`'s transaction: forget every session known open once it commits. */
+  private forgetSessionsAfterCommit(m: EntityManager): void {
+    AfterCommit.add(m.queryRunner, () => this.openSessions.clear());
   }
 
   // --- used by the modules that own people (staff, applicants) ---
@@ -249,6 +282,7 @@ export class AuthService {
         WHERE revoked_at IS NULL AND credential_id IN (SELECT id FROM credential WHERE principal_kind = $3 AND principal_id = $4)`,
       [this.clock.now(), reason, kind, principalId],
     );
+    this.forgetSessionsAfterCommit(m);
   }
 
   async credentialSummaries(kind: PrincipalKind, principalIds: string[]): Promise<Map<string, CredentialSummary>> {

@@ -15,7 +15,11 @@ export class AutonomousStatements implements OnModuleDestroy {
   private readonly pool: pg.Pool | null;
 
   constructor(db: DatabaseRuntime) {
-    this.pool = db.sharedSession ? null : new pg.Pool({ connectionString: db.url, max: 2 });
+    // Committed without waiting for the WAL flush: the row is then locked only while the statement runs,
+    // not through a disk flush. Safe for a counter: a caller that uses the value commits after it, and its
+    // own (synchronous) commit flushes the WAL up to there, the counter's commit included; if the server
+    // stops before that, the value was never used, and handing it out again is right.
+    this.pool = db.sharedSession ? null : new pg.Pool({ connectionString: db.url, max: 4, options: '-c synchronous_commit=off' });
   }
 
   async query<R extends Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[]): Promise<R[]> {

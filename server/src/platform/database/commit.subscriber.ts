@@ -1,10 +1,11 @@
 import { type EntitySubscriberInterface, EventSubscriber, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
-import { AuditSeal, discardPendingAudit, pendingAuditWrites } from '../audit/audit.service.js';
+import { discardPendingAudit, pendingAuditWrites } from '../audit/audit.service.js';
+import { AfterCommit } from './after-commit.js';
 import { DeferredWrites } from './deferred-writes.js';
 
 /**
  * Just before a transaction commits: send its deferred writes and its audit entries in one statement.
- * Just after: ask for the seal that chains those entries.
+ * Just after: the transaction's after-commit work (AfterCommit), such as asking for the seal of those entries.
  */
 @EventSubscriber()
 export class CommitSubscriber implements EntitySubscriberInterface {
@@ -13,11 +14,12 @@ export class CommitSubscriber implements EntitySubscriberInterface {
   }
 
   afterTransactionCommit(e: TransactionCommitEvent): void {
-    AuditSeal.afterCommit(e.queryRunner);
+    AfterCommit.run(e.queryRunner);
   }
 
   afterTransactionRollback(e: TransactionRollbackEvent): void {
     discardPendingAudit(e.queryRunner);
     DeferredWrites.discard(e.queryRunner);
+    AfterCommit.discard(e.queryRunner);
   }
 }
