@@ -61,9 +61,9 @@ export class CaseDecisionService {
 
   accept(actor: RequestActor, id: string, dto: AcceptCaseRequest): Promise<void> {
     return this.dataSource.transaction(async (m) => {
-      // The case, its materials, and what accepting it reads besides (the calendar and policy in force for
-      // its CASE clock, its department for the number and the notice), in one round trip.
-      const { c, materials: mats, raw } = await this.ledger.lockWithMaterials(m, id, { clock_context: CLOCK_CONTEXT_SQL, department: departmentJson('sc.department_id') });
+      // The case, its materials, its acceptance clock, and what accepting it reads besides (the calendar and
+      // policy in force for its CASE clock, its department for the number and the notice), in one round trip.
+      const { c, materials: mats, clock, raw } = await this.ledger.lockForAcceptance(m, id, { clock_context: CLOCK_CONTEXT_SQL, department: departmentJson('sc.department_id') });
       this.clocks.prime(m, raw.clock_context as ClockContext);
       this.departments.prime(m, raw.department as Record<string, unknown> | null);
       CaseAccess.staff(actor.principal, c, Role.CLERK);
@@ -72,7 +72,7 @@ export class CaseDecisionService {
       if (missing.length) throw CaseErrors.materialsIncomplete(missing.map((x) => x.name));
       const deferred = mats.filter((x) => x.status === 'DEFERRED');
       if (deferred.length && !dto.deferredPromiseDate) throw CaseErrors.promiseNeeded();
-      await this.clocks.stop(actor, c.acceptanceClockId!, 'ACCEPTED', m);
+      await this.clocks.stop(actor, c.acceptanceClockId!, 'ACCEPTED', m, clock);
       await this.acceptIn(m, c, actor, this.clock.now(), false, dto.opinion ?? null, deferred.length ? dto.deferredPromiseDate! : null);
     });
   }

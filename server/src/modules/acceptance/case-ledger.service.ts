@@ -42,30 +42,40 @@ export class CaseLedger {
   ) {}
 
   async lock(m: EntityManager, id: string): Promise<CaseEntity> {
-    return (await this.lockWith(m, id)).c;
+    return ((await this.lockWith(m, id)) ?? this.notFound()).c;
   }
 
   /**
-   * The locked case with its materials, in one query: what the acceptance decision looks at, with any
-   * `extra` subqueries it wants read in the same round trip (by alias, in `raw`).
+   * The locked case with its materials and its acceptance clock, locked too, in one query: what the
+   * acceptance decision looks at, with any `extra` subqueries it wants read in the same round trip (by
+   * alias, in `raw`). `clock` is null for a case without one (a draft), which the decision then refuses.
    */
-  async lockWithMaterials(m: EntityManager, id: string, extra: Record<string, string> = {}): Promise<{ c: CaseEntity; materials: CaseMaterialDto[]; raw: Record<string, unknown> }> {
-    const { c, raw } = await this.lockWith(m, id, { materials: caseMaterialsJson('sc.id'), ...extra });
-    return { c, materials: raw.materials as CaseMaterialDto[], raw };
+  async lockForAcceptance(m: EntityManager, id: string, extra: Record<string, string> = {}): Promise<{ c: CaseEntity; materials: CaseMaterialDto[]; clock: Record<string, unknown> | null; raw: Record<string, unknown> }> {
+    const more = { materials: caseMaterialsJson('sc.id'), ...extra };
+    const locked = await this.lockWith(m, id, { ...more, acceptance_clock: 'to_jsonb(ck)' }, 'JOIN clock ck ON ck.id = sc.acceptance_clock_id', 'sc, ck');
+    const { c, raw } = locked ?? (await this.lockWith(m, id, more)) ?? this.notFound();
+    return { c, materials: raw.materials as CaseMaterialDto[], clock: (raw.acceptance_clock as Record<string, unknown> | undefined) ?? null, raw };
   }
 
-  /** Locks the case row, reading its last step number (and any `extra` subqueries, by alias) with it. */
-  private async lockWith(m: EntityManager, id: string, extra: Record<string, string> = {}): Promise<{ c: CaseEntity; raw: Record<string, unknown> }> {
+  /**
+   * Locks the case row (and the rows of `join`, as `lockOf` names them), reading its last step number and any
+   * `extra` subqueries, by alias, with it. Null when no row matches.
+   */
+  private async lockWith(m: EntityManager, id: string, extra: Record<string, string> = {}, join = '', lockOf = 'sc'): Promise<{ c: CaseEntity; raw: Record<string, unknown> } | null> {
     const more = Object.entries(extra).map(([alias, sql]) => `, (${sql}) AS "${alias}"`).join('');
     const [row] = await m.query(
       `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, (SELECT coalesce(max(s.seq), 0) FROM case_step s WHERE s.case_id = sc.id) AS last_step${more}
-       FROM service_case sc WHERE sc.id = $1 FOR UPDATE OF sc`,
+       FROM service_case sc ${join} WHERE sc.id = $1 FOR UPDATE OF ${lockOf}`,
       [id],
     );
-    if (!row) throw CaseErrors.notFound();
+    if (!row) return null;
     const c = EntityRows.entity(m, CaseEntity, row);
     lastStep.set(c, Number(row.last_step));
     return { c, raw: row };
+  }
+
+  private notFound(): never {
+    throw CaseErrors.notFound();
   }
 
   assert(c: CaseEntity, action: CaseAction): void {

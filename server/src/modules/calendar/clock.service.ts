@@ -237,9 +237,12 @@ export class ClockService {
     });
   }
 
-  /** For the module that owns the subject (case completed, complaint closed…), in its transaction. */
-  async stop(actor: RequestActor, id: string, reason: string, m: EntityManager): Promise<ClockEntity> {
-    const c = await this.lock(m, id, null);
+  /**
+   * For the module that owns the subject (case completed, complaint closed…), in its transaction. `locked`:
+   * the clock's row as JSON (`to_jsonb`), when the owner already locked it with its own row.
+   */
+  async stop(actor: RequestActor, id: string, reason: string, m: EntityManager, locked: Record<string, unknown> | null = null): Promise<ClockEntity> {
+    const c = locked?.id === id ? EntityRows.entity(m, ClockEntity, locked) : await this.lock(m, id, null);
     assertClockAction(c.state, 'STOP');
     return this.stopLocked(m, c, reason, actor);
   }

@@ -19,6 +19,20 @@ let anonymous = 0;
 
 export class DeferredWriteError extends Error {}
 
+/** Each write's SQL with its parameters moved up by an offset, remembered: the same few hundred come back. */
+const renumberedSql = new Map<string, string>();
+function renumbered(sql: string, offset: number): string {
+  if (offset === 0) return sql;
+  const key = `${offset}:${sql}`;
+  let out = renumberedSql.get(key);
+  if (out === undefined) {
+    out = sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    if (renumberedSql.size >= 2000) renumberedSql.clear();
+    renumberedSql.set(key, out);
+  }
+  return out;
+}
+
 export const DeferredWrites = {
   /**
    * Queues a write in `m`'s transaction. With a `key`, a later write under the same key replaces this
@@ -82,7 +96,7 @@ export const DeferredWrites = {
     const ctes = writes.map((w, i) => {
       const offset = params.length;
       params.push(...w.params);
-      return `w${i} AS (${w.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)} RETURNING 1)`;
+      return `w${i} AS (${renumbered(w.sql, offset)} RETURNING 1)`;
     });
     const counts = writes.map((_, i) => `(SELECT count(*) FROM w${i})::int AS w${i}`).join(', ');
     const [row] = await qr.query(`WITH ${ctes.join(',\n')}\nSELECT ${counts}`, params);
