@@ -3,14 +3,15 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /**
  * One append-only audit row. `hash` covers the row's content and `prevHash`, so
  * altering or removing any row breaks the chain from there on. The database
- * refuses UPDATE, DELETE and TRUNCATE on this table (see the migration).
+ * refuses UPDATE, DELETE and TRUNCATE on this table (see the migration). Entries
+ * reach it through `audit_pending`, sealed right after their change commits.
  */
 @Entity('audit_entry')
 @Index('ix_audit_entry_target', ['targetType', 'targetId'])
 @Index('ix_audit_entry_actor', ['actorId'])
 @Index('ix_audit_entry_action', ['action'])
 export class AuditEntryEntity {
-  /** Gapless: assigned from audit_chain_head under its row lock. */
+  /** Gapless: assigned by the seal from audit_chain_head under its row lock. */
   @PrimaryColumn({ type: 'bigint' })
   seq: number;
 
@@ -61,7 +62,7 @@ export class AuditEntryEntity {
   hash: string;
 }
 
-/** The chain's tip: one row, locked by every writer, so entries are numbered and linked in commit order. */
+/** The chain's tip: one row, locked by every seal, so entries are numbered and linked in the order they are sealed. */
 @Entity('audit_chain_head')
 @Check('ck_audit_chain_head_single', 'id = 1')
 export class AuditChainHeadEntity {
