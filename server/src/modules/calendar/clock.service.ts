@@ -441,9 +441,6 @@ export interface ClockJson {
   extensions: ExtensionRow[];
 }
 
-/** The calendar revision and the policy version in force, as JSON: what starting a clock needs to read. */
-export const CLOCK_CONTEXT_SQL = `json_build_object('revision', (SELECT revision FROM calendar_revision WHERE id = 1),
-  'policy', (SELECT version FROM deadline_policy WHERE state = 'IN_FORCE'))`;
 
 export interface ClockContext {
   revision: number;
@@ -455,6 +452,10 @@ const contextRead = new WeakMap<QueryRunner, ClockContext>();
 
 /** The revision of the calendar in force, read with the clocks to check the cached calendar against. */
 export const CALENDAR_REVISION_SQL = '(SELECT revision FROM calendar_revision WHERE id = 1)';
+
+/** The calendar revision and the policy version in force, as JSON (`ClockContext`): what starting a clock reads. */
+export const CLOCK_CONTEXT_SQL = `json_build_object('revision', ${CALENDAR_REVISION_SQL},
+  'policy', (SELECT version FROM deadline_policy WHERE state = 'IN_FORCE'))`;
 
 /** The clocks whose ids `ids` (an SQL list or subquery) gives, as a JSON array of `ClockJson`. */
 export const clocksJson = (ids: string) => `(SELECT coalesce(json_agg(json_build_object('clock', to_jsonb(ck),

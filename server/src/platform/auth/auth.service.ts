@@ -44,7 +44,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** How long a session found open is taken as open without asking the database again (other instances' logouts). */
 const SESSION_RECHECK_MS = 1000;
 /** Sessions (and tokens) remembered at most; past that the memory starts afresh. */
-const OPEN_SESSIONS_KEPT = 10_000;
+const REMEMBERED_AT_MOST = 10_000;
 
 @Injectable()
 export class AuthService {
@@ -231,7 +231,7 @@ export class AuthService {
       if ((e as Error).name === 'TokenExpiredError') throw AuthErrors.tokenExpired();
       throw AuthErrors.tokenInvalid();
     }
-    if (this.verifiedTokens.size >= OPEN_SESSIONS_KEPT) this.verifiedTokens.clear();
+    if (this.verifiedTokens.size >= REMEMBERED_AT_MOST) this.verifiedTokens.clear();
     this.verifiedTokens.set(token, claims);
     return claims;
   }
@@ -246,7 +246,7 @@ export class AuthService {
       this.openSessions.delete(id);
       throw AuthErrors.sessionEnded();
     }
-    if (this.openSessions.size >= OPEN_SESSIONS_KEPT) this.openSessions.clear();
+    if (this.openSessions.size >= REMEMBERED_AT_MOST) this.openSessions.clear();
     this.openSessions.set(id, { checkedAt, expiresAt: row.expires_at.getTime() });
   }
 

@@ -1,23 +1,8 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata.js';
 
-interface Shape {
-  columns: ColumnMetadata[];
-  /** `alias` → its column list, e.g. `sc."id", sc."state", …` */
-  lists: Map<string, string>;
-}
-
-const shapes = new WeakMap<EntityMetadata, Shape>();
-
-function shapeOf(meta: EntityMetadata): Shape {
-  let s = shapes.get(meta);
-  if (!s) {
-    s = { columns: meta.columns, lists: new Map() };
-    shapes.set(meta, s);
-  }
-  return s;
-}
+/** Each entity's column list, by the alias it is selected under: `sc."id", sc."state", …` */
+const lists = new WeakMap<EntityMetadata, Map<string, string>>();
 
 /**
  * Entities read with hand-written SQL on the hot paths (a case locked for an action, one case in full):
@@ -28,11 +13,13 @@ function shapeOf(meta: EntityMetadata): Shape {
 export const EntityRows = {
   /** Every column of the entity under `alias`, for a SELECT list. */
   columns(m: EntityManager, target: EntityTarget<ObjectLiteral>, alias: string): string {
-    const s = shapeOf(m.connection.getMetadata(target));
-    let list = s.lists.get(alias);
+    const meta = m.connection.getMetadata(target);
+    const byAlias = lists.get(meta) ?? new Map<string, string>();
+    lists.set(meta, byAlias);
+    let list = byAlias.get(alias);
     if (!list) {
-      list = s.columns.map((c) => `${alias}."${c.databaseName}"`).join(', ');
-      s.lists.set(alias, list);
+      list = meta.columns.map((c) => `${alias}."${c.databaseName}"`).join(', ');
+      byAlias.set(alias, list);
     }
     return list;
   },
@@ -42,7 +29,7 @@ export const EntityRows = {
     const meta = m.connection.getMetadata(target);
     const driver = m.connection.driver;
     const e = meta.create() as E;
-    for (const c of shapeOf(meta).columns) c.setEntityValue(e, driver.prepareHydratedValue(row[c.databaseName], c));
+    for (const c of meta.columns) c.setEntityValue(e, driver.prepareHydratedValue(row[c.databaseName], c));
     return e;
   },
 };

@@ -21,10 +21,10 @@ const OPTIONS: HelmetOptions = {
 };
 
 /** Helmet's headers for OPTIONS, worked out once: they are the same for every response (no nonces). */
-export function securityHeaderValues(options: HelmetOptions = OPTIONS): Record<string, string> {
+function securityHeaderValues(): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = { setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)), removeHeader: () => undefined };
-  helmet(options)({} as never, res as never, (e?: unknown) => {
+  helmet(OPTIONS)({} as never, res as never, (e?: unknown) => {
     if (e) throw e;
   });
   return headers;
