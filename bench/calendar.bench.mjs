@@ -19,7 +19,7 @@ const ms = (t0) => performance.now() - t0;
 const cal = WorkingCalendar.official(2024, 2035);
 const first = dayNumber('2024-01-01');
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const starts = new Float64Array(N);
 const limits = new Int32Array(N);
 for (let i = 0; i < N; i++) {
@@ -29,23 +29,35 @@ for (let i = 0; i < N; i++) {
 
 let t0 = performance.now();
 let check = 0;
-for (let i = 0; i < N; i++) check += deadlineFrom(cal, new Date(starts[i]), { value: limits[i], unit: 'WORKING_DAY' }).dueDay;
+for (let i = 0; i < N; i++)
+  check += deadlineFrom(cal, new Date(starts[i]), { value: limits[i], unit: 'WORKING_DAY' }).dueDay;
 const lookupMs = ms(t0);
 
 t0 = performance.now();
 let naiveCheck = 0;
 for (let i = 0; i < N; i++) {
   let d = Math.floor((starts[i] + 8 * 3_600_000) / 86_400_000);
-  for (let left = limits[i]; left > 0; ) if (cal.isWorkingDay(++d)) left--;
+  for (let left = limits[i]; left > 0;) if (cal.isWorkingDay(++d)) left--;
   naiveCheck += d;
 }
 const naiveMs = ms(t0);
 if (check !== naiveCheck) throw new Error('lookup and naive loop disagree');
-rows.push([`${N.toLocaleString()} deadlines, naive day-by-day loop (baseline)`, `${naiveMs.toFixed(0)} ms`, '1.00', '']);
-rows.push([`${N.toLocaleString()} deadlines, running-count lookup`, `${lookupMs.toFixed(0)} ms`, (lookupMs / naiveMs).toFixed(3), lookupMs < 1000 ? `ok (< 1 s; ${(naiveMs / lookupMs).toFixed(1)}× faster)` : 'OVER 1 s']);
+rows.push([
+  `${N.toLocaleString()} deadlines, naive day-by-day loop (baseline)`,
+  `${naiveMs.toFixed(0)} ms`,
+  '1.00',
+  '',
+]);
+rows.push([
+  `${N.toLocaleString()} deadlines, running-count lookup`,
+  `${lookupMs.toFixed(0)} ms`,
+  (lookupMs / naiveMs).toFixed(3),
+  lookupMs < 1000 ? `ok (< 1 s; ${(naiveMs / lookupMs).toFixed(1)}× faster)` : 'OVER 1 s',
+]);
 
 // ---------- 2. recompute on PostgreSQL ----------
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `ow_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: serverUrl });
 try {
@@ -97,7 +109,9 @@ try {
   t0 = performance.now();
   const days = await ds.query(`SELECT date, kind, holiday_name AS "holidayName" FROM calendar_day ORDER BY date`);
   const fresh = WorkingCalendar.fromDays(days);
-  const clocks = await ds.query(`SELECT id, anchor_at, anchor_day, anchor_amount, due_date FROM clock WHERE state = 'RUNNING' AND limit_unit = 'WORKING_DAY'`);
+  const clocks = await ds.query(
+    `SELECT id, anchor_at, anchor_day, anchor_amount, due_date FROM clock WHERE state = 'RUNNING' AND limit_unit = 'WORKING_DAY'`,
+  );
   const ids = [];
   const dues = [];
   for (const c of clocks) {
@@ -117,8 +131,18 @@ try {
   }
   const nodeMs = ms(t0);
   rows.push([`(setup: ${N.toLocaleString()} running clocks inserted)`, `${(setupMs / 1000).toFixed(1)} s`, '', '']);
-  rows.push(['recompute by loading into Node and writing back (baseline)', `${(nodeMs / 1000).toFixed(1)} s`, '1.00', `${ids.length.toLocaleString()} moved (due dates only)`]);
-  rows.push(['recompute in one set-based statement', `${(sqlMs / 1000).toFixed(1)} s`, (sqlMs / nodeMs).toFixed(2), `${sqlMs < 60_000 ? 'ok (< 60 s)' : 'OVER 60 s'}; ${Number(moved).toLocaleString()} moved (due and warning)`]);
+  rows.push([
+    'recompute by loading into Node and writing back (baseline)',
+    `${(nodeMs / 1000).toFixed(1)} s`,
+    '1.00',
+    `${ids.length.toLocaleString()} moved (due dates only)`,
+  ]);
+  rows.push([
+    'recompute in one set-based statement',
+    `${(sqlMs / 1000).toFixed(1)} s`,
+    (sqlMs / nodeMs).toFixed(2),
+    `${sqlMs < 60_000 ? 'ok (< 60 s)' : 'OVER 60 s'}; ${Number(moved).toLocaleString()} moved (due and warning)`,
+  ]);
 } finally {
   await ds.destroy().catch(() => undefined);
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

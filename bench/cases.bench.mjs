@@ -10,7 +10,12 @@ const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 3000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 // Requests per second over the whole run (autocannon's own average counts whole seconds, the last one partial).
 const rate = (r) => r.requests.total / r.duration;
-const load = (opts) => new Promise((resolve, reject) => autocannon({ connections: 20, ...(opts.amount ? {} : { duration: DURATION }), ...opts }, (e, r) => (e ? reject(e) : resolve(r))));
+const load = (opts) =>
+  new Promise((resolve, reject) =>
+    autocannon({ connections: 20, ...(opts.amount ? {} : { duration: DURATION }), ...opts }, (e, r) =>
+      e ? reject(e) : resolve(r),
+    ),
+  );
 
 const scratch = await scratchDatabase(SERVER, 'cases');
 
@@ -24,11 +29,21 @@ try {
   const ids = [];
   const body = JSON.stringify({
     matterCode: 'XK00001001',
-    applicant: { kind: 'PERSON', name: '压测申请人', idNumber: '11010519491231002X', contactName: '压测申请人', phone: '13912340000' },
+    applicant: {
+      kind: 'PERSON',
+      name: '压测申请人',
+      idNumber: '11010519491231002X',
+      contactName: '压测申请人',
+      phone: '13912340000',
+    },
     materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' })),
   });
   for (let i = 0; i < RECEIPTS; i += 20) {
-    const batch = await Promise.all(Array.from({ length: Math.min(20, RECEIPTS - i) }, () => fetch(`${base}/cases/walk-in`, { method: 'POST', headers: clerk, body }).then((r) => r.json())));
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(20, RECEIPTS - i) }, () =>
+        fetch(`${base}/cases/walk-in`, { method: 'POST', headers: clerk, body }).then((r) => r.json()),
+      ),
+    );
     for (const c of batch) {
       if (!c.id) throw new Error(`walk-in failed: ${JSON.stringify(c)}`);
       ids.push(c.id);
@@ -41,7 +56,14 @@ try {
   const accept = await load({
     url: `http://127.0.0.1:${port}`,
     amount: ids.length,
-    requests: [{ method: 'POST', headers: clerk, body: '{}', setupRequest: (req) => ({ ...req, path: `/api/cases/${ids[next++]}/accept` }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers: clerk,
+        body: '{}',
+        setupRequest: (req) => ({ ...req, path: `/api/cases/${ids[next++]}/accept` }),
+      },
+    ],
   });
 
   const bare = http.createServer((_, res) => {
@@ -56,11 +78,17 @@ try {
 
   const perSecond = rate(accept);
   const [healthRate, bareRate, progressRate] = [rate(health), rate(bareResult), rate(progress)];
-  console.log(`\ncases benchmark on PostgreSQL: ${ids.length} receipts registered in ${setupS.toFixed(0)} s; autocannon -c 20`);
+  console.log(
+    `\ncases benchmark on PostgreSQL: ${ids.length} receipts registered in ${setupS.toFixed(0)} s; autocannon -c 20`,
+  );
   console.log(`${'health endpoint (baseline)'.padEnd(44)} ${String(Math.round(healthRate)).padStart(7)} req/s`);
-  console.log(`${'accept a receipt (POST /cases/:id/accept)'.padEnd(44)} ${String(Math.round(perSecond)).padStart(7)} req/s  ${(perSecond / healthRate).toFixed(3)} of health  ${perSecond >= 300 ? 'ok (≥ 300/s)' : 'BELOW 300/s'}; p99 ${accept.latency.p99} ms; non-2xx ${accept.non2xx}`);
+  console.log(
+    `${'accept a receipt (POST /cases/:id/accept)'.padEnd(44)} ${String(Math.round(perSecond)).padStart(7)} req/s  ${(perSecond / healthRate).toFixed(3)} of health  ${perSecond >= 300 ? 'ok (≥ 300/s)' : 'BELOW 300/s'}; p99 ${accept.latency.p99} ms; non-2xx ${accept.non2xx}`,
+  );
   console.log(`${'bare node:http (baseline)'.padEnd(44)} ${String(Math.round(bareRate)).padStart(7)} req/s`);
-  console.log(`${'public progress query'.padEnd(44)} ${String(Math.round(progressRate)).padStart(7)} req/s  ${(progressRate / bareRate).toFixed(3)} of bare  ${progressRate / bareRate >= 0.1 ? 'ok (≥ 0.10)' : 'BELOW 0.10'}; p99 ${progress.latency.p99} ms; non-2xx ${progress.non2xx}`);
+  console.log(
+    `${'public progress query'.padEnd(44)} ${String(Math.round(progressRate)).padStart(7)} req/s  ${(progressRate / bareRate).toFixed(3)} of bare  ${progressRate / bareRate >= 0.1 ? 'ok (≥ 0.10)' : 'BELOW 0.10'}; p99 ${progress.latency.p99} ms; non-2xx ${progress.non2xx}`,
+  );
 } finally {
   await server.stop();
   await scratch.drop();

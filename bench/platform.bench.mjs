@@ -15,7 +15,9 @@ const CONNECTIONS = 50;
 
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const load = (url) =>
-  new Promise((resolve, reject) => autocannon({ url, connections: CONNECTIONS, duration: DURATION }, (err, r) => (err ? reject(err) : resolve(r))));
+  new Promise((resolve, reject) =>
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION }, (err, r) => (err ? reject(err) : resolve(r))),
+  );
 
 async function startSystem(dataDir, port) {
   const t0 = performance.now();
@@ -59,11 +61,23 @@ rmSync(dataDir, { recursive: true, force: true });
 const ratio = apiResult.requests.average / bareResult.requests.average;
 const rows = [
   ['bare node:http (baseline)', `${Math.round(bareResult.requests.average)} req/s`, '1.00', ''],
-  ['GET /api/health (Nest on Fastify)', `${Math.round(apiResult.requests.average)} req/s`, ratio.toFixed(2), ratio >= 0.4 ? 'ok (≥ 0.40)' : 'BELOW 0.40'],
+  [
+    'GET /api/health (Nest on Fastify)',
+    `${Math.round(apiResult.requests.average)} req/s`,
+    ratio.toFixed(2),
+    ratio >= 0.4 ? 'ok (≥ 0.40)' : 'BELOW 0.40',
+  ],
   ['  non-2xx answers', String(apiResult.non2xx), '', apiResult.non2xx === 0 ? 'ok' : 'ERRORS'],
-  ['cold npm start → ready (built, demo data present)', `${Math.round(readyMs)} ms`, '', readyMs < 10_000 ? 'ok (< 10 s)' : 'OVER 10 s'],
+  [
+    'cold npm start → ready (built, demo data present)',
+    `${Math.round(readyMs)} ms`,
+    '',
+    readyMs < 10_000 ? 'ok (< 10 s)' : 'OVER 10 s',
+  ],
   ['RSS idle with demo data', `${idleRss.toFixed(0)} MB`, '', idleRss < 300 ? 'ok (< 300 MB)' : 'OVER 300 MB'],
   ['RSS after throughput run', `${loadedRss.toFixed(0)} MB`, '', loadedRss < 500 ? 'ok (< 500 MB)' : 'OVER 500 MB'],
 ];
-console.log(`\nplatform benchmark: autocannon -c ${CONNECTIONS} -d ${DURATION}s, ${os.cpus().length} cores, node ${process.version}`);
+console.log(
+  `\nplatform benchmark: autocannon -c ${CONNECTIONS} -d ${DURATION}s, ${os.cpus().length} cores, node ${process.version}`,
+);
 for (const r of rows) console.log(`${r[0].padEnd(52)} ${r[1].padStart(12)}  ${r[2].padStart(5)}  ${r[3]}`);

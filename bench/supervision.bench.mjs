@@ -19,14 +19,19 @@ const seconds = (t0) => (performance.now() - t0) / 1000;
 const server = await startServer({ DATABASE_URL: scratch.url, SEED_DEMO: 'true', SWEEP_INTERVAL_SECONDS: '0' });
 try {
   await db.connect();
-  await fetch(`${server.base}/platform/clock`, { method: 'PUT', headers: await server.login('admin'), body: JSON.stringify({ now: AS_OF }) });
+  await fetch(`${server.base}/platform/clock`, {
+    method: 'PUT',
+    headers: await server.login('admin'),
+    body: JSON.stringify({ now: AS_OF }),
+  });
   // Sessions run on business time: log in after moving it.
   const supervisor = await server.login('supervisor');
 
   // 1,000,000 running clocks of ten working days spread over departments; CROSSING of them past their
   // warning time at AS_OF, the rest with warning and due times still ahead.
   let t0 = performance.now();
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO clock (subject_kind, subject_id, department_id, limit_value, limit_unit, state, started_at, anchor_at, anchor_day, anchor_amount,
                        due_date, due_at, warn_left, warn_at, policy_version, created_at, updated_at, version)
     SELECT 'CASE', gen_random_uuid(), (SELECT id FROM department ORDER BY code LIMIT 1 OFFSET g % 13), 10, 'WORKING_DAY', 'RUNNING',
@@ -42,7 +47,10 @@ try {
 
   // The floor: one plain UPDATE of the same rows, found through the same index.
   t0 = performance.now();
-  const floor = await db.query(`UPDATE clock SET updated_at = updated_at WHERE state = 'RUNNING' AND alert_level = 0 AND warn_at <= $1`, [AS_OF]);
+  const floor = await db.query(
+    `UPDATE clock SET updated_at = updated_at WHERE state = 'RUNNING' AND alert_level = 0 AND warn_at <= $1`,
+    [AS_OF],
+  );
   const floorS = seconds(t0);
   await db.query('VACUUM ANALYZE clock');
 
@@ -60,14 +68,22 @@ try {
   const [{ cards }] = (await db.query('SELECT count(*)::int AS cards FROM supervision_card')).rows;
 
   const pad = (s) => s.padEnd(52);
-  console.log(`\nsupervision sweep on PostgreSQL: ${open.toLocaleString()} open clocks (made in ${setupS.toFixed(0)} s)`);
-  console.log(`${pad(`plain UPDATE of the ${floor.rowCount.toLocaleString()} crossing rows (floor)`)} ${floorS.toFixed(2).padStart(7)} s`);
+  console.log(
+    `\nsupervision sweep on PostgreSQL: ${open.toLocaleString()} open clocks (made in ${setupS.toFixed(0)} s)`,
+  );
+  console.log(
+    `${pad(`plain UPDATE of the ${floor.rowCount.toLocaleString()} crossing rows (floor)`)} ${floorS.toFixed(2).padStart(7)} s`,
+  );
   console.log(
     `${pad(`sweep, ${crossing.run.examined.toLocaleString()} clocks crossing`)} ${crossing.s.toFixed(2).padStart(7)} s  ${(crossing.s / floorS).toFixed(2)}x the floor  ` +
       `${crossing.s < 15 ? 'ok (< 15 s)' : 'OVER 15 s'}; ${crossing.run.yellow.toLocaleString()} yellow, ${crossing.run.red} red; ${cards.toLocaleString()} cards in the table`,
   );
-  console.log(`${pad('sweep, none crossing (request round trip)')} ${(quiet.s * 1000).toFixed(0).padStart(7)} ms ${quiet.s < 0.1 ? 'ok (< 100 ms)' : 'OVER 100 ms'}; examined ${quiet.run.examined}`);
-  console.log(`${pad('server RSS before / after the crossing sweep')} ${rssBefore.toFixed(0)} MB / ${rssAfter.toFixed(0)} MB`);
+  console.log(
+    `${pad('sweep, none crossing (request round trip)')} ${(quiet.s * 1000).toFixed(0).padStart(7)} ms ${quiet.s < 0.1 ? 'ok (< 100 ms)' : 'OVER 100 ms'}; examined ${quiet.run.examined}`,
+  );
+  console.log(
+    `${pad('server RSS before / after the crossing sweep')} ${rssBefore.toFixed(0)} MB / ${rssAfter.toFixed(0)} MB`,
+  );
 } finally {
   await server.stop();
   await db.end().catch(() => undefined);

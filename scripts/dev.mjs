@@ -10,7 +10,12 @@ const start = (name, cmd, args, cwd = root, env = {}) => {
   const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const tag = `[${name}]`.padEnd(14);
   for (const stream of [child.stdout, child.stderr]) {
-    stream.on('data', (d) => String(d).split('\n').filter(Boolean).forEach((l) => console.log(tag, l)));
+    stream.on('data', (d) =>
+      String(d)
+        .split('\n')
+        .filter(Boolean)
+        .forEach((l) => console.log(tag, l)),
+    );
   }
   children.push(child);
 };

@@ -35,7 +35,12 @@ function run(label, cmd, args, cwd = root, onLine) {
 
 async function vitest(label, dir) {
   const out = path.join(reports, `${label.replace(/\W+/g, '-')}.json`);
-  await run(label, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], path.join(root, dir));
+  await run(
+    label,
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    path.join(root, dir),
+  );
   try {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     totals.passed += r.numPassedTests;
@@ -47,22 +52,54 @@ async function vitest(label, dir) {
 }
 
 const started = Date.now();
-console.log(`database for server and browser tests: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`);
+console.log(
+  `database for server and browser tests: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
+);
 
 if (!(await run('build shared', 'npm', ['run', 'build', '-w', '@onewindow/shared']))) process.exit(1);
-await run('typecheck', 'npm', ['run', 'typecheck', '-w', '@onewindow/server', '-w', '@onewindow/web-public', '-w', '@onewindow/web-staff', '-w', '@onewindow/web-supervision']);
+await run('typecheck', 'npm', [
+  'run',
+  'typecheck',
+  '-w',
+  '@onewindow/server',
+  '-w',
+  '@onewindow/web-public',
+  '-w',
+  '@onewindow/web-staff',
+  '-w',
+  '@onewindow/web-supervision',
+]);
 
 await vitest('shared tests', 'shared');
 await vitest('server tests (integration: real HTTP, real database)', 'server');
 for (const app of ['web-public', 'web-staff', 'web-supervision']) await vitest(`${app} tests`, app);
 
-if (await run('build SPAs', 'npm', ['run', 'build', '-w', '@onewindow/web-public', '-w', '@onewindow/web-staff', '-w', '@onewindow/web-supervision'])) {
-  await run('browser journeys (Playwright, Debian Chromium)', 'node', ['--test', '--test-concurrency=1', '--test-reporter=tap', 'journeys/'], path.join(root, 'e2e'), (line) => {
-    const m = /^# (pass|fail|skipped) (\d+)$/.exec(line.trim());
-    if (m) totals[{ pass: 'passed', fail: 'failed', skipped: 'skipped' }[m[1]]] += Number(m[2]);
-  });
+if (
+  await run('build SPAs', 'npm', [
+    'run',
+    'build',
+    '-w',
+    '@onewindow/web-public',
+    '-w',
+    '@onewindow/web-staff',
+    '-w',
+    '@onewindow/web-supervision',
+  ])
+) {
+  await run(
+    'browser journeys (Playwright, Debian Chromium)',
+    'node',
+    ['--test', '--test-concurrency=1', '--test-reporter=tap', 'journeys/'],
+    path.join(root, 'e2e'),
+    (line) => {
+      const m = /^# (pass|fail|skipped) (\d+)$/.exec(line.trim());
+      if (m) totals[{ pass: 'passed', fail: 'failed', skipped: 'skipped' }[m[1]]] += Number(m[2]);
+    },
+  );
 }
 
-console.log(`\n${failures.length ? `failed steps: ${failures.join('; ')}` : 'all steps passed'} in ${Math.round((Date.now() - started) / 1000)} s; screenshots in e2e/artifacts/`);
+console.log(
+  `\n${failures.length ? `failed steps: ${failures.join('; ')}` : 'all steps passed'} in ${Math.round((Date.now() - started) / 1000)} s; screenshots in e2e/artifacts/`,
+);
 console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length ? 1 : 0);

@@ -12,10 +12,24 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export async function startServer(env) {
   const port = 4000 + Math.floor(Math.random() * 900);
   const base = `http://127.0.0.1:${port}/api`;
-  const proc = spawn('node', [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), path.join(root, 'server/dist/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SPA_ROOT: 'none', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', SEED_DEMO_HISTORY: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const proc = spawn(
+    'node',
+    [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), path.join(root, 'server/dist/main.js')],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SPA_ROOT: 'none',
+        RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+        RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+        SEED_DEMO_HISTORY: 'false',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const stop = async () => {
     if (proc.exitCode !== null) return;
     proc.kill('SIGTERM');
@@ -29,7 +43,11 @@ export async function startServer(env) {
     await new Promise((r) => setTimeout(r, 100));
   }
   const login = async (who) => {
-    const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: who, password: 'Demo@2026' }) });
+    const res = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: who, password: 'Demo@2026' }),
+    });
     return { 'content-type': 'application/json', authorization: `Bearer ${(await res.json()).accessToken}` };
   };
   return { port, base, pid: proc.pid, stop, login };

@@ -68,7 +68,9 @@ test('a citizen applies online, supplements, and follows the case to completion 
   const approver = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
   await loginStaff(ctx.system, approver, 'scjg.approver');
   await openCase(approver, 'TO_DECIDE', caseNo);
-  await act(approver, 'SUSPEND', () => approver.locator('[data-test=af-notice]').fill('需组织专家对加工间布局进行评审'));
+  await act(approver, 'SUSPEND', () =>
+    approver.locator('[data-test=af-notice]').fill('需组织专家对加工间布局进行评审'),
+  );
   await approver.locator('[data-test=case-state]', { hasText: '特别程序中' }).waitFor();
   assert.match(await approver.locator('[data-test=clock-panel]').innerText(), /暂停计时/);
   await act(approver, 'RESUME');
@@ -82,16 +84,33 @@ test('a citizen applies online, supplements, and follows the case to completion 
   await act(clerk, 'DELIVER', () => clerk.locator('[data-test=af-certificateNo]').fill('JY13301020099999'));
   await clerk.locator('[data-test=case-state]', { hasText: '已办结' }).waitFor();
   const timeline = await clerk.locator('[data-test=timeline]').innerText();
-  for (const step of ['提交申请', '一次性告知补正', '补齐补正材料', '受理', '审查', '特别程序', '恢复计时', '作出决定', '送达']) assert.match(timeline, new RegExp(step));
+  for (const step of [
+    '提交申请',
+    '一次性告知补正',
+    '补齐补正材料',
+    '受理',
+    '审查',
+    '特别程序',
+    '恢复计时',
+    '作出决定',
+    '送达',
+  ])
+    assert.match(timeline, new RegExp(step));
 
   // The citizen sees the completed case and downloads its notices.
   await citizen.reload();
   await citizen.locator('[data-test=my-case-state]', { hasText: '已办结' }).waitFor();
-  const [acceptance] = await Promise.all([citizen.waitForEvent('download'), citizen.locator('[data-test=notice-ACCEPTANCE_NOTICE]').click()]);
+  const [acceptance] = await Promise.all([
+    citizen.waitForEvent('download'),
+    citizen.locator('[data-test=notice-ACCEPTANCE_NOTICE]').click(),
+  ]);
   const text = await downloadedPdfText(acceptance);
   assert.match(text, /受理通知书/);
   assert.match(text, new RegExp(caseNo));
-  const [decision] = await Promise.all([citizen.waitForEvent('download'), citizen.locator('[data-test=notice-DECISION]').click()]);
+  const [decision] = await Promise.all([
+    citizen.waitForEvent('download'),
+    citizen.locator('[data-test=notice-DECISION]').click(),
+  ]);
   assert.match(await downloadedPdfText(decision), /准予许可/);
   await screenshot(citizen, 'public-case-completed');
 

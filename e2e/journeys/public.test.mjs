@@ -75,7 +75,10 @@ test('a citizen searches by pinyin initials, opens 食品经营许可 and reads 
   await screenshot(page, 'public-guide-food');
 
   // The one-time notification sheet downloads as a PDF whose Chinese text a reader can extract.
-  const [sheet] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=notification-sheet]').click()]);
+  const [sheet] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-test=notification-sheet]').click(),
+  ]);
   assert.equal(sheet.suggestedFilename(), '一次性告知单-食品经营许可.pdf');
   const text = await downloadedPdfText(sheet);
   assert.match(text, /一次性告知单/);

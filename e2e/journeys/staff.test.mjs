@@ -95,7 +95,10 @@ test('an administrator publishes a new version of a guide, and the portal shows 
   await portal.goto(`${ctx.system.baseUrl}/guides/XK00001001`);
   await portal.locator('[data-test=promised]', { hasText: '8 个工作日' }).waitFor();
   assert.match(await portal.locator('[data-test=guide]').innerText(), /第 2 版/);
-  const [sheet] = await Promise.all([portal.waitForEvent('download'), portal.locator('[data-test=notification-sheet]').click()]);
+  const [sheet] = await Promise.all([
+    portal.waitForEvent('download'),
+    portal.locator('[data-test=notification-sheet]').click(),
+  ]);
   assert.match(await downloadedPdfText(sheet), /承诺办结时限：\s*8 个工作日/);
 });
 
@@ -103,10 +106,19 @@ test('an administrator exports the catalog to Excel, dry-runs it back and sees e
   const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
   await login(page, 'admin');
   await page.goto(`${ctx.system.baseUrl}/staff/catalog-transfer`);
-  const [exported] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-xlsx]').click()]);
+  const [exported] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-test=export-xlsx]').click(),
+  ]);
   assert.match(exported.suggestedFilename(), /^事项目录-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const { readFile } = await import('node:fs/promises');
-  await page.locator('[data-test=import-file]').setInputFiles({ name: exported.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await readFile(await exported.path()) });
+  await page
+    .locator('[data-test=import-file]')
+    .setInputFiles({
+      name: exported.suggestedFilename(),
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await readFile(await exported.path()),
+    });
   const verdict = page.locator('[data-test^=dry-run]');
   await verdict.waitFor();
   await screenshot(page, 'staff-catalog-transfer');
@@ -130,7 +142,10 @@ test('an expired session returns to the login page and says so', async () => {
   // Eight days on the business clock: past the access and the refresh token.
   await ctx.system.api('admin', 'POST', '/platform/clock/advance', { seconds: 8 * 86_400 });
   await page.locator('[data-test="nav-/calendar"]').click();
-  await page.locator('[data-test=away]').click().catch(() => undefined);
+  await page
+    .locator('[data-test=away]')
+    .click()
+    .catch(() => undefined);
   await page.goto(`${ctx.system.baseUrl}/staff/`);
   await page.locator('[data-test=expired]').waitFor();
   assert.match(page.url(), /\/staff\/login/);

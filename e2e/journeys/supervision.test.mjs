@@ -17,7 +17,8 @@ test('a supervisor logs in, sees the live board with the audit chain intact, and
   await page.locator('[data-test=chain-ok]').waitFor();
   assert.match(await page.locator('[data-test=chain-ok]').innerText(), /完整：已校验 \d+ 条记录/);
   const nav = await page.locator('.sv-menu').innerText();
-  for (const item of ['实时监控', '红黄牌', '督办', '投诉处理', '绩效排名', '预警策略', '审计日志']) assert.ok(nav.includes(item), item);
+  for (const item of ['实时监控', '红黄牌', '督办', '投诉处理', '绩效排名', '预警策略', '审计日志'])
+    assert.ok(nav.includes(item), item);
   await screenshot(page, 'supervision-board');
 
   await page.locator('[data-test=nav-audit]').click();
@@ -41,7 +42,13 @@ test('a card appears on the live board as the sweep issues it, without reloading
 
   const receipt = await system.api('scjg.clerk', 'POST', '/cases/walk-in', {
     matterCode: 'XK00001001',
-    applicant: { kind: 'PERSON', name: '赵看板', idNumber: '11010519491231002X', contactName: '赵看板', phone: '13912340000' },
+    applicant: {
+      kind: 'PERSON',
+      name: '赵看板',
+      idNumber: '11010519491231002X',
+      contactName: '赵看板',
+      phone: '13912340000',
+    },
     materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' })),
   });
   assert.ok(receipt.receiptNo, JSON.stringify(receipt));
@@ -74,7 +81,7 @@ test('a window clerk is turned away from the supervision system', async () => {
   assert.match(page.url(), /\/supervision\/login|\/supervision\/$/);
 });
 
-test('the clerk is told of a new card at once, opens the department\'s cards and appeals it', async () => {
+test("the clerk is told of a new card at once, opens the department's cards and appeals it", async () => {
   const { system } = ctx;
   // Monday 14th: 5 working days end on Monday 21st; the warning comes at the end of Friday 18th.
   await system.api('admin', 'PUT', '/platform/clock', { now: '2026-12-14T09:00:00+08:00' });
@@ -82,7 +89,13 @@ test('the clerk is told of a new card at once, opens the department\'s cards and
   await loginStaff(system, page, 'scjg.clerk');
   const receipt = await system.api('scjg.clerk', 'POST', '/cases/walk-in', {
     matterCode: 'XK00001001',
-    applicant: { kind: 'PERSON', name: '钱申诉', idNumber: '11010519491231002X', contactName: '钱申诉', phone: '13912340001' },
+    applicant: {
+      kind: 'PERSON',
+      name: '钱申诉',
+      idNumber: '11010519491231002X',
+      contactName: '钱申诉',
+      phone: '13912340001',
+    },
     materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' })),
   });
   await page.waitForTimeout(1000); // the live channel is open once the desk is shown
@@ -101,8 +114,16 @@ test('the clerk is told of a new card at once, opens the department\'s cards and
   await page.locator(`[data-test=appeal-${card.id}]`).click();
   await page.locator('[data-test=answer-text]').fill('申请人当日要求暂缓受理，已留存书面说明');
   await page.locator('[data-test=answer-submit]').click();
-  await page.locator('[data-test=cards] .el-table__row', { hasText: receipt.receiptNo }).filter({ hasText: '申诉中' }).first().waitFor();
-  assert.equal(await page.locator(`[data-test=appeal-${card.id}]`).count(), 0, 'an appealed card cannot be appealed again');
+  await page
+    .locator('[data-test=cards] .el-table__row', { hasText: receipt.receiptNo })
+    .filter({ hasText: '申诉中' })
+    .first()
+    .waitFor();
+  assert.equal(
+    await page.locator(`[data-test=appeal-${card.id}]`).count(),
+    0,
+    'an appealed card cannot be appealed again',
+  );
   await page.locator('.el-dialog').waitFor({ state: 'hidden' });
   // The notice closed when it was clicked; the appeal coming back on the live channel is not news to the one who made it.
   await page.waitForTimeout(1500);
@@ -112,7 +133,12 @@ test('the clerk is told of a new card at once, opens the department\'s cards and
 
 test('a supervisor signs off the card policy an administrator proposed, then reads and exports department performance', async () => {
   const { system } = ctx;
-  const proposed = await system.api('admin', 'POST', '/deadline-policy', { usedPercent: 80, minLeft: 1, byKind: { CASE: { usedPercent: 60, minLeft: 2 } }, note: '办理时限用去六成即预警' });
+  const proposed = await system.api('admin', 'POST', '/deadline-policy', {
+    usedPercent: 80,
+    minLeft: 1,
+    byKind: { CASE: { usedPercent: 60, minLeft: 2 } },
+    note: '办理时限用去六成即预警',
+  });
   assert.equal(proposed.state, 'PROPOSED', JSON.stringify(proposed));
   const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await fillLogin(page, 'supervisor');
@@ -128,7 +154,10 @@ test('a supervisor signs off the card policy an administrator proposed, then rea
   await page.locator('[data-test=nav-rankings]').click();
   await page.locator('[data-test=ranking]', { hasText: '市市场监督管理局' }).waitFor();
   await page.locator('[data-test=chart-weeks] canvas').waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-xlsx]').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-test=export-xlsx]').click(),
+  ]);
   assert.match(download.suggestedFilename(), /^部门绩效-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.xlsx$/);
   await page.waitForTimeout(1200); // the charts' bars grow in
   await screenshot(page, 'supervision-rankings');

@@ -53,7 +53,16 @@ export async function startSystem() {
   if (!existsSync(path.join(root, 'server/dist/main.js'))) throw new Error('build first: npm run build');
   const port = await freePort();
   const db = await freshDatabase();
-  const env = { ...process.env, ...db.env, PORT: String(port), HOST: '127.0.0.1', ONEWINDOW_MODE: 'test', LOG_LEVEL: 'warn', SPA_ROOT: root, SEED_DEMO: 'true' };
+  const env = {
+    ...process.env,
+    ...db.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ONEWINDOW_MODE: 'test',
+    LOG_LEVEL: 'warn',
+    SPA_ROOT: root,
+    SEED_DEMO: 'true',
+  };
   if (!db.env.DATABASE_URL) delete env.DATABASE_URL;
   const proc = spawn('node', [path.join(root, 'server/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -73,8 +82,18 @@ export async function startSystem() {
     baseUrl,
     /** Calls the API as a demo user; for moving the business clock in journeys. */
     async api(login, method, apiPath, body) {
-      const auth = await (await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: DEMO_PASSWORD }) })).json();
-      const res = await fetch(`${baseUrl}/api${apiPath}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.accessToken}` }, body: body && JSON.stringify(body) });
+      const auth = await (
+        await fetch(`${baseUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ login, password: DEMO_PASSWORD }),
+        })
+      ).json();
+      const res = await fetch(`${baseUrl}/api${apiPath}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.accessToken}` },
+        body: body && JSON.stringify(body),
+      });
       return res.json();
     },
     async stop() {
@@ -88,7 +107,16 @@ export async function startSystem() {
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -142,4 +170,8 @@ export async function loginApplicant(system, page, phone, then) {
 }
 
 /** A small valid PDF to upload as a material. */
-export const pdfFile = (name) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
+export const pdfFile = (name) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`),
+});

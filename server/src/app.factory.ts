@@ -49,7 +49,9 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
       },
     });
     const logger =
-      config.log.level === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[config.log.level] ?? NEST_LEVELS.info });
+      config.log.level === 'silent'
+        ? false
+        : new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[config.log.level] ?? NEST_LEVELS.info });
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, { logger });
     app.setGlobalPrefix('api');
     app.useGlobalPipes(createValidationPipe());
@@ -69,7 +71,10 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
     // Nest routes Fastify's own errors (bad JSON, too large, rate limit) through this filter too.
     app.useGlobalFilters(new AllExceptionsFilter(spa));
     const document = buildOpenApiDocument(app);
-    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });
+    SwaggerModule.setup('api/docs', app, document, {
+      jsonDocumentUrl: 'api/openapi.json',
+      yamlDocumentUrl: 'api/openapi.yaml',
+    });
 
     await app.init();
     await fastify.ready();

@@ -19,7 +19,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(db.url, db.poolSize, !db.sharedSession), migrationsRun: config.database.runMigrations }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(db.url, db.poolSize, !db.sharedSession),
+          migrationsRun: config.database.runMigrations,
+        }),
         ScheduleModule.forRoot(),
         PlatformModule.forRoot(config, db),
         OrganizationModule,

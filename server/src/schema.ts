@@ -13,7 +13,14 @@ import { Supervision1764400000000 } from './migrations/1764400000000-supervision
 import { CardPolicy1764500000000 } from './migrations/1764500000000-card-policy.js';
 import { AuditSealing1764600000000 } from './migrations/1764600000000-audit-sealing.js';
 import { CardEntity, CardEventEntity, SweepRunEntity, UrgeEntity } from './modules/supervision/supervision.entities.js';
-import { CaseEntity, CaseMaterialEntity, CaseNoticeEntity, CaseSequenceEntity, CaseStepEntity, CaseTaskEntity } from './modules/acceptance/case.entities.js';
+import {
+  CaseEntity,
+  CaseMaterialEntity,
+  CaseNoticeEntity,
+  CaseSequenceEntity,
+  CaseStepEntity,
+  CaseTaskEntity,
+} from './modules/acceptance/case.entities.js';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
 import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
 import { CatalogFees1764000000000 } from './migrations/1764000000000-catalog-fees.js';
@@ -72,4 +79,14 @@ export const ENTITIES = [
 ];
 
 /** In order. Never edit one that has shipped; add the next. */
-export const MIGRATIONS = [Foundation1763800000000, CalendarClocks1763900000000, CatalogFees1764000000000, CatalogAttachments1764100000000, Cases1764200000000, CaseReadPaths1764300000000, Supervision1764400000000, CardPolicy1764500000000, AuditSealing1764600000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  CalendarClocks1763900000000,
+  CatalogFees1764000000000,
+  CatalogAttachments1764100000000,
+  Cases1764200000000,
+  CaseReadPaths1764300000000,
+  Supervision1764400000000,
+  CardPolicy1764500000000,
+  AuditSealing1764600000000,
+];

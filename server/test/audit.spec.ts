@@ -26,8 +26,17 @@ describe('audit log', () => {
     const admin = await t.loginAs('admin');
     const res = await fetch(`${t.baseUrl}/api/org/windows`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.store.get()!.accessToken}`, 'x-request-id': 'test-request-0001' },
-      body: JSON.stringify({ number: 'C01', name: '审计测试窗口', departmentId: admin.me.departmentId, kind: 'COMPREHENSIVE' }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${admin.store.get()!.accessToken}`,
+        'x-request-id': 'test-request-0001',
+      },
+      body: JSON.stringify({
+        number: 'C01',
+        name: '审计测试窗口',
+        departmentId: admin.me.departmentId,
+        kind: 'COMPREHENSIVE',
+      }),
     });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-request-id')).toBe('test-request-0001');
@@ -49,7 +58,9 @@ describe('audit log', () => {
   it('a change refused by validation leaves no audit row and no data', async () => {
     const admin = await t.loginAs('admin');
     const [{ n: before }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_entry');
-    await admin.org.createWindow({ number: 'C01', name: '重复编号', departmentId: admin.me.departmentId!, kind: 'COMPREHENSIVE' }).catch(() => undefined);
+    await admin.org
+      .createWindow({ number: 'C01', name: '重复编号', departmentId: admin.me.departmentId!, kind: 'COMPREHENSIVE' })
+      .catch(() => undefined);
     const [{ n: after }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_entry');
     expect(after).toBe(before);
   });
@@ -66,7 +77,9 @@ describe('audit log', () => {
     expect(ok).toMatchObject({ ok: true, firstBrokenSeq: null, reason: null });
     expect(ok.checked).toBeGreaterThan(3);
 
-    const [{ seq }] = await t.sql<{ seq: number }>(`SELECT seq FROM audit_entry WHERE action = 'auth.login' ORDER BY seq LIMIT 1`);
+    const [{ seq }] = await t.sql<{ seq: number }>(
+      `SELECT seq FROM audit_entry WHERE action = 'auth.login' ORDER BY seq LIMIT 1`,
+    );
     await tamper(`UPDATE audit_entry SET summary = '{"login":"someone-else"}' WHERE seq = $1`, [seq]);
     const broken = await supervisor.audit.verify();
     expect(broken).toMatchObject({ ok: false, firstBrokenSeq: seq, reason: 'CONTENT_HASH_MISMATCH', checked: seq - 1 });
@@ -76,13 +89,29 @@ describe('audit log', () => {
     const { auditHash } = await import('../src/platform/audit/audit-hash.js');
     const [row] = await t.dataSource.query(`SELECT * FROM audit_entry WHERE seq = $1`, [seq]);
     const rehashed = auditHash({
-      seq: Number(row.seq), at: row.at, actorId: row.actor_id, actorKind: row.actor_kind, actorName: row.actor_name, role: row.role,
-      departmentId: row.department_id, actingForId: row.acting_for_id, action: row.action, targetType: row.target_type, targetId: row.target_id,
-      summary: row.summary, requestId: row.request_id, clientIp: row.client_ip, prevHash: row.prev_hash,
+      seq: Number(row.seq),
+      at: row.at,
+      actorId: row.actor_id,
+      actorKind: row.actor_kind,
+      actorName: row.actor_name,
+      role: row.role,
+      departmentId: row.department_id,
+      actingForId: row.acting_for_id,
+      action: row.action,
+      targetType: row.target_type,
+      targetId: row.target_id,
+      summary: row.summary,
+      requestId: row.request_id,
+      clientIp: row.client_ip,
+      prevHash: row.prev_hash,
     });
     expect(rehashed).not.toBe(rows[0]!.hash);
     await tamper(`UPDATE audit_entry SET hash = $2 WHERE seq = $1`, [seq, rehashed]);
-    expect(await supervisor.audit.verify()).toMatchObject({ ok: false, firstBrokenSeq: seq + 1, reason: 'PREVIOUS_HASH_MISMATCH' });
+    expect(await supervisor.audit.verify()).toMatchObject({
+      ok: false,
+      firstBrokenSeq: seq + 1,
+      reason: 'PREVIOUS_HASH_MISMATCH',
+    });
   });
 });
 
@@ -97,23 +126,64 @@ describe('every change is audited', () => {
     let deptId = '';
     let winId = '';
     let staffId = '';
-    steps.push(['org.department.created', async () => (deptId = (await admin.org.createDepartment({ code: 'TJJ', name: '市统计局', shortName: '统计', creditCode: demoCreditCode(8100) })).id)]);
+    steps.push([
+      'org.department.created',
+      async () =>
+        (deptId = (
+          await admin.org.createDepartment({
+            code: 'TJJ',
+            name: '市统计局',
+            shortName: '统计',
+            creditCode: demoCreditCode(8100),
+          })
+        ).id),
+    ]);
     steps.push(['org.department.updated', () => admin.org.updateDepartment(deptId, { sortOrder: 200 })]);
-    steps.push(['org.window.created', async () => (winId = (await admin.org.createWindow({ number: 'A90', name: '统计窗口', departmentId: deptId, kind: 'DEPARTMENT' })).id)]);
+    steps.push([
+      'org.window.created',
+      async () =>
+        (winId = (
+          await admin.org.createWindow({ number: 'A90', name: '统计窗口', departmentId: deptId, kind: 'DEPARTMENT' })
+        ).id),
+    ]);
     steps.push(['org.window.updated', () => admin.org.updateWindow(winId, { name: '统计业务窗口' })]);
-    steps.push(['org.staff.created', async () => (staffId = (await admin.org.createStaff({ login: 'tjj.clerk', name: '统计员', password: 'Stats2026x', departmentId: deptId, windowId: winId, roles: ['CLERK'] })).id)]);
+    steps.push([
+      'org.staff.created',
+      async () =>
+        (staffId = (
+          await admin.org.createStaff({
+            login: 'tjj.clerk',
+            name: '统计员',
+            password: 'Stats2026x',
+            departmentId: deptId,
+            windowId: winId,
+            roles: ['CLERK'],
+          })
+        ).id),
+    ]);
     steps.push(['org.staff.updated', () => admin.org.updateStaff(staffId, { name: '统计窗口员' })]);
-    steps.push(['org.staff.password_reset', () => admin.org.resetStaffPassword(staffId, { newPassword: 'Stats2027x' })]);
-    steps.push(['org.staff.away', () => lead.org.setStaffAway((lead.me.id), true)]);
-    steps.push(['org.staff.back', () => lead.org.setStaffAway((lead.me.id), false)]);
-    steps.push(['auth.password_changed', () => lead.auth.changePassword({ currentPassword: 'Demo@2026', newPassword: 'Lead2026xx' })]);
+    steps.push([
+      'org.staff.password_reset',
+      () => admin.org.resetStaffPassword(staffId, { newPassword: 'Stats2027x' }),
+    ]);
+    steps.push(['org.staff.away', () => lead.org.setStaffAway(lead.me.id, true)]);
+    steps.push(['org.staff.back', () => lead.org.setStaffAway(lead.me.id, false)]);
+    steps.push([
+      'auth.password_changed',
+      () => lead.auth.changePassword({ currentPassword: 'Demo@2026', newPassword: 'Lead2026xx' }),
+    ]);
     steps.push(['platform.clock_changed', () => admin.platform.advanceClock({ seconds: 1 })]);
     steps.push(['auth.logout', () => lead.auth.logout()]);
     for (const [action, step] of steps) {
       const before = await count();
       await step();
-      const rows = await t.sql<{ action: string }>('SELECT action FROM audit_entry WHERE seq > $1 ORDER BY seq', [before]);
-      expect(rows.map((r) => r.action), action).toEqual([action]);
+      const rows = await t.sql<{ action: string }>('SELECT action FROM audit_entry WHERE seq > $1 ORDER BY seq', [
+        before,
+      ]);
+      expect(
+        rows.map((r) => r.action),
+        action,
+      ).toEqual([action]);
     }
     expect(dept.id).toBeTruthy();
   });
@@ -133,7 +203,9 @@ describe('audit verification script', () => {
         await m.query('DELETE FROM audit_entry WHERE seq = 1');
         await m.query('ALTER TABLE audit_entry ENABLE TRIGGER USER');
       });
-      const bad = await run('node', [script], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' } }).catch((e) => e);
+      const bad = await run('node', [script], {
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' },
+      }).catch((e) => e);
       expect(bad.code).toBe(1);
       expect(bad.stdout).toMatch(/"firstBrokenSeq":1,"reason":"SEQUENCE_GAP"/);
       expect(bad.stderr).toMatch(/审计链断裂于第 1 条/);

@@ -27,8 +27,16 @@ describe('login', () => {
   });
 
   it('refuses a wrong password and an unknown login with the same answer', async () => {
-    const a = await expectApiError(t.client().auth.login({ login: 'scjg.approver', password: 'Wrong1234' }), 401, ErrorCode.AUTH_BAD_CREDENTIALS);
-    const b = await expectApiError(t.client().auth.login({ login: 'nobody', password: 'Wrong1234' }), 401, ErrorCode.AUTH_BAD_CREDENTIALS);
+    const a = await expectApiError(
+      t.client().auth.login({ login: 'scjg.approver', password: 'Wrong1234' }),
+      401,
+      ErrorCode.AUTH_BAD_CREDENTIALS,
+    );
+    const b = await expectApiError(
+      t.client().auth.login({ login: 'nobody', password: 'Wrong1234' }),
+      401,
+      ErrorCode.AUTH_BAD_CREDENTIALS,
+    );
     expect(a.message).toBe(b.message);
     expect(a.message).toBe('用户名或密码错误');
   });
@@ -44,11 +52,23 @@ describe('login', () => {
 describe('lockout', () => {
   it('locks after 5 wrong passwords, refuses even the right one, and unlocks after 15 minutes', async () => {
     for (let i = 1; i <= 4; i++) {
-      await expectApiError(t.client().auth.login({ login: 'gaj.clerk', password: `Wrong${i}234` }), 401, ErrorCode.AUTH_BAD_CREDENTIALS);
+      await expectApiError(
+        t.client().auth.login({ login: 'gaj.clerk', password: `Wrong${i}234` }),
+        401,
+        ErrorCode.AUTH_BAD_CREDENTIALS,
+      );
     }
-    const locked = await expectApiError(t.client().auth.login({ login: 'gaj.clerk', password: 'Wrong5234' }), 423, ErrorCode.AUTH_LOCKED);
+    const locked = await expectApiError(
+      t.client().auth.login({ login: 'gaj.clerk', password: 'Wrong5234' }),
+      423,
+      ErrorCode.AUTH_LOCKED,
+    );
     expect(locked.details?.lockedUntil).toBeTruthy();
-    await expectApiError(t.client().auth.login({ login: 'gaj.clerk', password: 'Demo@2026' }), 423, ErrorCode.AUTH_LOCKED);
+    await expectApiError(
+      t.client().auth.login({ login: 'gaj.clerk', password: 'Demo@2026' }),
+      423,
+      ErrorCode.AUTH_LOCKED,
+    );
 
     const admin = await t.loginAs('admin');
     const page = await admin.org.listStaff({ q: 'gaj.clerk' });
@@ -58,13 +78,30 @@ describe('lockout', () => {
     const me = await t.client().auth.login({ login: 'gaj.clerk', password: 'Demo@2026' });
     expect(me.roles).toEqual(['CLERK']);
 
-    const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_entry WHERE summary->>'login' = 'gaj.clerk' ORDER BY seq`);
-    expect(audit.map((a) => a.action)).toEqual(['auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.locked', 'auth.login']);
+    const audit = await t.sql<{ action: string }>(
+      `SELECT action FROM audit_entry WHERE summary->>'login' = 'gaj.clerk' ORDER BY seq`,
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'auth.login_failed',
+      'auth.login_failed',
+      'auth.login_failed',
+      'auth.login_failed',
+      'auth.locked',
+      'auth.login',
+    ]);
   });
 
   it('an administrator password reset lifts the lock', async () => {
-    for (let i = 0; i < 5; i++) await t.client().auth.login({ login: 'mzj.clerk', password: 'Bad12345' }).catch(() => undefined);
-    await expectApiError(t.client().auth.login({ login: 'mzj.clerk', password: 'Demo@2026' }), 423, ErrorCode.AUTH_LOCKED);
+    for (let i = 0; i < 5; i++)
+      await t
+        .client()
+        .auth.login({ login: 'mzj.clerk', password: 'Bad12345' })
+        .catch(() => undefined);
+    await expectApiError(
+      t.client().auth.login({ login: 'mzj.clerk', password: 'Demo@2026' }),
+      423,
+      ErrorCode.AUTH_LOCKED,
+    );
     const admin = await t.loginAs('admin');
     const target = (await admin.org.listStaff({ q: 'mzj.clerk' })).items.find((s) => s.login === 'mzj.clerk')!;
     await admin.org.resetStaffPassword(target.id, { newPassword: 'Reset2026x' });
@@ -93,10 +130,21 @@ describe('token expiry and refresh', () => {
     const c = await t.loginAs('scjg.approver');
     const first = c.store.get()!.refreshToken;
     const anon = t.client();
-    const r1 = await anon.request<{ refreshToken: string; accessToken: string }>('POST', '/auth/refresh', { anonymous: true, body: { refreshToken: first } });
-    await expectApiError(anon.request('POST', '/auth/refresh', { anonymous: true, body: { refreshToken: first } }), 401, ErrorCode.AUTH_REFRESH_INVALID);
+    const r1 = await anon.request<{ refreshToken: string; accessToken: string }>('POST', '/auth/refresh', {
+      anonymous: true,
+      body: { refreshToken: first },
+    });
+    await expectApiError(
+      anon.request('POST', '/auth/refresh', { anonymous: true, body: { refreshToken: first } }),
+      401,
+      ErrorCode.AUTH_REFRESH_INVALID,
+    );
     // The theft response ended the whole session: the newest tokens are dead too.
-    await expectApiError(anon.request('POST', '/auth/refresh', { anonymous: true, body: { refreshToken: r1.refreshToken } }), 401, ErrorCode.AUTH_REFRESH_INVALID);
+    await expectApiError(
+      anon.request('POST', '/auth/refresh', { anonymous: true, body: { refreshToken: r1.refreshToken } }),
+      401,
+      ErrorCode.AUTH_REFRESH_INVALID,
+    );
     const res = await fetch(`${t.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${r1.accessToken}` } });
     expect((await res.json()).code).toBe(ErrorCode.AUTH_SESSION_ENDED);
   });
@@ -127,8 +175,16 @@ describe('logout and password change', () => {
     const a = await t.loginAs('jtys.clerk');
     const other = await t.loginAs('jtys.clerk');
     expect((await other.auth.me()).name).toBeTruthy(); // known open to this instance before the change
-    await expectApiError(a.auth.changePassword({ currentPassword: 'nope1234', newPassword: 'NewPass2026' }), 400, ErrorCode.AUTH_WRONG_PASSWORD);
-    await expectApiError(a.auth.changePassword({ currentPassword: 'Demo@2026', newPassword: 'short' }), 400, ErrorCode.AUTH_WEAK_PASSWORD);
+    await expectApiError(
+      a.auth.changePassword({ currentPassword: 'nope1234', newPassword: 'NewPass2026' }),
+      400,
+      ErrorCode.AUTH_WRONG_PASSWORD,
+    );
+    await expectApiError(
+      a.auth.changePassword({ currentPassword: 'Demo@2026', newPassword: 'short' }),
+      400,
+      ErrorCode.AUTH_WEAK_PASSWORD,
+    );
     await a.auth.changePassword({ currentPassword: 'Demo@2026', newPassword: 'NewPass2026' });
     expect((await a.auth.me()).name).toBeTruthy();
     await expectApiError(other.auth.me(), 401, ErrorCode.AUTH_SESSION_ENDED);
@@ -151,7 +207,11 @@ describe('logout and password change', () => {
     const admin = await t.loginAs('admin');
     await admin.org.updateStaff(victim.me.id, { active: false });
     await expectApiError(victim.auth.me(), 401, ErrorCode.AUTH_SESSION_ENDED);
-    await expectApiError(t.client().auth.login({ login: 'sthj.clerk2', password: 'Demo@2026' }), 401, ErrorCode.AUTH_BAD_CREDENTIALS);
+    await expectApiError(
+      t.client().auth.login({ login: 'sthj.clerk2', password: 'Demo@2026' }),
+      401,
+      ErrorCode.AUTH_BAD_CREDENTIALS,
+    );
   });
 });
 

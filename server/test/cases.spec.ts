@@ -27,11 +27,27 @@ let zjjClerk: Client;
 const FOOD = 'XK00001001'; // 食品经营许可: 承诺件, 10 working days, material 3 deferrable
 const SOLE_TRADER = 'QT00001001'; // 个体工商户登记: 即办件
 const ID = (first17: string) => first17 + residentIdCheckChar(first17);
-const applicant: CaseApplicantInput = { kind: 'PERSON', name: '王小明', idNumber: ID('33010219900307151'), contactName: '王小明', phone: '13912345678', address: '示范市人民路 1 号' };
+const applicant: CaseApplicantInput = {
+  kind: 'PERSON',
+  name: '王小明',
+  idNumber: ID('33010219900307151'),
+  contactName: '王小明',
+  phone: '13912345678',
+  address: '示范市人民路 1 号',
+};
 const PDF = (label: string) => new Uint8Array(Buffer.from(`%PDF-1.4\n% ${label}\n%%EOF\n`));
 /** Shanghai wall-clock time as an instant. */
 const at = (local: string) => new Date(`${local}+08:00`);
-const LOGINS = ['13800000001', '13800000003', 'scjg.clerk', 'scjg.clerk2', 'scjg.approver', 'scjg.lead', 'admin', 'zjj.clerk'];
+const LOGINS = [
+  '13800000001',
+  '13800000003',
+  'scjg.clerk',
+  'scjg.clerk2',
+  'scjg.approver',
+  'scjg.lead',
+  'admin',
+  'zjj.clerk',
+];
 async function loginAll() {
   [citizen, other, clerk, clerk2, approver, lead, admin, zjjClerk] = await Promise.all(LOGINS.map((l) => t.loginAs(l)));
 }
@@ -50,8 +66,19 @@ afterAll(() => t?.close());
 /** An online application for 食品经营许可 with every required material uploaded, submitted. */
 async function submitted(who: Client = citizen, opts: { defer?: boolean } = {}): Promise<CaseDto> {
   const draft = await who.cases.start({ matterCode: FOOD });
-  for (const m of draft.materials) if (!(opts.defer && m.deferrable)) await who.cases.uploadMaterial(draft.id, m.index, { bytes: PDF(m.name), mediaType: 'application/pdf', fileName: `${m.name}.pdf` });
-  await who.cases.saveDraft(draft.id, { applicant, materials: draft.materials.filter((m) => opts.defer && m.deferrable).map((m) => ({ index: m.index, status: 'DEFERRED' as const })) });
+  for (const m of draft.materials)
+    if (!(opts.defer && m.deferrable))
+      await who.cases.uploadMaterial(draft.id, m.index, {
+        bytes: PDF(m.name),
+        mediaType: 'application/pdf',
+        fileName: `${m.name}.pdf`,
+      });
+  await who.cases.saveDraft(draft.id, {
+    applicant,
+    materials: draft.materials
+      .filter((m) => opts.defer && m.deferrable)
+      .map((m) => ({ index: m.index, status: 'DEFERRED' as const })),
+  });
   return who.cases.submit(draft.id);
 }
 
@@ -66,15 +93,24 @@ describe('online receipt', () => {
     expect(draft).toMatchObject({ state: 'DRAFT', receiptNo: null, matterName: '食品经营许可', matterVersionNo: 1 });
     expect(draft.materials.map((m) => m.status)).toEqual(['MISSING', 'MISSING', 'MISSING', 'MISSING']);
     await citizen.cases.saveDraft(draft.id, { applicant, materials: [] });
-    await citizen.cases.uploadMaterial(draft.id, 0, { bytes: PDF('申请书'), mediaType: 'application/pdf', fileName: '申请书.pdf' });
+    await citizen.cases.uploadMaterial(draft.id, 0, {
+      bytes: PDF('申请书'),
+      mediaType: 'application/pdf',
+      fileName: '申请书.pdf',
+    });
     const resumed = await citizen.cases.get(draft.id);
-    expect(resumed.applicant).toMatchObject({ name: '王小明', idNumberMasked: expect.stringMatching(/^330\*+\d{3}[\dX]$/), phone: '139****5678' });
+    expect(resumed.applicant).toMatchObject({
+      name: '王小明',
+      idNumberMasked: expect.stringMatching(/^330\*+\d{3}[\dX]$/),
+      phone: '139****5678',
+    });
     expect(resumed.materials[0]).toMatchObject({ status: 'PROVIDED', fileName: '申请书.pdf' });
     expect((await citizen.cases.mine()).some((c) => c.id === draft.id && c.state === 'DRAFT')).toBe(true);
 
     const refused = await expectApiError(citizen.cases.submit(draft.id), 400, ErrorCode.CASE_MATERIALS_INCOMPLETE);
     expect(refused.message).toContain('营业执照');
-    for (const i of [1, 2, 3]) await citizen.cases.uploadMaterial(draft.id, i, { bytes: PDF(`m${i}`), mediaType: 'application/pdf' });
+    for (const i of [1, 2, 3])
+      await citizen.cases.uploadMaterial(draft.id, i, { bytes: PDF(`m${i}`), mediaType: 'application/pdf' });
     const c = await citizen.cases.submit(draft.id);
     expect(c.state).toBe('SUBMITTED');
     expect(c.receiptNo).toMatch(/^SJ20261123\d{5}$/);
@@ -93,17 +129,50 @@ describe('online receipt', () => {
   it('uploads are checked by type, content and size; a refused upload stores nothing', async () => {
     const draft = await citizen.cases.start({ matterCode: FOOD });
     const [{ n: before }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM stored_file');
-    await expectApiError(citizen.cases.uploadMaterial(draft.id, 0, { bytes: new Uint8Array(Buffer.from('MZ\x90\x00 not a pdf')), mediaType: 'application/pdf', fileName: 'virus.pdf' }), 400, ErrorCode.FILE_CONTENT_MISMATCH);
-    await expectApiError(citizen.cases.uploadMaterial(draft.id, 0, { bytes: new Uint8Array(Buffer.from('PK\x03\x04')), mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }), 415, ErrorCode.FILE_TYPE_NOT_ALLOWED);
-    await expectApiError(citizen.request('POST', `/cases/${draft.id}/materials/0`, { upload: { bytes: new Uint8Array(Buffer.from('<html>')), mediaType: 'text/html' } }), 415);
+    await expectApiError(
+      citizen.cases.uploadMaterial(draft.id, 0, {
+        bytes: new Uint8Array(Buffer.from('MZ\x90\x00 not a pdf')),
+        mediaType: 'application/pdf',
+        fileName: 'virus.pdf',
+      }),
+      400,
+      ErrorCode.FILE_CONTENT_MISMATCH,
+    );
+    await expectApiError(
+      citizen.cases.uploadMaterial(draft.id, 0, {
+        bytes: new Uint8Array(Buffer.from('PK\x03\x04')),
+        mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      }),
+      415,
+      ErrorCode.FILE_TYPE_NOT_ALLOWED,
+    );
+    await expectApiError(
+      citizen.request('POST', `/cases/${draft.id}/materials/0`, {
+        upload: { bytes: new Uint8Array(Buffer.from('<html>')), mediaType: 'text/html' },
+      }),
+      415,
+    );
     const big = Buffer.alloc(10 * 1_048_576 + 10, 0x20);
     big.write('%PDF-');
-    await expectApiError(citizen.cases.uploadMaterial(draft.id, 0, { bytes: new Uint8Array(big), mediaType: 'application/pdf' }), 413);
-    await expectApiError(citizen.cases.uploadMaterial(draft.id, 9, { bytes: PDF('x'), mediaType: 'application/pdf' }), 400, ErrorCode.CASE_MATERIAL_UNKNOWN);
-    await expectApiError(other.cases.uploadMaterial(draft.id, 0, { bytes: PDF('x'), mediaType: 'application/pdf' }), 404, ErrorCode.CASE_NOT_FOUND);
+    await expectApiError(
+      citizen.cases.uploadMaterial(draft.id, 0, { bytes: new Uint8Array(big), mediaType: 'application/pdf' }),
+      413,
+    );
+    await expectApiError(
+      citizen.cases.uploadMaterial(draft.id, 9, { bytes: PDF('x'), mediaType: 'application/pdf' }),
+      400,
+      ErrorCode.CASE_MATERIAL_UNKNOWN,
+    );
+    await expectApiError(
+      other.cases.uploadMaterial(draft.id, 0, { bytes: PDF('x'), mediaType: 'application/pdf' }),
+      404,
+      ErrorCode.CASE_NOT_FOUND,
+    );
     const [{ n: after }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM stored_file');
     expect(after).toBe(before);
-    const res = await fetch(`${t.baseUrl}/api/cases/${draft.id}/materials/0/file`, { headers: { authorization: `Bearer ${citizen.store.get()!.accessToken}` } });
+    const res = await fetch(`${t.baseUrl}/api/cases/${draft.id}/materials/0/file`, {
+      headers: { authorization: `Bearer ${citizen.store.get()!.accessToken}` },
+    });
     expect(res.status).toBe(404);
   });
 });
@@ -114,16 +183,27 @@ describe('acceptance decision (Art. 32)', () => {
     const c = await submitted();
     expect(c.acceptanceClock!.dueDate).toBe('2026-11-30');
     await travel('2026-11-24T10:00:00');
-    const s = await clerk.cases.supplement(c.id, { items: [{ materialIndex: 1, text: '营业执照复印件不清晰' }, { materialIndex: null, text: '请补充经营场所租赁合同' }] });
+    const s = await clerk.cases.supplement(c.id, {
+      items: [
+        { materialIndex: 1, text: '营业执照复印件不清晰' },
+        { materialIndex: null, text: '请补充经营场所租赁合同' },
+      ],
+    });
     expect(s.state).toBe('SUPPLEMENT_REQUIRED');
     expect(s.acceptanceClock!.state).toBe('PAUSED');
     expect(s.materials[1]!.status).toBe('MISSING');
-    const notice = await pdfText((await citizen.cases.notice(c.id, s.notices.find((n) => n.kind === 'SUPPLEMENT_NOTICE')!.id)).bytes);
+    const notice = await pdfText(
+      (await citizen.cases.notice(c.id, s.notices.find((n) => n.kind === 'SUPPLEMENT_NOTICE')!.id)).bytes,
+    );
     expect(notice).toContain('营业执照复印件不清晰');
     expect(notice).toContain('请补充经营场所租赁合同');
 
     // The applicant cannot claim to have supplied without uploading.
-    await expectApiError(citizen.cases.supply(c.id, { materialIndexes: [1] }), 400, ErrorCode.CASE_MATERIALS_INCOMPLETE);
+    await expectApiError(
+      citizen.cases.supply(c.id, { materialIndexes: [1] }),
+      400,
+      ErrorCode.CASE_MATERIALS_INCOMPLETE,
+    );
     // Three days later (a week-end in between), the applicant uploads and supplies.
     await travel('2026-11-27T15:00:00');
     await citizen.cases.uploadMaterial(c.id, 1, { bytes: PDF('新的营业执照'), mediaType: 'application/pdf' });
@@ -135,20 +215,35 @@ describe('acceptance decision (Art. 32)', () => {
     expect(back.steps.at(-1)).toMatchObject({ action: 'SUPPLY', resultCode: '5' });
 
     // A second notice about a material not supplied since the first is refused; one about the re-supplied licence is allowed.
-    await expectApiError(clerk.cases.supplement(c.id, { items: [{ materialIndex: 2, text: '又发现一项' }] }), 409, ErrorCode.CASE_SUPPLEMENT_ONCE);
-    await expectApiError(clerk.cases.supplement(c.id, { items: [{ materialIndex: null, text: '另需一份说明' }] }), 409, ErrorCode.CASE_SUPPLEMENT_ONCE);
-    const second = await clerk.cases.supplement(c.id, { items: [{ materialIndex: 1, text: '新提交的营业执照已过期' }] });
+    await expectApiError(
+      clerk.cases.supplement(c.id, { items: [{ materialIndex: 2, text: '又发现一项' }] }),
+      409,
+      ErrorCode.CASE_SUPPLEMENT_ONCE,
+    );
+    await expectApiError(
+      clerk.cases.supplement(c.id, { items: [{ materialIndex: null, text: '另需一份说明' }] }),
+      409,
+      ErrorCode.CASE_SUPPLEMENT_ONCE,
+    );
+    const second = await clerk.cases.supplement(c.id, {
+      items: [{ materialIndex: 1, text: '新提交的营业执照已过期' }],
+    });
     expect(second.state).toBe('SUPPLEMENT_REQUIRED');
   });
 
   it('refusal needs a reason and a legal basis, issues the written notice and is final', async () => {
     const c = await submitted();
     await expectApiError(clerk.cases.reject(c.id, { reason: '', legalBasis: '' }), 400, ErrorCode.VALIDATION_FAILED);
-    const r = await clerk.cases.reject(c.id, { reason: '申请事项依法不需要取得行政许可', legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（一）项' });
+    const r = await clerk.cases.reject(c.id, {
+      reason: '申请事项依法不需要取得行政许可',
+      legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（一）项',
+    });
     expect(r).toMatchObject({ state: 'REJECTED', completionCode: '1', allowedActions: [] });
     expect(r.acceptanceClock!.state).toBe('STOPPED');
     expect(r.steps.at(-1)).toMatchObject({ action: 'REJECT', resultCode: '3' });
-    const text = await pdfText((await citizen.cases.notice(c.id, r.notices.find((n) => n.kind === 'REJECTION_NOTICE')!.id)).bytes);
+    const text = await pdfText(
+      (await citizen.cases.notice(c.id, r.notices.find((n) => n.kind === 'REJECTION_NOTICE')!.id)).bytes,
+    );
     expect(text).toContain('申请事项依法不需要取得行政许可');
     expect(text).toContain('行政复议');
     await expectApiError(clerk.cases.accept(c.id), 409, ErrorCode.CASE_STATE_REJECTED);
@@ -190,7 +285,11 @@ describe('acceptance decision (Art. 32)', () => {
     const c = await submitted(citizen, { defer: true });
     expect(c.materials.find((m) => m.deferrable)!.status).toBe('DEFERRED');
     await expectApiError(clerk.cases.accept(c.id), 400, ErrorCode.CASE_PROMISE_DATE_INVALID);
-    await expectApiError(clerk.cases.accept(c.id, { deferredPromiseDate: '2027-03-01' }), 400, ErrorCode.CASE_PROMISE_DATE_INVALID);
+    await expectApiError(
+      clerk.cases.accept(c.id, { deferredPromiseDate: '2027-03-01' }),
+      400,
+      ErrorCode.CASE_PROMISE_DATE_INVALID,
+    );
     const a = await clerk.cases.accept(c.id, { deferredPromiseDate: '2026-11-27' });
     expect(a).toMatchObject({ state: 'IN_REVIEW', deferredPromiseDate: '2026-11-27', deferredPromiseMissed: false });
     await travel('2026-11-30T09:00:00');
@@ -210,13 +309,23 @@ describe('review, special procedure, decision and delivery', () => {
     expect(c.caseNo).toMatch(/^SCJG-20260924-\d{4}$/);
     // From Thursday 24 September, 10 working days skip the Mid-Autumn and National Day holidays and count Saturday 10 October.
     expect(c.caseClock).toMatchObject({ state: 'RUNNING', dueDate: '2026-10-15' });
-    const accepted = await pdfText((await citizen.cases.notice(c.id, c.notices.find((n) => n.kind === 'ACCEPTANCE_NOTICE')!.id)).bytes);
+    const accepted = await pdfText(
+      (await citizen.cases.notice(c.id, c.notices.find((n) => n.kind === 'ACCEPTANCE_NOTICE')!.id)).bytes,
+    );
     expect(accepted).toContain(c.caseNo!);
     expect(accepted).toContain('2026-10-15 24:00');
 
     await travel('2026-09-29T10:00:00');
-    await expectApiError(clerk.cases.suspend(c.id, { kind: 'EXPERT_REVIEW', expectedDays: 5, notice: '组织专家评审' }), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
-    const s = await approver.cases.suspend(c.id, { kind: 'EXPERT_REVIEW', expectedDays: 5, notice: '需组织专家对经营场所布局进行评审' });
+    await expectApiError(
+      clerk.cases.suspend(c.id, { kind: 'EXPERT_REVIEW', expectedDays: 5, notice: '组织专家评审' }),
+      403,
+      ErrorCode.AUTH_FORBIDDEN_ROLE,
+    );
+    const s = await approver.cases.suspend(c.id, {
+      kind: 'EXPERT_REVIEW',
+      expectedDays: 5,
+      notice: '需组织专家对经营场所布局进行评审',
+    });
     expect(s.state).toBe('SUSPENDED');
     expect(s.caseClock!.state).toBe('PAUSED');
     expect(s.steps.at(-1)).toMatchObject({ action: 'SUSPEND', resultCode: '6' });
@@ -230,9 +339,17 @@ describe('review, special procedure, decision and delivery', () => {
     expect(remaining).toBe(8); // 28 and 29 September... used: 28th only counts before the pause day ends; 10 − 2 = 8
     expect(r.caseClock!.dueDate).toBe('2026-10-22');
 
-    await expectApiError(approver.cases.decide(c.id, { approve: true, reason: '符合条件' }), 409, ErrorCode.CASE_REVIEW_PENDING);
+    await expectApiError(
+      approver.cases.decide(c.id, { approve: true, reason: '符合条件' }),
+      409,
+      ErrorCode.CASE_REVIEW_PENDING,
+    );
     await clerk.cases.review(c.id, { agree: true, opinion: '材料齐全，现场核查符合要求' });
-    await expectApiError(approver.cases.decide(c.id, { approve: false, reason: '不符合' }), 400, ErrorCode.VALIDATION_FAILED);
+    await expectApiError(
+      approver.cases.decide(c.id, { approve: false, reason: '不符合' }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
     await travel('2026-10-14T16:00:00');
     const d = await approver.cases.decide(c.id, { approve: true, reason: '经审查，符合食品经营许可条件，准予许可' });
     expect(d).toMatchObject({ state: 'APPROVED', decision: { approved: true } });
@@ -241,11 +358,35 @@ describe('review, special procedure, decision and delivery', () => {
     expect(d.deliveryClock).toMatchObject({ state: 'RUNNING', dueDate: '2026-10-28' });
 
     await expectApiError(clerk.cases.deliver(c.id, { method: 'MAIL' }), 400, ErrorCode.VALIDATION_FAILED);
-    const done = await clerk.cases.deliver(c.id, { method: 'MAIL', carrier: 'EMS', trackingNo: 'EA123456789CN', certificateNo: 'JY13301020012345' });
-    expect(done).toMatchObject({ state: 'COMPLETED', completionCode: '0', delivery: { method: 'MAIL', certificateNo: 'JY13301020012345' } });
+    const done = await clerk.cases.deliver(c.id, {
+      method: 'MAIL',
+      carrier: 'EMS',
+      trackingNo: 'EA123456789CN',
+      certificateNo: 'JY13301020012345',
+    });
+    expect(done).toMatchObject({
+      state: 'COMPLETED',
+      completionCode: '0',
+      delivery: { method: 'MAIL', certificateNo: 'JY13301020012345' },
+    });
     expect(done.deliveryClock!.state).toBe('STOPPED');
-    expect(done.notices.map((n) => n.kind)).toEqual(['RECEIPT_VOUCHER', 'ACCEPTANCE_NOTICE', 'SPECIAL_PROCEDURE_NOTICE', 'DECISION', 'DELIVERY_RECEIPT']);
-    expect(done.steps.map((x) => x.action)).toEqual(['SAVE_DRAFT', 'SUBMIT', 'ACCEPT', 'SUSPEND', 'RESUME', 'REVIEW', 'DECIDE', 'DELIVER']);
+    expect(done.notices.map((n) => n.kind)).toEqual([
+      'RECEIPT_VOUCHER',
+      'ACCEPTANCE_NOTICE',
+      'SPECIAL_PROCEDURE_NOTICE',
+      'DECISION',
+      'DELIVERY_RECEIPT',
+    ]);
+    expect(done.steps.map((x) => x.action)).toEqual([
+      'SAVE_DRAFT',
+      'SUBMIT',
+      'ACCEPT',
+      'SUSPEND',
+      'RESUME',
+      'REVIEW',
+      'DECIDE',
+      'DELIVER',
+    ]);
   });
 
   it('an extension is requested, approved by the department lead within the statutory cap, and told to the applicant', async () => {
@@ -253,7 +394,11 @@ describe('review, special procedure, decision and delivery', () => {
     const c = await inReview();
     const before = c.caseClock!.dueDate;
     await approver.cases.requestExtension(c.id, { days: 5, reason: '需要现场核查' });
-    await expectApiError(approver.cases.requestExtension(c.id, { days: 3, reason: '再次申请' }), 409, ErrorCode.CASE_EXTENSION_PENDING);
+    await expectApiError(
+      approver.cases.requestExtension(c.id, { days: 3, reason: '再次申请' }),
+      409,
+      ErrorCode.CASE_EXTENSION_PENDING,
+    );
     await expectApiError(approver.cases.decideExtension(c.id, true), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
     const e = await lead.cases.decideExtension(c.id, true);
     expect(e.caseClock!.extensionDays).toBe(5);
@@ -266,12 +411,24 @@ describe('review, special procedure, decision and delivery', () => {
   it('AB-post: a review task of an away clerk is done by their backup, and the record says for whom', async () => {
     const c = await inReview();
     expect(c.tasks.find((x) => x.kind === 'REVIEW')).toMatchObject({ state: 'OPEN', assigneeName: clerk.me.name });
-    await expectApiError(clerk2.cases.review(c.id, { agree: true, opinion: '代办' }), 403, ErrorCode.CASE_TASK_NOT_YOURS);
+    await expectApiError(
+      clerk2.cases.review(c.id, { agree: true, opinion: '代办' }),
+      403,
+      ErrorCode.CASE_TASK_NOT_YOURS,
+    );
     await lead.org.setStaffAway(clerk.me.id, true);
     try {
       const r = await clerk2.cases.review(c.id, { agree: true, opinion: 'A 角请假，B 角审查' });
-      expect(r.steps.at(-1)).toMatchObject({ action: 'REVIEW', actorName: clerk2.me.name, actingForName: clerk.me.name });
-      expect(r.tasks.find((x) => x.kind === 'REVIEW')).toMatchObject({ state: 'DONE', completedByName: clerk2.me.name, actingForName: clerk.me.name });
+      expect(r.steps.at(-1)).toMatchObject({
+        action: 'REVIEW',
+        actorName: clerk2.me.name,
+        actingForName: clerk.me.name,
+      });
+      expect(r.tasks.find((x) => x.kind === 'REVIEW')).toMatchObject({
+        state: 'DONE',
+        completedByName: clerk2.me.name,
+        actingForName: clerk.me.name,
+      });
     } finally {
       await lead.org.setStaffAway(clerk.me.id, false);
     }
@@ -281,10 +438,19 @@ describe('review, special procedure, decision and delivery', () => {
 describe('at the window', () => {
   it('a walk-in 即办件 is received and completed in one step', async () => {
     const mats = (await t.client().guides.get(SOLE_TRADER)).content.materials;
-    const c = await clerk.cases.walkIn({ matterCode: SOLE_TRADER, applicant: { ...applicant, name: '赵个体' }, materials: mats.map((_, i) => ({ index: i, status: i === 1 ? 'ORIGINAL_SEEN' : 'COPY_KEPT' })) });
+    const c = await clerk.cases.walkIn({
+      matterCode: SOLE_TRADER,
+      applicant: { ...applicant, name: '赵个体' },
+      materials: mats.map((_, i) => ({ index: i, status: i === 1 ? 'ORIGINAL_SEEN' : 'COPY_KEPT' })),
+    });
     expect(c).toMatchObject({ state: 'SUBMITTED', channel: 'WINDOW' });
     const done = await clerk.cases.accept(c.id);
-    expect(done).toMatchObject({ state: 'COMPLETED', completionCode: '6', caseClock: null, decision: { approved: true } });
+    expect(done).toMatchObject({
+      state: 'COMPLETED',
+      completionCode: '6',
+      caseClock: null,
+      decision: { approved: true },
+    });
     expect(done.caseNo).toMatch(/^SCJG-\d{8}-\d{4}$/);
     expect(done.steps.map((s) => s.action)).toEqual(['SUBMIT', 'ACCEPT']);
     expect(done.acceptanceClock!.state).toBe('STOPPED');
@@ -336,7 +502,14 @@ describe('withdrawal and the public progress query', () => {
     const c = await inReview();
     const anon = t.client();
     const p = await anon.progress.get(c.caseNo!, c.queryCode!);
-    expect(p).toMatchObject({ caseNo: c.caseNo, matterName: '食品经营许可', applicantName: '王*明', state: 'IN_REVIEW', stateLabel: '审查中', dueLabel: '办理时限' });
+    expect(p).toMatchObject({
+      caseNo: c.caseNo,
+      matterName: '食品经营许可',
+      applicantName: '王*明',
+      state: 'IN_REVIEW',
+      stateLabel: '审查中',
+      dueLabel: '办理时限',
+    });
     expect(p.steps.map((s) => s.label)).toEqual(['提交申请', '受理']);
     expect(p.steps[1]!.result).toBe('受理');
     const body = JSON.stringify(p);
@@ -371,16 +544,34 @@ describe('the state machine', () => {
   it('every state refuses every action it does not allow with a 409 naming the state', async () => {
     const withState: Partial<Record<CaseState, CaseDto>> = {};
     withState.SUBMITTED = await submitted();
-    withState.SUPPLEMENT_REQUIRED = await clerk.cases.supplement((await submitted()).id, { items: [{ materialIndex: 0, text: '补正' }] });
+    withState.SUPPLEMENT_REQUIRED = await clerk.cases.supplement((await submitted()).id, {
+      items: [{ materialIndex: 0, text: '补正' }],
+    });
     withState.IN_REVIEW = await inReview();
-    withState.SUSPENDED = await approver.cases.suspend((await inReview()).id, { kind: 'TESTING', expectedDays: 3, notice: '检测' });
+    withState.SUSPENDED = await approver.cases.suspend((await inReview()).id, {
+      kind: 'TESTING',
+      expectedDays: 3,
+      notice: '检测',
+    });
     const decided = await inReview();
     await clerk.cases.review(decided.id, { agree: false, opinion: '不符合' });
-    withState.DENIED = await approver.cases.decide(decided.id, { approve: false, reason: '不符合条件', legalBasis: '《食品经营许可和备案管理办法》' });
+    withState.DENIED = await approver.cases.decide(decided.id, {
+      approve: false,
+      reason: '不符合条件',
+      legalBasis: '《食品经营许可和备案管理办法》',
+    });
     const approved = await inReview();
     await clerk.cases.review(approved.id, { agree: true, opinion: '同意' });
     withState.APPROVED = await approver.cases.decide(approved.id, { approve: true, reason: '准予' });
-    withState.COMPLETED = await clerk.cases.deliver((await approver.cases.decide((await clerk.cases.review((await inReview()).id, { agree: true, opinion: '同意' })).id, { approve: true, reason: '准予' })).id, { method: 'PICKUP' });
+    withState.COMPLETED = await clerk.cases.deliver(
+      (
+        await approver.cases.decide(
+          (await clerk.cases.review((await inReview()).id, { agree: true, opinion: '同意' })).id,
+          { approve: true, reason: '准予' },
+        )
+      ).id,
+      { method: 'PICKUP' },
+    );
     withState.REJECTED = await clerk.cases.reject((await submitted()).id, { reason: '理由', legalBasis: '依据' });
     withState.WITHDRAWN = await citizen.cases.withdraw((await submitted()).id, { reason: '撤回' });
 

@@ -59,15 +59,26 @@ describe('Excel import and export', () => {
 
     const report = await admin.catalog.importWorkbook(await toBytes(wb), true);
     expect(report.ok).toBe(false);
-    expect(report.fileErrors).toEqual([expect.stringMatching(/^申请材料表第 \d+ 行：事项编码 XK09999001 不在“事项”表中$/)]);
+    expect(report.fileErrors).toEqual([
+      expect.stringMatching(/^申请材料表第 \d+ 行：事项编码 XK09999001 不在“事项”表中$/),
+    ]);
     const foodReport = report.rows.find((r) => r.sheetRow === food.number)!;
     expect(foodReport.action).toBeNull();
-    expect(Object.values(foodReport.errors).flat()).toEqual([expect.stringMatching(/^申请材料表第 \d+ 行：形式应为 原件、复印件、原件和复印件 之一$/)]);
+    expect(Object.values(foodReport.errors).flat()).toEqual([
+      expect.stringMatching(/^申请材料表第 \d+ 行：形式应为 原件、复印件、原件和复印件 之一$/),
+    ]);
     const otherReport = report.rows.find((r) => r.sheetRow === other.number)!;
-    expect(otherReport.errors).toEqual({ 'content.statutoryLimit': ['法定时限应为非负整数'], 'content.departmentId': ['实施部门编码没有编码为 NOPE 的部门'] });
+    expect(otherReport.errors).toEqual({
+      'content.statutoryLimit': ['法定时限应为非负整数'],
+      'content.departmentId': ['实施部门编码没有编码为 NOPE 的部门'],
+    });
     expect(report.rows.filter((r) => r.action === null)).toHaveLength(2);
 
-    const refused = await expectApiError(admin.catalog.importWorkbook(await toBytes(wb), false), 400, ErrorCode.CATALOG_IMPORT_INVALID);
+    const refused = await expectApiError(
+      admin.catalog.importWorkbook(await toBytes(wb), false),
+      400,
+      ErrorCode.CATALOG_IMPORT_INVALID,
+    );
     expect(refused.message).toBe('2 行有误、1 处文件问题，未导入任何内容；请先用试导入查看每行的问题');
     expect(await versionCount()).toBe(before);
 
@@ -84,8 +95,17 @@ describe('Excel import and export', () => {
 
   it('a file that is not a workbook, or not in the template layout, is refused with nothing written', async () => {
     const before = await versionCount();
-    await expectApiError(admin.catalog.importWorkbook(new Uint8Array(Buffer.from('PK\x03\x04 not really a zip')), false), 400, ErrorCode.CATALOG_IMPORT_INVALID);
-    await expectApiError(admin.request('POST', '/catalog/import.xlsx', { upload: { bytes: new Uint8Array(Buffer.from('a,b,c')), mediaType: 'text/csv' } }), 415);
+    await expectApiError(
+      admin.catalog.importWorkbook(new Uint8Array(Buffer.from('PK\x03\x04 not really a zip')), false),
+      400,
+      ErrorCode.CATALOG_IMPORT_INVALID,
+    );
+    await expectApiError(
+      admin.request('POST', '/catalog/import.xlsx', {
+        upload: { bytes: new Uint8Array(Buffer.from('a,b,c')), mediaType: 'text/csv' },
+      }),
+      415,
+    );
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').addRow(['名称']);
     const report = await admin.catalog.importWorkbook(await toBytes(wb), true);

@@ -56,10 +56,16 @@ describe('demo catalog', () => {
   it('every demo matter is published and passes the publishing rules', async () => {
     const all = await t.client().guides.search({ pageSize: 200 });
     expect(all.total).toBeGreaterThanOrEqual(60);
-    expect(new Set(all.items.map((h) => h.handlingKind))).toEqual(new Set(['IMMEDIATE', 'PROMISED', 'JOINT', 'REPORT_UP']));
+    expect(new Set(all.items.map((h) => h.handlingKind))).toEqual(
+      new Set(['IMMEDIATE', 'PROMISED', 'JOINT', 'REPORT_UP']),
+    );
     expect(all.items.filter((h) => h.handlingKind === 'JOINT').length).toBeGreaterThanOrEqual(3);
     expect(new Set(all.items.map((h) => h.departmentId)).size).toBeGreaterThanOrEqual(13);
-    const fees = (await t.client().fees.items()).map((f) => ({ code: f.code, legalBasis: f.legalBasis, active: f.active }));
+    const fees = (await t.client().fees.items()).map((f) => ({
+      code: f.code,
+      legalBasis: f.legalBasis,
+      active: f.active,
+    }));
     for (const hit of all.items) {
       const g = await t.client().guides.get(hit.code);
       expect(checkMatterContent(g.content, fees), g.content.name).toEqual({});
@@ -111,8 +117,14 @@ describe('versions', () => {
   it('draft → publish → clone → publish v2; the old version is superseded, immutable, and still readable', async () => {
     const v1 = await published(content({ name: '版本测试事项' }));
     expect(v1).toMatchObject({ versionNo: 1, status: 'PUBLISHED' });
-    await expectApiError(admin.catalog.saveDraft(v1.id, content({ name: '偷偷修改' })), 409, ErrorCode.MATTER_VERSION_IMMUTABLE);
-    await expect(t.sql(`UPDATE matter_version SET content = jsonb_set(content, '{name}', '"改"') WHERE id = $1`, [v1.id])).rejects.toThrow(/cannot change/);
+    await expectApiError(
+      admin.catalog.saveDraft(v1.id, content({ name: '偷偷修改' })),
+      409,
+      ErrorCode.MATTER_VERSION_IMMUTABLE,
+    );
+    await expect(
+      t.sql(`UPDATE matter_version SET content = jsonb_set(content, '{name}', '"改"') WHERE id = $1`, [v1.id]),
+    ).rejects.toThrow(/cannot change/);
 
     const draft = await admin.catalog.cloneToDraft(v1.id);
     expect(draft).toMatchObject({ versionNo: 2, status: 'DRAFT' });
@@ -121,17 +133,35 @@ describe('versions', () => {
     const v2 = await admin.catalog.publish(draft.id);
     expect(v2.versionNo).toBe(2);
     expect((await t.client().guides.get(v1.code)).content.name).toBe('版本测试事项（2026年修订）');
-    expect((await t.client().guides.version(v1.code, 1))).toMatchObject({ status: 'SUPERSEDED', content: { name: '版本测试事项' } });
+    expect(await t.client().guides.version(v1.code, 1)).toMatchObject({
+      status: 'SUPERSEDED',
+      content: { name: '版本测试事项' },
+    });
     expect(await t.client().guides.versions(v1.code)).toEqual([
       expect.objectContaining({ versionNo: 2, status: 'PUBLISHED', name: '版本测试事项（2026年修订）', endedAt: null }),
-      expect.objectContaining({ versionNo: 1, status: 'SUPERSEDED', name: '版本测试事项', endedAt: expect.any(String) }),
+      expect.objectContaining({
+        versionNo: 1,
+        status: 'SUPERSEDED',
+        name: '版本测试事项',
+        endedAt: expect.any(String),
+      }),
     ]);
-    const [audit] = await t.sql<{ summary: { changes: Record<string, unknown> } }>(`SELECT summary FROM audit_entry WHERE action = 'catalog.version_published' AND target_id = $1`, [v2.id]);
+    const [audit] = await t.sql<{ summary: { changes: Record<string, unknown> } }>(
+      `SELECT summary FROM audit_entry WHERE action = 'catalog.version_published' AND target_id = $1`,
+      [v2.id],
+    );
     expect(audit!.summary.changes).toEqual({ name: ['版本测试事项', '版本测试事项（2026年修订）'] });
   });
 
   it('publishing checks every rule and answers field by field; nothing changes on refusal', async () => {
-    const draft = await admin.catalog.create({ content: content({ name: '', handlingKind: 'IMMEDIATE', promisedLimit: { value: 5, unit: 'WORKING_DAY' }, feeItemCodes: ['NOPE'] }) });
+    const draft = await admin.catalog.create({
+      content: content({
+        name: '',
+        handlingKind: 'IMMEDIATE',
+        promisedLimit: { value: 5, unit: 'WORKING_DAY' },
+        feeItemCodes: ['NOPE'],
+      }),
+    });
     const check = await admin.catalog.check(draft.id);
     expect(check.ok).toBe(false);
     expect(Object.keys(check.fields).sort()).toEqual(['feeItemCodes.0', 'name', 'promisedLimit']);
@@ -142,7 +172,9 @@ describe('versions', () => {
   });
 
   it('malformed content is refused with field paths before it is stored', async () => {
-    const bad = content({ materials: [{ name: 'x', form: 'PHOTO' as never, copies: -1, required: true, deferrable: false }] });
+    const bad = content({
+      materials: [{ name: 'x', form: 'PHOTO' as never, copies: -1, required: true, deferrable: false }],
+    });
     const e = await expectApiError(admin.catalog.create({ content: bad }), 400, ErrorCode.VALIDATION_FAILED);
     expect(Object.keys(e.fieldErrors).sort()).toEqual(['content.materials.0.copies', 'content.materials.0.form']);
   });
@@ -172,7 +204,11 @@ describe('back-office list', () => {
     const own = await lead.catalog.list({ pageSize: 200 });
     expect(own.items.length).toBeGreaterThan(0);
     expect(own.items.every((i) => i.departmentId === scjg)).toBe(true);
-    await expectApiError(admin.request('GET', '/catalog/matters', { query: { state: 'ALL' } }), 400, ErrorCode.VALIDATION_FAILED);
+    await expectApiError(
+      admin.request('GET', '/catalog/matters', { query: { state: 'ALL' } }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
   });
 });
 
@@ -180,7 +216,11 @@ describe('department leads', () => {
   it('prepare their own department’s drafts only, and cannot publish', async () => {
     const own = await lead.catalog.create({ content: content({ name: '部门负责人草稿' }) });
     expect(own.status).toBe('DRAFT');
-    await expectApiError(lead.catalog.create({ content: content({ departmentId: zjj }) }), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
+    await expectApiError(
+      lead.catalog.create({ content: content({ departmentId: zjj }) }),
+      403,
+      ErrorCode.AUTH_DEPARTMENT_SCOPE,
+    );
     await expectApiError(lead.catalog.publish(own.id), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
     const list = await lead.catalog.list({ pageSize: 200 });
     expect(list.items.length).toBeGreaterThan(0);
@@ -195,22 +235,66 @@ describe('department leads', () => {
 describe('fee catalog', () => {
   it('an item needs a legal basis and a consistent standard in fen; an inactive item blocks publishing', async () => {
     const e = await expectApiError(
-      admin.fees.createItem({ code: 'X001', name: '测试费', legalBasis: '', approvingDocument: '文件', standardKind: 'FIXED', amountFen: 100, unitPriceFen: null, unitName: null, minFen: null, maxFen: null }),
+      admin.fees.createItem({
+        code: 'X001',
+        name: '测试费',
+        legalBasis: '',
+        approvingDocument: '文件',
+        standardKind: 'FIXED',
+        amountFen: 100,
+        unitPriceFen: null,
+        unitName: null,
+        minFen: null,
+        maxFen: null,
+      }),
       400,
       ErrorCode.VALIDATION_FAILED,
     );
     expect(e.fieldErrors.legalBasis).toEqual(['收费须有法律或行政法规依据']);
     await expectApiError(
-      admin.fees.createItem({ code: 'X002', name: '区间费', legalBasis: '依据', approvingDocument: '文件', standardKind: 'RANGE', amountFen: null, unitPriceFen: null, unitName: null, minFen: 500, maxFen: 100 }),
+      admin.fees.createItem({
+        code: 'X002',
+        name: '区间费',
+        legalBasis: '依据',
+        approvingDocument: '文件',
+        standardKind: 'RANGE',
+        amountFen: null,
+        unitPriceFen: null,
+        unitName: null,
+        minFen: 500,
+        maxFen: 100,
+      }),
       400,
       ErrorCode.FEE_STANDARD_INVALID,
     );
     await expectApiError(
-      admin.fees.createItem({ code: 'X003', name: '小数费', legalBasis: '依据', approvingDocument: '文件', standardKind: 'FIXED', amountFen: 12.5, unitPriceFen: null, unitName: null, minFen: null, maxFen: null }),
+      admin.fees.createItem({
+        code: 'X003',
+        name: '小数费',
+        legalBasis: '依据',
+        approvingDocument: '文件',
+        standardKind: 'FIXED',
+        amountFen: 12.5,
+        unitPriceFen: null,
+        unitName: null,
+        minFen: null,
+        maxFen: null,
+      }),
       400,
       ErrorCode.VALIDATION_FAILED,
     );
-    await admin.fees.createItem({ code: 'X004', name: '测试收费', legalBasis: '《测试条例》', approvingDocument: '测价〔2026〕1号', standardKind: 'FIXED', amountFen: 2000, unitPriceFen: null, unitName: null, minFen: null, maxFen: null });
+    await admin.fees.createItem({
+      code: 'X004',
+      name: '测试收费',
+      legalBasis: '《测试条例》',
+      approvingDocument: '测价〔2026〕1号',
+      standardKind: 'FIXED',
+      amountFen: 2000,
+      unitPriceFen: null,
+      unitName: null,
+      minFen: null,
+      maxFen: null,
+    });
     await admin.fees.updateItem('X004', { active: false });
     const draft = await admin.catalog.create({ content: content({ name: '收费事项', feeItemCodes: ['X004'] }) });
     const err = await expectApiError(admin.catalog.publish(draft.id), 400, ErrorCode.MATTER_NOT_PUBLISHABLE);
@@ -230,17 +314,35 @@ describe('import and export', () => {
     expect(new Set(again.rows.map((r) => r.action))).toEqual(new Set(['UNCHANGED']));
 
     const food = file.matters.find((r) => r.content.name === '食品经营许可')!;
-    const edited = { code: food.code, content: { ...food.content, promisedLimit: { value: 9, unit: 'WORKING_DAY' as const } } };
+    const edited = {
+      code: food.code,
+      content: { ...food.content, promisedLimit: { value: 9, unit: 'WORKING_DAY' as const } },
+    };
     const fresh = { code: 'XK00099001', content: content({ name: '导入的新事项' }) };
-    const bad = { code: 'QR12', content: content({ name: '有误的事项', departmentId: '6f1c1c2e-7d8a-4b0a-9a51-3f3a7f1f2b11', promisedLimit: { value: 30, unit: 'WORKING_DAY' } }) };
+    const bad = {
+      code: 'QR12',
+      content: content({
+        name: '有误的事项',
+        departmentId: '6f1c1c2e-7d8a-4b0a-9a51-3f3a7f1f2b11',
+        promisedLimit: { value: 30, unit: 'WORKING_DAY' },
+      }),
+    };
     const malformed = { code: 'GG00099002', content: { ...content(), materials: 'none' } as never };
-    const mixed = { format: 'onewindow-catalog' as const, formatVersion: 1 as const, matters: [edited, fresh, bad, malformed] };
+    const mixed = {
+      format: 'onewindow-catalog' as const,
+      formatVersion: 1 as const,
+      matters: [edited, fresh, bad, malformed],
+    };
 
     const [{ n: before }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM matter_version');
     const report = await admin.catalog.importFile(mixed, true);
     expect(report.ok).toBe(false);
     expect(report.rows.map((r) => r.action)).toEqual(['DRAFT', 'CREATE', null, null]);
-    expect(Object.keys(report.rows[2]!.errors).sort()).toEqual(['code', 'content.departmentId', 'content.promisedLimit']);
+    expect(Object.keys(report.rows[2]!.errors).sort()).toEqual([
+      'code',
+      'content.departmentId',
+      'content.promisedLimit',
+    ]);
     expect(Object.keys(report.rows[3]!.errors)).toEqual(['content.materials', 'code']);
     const refused = await expectApiError(admin.catalog.importFile(mixed, false), 400, ErrorCode.CATALOG_IMPORT_INVALID);
     expect(refused.message).toContain('2 行有误');
@@ -253,7 +355,9 @@ describe('import and export', () => {
     expect((await t.client().guides.get(food.code)).content.promisedLimit.value).toBe(food.content.promisedLimit.value);
     const matters = await admin.catalog.list({ q: 'XK00099001' });
     expect(matters.items[0]).toMatchObject({ name: '导入的新事项', publishedVersionNo: null });
-    const [audit] = await t.sql<{ summary: { written: number } }>(`SELECT summary FROM audit_entry WHERE action = 'catalog.imported'`);
+    const [audit] = await t.sql<{ summary: { written: number } }>(
+      `SELECT summary FROM audit_entry WHERE action = 'catalog.imported'`,
+    );
     expect(audit!.summary.written).toBe(2);
     await expectApiError(lead.catalog.exportFile(), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
   });
@@ -281,19 +385,59 @@ describe('notification sheet and attachments', () => {
 
   it('a blank form is checked by its bytes, stored with its checksum, attached to a material and downloadable from the portal', async () => {
     const pdf = Buffer.from('%PDF-1.4\n% 申请表\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-    const stored = await lead.catalog.uploadAttachment({ bytes: new Uint8Array(pdf), mediaType: 'application/pdf', fileName: '食品经营许可申请书（空白）.pdf' });
-    expect(stored).toMatchObject({ fileName: '食品经营许可申请书（空白）.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') });
+    const stored = await lead.catalog.uploadAttachment({
+      bytes: new Uint8Array(pdf),
+      mediaType: 'application/pdf',
+      fileName: '食品经营许可申请书（空白）.pdf',
+    });
+    expect(stored).toMatchObject({
+      fileName: '食品经营许可申请书（空白）.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: pdf.length,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
 
     const [{ n: before }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM stored_file');
     // An executable renamed to .pdf, a type we do not take, an empty body, and a file over the limit: refused, nothing stored.
-    await expectApiError(lead.catalog.uploadAttachment({ bytes: new Uint8Array(Buffer.from('MZ\x90\x00 this is an exe')), mediaType: 'application/pdf', fileName: 'x.pdf' }), 400, ErrorCode.FILE_CONTENT_MISMATCH);
-    await expectApiError(lead.request('POST', '/catalog/attachments', { upload: { bytes: new Uint8Array(Buffer.from('<script>')), mediaType: 'text/html' } }), 415);
-    await expectApiError(lead.catalog.uploadAttachment({ bytes: new Uint8Array(Buffer.from('MZ\x90\x00')), mediaType: 'application/x-msdownload', fileName: 'setup.exe' }), 415);
-    await expectApiError(lead.catalog.uploadAttachment({ bytes: new Uint8Array(0), mediaType: 'application/pdf' }), 400, ErrorCode.FILE_EMPTY);
+    await expectApiError(
+      lead.catalog.uploadAttachment({
+        bytes: new Uint8Array(Buffer.from('MZ\x90\x00 this is an exe')),
+        mediaType: 'application/pdf',
+        fileName: 'x.pdf',
+      }),
+      400,
+      ErrorCode.FILE_CONTENT_MISMATCH,
+    );
+    await expectApiError(
+      lead.request('POST', '/catalog/attachments', {
+        upload: { bytes: new Uint8Array(Buffer.from('<script>')), mediaType: 'text/html' },
+      }),
+      415,
+    );
+    await expectApiError(
+      lead.catalog.uploadAttachment({
+        bytes: new Uint8Array(Buffer.from('MZ\x90\x00')),
+        mediaType: 'application/x-msdownload',
+        fileName: 'setup.exe',
+      }),
+      415,
+    );
+    await expectApiError(
+      lead.catalog.uploadAttachment({ bytes: new Uint8Array(0), mediaType: 'application/pdf' }),
+      400,
+      ErrorCode.FILE_EMPTY,
+    );
     const big = Buffer.alloc(5 * 1_048_576 + 1, 0x20);
     big.write('%PDF-');
-    await expectApiError(lead.catalog.uploadAttachment({ bytes: new Uint8Array(big), mediaType: 'application/pdf' }), 413, ErrorCode.FILE_TOO_LARGE);
-    await expectApiError(t.client().catalog.uploadAttachment({ bytes: new Uint8Array(pdf), mediaType: 'application/pdf' }), 401);
+    await expectApiError(
+      lead.catalog.uploadAttachment({ bytes: new Uint8Array(big), mediaType: 'application/pdf' }),
+      413,
+      ErrorCode.FILE_TOO_LARGE,
+    );
+    await expectApiError(
+      t.client().catalog.uploadAttachment({ bytes: new Uint8Array(pdf), mediaType: 'application/pdf' }),
+      401,
+    );
     const [{ n: after }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM stored_file');
     expect(after).toBe(before);
 

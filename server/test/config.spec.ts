@@ -14,21 +14,43 @@ describe('config', () => {
 
   it('reports every bad value at once, with a readable message', () => {
     try {
-      loadConfig({ PORT: 'eighty', DB_POOL_SIZE: '0', ONEWINDOW_MODE: 'staging', DATABASE_URL: 'mysql://x', DB_MIGRATE_ON_START: 'maybe' });
+      loadConfig({
+        PORT: 'eighty',
+        DB_POOL_SIZE: '0',
+        ONEWINDOW_MODE: 'staging',
+        DATABASE_URL: 'mysql://x',
+        DB_MIGRATE_ON_START: 'maybe',
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const p = (e as ConfigError).problems.join('\n');
-      for (const key of ['PORT=eighty', 'DB_POOL_SIZE=0', 'ONEWINDOW_MODE=staging', 'DATABASE_URL', 'DB_MIGRATE_ON_START=maybe']) expect(p).toContain(key);
+      for (const key of [
+        'PORT=eighty',
+        'DB_POOL_SIZE=0',
+        'ONEWINDOW_MODE=staging',
+        'DATABASE_URL',
+        'DB_MIGRATE_ON_START=maybe',
+      ])
+        expect(p).toContain(key);
     }
   });
 
   it('production needs real secrets and refuses a set business time', () => {
     expect(() => loadConfig({ ONEWINDOW_MODE: 'production' })).toThrow(/JWT_SECRET[\s\S]*ONEWINDOW_DATA_KEY/);
     expect(() =>
-      loadConfig({ ONEWINDOW_MODE: 'production', JWT_SECRET: 'x'.repeat(32), ONEWINDOW_DATA_KEY: 'y'.repeat(32), ONEWINDOW_NOW: '2026-01-01' }),
+      loadConfig({
+        ONEWINDOW_MODE: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        ONEWINDOW_DATA_KEY: 'y'.repeat(32),
+        ONEWINDOW_NOW: '2026-01-01',
+      }),
     ).toThrow(/ONEWINDOW_NOW/);
-    const ok = loadConfig({ ONEWINDOW_MODE: 'production', JWT_SECRET: 'x'.repeat(32), ONEWINDOW_DATA_KEY: 'y'.repeat(32) });
+    const ok = loadConfig({
+      ONEWINDOW_MODE: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      ONEWINDOW_DATA_KEY: 'y'.repeat(32),
+    });
     expect(ok.database.seedDemo).toBe(false);
   });
 

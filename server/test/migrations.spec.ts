@@ -18,7 +18,9 @@ async function migrateEmpty(url: string) {
     const [{ n }] = await ds.query(`SELECT last_seq AS n FROM audit_chain_head`);
     expect(n).toBe(0);
     for (let i = 0; i < applied.length; i++) await ds.undoLastMigration({ transaction: 'each' });
-    const tables = await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration'`);
+    const tables = await ds.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration'`,
+    );
     expect(tables).toEqual([]);
   } finally {
     await ds.destroy();

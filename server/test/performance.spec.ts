@@ -1,4 +1,11 @@
-import { type ApiClient, type CaseApplicantInput, type CaseDto, ErrorCode, type Principal, residentIdCheckChar } from '@onewindow/shared';
+import {
+  type ApiClient,
+  type CaseApplicantInput,
+  type CaseDto,
+  ErrorCode,
+  type Principal,
+  residentIdCheckChar,
+} from '@onewindow/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -12,14 +19,27 @@ let supervisor: Client;
 let zjjLead: Client;
 
 const FOOD = 'XK00001001'; // 食品经营许可: 承诺件, 10 working days
-const applicant: CaseApplicantInput = { kind: 'PERSON', name: '赵绩效', idNumber: '33010219900307151' + residentIdCheckChar('33010219900307151'), contactName: '赵绩效', phone: '13912345679' };
+const applicant: CaseApplicantInput = {
+  kind: 'PERSON',
+  name: '赵绩效',
+  idNumber: '33010219900307151' + residentIdCheckChar('33010219900307151'),
+  contactName: '赵绩效',
+  phone: '13912345679',
+};
 const at = (local: string) => new Date(`${local}+08:00`);
 
 async function travel(local: string) {
   t.clock.set(at(local));
-  [clerk, approver, lead, supervisor, zjjLead] = await Promise.all(['scjg.clerk', 'scjg.approver', 'scjg.lead', 'supervisor', 'zjj.lead'].map((l) => t.loginAs(l)));
+  [clerk, approver, lead, supervisor, zjjLead] = await Promise.all(
+    ['scjg.clerk', 'scjg.approver', 'scjg.lead', 'supervisor', 'zjj.lead'].map((l) => t.loginAs(l)),
+  );
 }
-const walkIn = () => clerk.cases.walkIn({ matterCode: FOOD, applicant, materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' as const })) });
+const walkIn = () =>
+  clerk.cases.walkIn({
+    matterCode: FOOD,
+    applicant,
+    materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' as const })),
+  });
 async function conclude(c: CaseDto) {
   await clerk.cases.review(c.id, { agree: true, opinion: '材料齐全' });
   await approver.cases.decide(c.id, { approve: true, reason: '符合条件，准予许可' });
@@ -37,7 +57,10 @@ beforeAll(async () => {
   await travel('2026-11-02T09:00:00');
   [A, B, C, D] = [await walkIn(), await walkIn(), await walkIn(), await walkIn()];
   for (const c of [A, B, D]) await clerk.cases.accept(c.id, {});
-  await clerk.cases.reject(C.id, { reason: '申请事项不属于本机关职权范围', legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项' });
+  await clerk.cases.reject(C.id, {
+    reason: '申请事项不属于本机关职权范围',
+    legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项',
+  });
   await travel('2026-11-03T10:00:00');
   A = await conclude(A);
   await travel('2026-11-20T09:00:00');
@@ -50,7 +73,11 @@ beforeAll(async () => {
   );
   const zrzy = await t.loginAs('zrzy.clerk');
   const v = await zrzy.guides.get(code);
-  await zrzy.cases.walkIn({ matterCode: code, applicant, materials: v.content.materials.map((_, index) => ({ index, status: 'ORIGINAL_SEEN' as const })) });
+  await zrzy.cases.walkIn({
+    matterCode: code,
+    applicant,
+    materials: v.content.materials.map((_, index) => ({ index, status: 'ORIGINAL_SEEN' as const })),
+  });
 });
 afterAll(() => t?.close());
 
@@ -58,7 +85,16 @@ describe('department performance', () => {
   it('counts on-time completion, cards per 100 cases and open cases past due, and ranks the departments', async () => {
     const r = await supervisor.supervision.performance(PERIOD);
     const scjg = r.departments.find((d) => d.departmentId === clerk.me.departmentId)!;
-    expect(scjg).toMatchObject({ received: 4, concluded: 3, onTime: 2, yellow: 2, red: 2, cardsPer100: 100, overdueOpen: 1, rank: 1 });
+    expect(scjg).toMatchObject({
+      received: 4,
+      concluded: 3,
+      onTime: 2,
+      yellow: 2,
+      red: 2,
+      cardsPer100: 100,
+      overdueOpen: 1,
+      rank: 1,
+    });
     expect(scjg.onTimeRate).toBeCloseTo(2 / 3, 10);
     // A department with a receipt but nothing concluded ranks after those that concluded; its rate is unknown, not 0 or 100 %.
     const zrzy = r.departments.find((d) => d.departmentName === '市自然资源和规划局')!;
@@ -99,8 +135,16 @@ describe('department performance', () => {
     expect(await zjjLead.supervision.performance(PERIOD)).toMatchObject({ departments: [], totals: { received: 0 } });
     await expectApiError(zjjLead.supervision.performance({ ...PERIOD, departmentId: clerk.me.departmentId! }), 403);
     await expectApiError(clerk.supervision.performance(PERIOD), 403);
-    await expectApiError(supervisor.supervision.performance({ from: '2026-11-30', to: '2026-11-01' }), 400, ErrorCode.VALIDATION_FAILED);
-    await expectApiError(supervisor.supervision.performance({ from: '2025-01-01', to: '2026-11-30' }), 400, ErrorCode.VALIDATION_FAILED);
+    await expectApiError(
+      supervisor.supervision.performance({ from: '2026-11-30', to: '2026-11-01' }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    await expectApiError(
+      supervisor.supervision.performance({ from: '2025-01-01', to: '2026-11-30' }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
     await expectApiError(supervisor.supervision.performance({ from: '2026-11-31' }), 400, ErrorCode.VALIDATION_FAILED);
     // A department chosen: the weeks are that department's.
     const zjjWeeks = await supervisor.supervision.performance({ ...PERIOD, departmentId: zjjLead.me.departmentId! });
@@ -114,7 +158,19 @@ describe('department performance', () => {
     await wb.xlsx.load(Buffer.from(file.bytes as ArrayBuffer) as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['部门绩效', '周趋势', '说明']);
     const depts = wb.getWorksheet('部门绩效')!;
-    expect(depts.getRow(1).values).toEqual([undefined, '名次', '部门', '收件数', '办结数', '按时办结数', '按时办结率', '黄牌', '红牌', '每百件出牌', '在办超期件']);
+    expect(depts.getRow(1).values).toEqual([
+      undefined,
+      '名次',
+      '部门',
+      '收件数',
+      '办结数',
+      '按时办结数',
+      '按时办结率',
+      '黄牌',
+      '红牌',
+      '每百件出牌',
+      '在办超期件',
+    ]);
     const first = depts.getRow(2).values as unknown[];
     expect(first.slice(1, 6)).toEqual([1, '市市场监督管理局', 4, 3, 2]);
     expect(first[6]).toBeCloseTo(2 / 3, 10);
@@ -130,7 +186,14 @@ describe('the exchange export', () => {
     expect(x.codeSets.stepResult['3']).toBe('不予受理');
     expect(x.codeSets.completion['6']).toBe('办结');
     const a = x.cases.find((c) => c.caseNo === A.caseNo)!;
-    expect(a).toMatchObject({ matterCode: FOOD, departmentCode: 'SCJG', channel: 'WINDOW', applicantKind: 'PERSON', completionCode: '6', completionLabel: '办结' });
+    expect(a).toMatchObject({
+      matterCode: FOOD,
+      departmentCode: 'SCJG',
+      channel: 'WINDOW',
+      applicantKind: 'PERSON',
+      completionCode: '6',
+      completionLabel: '办结',
+    });
     expect(a.departmentCreditCode).toMatch(/^[0-9A-Z]{18}$/);
     expect(a.steps.map((s) => [s.action, s.resultCode])).toEqual([
       ['SUBMIT', null],
@@ -151,7 +214,11 @@ describe('the exchange export', () => {
     expect([page2.total, page2.cases.length]).toEqual([5, 2]);
     // Only cases with a step in the period: none before the first receipt.
     expect((await supervisor.supervision.exchange({ from: '2026-10-01', to: '2026-10-31' })).total).toBe(0);
-    await expectApiError(supervisor.supervision.exchange({ from: '2026-10-01', to: '2026-11-30' }), 400, ErrorCode.VALIDATION_FAILED);
+    await expectApiError(
+      supervisor.supervision.exchange({ from: '2026-10-01', to: '2026-11-30' }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
     await expectApiError(lead.supervision.exchange({ from: '2026-11-01', to: '2026-11-30' }), 403);
   });
 });

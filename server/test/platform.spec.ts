@@ -15,7 +15,10 @@ describe('health', () => {
   it('liveness and readiness', async () => {
     expect(await t.client().platform.health()).toMatchObject({ status: 'ok' });
     const ready = await t.client().platform.ready();
-    expect(ready).toEqual({ status: 'ready', database: { kind: process.env.DATABASE_URL ? 'postgres' : 'pglite', ok: true } });
+    expect(ready).toEqual({
+      status: 'ready',
+      database: { kind: process.env.DATABASE_URL ? 'postgres' : 'pglite', ok: true },
+    });
   });
 });
 
@@ -49,7 +52,10 @@ describe('every failure has the one error shape', () => {
 
   it('an action POST with a JSON content type and no body is accepted; prototype poisoning is refused', async () => {
     const admin = await t.loginAs('admin');
-    const res = await fetch(`${t.baseUrl}/api/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.store.get()!.accessToken}` } });
+    const res = await fetch(`${t.baseUrl}/api/auth/logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.store.get()!.accessToken}` },
+    });
     expect(res.status).toBe(204);
     const poisoned = await post('/auth/login', '{"login":"a","password":"b","__proto__":{"x":1}}');
     expect(poisoned.status).toBe(400);
@@ -91,7 +97,9 @@ describe('platform clock', () => {
     expect(Math.abs(new Date(moved.now).getTime() - Date.parse('2026-03-03T01:00:00Z'))).toBeLessThan(2000);
     await expectApiError(admin.platform.advanceClock({ seconds: -1 }), 400, ErrorCode.VALIDATION_FAILED);
     await expectApiError(admin.platform.setClock({ now: 'next tuesday' }), 400, ErrorCode.VALIDATION_FAILED);
-    const rows = await t.sql<{ action: string }>(`SELECT action FROM audit_entry WHERE action = 'platform.clock_changed'`);
+    const rows = await t.sql<{ action: string }>(
+      `SELECT action FROM audit_entry WHERE action = 'platform.clock_changed'`,
+    );
     expect(rows).toHaveLength(2);
     // Business time drives token lifetimes: the clock jump above expired nothing that was issued after it.
     expect((await admin.auth.me()).roles).toEqual(['CENTER_ADMIN']);
@@ -109,7 +117,11 @@ describe('production mode', () => {
       const admin = await prod.loginAs('admin');
       const clock = await admin.platform.clock();
       expect(clock).toMatchObject({ mode: 'production', adjustable: false, offsetMs: 0 });
-      await expectApiError(admin.platform.setClock({ now: '2030-01-01T00:00:00Z' }), 403, ErrorCode.CLOCK_FIXED_IN_PRODUCTION);
+      await expectApiError(
+        admin.platform.setClock({ now: '2030-01-01T00:00:00Z' }),
+        403,
+        ErrorCode.CLOCK_FIXED_IN_PRODUCTION,
+      );
       await expectApiError(admin.platform.advanceClock({ seconds: 60 }), 403, ErrorCode.CLOCK_FIXED_IN_PRODUCTION);
       expect(Math.abs(new Date((await admin.platform.clock()).now).getTime() - Date.now())).toBeLessThan(2000);
     } finally {
@@ -122,8 +134,13 @@ describe('deferred writes', () => {
   it('go out together at the commit; one that touches the wrong number of rows fails the commit and nothing is written', async () => {
     const { DeferredWrites } = await import('../src/platform/database/deferred-writes.js');
     const { CalendarYearEntity } = await import('../src/modules/calendar/calendar.entities.js');
-    const note = (n: string) => ({ sql: `UPDATE calendar_year SET notice = $1 WHERE year = 2026`, params: [n], expectRows: 1 });
-    const noticeOf = async () => (await t.sql<{ notice: string | null }>('SELECT notice FROM calendar_year WHERE year = 2026'))[0]!.notice;
+    const note = (n: string) => ({
+      sql: `UPDATE calendar_year SET notice = $1 WHERE year = 2026`,
+      params: [n],
+      expectRows: 1,
+    });
+    const noticeOf = async () =>
+      (await t.sql<{ notice: string | null }>('SELECT notice FROM calendar_year WHERE year = 2026'))[0]!.notice;
     const before = await noticeOf();
 
     await t.dataSource.transaction(async (m) => {
@@ -136,7 +153,11 @@ describe('deferred writes', () => {
     await expect(
       t.dataSource.transaction(async (m) => {
         DeferredWrites.add(m, note('不应写入'));
-        DeferredWrites.add(m, { sql: `UPDATE calendar_year SET notice = $1 WHERE year = 1900`, params: ['无此年'], expectRows: 1 });
+        DeferredWrites.add(m, {
+          sql: `UPDATE calendar_year SET notice = $1 WHERE year = 1900`,
+          params: ['无此年'],
+          expectRows: 1,
+        });
       }),
     ).rejects.toThrow(/touched 0 rows, expected 1/);
     expect(await noticeOf()).toBe('已延后写入');

@@ -1,4 +1,13 @@
-import { ApiClient, type CardDto, type CaseApplicantInput, type CaseDto, ErrorCode, type Principal, residentIdCheckChar, type SupervisionEvent } from '@onewindow/shared';
+import {
+  ApiClient,
+  type CardDto,
+  type CaseApplicantInput,
+  type CaseDto,
+  ErrorCode,
+  type Principal,
+  residentIdCheckChar,
+  type SupervisionEvent,
+} from '@onewindow/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/demo-seed.js';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -14,17 +23,31 @@ let admin: Client;
 let zjjClerk: Client;
 
 const FOOD = 'XK00001001'; // 食品经营许可: 承诺件, 10 working days
-const applicant: CaseApplicantInput = { kind: 'PERSON', name: '李监察', idNumber: '33010219900307151' + residentIdCheckChar('33010219900307151'), contactName: '李监察', phone: '13912345678' };
+const applicant: CaseApplicantInput = {
+  kind: 'PERSON',
+  name: '李监察',
+  idNumber: '33010219900307151' + residentIdCheckChar('33010219900307151'),
+  contactName: '李监察',
+  phone: '13912345678',
+};
 const at = (local: string) => new Date(`${local}+08:00`);
 const iso = (local: string) => at(local).toISOString();
 
 async function travel(local: string) {
   t.clock.set(at(local));
-  [clerk, lead, supervisor, admin, zjjClerk] = await Promise.all(['scjg.clerk', 'scjg.lead', 'supervisor', 'admin', 'zjj.clerk'].map((l) => t.loginAs(l)));
+  [clerk, lead, supervisor, admin, zjjClerk] = await Promise.all(
+    ['scjg.clerk', 'scjg.lead', 'supervisor', 'admin', 'zjj.clerk'].map((l) => t.loginAs(l)),
+  );
 }
 
-const walkIn = () => clerk.cases.walkIn({ matterCode: FOOD, applicant, materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' as const })) });
-const cardsOf = async (caseId: string) => (await supervisor.supervision.cards({ pageSize: 100 })).items.filter((c) => c.caseId === caseId);
+const walkIn = () =>
+  clerk.cases.walkIn({
+    matterCode: FOOD,
+    applicant,
+    materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' as const })),
+  });
+const cardsOf = async (caseId: string) =>
+  (await supervisor.supervision.cards({ pageSize: 100 })).items.filter((c) => c.caseId === caseId);
 const allCards = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM supervision_card'))[0]!.n;
 
 beforeAll(async () => {
@@ -50,7 +73,15 @@ describe('the sweep', () => {
     const run = await supervisor.supervision.sweep();
     expect(run).toMatchObject({ status: 'DONE', yellow: 1, red: 0 });
     const [yellow] = await cardsOf(c.id);
-    expect(yellow).toMatchObject({ level: 'YELLOW', reason: 'TIME_WARNING', state: 'ISSUED', crossedAt: iso('2026-10-10T00:00:00'), clockKind: 'ACCEPTANCE', staffName: clerk.me.name, policyVersion: 1 });
+    expect(yellow).toMatchObject({
+      level: 'YELLOW',
+      reason: 'TIME_WARNING',
+      state: 'ISSUED',
+      crossedAt: iso('2026-10-10T00:00:00'),
+      clockKind: 'ACCEPTANCE',
+      staffName: clerk.me.name,
+      policyVersion: 1,
+    });
     expect(yellow!.departmentId).toBe(c.departmentId);
 
     // A second sweep issues nothing.
@@ -122,22 +153,36 @@ describe('cards', () => {
   let card: CardDto;
   beforeAll(async () => {
     // The first case's RED card: deemed accepted after National Day.
-    card = (await supervisor.supervision.cards({ level: 'RED', reason: 'ACCEPTANCE_OVERDUE' })).items.find((k) => k.crossedAt === iso('2026-10-11T00:00:00'))!;
+    card = (await supervisor.supervision.cards({ level: 'RED', reason: 'ACCEPTANCE_OVERDUE' })).items.find(
+      (k) => k.crossedAt === iso('2026-10-11T00:00:00'),
+    )!;
   });
 
   it('are filtered by level, reason, department and date, and staff see only their department', async () => {
     const page = await supervisor.supervision.cards({ level: 'YELLOW' });
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((k) => k.level === 'YELLOW')).toBe(true);
-    expect((await supervisor.supervision.cards({ from: '2026-10-10', to: '2026-10-10' })).items.map((k) => k.crossedAt)).toEqual([iso('2026-10-10T00:00:00')]);
-    expect((await clerk.supervision.cards()).total).toBe((await supervisor.supervision.cards({ departmentId: clerk.me.departmentId! })).total);
+    expect(
+      (await supervisor.supervision.cards({ from: '2026-10-10', to: '2026-10-10' })).items.map((k) => k.crossedAt),
+    ).toEqual([iso('2026-10-10T00:00:00')]);
+    expect((await clerk.supervision.cards()).total).toBe(
+      (await supervisor.supervision.cards({ departmentId: clerk.me.departmentId! })).total,
+    );
     expect((await zjjClerk.supervision.cards()).total).toBe(0);
     await expectApiError(zjjClerk.supervision.card(card.id), 403);
   });
 
   it('an appeal revoked by a supervisor stays on record as revoked, with every step', async () => {
-    await expectApiError(zjjClerk.supervision.appeal(card.id, { reason: '不是我们部门' }), 403, ErrorCode.CARD_NOT_YOURS);
-    await expectApiError(supervisor.supervision.decide(card.id, { decision: 'REVOKE', reason: '未申诉' }), 409, ErrorCode.CARD_STATE);
+    await expectApiError(
+      zjjClerk.supervision.appeal(card.id, { reason: '不是我们部门' }),
+      403,
+      ErrorCode.CARD_NOT_YOURS,
+    );
+    await expectApiError(
+      supervisor.supervision.decide(card.id, { decision: 'REVOKE', reason: '未申诉' }),
+      409,
+      ErrorCode.CARD_STATE,
+    );
     const appealed = await clerk.supervision.appeal(card.id, { reason: '国庆假期系统维护，申请人未到窗口' });
     expect(appealed.state).toBe('APPEALED');
     await expectApiError(clerk.supervision.appeal(card.id, { reason: '再次申诉' }), 409, ErrorCode.CARD_STATE);
@@ -154,7 +199,9 @@ describe('cards', () => {
     expect(view.clockExplanation.join('')).toContain('其中节假日 7 天');
     expect(view.clockExplanation.join('')).toContain('停止（视为受理）');
     await expect(t.sql('DELETE FROM supervision_card WHERE id = $1', [card.id])).rejects.toThrow(/kept for the record/);
-    const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_entry WHERE target_id = $1 ORDER BY seq`, [card.id]);
+    const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_entry WHERE target_id = $1 ORDER BY seq`, [
+      card.id,
+    ]);
     expect(audit.map((a) => a.action)).toEqual(['supervision.card_appeal', 'supervision.card_revoke']);
   });
 });
@@ -165,19 +212,33 @@ describe('urging', () => {
     const c = await walkIn();
     const c2 = await walkIn();
     await expectApiError(clerk.supervision.urge({ caseId: c.id, message: '请尽快受理', days: 2 }), 403);
-    const urge = await supervisor.supervision.urge({ caseId: c.id, message: '请于 2 个工作日内说明未受理原因', days: 2 });
+    const urge = await supervisor.supervision.urge({
+      caseId: c.id,
+      message: '请于 2 个工作日内说明未受理原因',
+      days: 2,
+    });
     const answered = await supervisor.supervision.urge({ caseId: c2.id, message: '请说明', days: 2 });
     expect(urge).toMatchObject({ state: 'OPEN', overdue: false, departmentId: c.departmentId });
-    expect((await clerk.supervision.urges({ open: true })).map((u) => u.id)).toEqual(expect.arrayContaining([urge.id, answered.id]));
+    expect((await clerk.supervision.urges({ open: true })).map((u) => u.id)).toEqual(
+      expect.arrayContaining([urge.id, answered.id]),
+    );
     await expectApiError(zjjClerk.supervision.reply(answered.id, { reply: '不是我们的' }), 403);
-    expect(await lead.supervision.reply(answered.id, { reply: '已安排受理' })).toMatchObject({ state: 'ANSWERED', repliedByName: lead.me.name });
+    expect(await lead.supervision.reply(answered.id, { reply: '已安排受理' })).toMatchObject({
+      state: 'ANSWERED',
+      repliedByName: lead.me.name,
+    });
     await expectApiError(lead.supervision.reply(answered.id, { reply: '再回一次' }), 409, ErrorCode.URGE_ANSWERED);
 
     await travel('2027-02-04T09:00:00');
     await supervisor.supervision.sweep();
     const reds = (await supervisor.supervision.cards({ reason: 'URGE_UNANSWERED' })).items;
     expect(reds.map((k) => k.caseId)).toEqual([c.id]);
-    expect(reds[0]).toMatchObject({ level: 'RED', clockKind: 'URGE', departmentId: c.departmentId, crossedAt: urge.dueAt });
+    expect(reds[0]).toMatchObject({
+      level: 'RED',
+      clockKind: 'URGE',
+      departmentId: c.departmentId,
+      crossedAt: urge.dueAt,
+    });
   });
 });
 
@@ -185,12 +246,19 @@ describe('the live channel', () => {
   it('pushes a new card to supervisors and to the department, not to other departments', async () => {
     await travel('2027-03-01T09:00:00');
     const c = await walkIn();
-    const seen = { supervisor: [] as SupervisionEvent[], clerk: [] as SupervisionEvent[], other: [] as SupervisionEvent[] };
+    const seen = {
+      supervisor: [] as SupervisionEvent[],
+      clerk: [] as SupervisionEvent[],
+      other: [] as SupervisionEvent[],
+    };
     const connected: Promise<void>[] = [];
     const open = (who: Client, into: SupervisionEvent[]) => {
       let ready!: () => void;
       connected.push(new Promise<void>((r) => (ready = r)));
-      return who.supervision.events((e) => into.push(e), (ok) => ok && ready());
+      return who.supervision.events(
+        (e) => into.push(e),
+        (ok) => ok && ready(),
+      );
     };
     const closers = [open(supervisor, seen.supervisor), open(clerk, seen.clerk), open(zjjClerk, seen.other)];
     try {
@@ -198,7 +266,8 @@ describe('the live channel', () => {
       await travel('2027-03-08T09:00:00');
       await admin.supervision.sweep();
       const cardOf = (list: SupervisionEvent[]) => list.find((e) => e.type === 'card' && e.card.caseId === c.id);
-      for (let i = 0; i < 50 && !(cardOf(seen.supervisor) && cardOf(seen.clerk)); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && !(cardOf(seen.supervisor) && cardOf(seen.clerk)); i++)
+        await new Promise((r) => setTimeout(r, 100));
       expect(cardOf(seen.supervisor)).toBeTruthy();
       expect(cardOf(seen.clerk)).toBeTruthy();
       expect(seen.other.filter((e) => e.type === 'card')).toEqual([]);
@@ -216,17 +285,32 @@ describe('the card policy', () => {
     await clerk.cases.accept(c.id, {});
     const before = (await clerk.cases.get(c.id)).caseClock!;
     // 10 working days: due Mon 29 March; the default warns with 2 left, at the end of Thu 25 March.
-    expect([before.dueAt, before.warnAt, before.policyVersion]).toEqual([iso('2027-03-30T00:00:00'), iso('2027-03-26T00:00:00'), 1]);
-    const proposed = await admin.calendar.proposePolicy({ usedPercent: 80, minLeft: 1, byKind: { CASE: { usedPercent: 50, minLeft: 1 } }, note: '办理时限过半预警' });
+    expect([before.dueAt, before.warnAt, before.policyVersion]).toEqual([
+      iso('2027-03-30T00:00:00'),
+      iso('2027-03-26T00:00:00'),
+      1,
+    ]);
+    const proposed = await admin.calendar.proposePolicy({
+      usedPercent: 80,
+      minLeft: 1,
+      byKind: { CASE: { usedPercent: 50, minLeft: 1 } },
+      note: '办理时限过半预警',
+    });
     await supervisor.calendar.decidePolicy(proposed.version, { approve: true, note: '同意' });
     const after = (await clerk.cases.get(c.id)).caseClock!;
     // Half of 10 used: warns with 5 left, at the end of Mon 22 March; the due time does not move.
-    expect([after.dueAt, after.warnAt, after.policyVersion]).toEqual([before.dueAt, iso('2027-03-23T00:00:00'), proposed.version]);
+    expect([after.dueAt, after.warnAt, after.policyVersion]).toEqual([
+      before.dueAt,
+      iso('2027-03-23T00:00:00'),
+      proposed.version,
+    ]);
 
     await travel('2027-03-23T09:00:00');
     await supervisor.supervision.sweep();
     const yellow = (await cardsOf(c.id)).filter((k) => k.clockKind === 'CASE');
-    expect(yellow.map((k) => [k.level, k.crossedAt, k.policyVersion])).toEqual([['YELLOW', iso('2027-03-23T00:00:00'), proposed.version]]);
+    expect(yellow.map((k) => [k.level, k.crossedAt, k.policyVersion])).toEqual([
+      ['YELLOW', iso('2027-03-23T00:00:00'), proposed.version],
+    ]);
   });
 });
 
@@ -249,7 +333,10 @@ describe.skipIf(!SERVER_URL)('two server processes on one PostgreSQL database', 
       // Each run is recorded by the process that made it (a run turned away by the lock is recorded as SKIPPED).
       expect([a!, b!].map((r) => r.instance.split(':').pop()).sort()).toEqual(servers.map((s) => String(s.pid)).sort());
       const issued = [a!, b!].reduce((n, r) => n + r.yellow + r.red, 0);
-      const [{ inRuns }] = await t.sql<{ inRuns: number }>('SELECT count(*)::int AS "inRuns" FROM supervision_card WHERE run_id = ANY($1::uuid[])', [[a!.id, b!.id]]);
+      const [{ inRuns }] = await t.sql<{ inRuns: number }>(
+        'SELECT count(*)::int AS "inRuns" FROM supervision_card WHERE run_id = ANY($1::uuid[])',
+        [[a!.id, b!.id]],
+      );
       expect(issued).toBe(inRuns);
       expect(issued).toBeGreaterThanOrEqual(60);
       const [{ n, distinct }] = await t.sql<{ n: number; distinct: number }>(
@@ -263,4 +350,7 @@ describe.skipIf(!SERVER_URL)('two server processes on one PostgreSQL database', 
   });
 });
 
-if (!SERVER_URL) console.info('supervision.spec: the two-process sweep needs PostgreSQL (DATABASE_URL); skipped on the embedded database');
+if (!SERVER_URL)
+  console.info(
+    'supervision.spec: the two-process sweep needs PostgreSQL (DATABASE_URL); skipped on the embedded database',
+  );

@@ -10,14 +10,19 @@ const FULL = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
 const name = (v) => FULL[v.split(',')[1]] ?? v.split(',')[1];
 const out = YEARS.map((year) => {
   const specials = [];
-  for (const [date, v] of Object.entries(data.holidays)) if (date.startsWith(`${year}-`)) specials.push([date, 'HOLIDAY', name(v)]);
-  for (const [date, v] of Object.entries(data.workdays)) if (date.startsWith(`${year}-`)) specials.push([date, 'MAKEUP_WORKDAY', name(v)]);
+  for (const [date, v] of Object.entries(data.holidays))
+    if (date.startsWith(`${year}-`)) specials.push([date, 'HOLIDAY', name(v)]);
+  for (const [date, v] of Object.entries(data.workdays))
+    if (date.startsWith(`${year}-`)) specials.push([date, 'MAKEUP_WORKDAY', name(v)]);
   specials.sort((a, b) => a[0].localeCompare(b[0]));
   return { year, notice: `国务院办公厅关于${year}年部分节假日安排的通知`, specials };
 });
 
 const body = out
-  .map((y) => `  {\n    year: ${y.year},\n    notice: '${y.notice}',\n    specials: [\n${y.specials.map((s) => `      ['${s[0]}', '${s[1]}', '${s[2]}'],`).join('\n')}\n    ],\n  },`)
+  .map(
+    (y) =>
+      `  {\n    year: ${y.year},\n    notice: '${y.notice}',\n    specials: [\n${y.specials.map((s) => `      ['${s[0]}', '${s[1]}', '${s[2]}'],`).join('\n')}\n    ],\n  },`,
+  )
   .join('\n');
 writeFileSync(
   new URL('../src/calendar/official-calendar.ts', import.meta.url),

@@ -10,7 +10,11 @@ export function savedLocale(storage: KeyStore | undefined): Locale {
 }
 
 /** Flips between Chinese and English on any `{ value }` holder (e.g. vue-i18n's global locale ref). */
-export function toggleLocaleOf(current: { value: string }, storage: KeyStore, doc?: { documentElement: { lang: string } }): Locale {
+export function toggleLocaleOf(
+  current: { value: string },
+  storage: KeyStore,
+  doc?: { documentElement: { lang: string } },
+): Locale {
   const next: Locale = current.value === 'zh-CN' ? 'en' : 'zh-CN';
   current.value = next;
   storage.setItem(LOCALE_STORAGE_KEY, next);

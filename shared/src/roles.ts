@@ -9,7 +9,13 @@ export const Role = {
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
-export const STAFF_ROLES: readonly Role[] = [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR];
+export const STAFF_ROLES: readonly Role[] = [
+  Role.CLERK,
+  Role.APPROVER,
+  Role.DEPT_LEAD,
+  Role.CENTER_ADMIN,
+  Role.SUPERVISOR,
+];
 
 /** Roles that see and act across every department; all others are limited to their own. */
 export const CENTER_WIDE_ROLES: readonly Role[] = [Role.CENTER_ADMIN, Role.SUPERVISOR];

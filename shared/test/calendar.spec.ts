@@ -107,7 +107,7 @@ const anyN = fc.integer({ min: 0, max: 250 });
 /** The day-by-day loop the lookup replaces: the reference for correctness. */
 function naiveAdd(day: number, n: number): number {
   let d = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d++;
     if (cal.isWorkingDay(d)) left--;
   }
@@ -116,15 +116,24 @@ function naiveAdd(day: number, n: number): number {
 
 describe('working-day arithmetic properties', () => {
   it('agrees with a naive day-by-day loop', () => {
-    fc.assert(fc.property(anyDay, anyN, (d, n) => cal.addWorkingDays(d, n) === naiveAdd(d, n)), { numRuns: 500 });
+    fc.assert(
+      fc.property(anyDay, anyN, (d, n) => cal.addWorkingDays(d, n) === naiveAdd(d, n)),
+      { numRuns: 500 },
+    );
   });
 
   it('adding N then counting back gives N', () => {
-    fc.assert(fc.property(anyDay, anyN, (d, n) => cal.workingDaysBetween(d, cal.addWorkingDays(d, n)) === n), { numRuns: 1000 });
+    fc.assert(
+      fc.property(anyDay, anyN, (d, n) => cal.workingDaysBetween(d, cal.addWorkingDays(d, n)) === n),
+      { numRuns: 1000 },
+    );
   });
 
   it('never lands on a non-working day for N ≥ 1', () => {
-    fc.assert(fc.property(anyDay, fc.integer({ min: 1, max: 250 }), (d, n) => cal.isWorkingDay(cal.addWorkingDays(d, n))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: 1, max: 250 }), (d, n) => cal.isWorkingDay(cal.addWorkingDays(d, n))),
+      { numRuns: 1000 },
+    );
   });
 
   it('is strictly monotonic in N', () => {
@@ -139,17 +148,23 @@ describe('working-day arithmetic properties', () => {
 
   it('pause then resume keeps the remaining working time exactly', () => {
     fc.assert(
-      fc.property(anyDay, fc.integer({ min: 1, max: 60 }), fc.nat(80), fc.nat(60), (startDay, n, pauseAfter, pausedFor) => {
-        const start = new Date((startDay * 86_400 + 3600) * 1000);
-        const first = deadlineFrom(cal, start, { value: n, unit: 'WORKING_DAY' });
-        const pauseDay = Math.min(startDay + pauseAfter, first.dueDay);
-        const remaining = remainingAmount(cal, new Date(pauseDay * 86_400_000 + 3_600_000), 'WORKING_DAY', first);
-        const resumeDay = pauseDay + pausedFor;
-        const second = deadlineFromDay(cal, new Date(resumeDay * 86_400_000), resumeDay, 'WORKING_DAY', remaining);
-        expect(cal.workingDaysBetween(resumeDay, second.dueDay)).toBe(remaining);
-        expect(remaining).toBe(cal.workingDaysBetween(pauseDay, first.dueDay));
-        expect(second.dueDay).toBeGreaterThanOrEqual(first.dueDay);
-      }),
+      fc.property(
+        anyDay,
+        fc.integer({ min: 1, max: 60 }),
+        fc.nat(80),
+        fc.nat(60),
+        (startDay, n, pauseAfter, pausedFor) => {
+          const start = new Date((startDay * 86_400 + 3600) * 1000);
+          const first = deadlineFrom(cal, start, { value: n, unit: 'WORKING_DAY' });
+          const pauseDay = Math.min(startDay + pauseAfter, first.dueDay);
+          const remaining = remainingAmount(cal, new Date(pauseDay * 86_400_000 + 3_600_000), 'WORKING_DAY', first);
+          const resumeDay = pauseDay + pausedFor;
+          const second = deadlineFromDay(cal, new Date(resumeDay * 86_400_000), resumeDay, 'WORKING_DAY', remaining);
+          expect(cal.workingDaysBetween(resumeDay, second.dueDay)).toBe(remaining);
+          expect(remaining).toBe(cal.workingDaysBetween(pauseDay, first.dueDay));
+          expect(second.dueDay).toBeGreaterThanOrEqual(first.dueDay);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -165,7 +180,8 @@ describe('working-day arithmetic properties', () => {
         expect(warn.getTime()).toBeLessThanOrEqual(dl.dueAt.getTime());
         expect(warn.getTime()).toBeGreaterThanOrEqual(start.getTime());
         // From the end of the warning day, exactly `left` working days remain.
-        if (warn > start) expect(cal.workingDaysBetween(shanghaiDay(new Date(warn.getTime() - 1)), dl.dueDay)).toBe(left);
+        if (warn > start)
+          expect(cal.workingDaysBetween(shanghaiDay(new Date(warn.getTime() - 1)), dl.dueDay)).toBe(left);
       }),
       { numRuns: 500 },
     );

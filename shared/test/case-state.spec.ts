@@ -4,12 +4,34 @@ import { CASE_TRANSITIONS, CaseAction, caseActionAllowed, CaseState, isTerminalC
 describe('case state machine', () => {
   it('lists every state and allows only the transitions of DOMAIN.md §3', () => {
     expect(Object.keys(CASE_TRANSITIONS).sort()).toEqual(Object.values(CaseState).sort());
-    expect(Object.entries(CASE_TRANSITIONS).filter(([, a]) => a.includes('ACCEPT')).map(([s]) => s)).toEqual(['SUBMITTED']);
-    expect(Object.entries(CASE_TRANSITIONS).filter(([, a]) => a.includes('DECIDE')).map(([s]) => s)).toEqual(['IN_REVIEW']);
-    expect(Object.entries(CASE_TRANSITIONS).filter(([, a]) => a.includes('DELIVER')).map(([s]) => s).sort()).toEqual(['APPROVED', 'DENIED']);
-    expect(Object.entries(CASE_TRANSITIONS).filter(([, a]) => a.includes('RESUME')).map(([s]) => s)).toEqual(['SUSPENDED']);
+    expect(
+      Object.entries(CASE_TRANSITIONS)
+        .filter(([, a]) => a.includes('ACCEPT'))
+        .map(([s]) => s),
+    ).toEqual(['SUBMITTED']);
+    expect(
+      Object.entries(CASE_TRANSITIONS)
+        .filter(([, a]) => a.includes('DECIDE'))
+        .map(([s]) => s),
+    ).toEqual(['IN_REVIEW']);
+    expect(
+      Object.entries(CASE_TRANSITIONS)
+        .filter(([, a]) => a.includes('DELIVER'))
+        .map(([s]) => s)
+        .sort(),
+    ).toEqual(['APPROVED', 'DENIED']);
+    expect(
+      Object.entries(CASE_TRANSITIONS)
+        .filter(([, a]) => a.includes('RESUME'))
+        .map(([s]) => s),
+    ).toEqual(['SUSPENDED']);
     // The applicant may withdraw any open case, never a decided or closed one.
-    expect(Object.entries(CASE_TRANSITIONS).filter(([, a]) => a.includes('WITHDRAW')).map(([s]) => s).sort()).toEqual(['DRAFT', 'IN_REVIEW', 'SUBMITTED', 'SUPPLEMENT_REQUIRED', 'SUSPENDED']);
+    expect(
+      Object.entries(CASE_TRANSITIONS)
+        .filter(([, a]) => a.includes('WITHDRAW'))
+        .map(([s]) => s)
+        .sort(),
+    ).toEqual(['DRAFT', 'IN_REVIEW', 'SUBMITTED', 'SUPPLEMENT_REQUIRED', 'SUSPENDED']);
   });
 
   it('terminal states allow nothing', () => {

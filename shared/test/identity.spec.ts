@@ -31,7 +31,10 @@ describe('resident ID number', () => {
       fc.date({ min: new Date('1920-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
       fc.integer({ min: 0, max: 999 }),
     )
-    .map(([region, birth, seq]) => `${region}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`);
+    .map(
+      ([region, birth, seq]) =>
+        `${region}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`,
+    );
 
   it('any well-formed number with its computed check char is valid; any other check char is not', () => {
     fc.assert(

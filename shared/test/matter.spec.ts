@@ -39,13 +39,25 @@ describe('publishing rules', () => {
   });
 
   it('promised ≤ statutory, also across units', () => {
-    expect(check({ promisedLimit: { value: 21, unit: 'WORKING_DAY' } }).promisedLimit).toEqual(['承诺时限不得超过法定时限']);
-    expect(check({ statutoryLimit: { value: 1, unit: 'MONTH' }, promisedLimit: { value: 20, unit: 'WORKING_DAY' } })).toEqual({});
-    expect(check({ statutoryLimit: { value: 20, unit: 'NATURAL_DAY' }, promisedLimit: { value: 20, unit: 'WORKING_DAY' } }).promisedLimit).toBeTruthy();
+    expect(check({ promisedLimit: { value: 21, unit: 'WORKING_DAY' } }).promisedLimit).toEqual([
+      '承诺时限不得超过法定时限',
+    ]);
+    expect(
+      check({ statutoryLimit: { value: 1, unit: 'MONTH' }, promisedLimit: { value: 20, unit: 'WORKING_DAY' } }),
+    ).toEqual({});
+    expect(
+      check({ statutoryLimit: { value: 20, unit: 'NATURAL_DAY' }, promisedLimit: { value: 20, unit: 'WORKING_DAY' } })
+        .promisedLimit,
+    ).toBeTruthy();
   });
 
   it('即办件 has limit 0 and no co-departments', () => {
-    const e = check({ handlingKind: 'IMMEDIATE', coDepartments: [{ departmentId: 'd-x', subtaskLimit: { value: 5, unit: 'WORKING_DAY' }, silenceIsConsent: false }] });
+    const e = check({
+      handlingKind: 'IMMEDIATE',
+      coDepartments: [
+        { departmentId: 'd-x', subtaskLimit: { value: 5, unit: 'WORKING_DAY' }, silenceIsConsent: false },
+      ],
+    });
     expect(e.promisedLimit).toEqual(['即办件的承诺时限必须为 0']);
     expect(e.coDepartments).toEqual(['即办件不能有协办部门']);
     expect(check({ handlingKind: 'IMMEDIATE', promisedLimit: { value: 0, unit: 'WORKING_DAY' } })).toEqual({});
@@ -53,9 +65,13 @@ describe('publishing rules', () => {
 
   it('联办件 has co-departments, other kinds have none, and the lead is not its own co-department', () => {
     expect(check({ handlingKind: 'JOINT' }).coDepartments).toEqual(['联办件须至少有一个协办部门']);
-    const co = [{ departmentId: 'd-scjg', subtaskLimit: { value: 5, unit: 'WORKING_DAY' as const }, silenceIsConsent: true }];
+    const co = [
+      { departmentId: 'd-scjg', subtaskLimit: { value: 5, unit: 'WORKING_DAY' as const }, silenceIsConsent: true },
+    ];
     expect(check({ handlingKind: 'JOINT', coDepartments: co })['coDepartments.0.departmentId']).toBeTruthy();
-    expect(check({ coDepartments: [{ ...co[0]!, departmentId: 'd-x' }] }).coDepartments).toEqual(['只有联办件可以设置协办部门']);
+    expect(check({ coDepartments: [{ ...co[0]!, departmentId: 'd-x' }] }).coDepartments).toEqual([
+      '只有联办件可以设置协办部门',
+    ]);
   });
 
   it('a fee needs an existing, active fee item with a legal basis', () => {
@@ -69,7 +85,12 @@ describe('publishing rules', () => {
       materials: [{ name: ' ', form: '' as never, copies: 1, required: false, deferrable: true }],
       specialProcedures: [{ kind: 'EXPERT_REVIEW', countsTowardLimit: null }],
     });
-    expect(Object.keys(e).sort()).toEqual(['materials.0.deferrable', 'materials.0.form', 'materials.0.name', 'specialProcedures.0.countsTowardLimit']);
+    expect(Object.keys(e).sort()).toEqual([
+      'materials.0.deferrable',
+      'materials.0.form',
+      'materials.0.name',
+      'specialProcedures.0.countsTowardLimit',
+    ]);
     expect(check({ materials: [] }).materials).toEqual(['至少列出一项申请材料']);
   });
 });

@@ -32,13 +32,22 @@ describe('registration form checks', () => {
   it('a legal person needs the organisation and a valid credit code', () => {
     const errors = validateRegistration({ ...good, applicantType: 'LEGAL_PERSON', creditCode: '91350100M000100Y44' });
     expect(Object.keys(errors).sort()).toEqual(['creditCode', 'organizationName']);
-    expect(validateRegistration({ ...good, applicantType: 'LEGAL_PERSON', organizationName: '示范公司', creditCode: '91350100M000100Y43' })).toEqual({});
+    expect(
+      validateRegistration({
+        ...good,
+        applicantType: 'LEGAL_PERSON',
+        organizationName: '示范公司',
+        creditCode: '91350100M000100Y43',
+      }),
+    ).toEqual({});
   });
 });
 
 describe('form field', () => {
   it('marks the input invalid and announces the message through aria-describedby', () => {
-    const w = mount(FormField, { props: { id: 'f', label: '手机号', modelValue: '1', errors: ['必须是 11 位手机号'] } });
+    const w = mount(FormField, {
+      props: { id: 'f', label: '手机号', modelValue: '1', errors: ['必须是 11 位手机号'] },
+    });
     const input = w.get('input');
     expect(input.attributes('aria-invalid')).toBe('true');
     expect(w.get(`#${input.attributes('aria-describedby')}`).text()).toBe('必须是 11 位手机号');

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { guard, routes } from '../src/router';
 
-const session = (loggedIn: boolean, roles: Role[] = []) => ({ loggedIn, hasRole: (...r: Role[]) => r.some((x) => roles.includes(x)) });
+const session = (loggedIn: boolean, roles: Role[] = []) => ({
+  loggedIn,
+  hasRole: (...r: Role[]) => r.some((x) => roles.includes(x)),
+});
 
 async function at(path: string) {
   const router = createRouter({ history: createMemoryHistory('/staff/'), routes });

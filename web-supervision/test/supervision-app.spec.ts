@@ -21,7 +21,8 @@ describe('supervision routing', () => {
 });
 
 describe('audit chain status', () => {
-  const render = (result: object | null) => mount(ChainStatus, { props: { result } as never, global: { plugins: [i18n, ElementPlus] } });
+  const render = (result: object | null) =>
+    mount(ChainStatus, { props: { result } as never, global: { plugins: [i18n, ElementPlus] } });
 
   it('says how many rows were checked when intact', () => {
     const w = render({ ok: true, checked: 42, firstBrokenSeq: null, reason: null });
@@ -49,7 +50,16 @@ describe('performance charts', () => {
     totals: { ...figures, overdueOpen: 1 },
     departments: [
       { ...figures, departmentId: 'a', departmentName: '市场监管', overdueOpen: 1, rank: 1 },
-      { ...figures, departmentId: 'b', departmentName: '住建', concluded: 0, onTime: 0, onTimeRate: null, overdueOpen: 0, rank: 2 },
+      {
+        ...figures,
+        departmentId: 'b',
+        departmentName: '住建',
+        concluded: 0,
+        onTime: 0,
+        onTimeRate: null,
+        overdueOpen: 0,
+        rank: 2,
+      },
     ],
     weeks: [
       { ...figures, weekStart: '2026-11-02' },
@@ -80,7 +90,13 @@ describe('performance charts', () => {
 
 describe('card policy rows', () => {
   it('shows every clock kind with its own thresholds or the default', () => {
-    const p = { version: 2, state: 'IN_FORCE', usedPercent: 80, minLeft: 1, byKind: { CASE: { usedPercent: 50, minLeft: 2 } } } as unknown as DeadlinePolicyDto;
+    const p = {
+      version: 2,
+      state: 'IN_FORCE',
+      usedPercent: 80,
+      minLeft: 1,
+      byKind: { CASE: { usedPercent: 50, minLeft: 2 } },
+    } as unknown as DeadlinePolicyDto;
     const rows = thresholdRows(p);
     expect(rows.find((r) => r.kind === 'CASE')).toMatchObject({ usedPercent: 50, minLeft: 2, own: true });
     expect(rows.find((r) => r.kind === 'ACCEPTANCE')).toMatchObject({ usedPercent: 80, minLeft: 1, own: false });

@@ -9,7 +9,13 @@ import { buildOpenApiDocument, stableJson } from '../platform/http/openapi.js';
 const OPENAPI_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/openapi.json');
 
 const running = await createApp(
-  loadConfig({ ONEWINDOW_MODE: 'test', LOG_LEVEL: 'silent', SPA_ROOT: 'none', ONEWINDOW_DATA_DIR: 'memory', SEED_DEMO: 'false' }),
+  loadConfig({
+    ONEWINDOW_MODE: 'test',
+    LOG_LEVEL: 'silent',
+    SPA_ROOT: 'none',
+    ONEWINDOW_DATA_DIR: 'memory',
+    SEED_DEMO: 'false',
+  }),
 );
 const doc = stableJson(buildOpenApiDocument(running.app));
 await running.close();

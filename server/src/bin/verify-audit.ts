@@ -11,6 +11,8 @@ console.log(JSON.stringify({ database: runtime.description, ...result, waiting }
 if (result.ok) {
   console.log(`审计链完整：已校验 ${result.checked} 条 / audit chain intact: ${result.checked} rows checked`);
 } else {
-  console.error(`审计链断裂于第 ${result.firstBrokenSeq} 条（${result.reason}）/ audit chain broken at seq ${result.firstBrokenSeq} (${result.reason})`);
+  console.error(
+    `审计链断裂于第 ${result.firstBrokenSeq} 条（${result.reason}）/ audit chain broken at seq ${result.firstBrokenSeq} (${result.reason})`,
+  );
   process.exitCode = 1;
 }

@@ -1,5 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { type CaseApplicantInput, mondayOf, type Principal, PrincipalKind, type Role, residentIdCheckChar, shanghaiDay, startOfShanghaiDay } from '@onewindow/shared';
+import {
+  type CaseApplicantInput,
+  mondayOf,
+  type Principal,
+  PrincipalKind,
+  type Role,
+  residentIdCheckChar,
+  shanghaiDay,
+  startOfShanghaiDay,
+} from '@onewindow/shared';
 import { DataSource } from 'typeorm';
 import { CaseDecisionService } from '../modules/acceptance/case-decision.service.js';
 import { CaseIntakeService } from '../modules/acceptance/case-intake.service.js';
@@ -61,20 +70,40 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
   for (const r of await ds.query(
     `SELECT s.id, s.name, s.roles, s.department_id, s.window_id, c.login FROM staff s JOIN credential c ON c.principal_id = s.id AND c.principal_kind = 'STAFF'`,
   )) {
-    staff.set(r.login, { id: r.id, kind: PrincipalKind.STAFF, name: r.name, roles: r.roles as Role[], departmentId: r.department_id, windowId: r.window_id });
+    staff.set(r.login, {
+      id: r.id,
+      kind: PrincipalKind.STAFF,
+      name: r.name,
+      roles: r.roles as Role[],
+      departmentId: r.department_id,
+      windowId: r.window_id,
+    });
   }
-  const as = (login: string): RequestActor => ({ principal: staff.get(login)!, sessionId: null, requestId: 'demo-history', clientIp: '127.0.0.1', actingForId: null });
-  const desks: (typeof DESKS[number] & { code: string; limit: number; materials: number; prefix: string })[] = [];
+  const as = (login: string): RequestActor => ({
+    principal: staff.get(login)!,
+    sessionId: null,
+    requestId: 'demo-history',
+    clientIp: '127.0.0.1',
+    actingForId: null,
+  });
+  const desks: ((typeof DESKS)[number] & { code: string; limit: number; materials: number; prefix: string })[] = [];
   for (const d of DESKS) {
     const [v] = await ds.query(
       `SELECT m.code, v.content FROM matter m JOIN matter_version v ON v.matter_id = m.id AND v.status = 'PUBLISHED' WHERE v.content->>'name' = $1`,
       [d.matter],
     );
     if (!v) continue;
-    desks.push({ ...d, code: v.code as string, limit: Number(v.content.promisedLimit.value), materials: (v.content.materials as unknown[]).length, prefix: d.dept.toLowerCase() });
+    desks.push({
+      ...d,
+      code: v.code as string,
+      limit: Number(v.content.promisedLimit.value),
+      materials: (v.content.materials as unknown[]).length,
+      prefix: d.dept.toLowerCase(),
+    });
   }
 
-  const at = (day: number, hours: number, minutes = 0) => new Date(startOfShanghaiDay(day).getTime() + (hours * 60 + minutes) * 60_000);
+  const at = (day: number, hours: number, minutes = 0) =>
+    new Date(startOfShanghaiDay(day).getTime() + (hours * 60 + minutes) * 60_000);
   const today = shanghaiDay(real);
   const monday = mondayOf(today);
   const open: Open[] = [];
@@ -86,15 +115,27 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
       const n = next() < 0.85 ? 1 : 2;
       for (let k = 0; k < n; k++) {
         clock.set(at(day, 9, 10 + k * 12));
-        const id = await intake.walkIn(as(`${desk.prefix}.clerk`), desk.code, applicant(seq++), Array.from({ length: desk.materials }, (_, index) => ({ index, status: 'ORIGINAL_SEEN' as const })));
+        const id = await intake.walkIn(
+          as(`${desk.prefix}.clerk`),
+          desk.code,
+          applicant(seq++),
+          Array.from({ length: desk.materials }, (_, index) => ({ index, status: 'ORIGINAL_SEEN' as const })),
+        );
         clock.set(at(day, 10, 30));
         if (next() < 0.06) {
-          await decisions.reject(as(`${desk.prefix}.clerk`), id, '申请事项依法不属于本机关职权范围', '《中华人民共和国行政许可法》第三十二条第一款第（二）项');
+          await decisions.reject(
+            as(`${desk.prefix}.clerk`),
+            id,
+            '申请事项依法不属于本机关职权范围',
+            '《中华人民共和国行政许可法》第三十二条第一款第（二）项',
+          );
           continue;
         }
         await decisions.accept(as(`${desk.prefix}.clerk`), id, {});
         const late = next() * 100 < desk.latePer100;
-        const days = late ? desk.limit + 1 + Math.floor(next() * 3) : Math.max(1, Math.floor(desk.limit * (0.3 + next() * 0.6)));
+        const days = late
+          ? desk.limit + 1 + Math.floor(next() * 3)
+          : Math.max(1, Math.floor(desk.limit * (0.3 + next() * 0.6)));
         open.push({ id, desk: i, concludeDay: cal.addWorkingDays(day, days) });
       }
     }
@@ -102,7 +143,10 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
       const desk = desks[c.desk]!;
       clock.set(at(day, 15));
       await decisions.review(as(`${desk.prefix}.clerk`), c.id, { agree: true, opinion: '材料齐全，符合法定形式' });
-      await decisions.decide(as(`${desk.prefix}.approver`), c.id, { approve: true, reason: '经审查，符合法定条件，准予许可' });
+      await decisions.decide(as(`${desk.prefix}.approver`), c.id, {
+        approve: true,
+        reason: '经审查，符合法定条件，准予许可',
+      });
       clock.set(at(day, 16, 30));
       await decisions.deliver(as(`${desk.prefix}.clerk`), c.id, { method: 'PICKUP' });
     }
@@ -111,7 +155,11 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
     if (!urged && day >= today - 3) {
       const late = open.find((o) => o.concludeDay > day + 2 && desks[o.desk]!.latePer100 >= 20);
       if (late) {
-        await urges.create(as('supervisor'), { caseId: late.id, message: '该件已临近办结时限，请说明办理进度并于 2 个工作日内回复', days: 2 });
+        await urges.create(as('supervisor'), {
+          caseId: late.id,
+          message: '该件已临近办结时限，请说明办理进度并于 2 个工作日内回复',
+          days: 2,
+        });
         urged = true;
       }
     }
@@ -124,5 +172,11 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
 function applicant(seq: number): CaseApplicantInput {
   const name = SURNAMES[seq % SURNAMES.length]! + GIVEN[Math.floor(seq / SURNAMES.length) % GIVEN.length]!;
   const body = `3301021985${String(1 + (seq % 12)).padStart(2, '0')}${String(1 + (seq % 28)).padStart(2, '0')}${String(100 + (seq % 900)).padStart(3, '0')}`;
-  return { kind: 'PERSON', name, idNumber: body + residentIdCheckChar(body), contactName: name, phone: `139${String(10_000_000 + seq).slice(-8)}` };
+  return {
+    kind: 'PERSON',
+    name,
+    idNumber: body + residentIdCheckChar(body),
+    contactName: name,
+    phone: `139${String(10_000_000 + seq).slice(-8)}`,
+  };
 }

@@ -1,5 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { ApplicantType, creditCodeCheckChar, maskResidentId, PrincipalKind, Role, residentIdCheckChar, WindowKind } from '@onewindow/shared';
+import {
+  ApplicantType,
+  creditCodeCheckChar,
+  maskResidentId,
+  PrincipalKind,
+  Role,
+  residentIdCheckChar,
+  WindowKind,
+} from '@onewindow/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicantEntity } from '../modules/applicant/applicant.entity.js';
 import { DepartmentEntity } from '../modules/organization/department.entity.js';
@@ -37,7 +45,24 @@ const DEPARTMENTS: [string, string, string][] = [
 ];
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
-const GIVEN = ['晓明', '丽华', '建国', '文静', '海峰', '雪梅', '志强', '晓燕', '国平', '慧敏', '立新', '春燕', '伟', '芳', '磊', '娜'];
+const GIVEN = [
+  '晓明',
+  '丽华',
+  '建国',
+  '文静',
+  '海峰',
+  '雪梅',
+  '志强',
+  '晓燕',
+  '国平',
+  '慧敏',
+  '立新',
+  '春燕',
+  '伟',
+  '芳',
+  '磊',
+  '娜',
+];
 
 /** Logins printed at start and in the README. */
 export const DEMO_LOGINS: { login: string; role: string }[] = [
@@ -83,25 +108,62 @@ export async function seedDemo(app: INestApplication): Promise<void> {
 
   await ds.transaction(async (m) => {
     const credential = (kind: PrincipalKind, principalId: string, login: string) =>
-      m.insert(CredentialEntity, { principalKind: kind, principalId, login, passwordHash: hash, failedAttempts: 0, lockedUntil: null, passwordChangedAt: now, lastLoginAt: null, createdAt: now });
+      m.insert(CredentialEntity, {
+        principalKind: kind,
+        principalId,
+        login,
+        passwordHash: hash,
+        failedAttempts: 0,
+        lockedUntil: null,
+        passwordChangedAt: now,
+        lastLoginAt: null,
+        createdAt: now,
+      });
 
     const depts = new Map<string, DepartmentEntity>();
     for (const [i, [code, name, shortName]] of DEPARTMENTS.entries()) {
-      const d = await m.save(m.create(DepartmentEntity, { code, name, shortName, creditCode: demoCreditCode(1000 + i), parentId: null, sortOrder: i * 10, active: true, createdAt: now, updatedAt: now }));
+      const d = await m.save(
+        m.create(DepartmentEntity, {
+          code,
+          name,
+          shortName,
+          creditCode: demoCreditCode(1000 + i),
+          parentId: null,
+          sortOrder: i * 10,
+          active: true,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
       depts.set(code, d);
     }
     const center = depts.get('ZWB')!;
 
     const windows = new Map<string, ServiceWindowEntity>();
     const addWindow = async (number: string, name: string, departmentId: string, kind: WindowKind) => {
-      const w = await m.save(m.create(ServiceWindowEntity, { number, name, departmentId, kind, active: true, createdAt: now, updatedAt: now }));
+      const w = await m.save(
+        m.create(ServiceWindowEntity, {
+          number,
+          name,
+          departmentId,
+          kind,
+          active: true,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
       windows.set(number, w);
       return w;
     };
     for (let i = 1; i <= 4; i++) await addWindow(`Z0${i}`, `综合受理窗口 ${i}`, center.id, WindowKind.COMPREHENSIVE);
     let wn = 1;
     for (const [code, , shortName] of DEPARTMENTS.slice(2)) {
-      await addWindow(`A${String(wn++).padStart(2, '0')}`, `${shortName}窗口`, depts.get(code)!.id, WindowKind.DEPARTMENT);
+      await addWindow(
+        `A${String(wn++).padStart(2, '0')}`,
+        `${shortName}窗口`,
+        depts.get(code)!.id,
+        WindowKind.DEPARTMENT,
+      );
     }
 
     let nameSeq = 0;
@@ -110,8 +172,27 @@ export async function seedDemo(app: INestApplication): Promise<void> {
       nameSeq++;
       return n;
     };
-    const addStaff = async (login: string, departmentId: string, roles: Role[], windowId: string | null, backupStaffId: string | null = null, name = personName()) => {
-      const s = await m.save(m.create(StaffEntity, { name, departmentId, windowId, roles, backupStaffId, away: false, active: true, createdAt: now, updatedAt: now }));
+    const addStaff = async (
+      login: string,
+      departmentId: string,
+      roles: Role[],
+      windowId: string | null,
+      backupStaffId: string | null = null,
+      name = personName(),
+    ) => {
+      const s = await m.save(
+        m.create(StaffEntity, {
+          name,
+          departmentId,
+          windowId,
+          roles,
+          backupStaffId,
+          away: false,
+          active: true,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
       await credential(PrincipalKind.STAFF, s.id, login);
       return s;
     };
@@ -133,9 +214,25 @@ export async function seedDemo(app: INestApplication): Promise<void> {
       await addStaff(`${prefix}.lead`, d.id, [Role.DEPT_LEAD, Role.APPROVER], null);
     }
 
-    await addApplicant(m, cipher, now, credential, { phone: '13800000001', name: '王小明', type: ApplicantType.CITIZEN, seq: 1 });
-    await addApplicant(m, cipher, now, credential, { phone: '13800000002', name: '李经办', type: ApplicantType.LEGAL_PERSON, seq: 2, org: '示范餐饮有限公司' });
-    await addApplicant(m, cipher, now, credential, { phone: '13800000003', name: '陈秀英', type: ApplicantType.CITIZEN, seq: 3 });
+    await addApplicant(m, cipher, now, credential, {
+      phone: '13800000001',
+      name: '王小明',
+      type: ApplicantType.CITIZEN,
+      seq: 1,
+    });
+    await addApplicant(m, cipher, now, credential, {
+      phone: '13800000002',
+      name: '李经办',
+      type: ApplicantType.LEGAL_PERSON,
+      seq: 2,
+      org: '示范餐饮有限公司',
+    });
+    await addApplicant(m, cipher, now, credential, {
+      phone: '13800000003',
+      name: '陈秀英',
+      type: ApplicantType.CITIZEN,
+      seq: 3,
+    });
 
     const matters = await seedDemoCatalog(m, now, admin.id);
     const [{ staff }] = await m.query('SELECT count(*)::int AS staff FROM staff');

@@ -33,7 +33,9 @@ export class Foundation1763800000000 implements MigrationInterface {
         client_ip varchar(64),
         CONSTRAINT uq_auth_session_refresh UNIQUE (refresh_hash)
       )`);
-    await q.query(`CREATE INDEX ix_auth_session_previous ON auth_session (previous_refresh_hash) WHERE previous_refresh_hash IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ix_auth_session_previous ON auth_session (previous_refresh_hash) WHERE previous_refresh_hash IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX ix_auth_session_credential ON auth_session (credential_id) WHERE revoked_at IS NULL`);
 
     await q.query(`
@@ -71,8 +73,12 @@ export class Foundation1763800000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'audit_entry is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER audit_entry_no_update BEFORE UPDATE OR DELETE ON audit_entry FOR EACH ROW EXECUTE FUNCTION audit_entry_immutable()`);
-    await q.query(`CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_immutable()`);
+    await q.query(
+      `CREATE TRIGGER audit_entry_no_update BEFORE UPDATE OR DELETE ON audit_entry FOR EACH ROW EXECUTE FUNCTION audit_entry_immutable()`,
+    );
+    await q.query(
+      `CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_immutable()`,
+    );
 
     await q.query(`
       CREATE TABLE department (
@@ -137,7 +143,16 @@ export class Foundation1763800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['applicant', 'staff', 'service_window', 'department', 'audit_chain_head', 'audit_entry', 'auth_session', 'credential']) {
+    for (const t of [
+      'applicant',
+      'staff',
+      'service_window',
+      'department',
+      'audit_chain_head',
+      'audit_entry',
+      'auth_session',
+      'credential',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
     }
     await q.query(`DROP FUNCTION IF EXISTS audit_entry_immutable()`);

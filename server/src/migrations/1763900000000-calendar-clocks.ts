@@ -17,7 +17,9 @@ export class CalendarClocks1763900000000 implements MigrationInterface {
         holiday_name varchar(40),
         work_seq integer NOT NULL
       )`);
-    await q.query(`CREATE INDEX ix_calendar_day_work_seq ON calendar_day (work_seq) WHERE kind IN ('WORKDAY', 'MAKEUP_WORKDAY')`);
+    await q.query(
+      `CREATE INDEX ix_calendar_day_work_seq ON calendar_day (work_seq) WHERE kind IN ('WORKDAY', 'MAKEUP_WORKDAY')`,
+    );
     await q.query(`
       CREATE TABLE calendar_year (
         year integer PRIMARY KEY,
@@ -25,7 +27,9 @@ export class CalendarClocks1763900000000 implements MigrationInterface {
         notice varchar(200),
         updated_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE TABLE calendar_revision (id smallint PRIMARY KEY CONSTRAINT ck_calendar_revision_single CHECK (id = 1), revision bigint NOT NULL)`);
+    await q.query(
+      `CREATE TABLE calendar_revision (id smallint PRIMARY KEY CONSTRAINT ck_calendar_revision_single CHECK (id = 1), revision bigint NOT NULL)`,
+    );
     await q.query(`INSERT INTO calendar_revision VALUES (1, 1)`);
 
     const days = officialDays(FIRST_YEAR, LAST_YEAR);
@@ -38,7 +42,11 @@ export class CalendarClocks1763900000000 implements MigrationInterface {
     await q.query(REFRESH_WORK_SEQ_SQL);
     const published = new Map(OFFICIAL_CALENDAR.map((y) => [y.year, y.notice]));
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-      await q.query(`INSERT INTO calendar_year (year, confirmed, notice, updated_at) VALUES ($1, $2, $3, now())`, [y, published.has(y), published.get(y) ?? null]);
+      await q.query(`INSERT INTO calendar_year (year, confirmed, notice, updated_at) VALUES ($1, $2, $3, now())`, [
+        y,
+        published.has(y),
+        published.get(y) ?? null,
+      ]);
     }
 
     await q.query(`
@@ -50,10 +58,10 @@ export class CalendarClocks1763900000000 implements MigrationInterface {
         created_by uuid,
         created_at timestamptz NOT NULL
       )`);
-    await q.query(`INSERT INTO deadline_policy (used_percent, min_left, note, created_at) VALUES ($1, $2, '默认：已用 80% 或仅剩 1 个工作日，以先到者为准', now())`, [
-      DEFAULT_WARNING_POLICY.usedPercent,
-      DEFAULT_WARNING_POLICY.minLeft,
-    ]);
+    await q.query(
+      `INSERT INTO deadline_policy (used_percent, min_left, note, created_at) VALUES ($1, $2, '默认：已用 80% 或仅剩 1 个工作日，以先到者为准', now())`,
+      [DEFAULT_WARNING_POLICY.usedPercent, DEFAULT_WARNING_POLICY.minLeft],
+    );
 
     await q.query(`
       CREATE TABLE clock (
@@ -122,7 +130,15 @@ export class CalendarClocks1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['clock_extension', 'clock_pause', 'clock', 'deadline_policy', 'calendar_revision', 'calendar_year', 'calendar_day']) {
+    for (const t of [
+      'clock_extension',
+      'clock_pause',
+      'clock',
+      'deadline_policy',
+      'calendar_revision',
+      'calendar_year',
+      'calendar_day',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
     }
   }

@@ -51,7 +51,9 @@ export class CatalogFees1764000000000 implements MigrationInterface {
         version integer NOT NULL,
         CONSTRAINT uq_matter_version_no UNIQUE (matter_id, version_no)
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_matter_version_published ON matter_version (matter_id) WHERE status = 'PUBLISHED'`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_matter_version_published ON matter_version (matter_id) WHERE status = 'PUBLISHED'`,
+    );
     await q.query(`CREATE UNIQUE INDEX uq_matter_version_draft ON matter_version (matter_id) WHERE status = 'DRAFT'`);
     // What cases point at never changes: only a draft's content may be edited.
     await q.query(`
@@ -62,13 +64,18 @@ export class CatalogFees1764000000000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER matter_version_no_edit BEFORE UPDATE ON matter_version FOR EACH ROW EXECUTE FUNCTION matter_version_immutable()`);
-    await q.query(`CREATE TABLE catalog_revision (id smallint PRIMARY KEY CONSTRAINT ck_catalog_revision_single CHECK (id = 1), revision bigint NOT NULL)`);
+    await q.query(
+      `CREATE TRIGGER matter_version_no_edit BEFORE UPDATE ON matter_version FOR EACH ROW EXECUTE FUNCTION matter_version_immutable()`,
+    );
+    await q.query(
+      `CREATE TABLE catalog_revision (id smallint PRIMARY KEY CONSTRAINT ck_catalog_revision_single CHECK (id = 1), revision bigint NOT NULL)`,
+    );
     await q.query(`INSERT INTO catalog_revision VALUES (1, 1)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['catalog_revision', 'matter_version', 'matter', 'fee_item']) await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
+    for (const t of ['catalog_revision', 'matter_version', 'matter', 'fee_item'])
+      await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
     await q.query(`DROP FUNCTION IF EXISTS matter_version_immutable()`);
   }
 }

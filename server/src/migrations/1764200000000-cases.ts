@@ -98,7 +98,9 @@ export class Cases1764200000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'case_step is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER tr_case_step_append_only BEFORE UPDATE OR DELETE ON case_step FOR EACH ROW EXECUTE FUNCTION case_step_append_only()`);
+    await q.query(
+      `CREATE TRIGGER tr_case_step_append_only BEFORE UPDATE OR DELETE ON case_step FOR EACH ROW EXECUTE FUNCTION case_step_append_only()`,
+    );
     await q.query(`
       CREATE TABLE case_task (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -9,8 +9,12 @@ export class Supervision1764400000000 implements MigrationInterface {
   name = 'Supervision1764400000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE clock ADD COLUMN alert_level smallint NOT NULL DEFAULT 0 CONSTRAINT ck_clock_alert_level CHECK (alert_level BETWEEN 0 AND 2)`);
-    await q.query(`CREATE INDEX ix_clock_warn_unalerted ON clock (warn_at) WHERE state = 'RUNNING' AND alert_level = 0`);
+    await q.query(
+      `ALTER TABLE clock ADD COLUMN alert_level smallint NOT NULL DEFAULT 0 CONSTRAINT ck_clock_alert_level CHECK (alert_level BETWEEN 0 AND 2)`,
+    );
+    await q.query(
+      `CREATE INDEX ix_clock_warn_unalerted ON clock (warn_at) WHERE state = 'RUNNING' AND alert_level = 0`,
+    );
     await q.query(`CREATE INDEX ix_clock_due_unalerted ON clock (due_at) WHERE state = 'RUNNING' AND alert_level < 2`);
     await q.query(`
       CREATE TABLE sweep_run (
@@ -64,8 +68,12 @@ export class Supervision1764400000000 implements MigrationInterface {
       )`);
     // At most one card per clock and level, and one violation card per case and reason: a second sweep,
     // or two instances at once, can issue nothing twice.
-    await q.query(`CREATE UNIQUE INDEX uq_supervision_card_clock ON supervision_card (clock_id, level) WHERE clock_id IS NOT NULL`);
-    await q.query(`CREATE UNIQUE INDEX uq_supervision_card_violation ON supervision_card (case_id, reason) WHERE clock_id IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_supervision_card_clock ON supervision_card (clock_id, level) WHERE clock_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX uq_supervision_card_violation ON supervision_card (case_id, reason) WHERE clock_id IS NULL`,
+    );
     await q.query(`CREATE INDEX ix_supervision_card_issued ON supervision_card (issued_at)`);
     await q.query(`CREATE INDEX ix_supervision_card_department ON supervision_card (department_id, issued_at)`);
     await q.query(`CREATE INDEX ix_supervision_card_run ON supervision_card (run_id)`);
@@ -86,8 +94,12 @@ export class Supervision1764400000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION '% is kept for the record: % refused', TG_TABLE_NAME, TG_OP;
       END $$`);
-    await q.query(`CREATE TRIGGER tr_supervision_card_kept BEFORE DELETE OR TRUNCATE ON supervision_card FOR EACH STATEMENT EXECUTE FUNCTION supervision_record_kept()`);
-    await q.query(`CREATE TRIGGER tr_supervision_card_event_kept BEFORE UPDATE OR DELETE OR TRUNCATE ON supervision_card_event FOR EACH STATEMENT EXECUTE FUNCTION supervision_record_kept()`);
+    await q.query(
+      `CREATE TRIGGER tr_supervision_card_kept BEFORE DELETE OR TRUNCATE ON supervision_card FOR EACH STATEMENT EXECUTE FUNCTION supervision_record_kept()`,
+    );
+    await q.query(
+      `CREATE TRIGGER tr_supervision_card_event_kept BEFORE UPDATE OR DELETE OR TRUNCATE ON supervision_card_event FOR EACH STATEMENT EXECUTE FUNCTION supervision_record_kept()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -28,7 +28,9 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       // A key object made once: with a plain string jsonwebtoken builds one on every request.
-      imports: [JwtModule.register({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as string })],
+      imports: [
+        JwtModule.register({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as string }),
+      ],
       controllers: [AuthController, AuditController, HealthController, PlatformClockController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -45,7 +47,19 @@ export class PlatformModule {
         FileStore,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [APP_CONFIG, DatabaseRuntime, AutonomousStatements, PlatformClock, PersonalDataCipher, PasswordHasher, PrincipalRegistry, AuthService, AuditService, PdfRenderer, FileStore],
+      exports: [
+        APP_CONFIG,
+        DatabaseRuntime,
+        AutonomousStatements,
+        PlatformClock,
+        PersonalDataCipher,
+        PasswordHasher,
+        PrincipalRegistry,
+        AuthService,
+        AuditService,
+        PdfRenderer,
+        FileStore,
+      ],
     };
   }
 }

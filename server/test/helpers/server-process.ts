@@ -16,9 +16,20 @@ export interface ServerProcess {
  * on an existing PostgreSQL database: for what one process cannot show, such as two instances contending.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the server first (npm run build -w @onewindow/server)`);
+  if (!existsSync(MAIN))
+    throw new Error(`${MAIN} is missing: build the server first (npm run build -w @onewindow/server)`);
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, ONEWINDOW_MODE: 'test', LOG_LEVEL: 'warn', SPA_ROOT: 'none', SEED_DEMO: 'false', DB_MIGRATE_ON_START: 'false', PORT: '0', HOST: '127.0.0.1', ...env },
+    env: {
+      ...process.env,
+      ONEWINDOW_MODE: 'test',
+      LOG_LEVEL: 'warn',
+      SPA_ROOT: 'none',
+      SEED_DEMO: 'false',
+      DB_MIGRATE_ON_START: 'false',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

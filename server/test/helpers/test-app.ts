@@ -75,7 +75,11 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { see
 }
 
 /** Asserts a promise fails with an API error of this status and code. */
-export async function expectApiError(p: Promise<unknown>, status: number, code?: string): Promise<import('@onewindow/shared').ApiError> {
+export async function expectApiError(
+  p: Promise<unknown>,
+  status: number,
+  code?: string,
+): Promise<import('@onewindow/shared').ApiError> {
   try {
     await p;
   } catch (e) {

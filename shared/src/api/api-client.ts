@@ -23,7 +23,13 @@ import type {
   UpdateServiceWindowRequest,
   UpdateStaffRequest,
 } from '../dto/organization.js';
-import type { AdvanceClockRequest, HealthDto, PlatformClockDto, ReadinessDto, SetClockRequest } from '../dto/platform.js';
+import type {
+  AdvanceClockRequest,
+  HealthDto,
+  PlatformClockDto,
+  ReadinessDto,
+  SetClockRequest,
+} from '../dto/platform.js';
 import type {
   CalendarChangeDto,
   CalendarYearDto,
@@ -42,7 +48,17 @@ import type {
   ProposeDeadlinePolicyRequest,
   DecideDeadlinePolicyRequest,
 } from '../dto/clock.js';
-import type { CatalogFile, ImportReportDto, MatterContent, MatterQuery, MatterSummaryDto, MatterVersionDto, PublicMatterHitDto, PublicVersionSummaryDto, PublishCheckDto } from '../catalog/matter.js';
+import type {
+  CatalogFile,
+  ImportReportDto,
+  MatterContent,
+  MatterQuery,
+  MatterSummaryDto,
+  MatterVersionDto,
+  PublicMatterHitDto,
+  PublicVersionSummaryDto,
+  PublishCheckDto,
+} from '../catalog/matter.js';
 import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../dto/fees.js';
 import type { StoredFileDto } from '../dto/files.js';
 import type {
@@ -228,7 +244,8 @@ export class ApiClient {
     let url = this.options.baseUrl.replace(/\/$/, '') + path;
     if (query) {
       const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+      for (const [k, v] of Object.entries(query))
+        if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
       const s = params.toString();
       if (s) url += `?${s}`;
     }
@@ -288,19 +305,23 @@ export class ApiClient {
 
   readonly org = {
     listDepartments: () => this.request<DepartmentDto[]>('GET', '/org/departments', { anonymous: true }),
-    createDepartment: (body: CreateDepartmentRequest) => this.request<DepartmentDto>('POST', '/org/departments', { body }),
+    createDepartment: (body: CreateDepartmentRequest) =>
+      this.request<DepartmentDto>('POST', '/org/departments', { body }),
     updateDepartment: (id: string, body: UpdateDepartmentRequest) =>
       this.request<DepartmentDto>('PATCH', `/org/departments/${id}`, { body }),
     listWindows: (query: { departmentId?: string } = {}) =>
       this.request<ServiceWindowDto[]>('GET', '/org/windows', { query }),
-    createWindow: (body: CreateServiceWindowRequest) => this.request<ServiceWindowDto>('POST', '/org/windows', { body }),
+    createWindow: (body: CreateServiceWindowRequest) =>
+      this.request<ServiceWindowDto>('POST', '/org/windows', { body }),
     updateWindow: (id: string, body: UpdateServiceWindowRequest) =>
       this.request<ServiceWindowDto>('PATCH', `/org/windows/${id}`, { body }),
     listStaff: (query: StaffQuery = {}) => this.request<Page<StaffDto>>('GET', '/org/staff', { query: { ...query } }),
     getStaff: (id: string) => this.request<StaffDto>('GET', `/org/staff/${id}`),
     createStaff: (body: CreateStaffRequest) => this.request<StaffDto>('POST', '/org/staff', { body }),
-    updateStaff: (id: string, body: UpdateStaffRequest) => this.request<StaffDto>('PATCH', `/org/staff/${id}`, { body }),
-    setStaffAway: (id: string, away: boolean) => this.request<StaffDto>('PUT', `/org/staff/${id}/away`, { body: { away } }),
+    updateStaff: (id: string, body: UpdateStaffRequest) =>
+      this.request<StaffDto>('PATCH', `/org/staff/${id}`, { body }),
+    setStaffAway: (id: string, away: boolean) =>
+      this.request<StaffDto>('PUT', `/org/staff/${id}/away`, { body: { away } }),
     resetStaffPassword: (id: string, body: ResetPasswordRequest) =>
       this.request<void>('POST', `/org/staff/${id}/password`, { body }),
   };
@@ -312,11 +333,15 @@ export class ApiClient {
 
   readonly calendar = {
     year: (year: number) => this.request<CalendarYearDto>('GET', `/calendar/years/${year}`, { anonymous: true }),
-    deadline: (query: DeadlineQuery) => this.request<DeadlineDto>('GET', '/calendar/deadline', { query: { ...query }, anonymous: true }),
-    editDay: (date: string, body: EditCalendarDayRequest) => this.request<CalendarChangeDto>('PUT', `/calendar/days/${date}`, { body }),
-    importYear: (year: number, body: ImportCalendarYearRequest) => this.request<CalendarChangeDto>('PUT', `/calendar/years/${year}`, { body }),
+    deadline: (query: DeadlineQuery) =>
+      this.request<DeadlineDto>('GET', '/calendar/deadline', { query: { ...query }, anonymous: true }),
+    editDay: (date: string, body: EditCalendarDayRequest) =>
+      this.request<CalendarChangeDto>('PUT', `/calendar/days/${date}`, { body }),
+    importYear: (year: number, body: ImportCalendarYearRequest) =>
+      this.request<CalendarChangeDto>('PUT', `/calendar/years/${year}`, { body }),
     policies: () => this.request<DeadlinePolicyDto[]>('GET', '/deadline-policy'),
-    proposePolicy: (body: ProposeDeadlinePolicyRequest) => this.request<DeadlinePolicyDto>('POST', '/deadline-policy', { body }),
+    proposePolicy: (body: ProposeDeadlinePolicyRequest) =>
+      this.request<DeadlinePolicyDto>('POST', '/deadline-policy', { body }),
     decidePolicy: (version: number, body: DecideDeadlinePolicyRequest) =>
       this.request<DeadlinePolicyDto>('POST', `/deadline-policy/${version}/decision`, { body }),
   };
@@ -327,111 +352,174 @@ export class ApiClient {
     explain: (id: string) => this.request<ClockExplanationDto>('GET', `/clocks/${id}/explanation`),
     pause: (id: string, body: PauseClockRequest) => this.request<ClockDto>('POST', `/clocks/${id}/pause`, { body }),
     resume: (id: string) => this.request<ClockDto>('POST', `/clocks/${id}/resume`),
-    extend: (id: string, body: ExtendClockRequest) => this.request<ClockDto>('POST', `/clocks/${id}/extensions`, { body }),
+    extend: (id: string, body: ExtendClockRequest) =>
+      this.request<ClockDto>('POST', `/clocks/${id}/extensions`, { body }),
     restart: (id: string) => this.request<ClockDto>('POST', `/clocks/${id}/restart`),
   };
 
   readonly fees = {
     items: () => this.request<FeeItemDto[]>('GET', '/fees/items', { anonymous: true }),
     createItem: (body: CreateFeeItemRequest) => this.request<FeeItemDto>('POST', '/fees/items', { body }),
-    updateItem: (code: string, body: UpdateFeeItemRequest) => this.request<FeeItemDto>('PATCH', `/fees/items/${code}`, { body }),
+    updateItem: (code: string, body: UpdateFeeItemRequest) =>
+      this.request<FeeItemDto>('PATCH', `/fees/items/${code}`, { body }),
   };
 
   readonly catalog = {
-    list: (query: MatterQuery = {}) => this.request<Page<MatterSummaryDto>>('GET', '/catalog/matters', { query: { ...query } }),
-    create: (body: { content: MatterContent; mainItem?: number; subItem?: number }) => this.request<MatterVersionDto>('POST', '/catalog/matters', { body }),
+    list: (query: MatterQuery = {}) =>
+      this.request<Page<MatterSummaryDto>>('GET', '/catalog/matters', { query: { ...query } }),
+    create: (body: { content: MatterContent; mainItem?: number; subItem?: number }) =>
+      this.request<MatterVersionDto>('POST', '/catalog/matters', { body }),
     versions: (matterId: string) => this.request<MatterVersionDto[]>('GET', `/catalog/matters/${matterId}/versions`),
-    saveDraft: (versionId: string, content: MatterContent) => this.request<MatterVersionDto>('PUT', `/catalog/versions/${versionId}`, { body: { content } }),
+    saveDraft: (versionId: string, content: MatterContent) =>
+      this.request<MatterVersionDto>('PUT', `/catalog/versions/${versionId}`, { body: { content } }),
     check: (versionId: string) => this.request<PublishCheckDto>('POST', `/catalog/versions/${versionId}/check`),
     publish: (versionId: string) => this.request<MatterVersionDto>('POST', `/catalog/versions/${versionId}/publish`),
     cloneToDraft: (versionId: string) => this.request<MatterVersionDto>('POST', `/catalog/versions/${versionId}/clone`),
     withdraw: (matterId: string) => this.request<MatterVersionDto>('POST', `/catalog/matters/${matterId}/withdraw`),
-    uploadAttachment: (file: FileUpload) => this.request<StoredFileDto>('POST', '/catalog/attachments', { upload: file }),
+    uploadAttachment: (file: FileUpload) =>
+      this.request<StoredFileDto>('POST', '/catalog/attachments', { upload: file }),
     exportFile: () => this.request<CatalogFile>('GET', '/catalog/export'),
-    importFile: (file: CatalogFile, dryRun: boolean) => this.request<ImportReportDto>('POST', '/catalog/import', { body: file, query: { dryRun } }),
+    importFile: (file: CatalogFile, dryRun: boolean) =>
+      this.request<ImportReportDto>('POST', '/catalog/import', { body: file, query: { dryRun } }),
     exportWorkbook: () => this.request<DownloadedFile>('GET', '/catalog/export.xlsx', { binary: true }),
     importWorkbook: (bytes: FileUpload['bytes'], dryRun: boolean) =>
-      this.request<ImportReportDto>('POST', '/catalog/import.xlsx', { upload: { bytes, mediaType: XLSX_MEDIA_TYPE }, query: { dryRun } }),
+      this.request<ImportReportDto>('POST', '/catalog/import.xlsx', {
+        upload: { bytes, mediaType: XLSX_MEDIA_TYPE },
+        query: { dryRun },
+      }),
   };
 
   readonly guides = {
-    search: (query: { q?: string; department?: string; audience?: string; theme?: string; page?: number; pageSize?: number } = {}) =>
-      this.request<Page<PublicMatterHitDto>>('GET', '/public/matters', { query, anonymous: true }),
+    search: (
+      query: {
+        q?: string;
+        department?: string;
+        audience?: string;
+        theme?: string;
+        page?: number;
+        pageSize?: number;
+      } = {},
+    ) => this.request<Page<PublicMatterHitDto>>('GET', '/public/matters', { query, anonymous: true }),
     get: (code: string) => this.request<MatterVersionDto>('GET', `/public/matters/${code}`, { anonymous: true }),
-    version: (code: string, versionNo: number) => this.request<MatterVersionDto>('GET', `/public/matters/${code}/versions/${versionNo}`, { anonymous: true }),
-    versions: (code: string) => this.request<PublicVersionSummaryDto[]>('GET', `/public/matters/${code}/versions`, { anonymous: true }),
+    version: (code: string, versionNo: number) =>
+      this.request<MatterVersionDto>('GET', `/public/matters/${code}/versions/${versionNo}`, { anonymous: true }),
+    versions: (code: string) =>
+      this.request<PublicVersionSummaryDto[]>('GET', `/public/matters/${code}/versions`, { anonymous: true }),
     /** 一次性告知单 as a PDF. */
-    notificationSheet: (code: string) => this.request<DownloadedFile>('GET', `/public/matters/${code}/notification-sheet.pdf`, { anonymous: true, binary: true }),
-    attachment: (fileId: string) => this.request<DownloadedFile>('GET', `/public/matters/attachments/${fileId}`, { anonymous: true, binary: true }),
+    notificationSheet: (code: string) =>
+      this.request<DownloadedFile>('GET', `/public/matters/${code}/notification-sheet.pdf`, {
+        anonymous: true,
+        binary: true,
+      }),
+    attachment: (fileId: string) =>
+      this.request<DownloadedFile>('GET', `/public/matters/attachments/${fileId}`, { anonymous: true, binary: true }),
     attachmentUrl: (fileId: string) => this.url(`/public/matters/attachments/${fileId}`),
     notificationSheetUrl: (code: string) => this.url(`/public/matters/${code}/notification-sheet.pdf`),
   };
 
   readonly cases = {
-    queue: (query: { queue?: CaseQueue; q?: string; page?: number; pageSize?: number } = {}) => this.request<Page<CaseSummaryDto>>('GET', '/cases', { query: { ...query } }),
+    queue: (query: { queue?: CaseQueue; q?: string; page?: number; pageSize?: number } = {}) =>
+      this.request<Page<CaseSummaryDto>>('GET', '/cases', { query: { ...query } }),
     counts: () => this.request<CaseQueueCountsDto[]>('GET', '/cases/counts'),
     mine: () => this.request<CaseSummaryDto[]>('GET', '/cases/mine'),
     get: (id: string) => this.request<CaseDto>('GET', `/cases/${id}`),
-    notice: (id: string, noticeId: string) => this.request<DownloadedFile>('GET', `/cases/${id}/notices/${noticeId}`, { binary: true }),
-    materialFile: (id: string, index: number) => this.request<DownloadedFile>('GET', `/cases/${id}/materials/${index}/file`, { binary: true }),
+    notice: (id: string, noticeId: string) =>
+      this.request<DownloadedFile>('GET', `/cases/${id}/notices/${noticeId}`, { binary: true }),
+    materialFile: (id: string, index: number) =>
+      this.request<DownloadedFile>('GET', `/cases/${id}/materials/${index}/file`, { binary: true }),
     start: (body: StartOnlineCaseRequest) => this.request<CaseDto>('POST', '/cases', { body }),
     saveDraft: (id: string, body: SaveCaseDraftRequest) => this.request<CaseDto>('PUT', `/cases/${id}/draft`, { body }),
-    uploadMaterial: (id: string, index: number, file: FileUpload) => this.request<StoredFileDto>('POST', `/cases/${id}/materials/${index}`, { upload: file }),
+    uploadMaterial: (id: string, index: number, file: FileUpload) =>
+      this.request<StoredFileDto>('POST', `/cases/${id}/materials/${index}`, { upload: file }),
     submit: (id: string) => this.request<CaseDto>('POST', `/cases/${id}/submit`),
     walkIn: (body: WalkInCaseRequest) => this.request<CaseDto>('POST', '/cases/walk-in', { body }),
     supply: (id: string, body: SupplyCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/supply`, { body }),
-    accept: (id: string, body: AcceptCaseRequest = {}) => this.request<CaseDto>('POST', `/cases/${id}/accept`, { body }),
+    accept: (id: string, body: AcceptCaseRequest = {}) =>
+      this.request<CaseDto>('POST', `/cases/${id}/accept`, { body }),
     reject: (id: string, body: RejectCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/reject`, { body }),
-    supplement: (id: string, body: SupplementCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/supplement`, { body }),
-    closeUnsupplied: (id: string, body: WithdrawCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/close-unsupplied`, { body }),
+    supplement: (id: string, body: SupplementCaseRequest) =>
+      this.request<CaseDto>('POST', `/cases/${id}/supplement`, { body }),
+    closeUnsupplied: (id: string, body: WithdrawCaseRequest) =>
+      this.request<CaseDto>('POST', `/cases/${id}/close-unsupplied`, { body }),
     review: (id: string, body: ReviewCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/review`, { body }),
     suspend: (id: string, body: SuspendCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/suspend`, { body }),
     resume: (id: string) => this.request<CaseDto>('POST', `/cases/${id}/resume`),
-    requestExtension: (id: string, body: RequestExtensionRequest) => this.request<CaseDto>('POST', `/cases/${id}/extension`, { body }),
-    decideExtension: (id: string, approve: boolean) => this.request<CaseDto>('POST', `/cases/${id}/extension/decision`, { body: { approve } }),
+    requestExtension: (id: string, body: RequestExtensionRequest) =>
+      this.request<CaseDto>('POST', `/cases/${id}/extension`, { body }),
+    decideExtension: (id: string, approve: boolean) =>
+      this.request<CaseDto>('POST', `/cases/${id}/extension/decision`, { body: { approve } }),
     decide: (id: string, body: DecideCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/decide`, { body }),
     deliver: (id: string, body: DeliverCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/deliver`, { body }),
-    supplyDeferred: (id: string, body: SupplyCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/deferred-materials`, { body }),
-    withdraw: (id: string, body: WithdrawCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/withdraw`, { body }),
+    supplyDeferred: (id: string, body: SupplyCaseRequest) =>
+      this.request<CaseDto>('POST', `/cases/${id}/deferred-materials`, { body }),
+    withdraw: (id: string, body: WithdrawCaseRequest) =>
+      this.request<CaseDto>('POST', `/cases/${id}/withdraw`, { body }),
   };
 
   readonly progress = {
-    get: (no: string, code: string) => this.request<PublicProgressDto>('GET', '/public/progress', { query: { no, code }, anonymous: true }),
-    notice: (no: string, code: string, noticeId: string) => this.request<DownloadedFile>('GET', `/public/progress/notices/${noticeId}`, { query: { no, code }, anonymous: true, binary: true }),
-    noticeUrl: (no: string, code: string, noticeId: string) => this.url(`/public/progress/notices/${noticeId}`, { no, code }),
+    get: (no: string, code: string) =>
+      this.request<PublicProgressDto>('GET', '/public/progress', { query: { no, code }, anonymous: true }),
+    notice: (no: string, code: string, noticeId: string) =>
+      this.request<DownloadedFile>('GET', `/public/progress/notices/${noticeId}`, {
+        query: { no, code },
+        anonymous: true,
+        binary: true,
+      }),
+    noticeUrl: (no: string, code: string, noticeId: string) =>
+      this.url(`/public/progress/notices/${noticeId}`, { no, code }),
   };
 
   readonly supervision = {
     board: () => this.request<BoardDto>('GET', '/supervision/board'),
     cards: (query: CardQuery = {}) => this.request<Page<CardDto>>('GET', '/supervision/cards', { query: { ...query } }),
     card: (id: string) => this.request<CardCaseViewDto>('GET', `/supervision/cards/${id}`),
-    appeal: (id: string, body: AppealCardRequest) => this.request<CardDto>('POST', `/supervision/cards/${id}/appeal`, { body }),
-    decide: (id: string, body: DecideCardRequest) => this.request<CardDto>('POST', `/supervision/cards/${id}/decision`, { body }),
+    appeal: (id: string, body: AppealCardRequest) =>
+      this.request<CardDto>('POST', `/supervision/cards/${id}/appeal`, { body }),
+    decide: (id: string, body: DecideCardRequest) =>
+      this.request<CardDto>('POST', `/supervision/cards/${id}/decision`, { body }),
     sweep: () => this.request<SweepRunDto>('POST', '/supervision/sweeps'),
     runs: () => this.request<SweepRunDto[]>('GET', '/supervision/sweeps'),
-    performance: (query: PerformanceQuery = {}) => this.request<PerformanceDto>('GET', '/supervision/performance', { query: { ...query } }),
-    performanceWorkbook: (query: PerformanceQuery = {}) => this.request<DownloadedFile>('GET', '/supervision/performance.xlsx', { query: { ...query }, binary: true }),
-    exchange: (query: ExchangeQuery) => this.request<ExchangeExportDto>('GET', '/supervision/exchange', { query: { ...query } }),
-    urges: (query: { open?: boolean } = {}) => this.request<UrgeDto[]>('GET', '/supervision/urges', { query: { ...query } }),
+    performance: (query: PerformanceQuery = {}) =>
+      this.request<PerformanceDto>('GET', '/supervision/performance', { query: { ...query } }),
+    performanceWorkbook: (query: PerformanceQuery = {}) =>
+      this.request<DownloadedFile>('GET', '/supervision/performance.xlsx', { query: { ...query }, binary: true }),
+    exchange: (query: ExchangeQuery) =>
+      this.request<ExchangeExportDto>('GET', '/supervision/exchange', { query: { ...query } }),
+    urges: (query: { open?: boolean } = {}) =>
+      this.request<UrgeDto[]>('GET', '/supervision/urges', { query: { ...query } }),
     urge: (body: CreateUrgeRequest) => this.request<UrgeDto>('POST', '/supervision/urges', { body }),
-    reply: (id: string, body: ReplyUrgeRequest) => this.request<UrgeDto>('POST', `/supervision/urges/${id}/reply`, { body }),
+    reply: (id: string, body: ReplyUrgeRequest) =>
+      this.request<UrgeDto>('POST', `/supervision/urges/${id}/reply`, { body }),
     /**
      * The live channel: new cards, urges and sweep runs as they happen (server-sent events, read with
      * fetch so the session's token goes in the header). Returns a function that closes it.
      */
     events: (onEvent: (e: SupervisionEvent) => void, onState?: (connected: boolean) => void): (() => void) => {
       const abort = new AbortController();
-      void this.stream('/supervision/events', abort.signal, (data) => onEvent(JSON.parse(data) as SupervisionEvent), onState);
+      void this.stream(
+        '/supervision/events',
+        abort.signal,
+        (data) => onEvent(JSON.parse(data) as SupervisionEvent),
+        onState,
+      );
       return () => abort.abort();
     },
   };
 
   /** Reads a server-sent event stream until aborted, reconnecting after a drop. */
-  private async stream(path: string, signal: AbortSignal, onData: (data: string) => void, onState?: (connected: boolean) => void): Promise<void> {
+  private async stream(
+    path: string,
+    signal: AbortSignal,
+    onData: (data: string) => void,
+    onState?: (connected: boolean) => void,
+  ): Promise<void> {
     while (!signal.aborted) {
       try {
         const token = this.store.get()?.accessToken;
-        const res = await this.fetchImpl(this.url(path), { headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal });
+        const res = await this.fetchImpl(this.url(path), {
+          headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          signal,
+        });
         if (res.status === 401 && !(await this.refreshOnce())) {
           this.expire();
           return;
@@ -448,7 +536,11 @@ export class ApiClient {
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+            const data = block
+              .split('\n')
+              .filter((l) => l.startsWith('data:'))
+              .map((l) => l.slice(5).trimStart())
+              .join('\n');
             if (data) onData(data);
           }
         }

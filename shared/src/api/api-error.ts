@@ -29,6 +29,10 @@ export class ApiError extends Error {
     if (b && typeof b.code === 'string' && typeof b.message === 'string') {
       return new ApiError(status, b.code, b.message, b.details, b.requestId);
     }
-    return new ApiError(status, status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST, `请求失败（HTTP ${status}）`);
+    return new ApiError(
+      status,
+      status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST,
+      `请求失败（HTTP ${status}）`,
+    );
   }
 }

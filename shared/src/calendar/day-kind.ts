@@ -20,6 +20,16 @@ export const DAY_KIND_LABELS: Record<DayKind, string> = {
 export const isWorkingKind = (k: DayKind) => k === DayKind.WORKDAY || k === DayKind.MAKEUP_WORKDAY;
 
 /** Units of a time limit. */
-export const LimitUnit = { WORKING_DAY: 'WORKING_DAY', NATURAL_DAY: 'NATURAL_DAY', HOUR: 'HOUR', MONTH: 'MONTH' } as const;
+export const LimitUnit = {
+  WORKING_DAY: 'WORKING_DAY',
+  NATURAL_DAY: 'NATURAL_DAY',
+  HOUR: 'HOUR',
+  MONTH: 'MONTH',
+} as const;
 export type LimitUnit = (typeof LimitUnit)[keyof typeof LimitUnit];
-export const LIMIT_UNIT_LABELS: Record<LimitUnit, string> = { WORKING_DAY: '个工作日', NATURAL_DAY: '个自然日', HOUR: '小时', MONTH: '个月' };
+export const LIMIT_UNIT_LABELS: Record<LimitUnit, string> = {
+  WORKING_DAY: '个工作日',
+  NATURAL_DAY: '个自然日',
+  HOUR: '小时',
+  MONTH: '个月',
+};

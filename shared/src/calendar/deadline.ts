@@ -15,12 +15,22 @@ export interface WarningPolicy {
 export const DEFAULT_WARNING_POLICY: WarningPolicy = { usedPercent: 80, minLeft: 1 };
 
 /** The thresholds a clock of this kind runs under: the kind's own where the policy names it, else the policy's. */
-export function warningPolicyFor(policy: WarningPolicy & { byKind?: Partial<Record<string, WarningPolicy>> | null }, kind: string): WarningPolicy {
+export function warningPolicyFor(
+  policy: WarningPolicy & { byKind?: Partial<Record<string, WarningPolicy>> | null },
+  kind: string,
+): WarningPolicy {
   const own = policy.byKind?.[kind];
-  return own ? { usedPercent: own.usedPercent, minLeft: own.minLeft } : { usedPercent: policy.usedPercent, minLeft: policy.minLeft };
+  return own
+    ? { usedPercent: own.usedPercent, minLeft: own.minLeft }
+    : { usedPercent: policy.usedPercent, minLeft: policy.minLeft };
 }
 
-export const MAX_LIMIT: Record<LimitUnit, number> = { WORKING_DAY: 2000, NATURAL_DAY: 3650, HOUR: 24 * 366, MONTH: 120 };
+export const MAX_LIMIT: Record<LimitUnit, number> = {
+  WORKING_DAY: 2000,
+  NATURAL_DAY: 3650,
+  HOUR: 24 * 366,
+  MONTH: 120,
+};
 const HOUR_MS = 3_600_000;
 
 export interface Deadline {
@@ -59,7 +69,13 @@ export function limitAmount(startDay: number, limit: TimeLimit): number {
 }
 
 /** The deadline `amount` (see Deadline.amount) after an anchor: a start, or a resume after a pause. */
-export function deadlineFromDay(cal: WorkingCalendar, anchor: Date, anchorDay: number, unit: LimitUnit, amount: number): Deadline {
+export function deadlineFromDay(
+  cal: WorkingCalendar,
+  anchor: Date,
+  anchorDay: number,
+  unit: LimitUnit,
+  amount: number,
+): Deadline {
   if (unit === LimitUnit.HOUR) {
     const dueAt = new Date(anchor.getTime() + amount);
     return { dueDay: shanghaiDay(dueAt), dueAt, amount, rawDueDay: null };

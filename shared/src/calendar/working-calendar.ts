@@ -48,7 +48,8 @@ export class WorkingCalendar {
     }
     this.nthWorking = new Int32Array(count + 1);
     for (let i = 0; i < kinds.length; i++) {
-      if (i === 0 ? this.workSeq[0] === 1 : this.workSeq[i]! > this.workSeq[i - 1]!) this.nthWorking[this.workSeq[i]!] = i;
+      if (i === 0 ? this.workSeq[0] === 1 : this.workSeq[i]! > this.workSeq[i - 1]!)
+        this.nthWorking[this.workSeq[i]!] = i;
     }
   }
 

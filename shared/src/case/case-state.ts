@@ -100,11 +100,45 @@ export const isOpenCase = (s: CaseState): boolean => OPEN_BEFORE_DECISION.includ
 export const isTerminalCase = (s: CaseState): boolean => CASE_TRANSITIONS[s].length === 0;
 
 /** 办结类型: the national e-supervision completion code set (DOMAIN.md §6). */
-export const CompletionCode = { CERTIFIED: '0', RETURNED: '1', VOIDED: '2', DELETED: '3', REPORTED_UP: '4', NOT_SUPPLIED: '5', CONCLUDED: '6' } as const;
+export const CompletionCode = {
+  CERTIFIED: '0',
+  RETURNED: '1',
+  VOIDED: '2',
+  DELETED: '3',
+  REPORTED_UP: '4',
+  NOT_SUPPLIED: '5',
+  CONCLUDED: '6',
+} as const;
 export type CompletionCode = (typeof CompletionCode)[keyof typeof CompletionCode];
-export const COMPLETION_CODE_LABELS: Record<CompletionCode, string> = { '0': '出证', '1': '退回', '2': '作废', '3': '删除', '4': '转报', '5': '补正不来', '6': '办结' };
+export const COMPLETION_CODE_LABELS: Record<CompletionCode, string> = {
+  '0': '出证',
+  '1': '退回',
+  '2': '作废',
+  '3': '删除',
+  '4': '转报',
+  '5': '补正不来',
+  '6': '办结',
+};
 
 /** 环节结果: the national e-supervision step result code set (DOMAIN.md §6). */
-export const StepResultCode = { DISAGREE: '0', AGREE: '1', NOT_ACCEPTED: '2', REFUSED: '3', ACCEPTED: '4', SUPPLEMENTED: '5', SUSPENDED: '6', RETURNED: '7' } as const;
+export const StepResultCode = {
+  DISAGREE: '0',
+  AGREE: '1',
+  NOT_ACCEPTED: '2',
+  REFUSED: '3',
+  ACCEPTED: '4',
+  SUPPLEMENTED: '5',
+  SUSPENDED: '6',
+  RETURNED: '7',
+} as const;
 export type StepResultCode = (typeof StepResultCode)[keyof typeof StepResultCode];
-export const STEP_RESULT_LABELS: Record<StepResultCode, string> = { '0': '不同意', '1': '同意', '2': '不受理', '3': '不予受理', '4': '受理', '5': '补齐补正', '6': '特别程序(挂起)', '7': '退回' };
+export const STEP_RESULT_LABELS: Record<StepResultCode, string> = {
+  '0': '不同意',
+  '1': '同意',
+  '2': '不受理',
+  '3': '不予受理',
+  '4': '受理',
+  '5': '补齐补正',
+  '6': '特别程序(挂起)',
+  '7': '退回',
+};

@@ -126,7 +126,11 @@ export interface SupplementItemDto {
 
 export const DeliveryMethod = { PICKUP: 'PICKUP', MAIL: 'MAIL', ELECTRONIC: 'ELECTRONIC' } as const;
 export type DeliveryMethod = (typeof DeliveryMethod)[keyof typeof DeliveryMethod];
-export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = { PICKUP: '窗口领取', MAIL: '邮寄', ELECTRONIC: '电子送达' };
+export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
+  PICKUP: '窗口领取',
+  MAIL: '邮寄',
+  ELECTRONIC: '电子送达',
+};
 
 export interface CaseDto {
   id: string;
@@ -141,7 +145,14 @@ export interface CaseDto {
   channel: CaseChannel;
   state: CaseState;
   /** ID number always masked; the phone masked for the applicant's own view, in full for the department's staff who call back. */
-  applicant: { kind: ApplicantKind; name: string; idNumberMasked: string; contactName: string; phone: string; address: string | null };
+  applicant: {
+    kind: ApplicantKind;
+    name: string;
+    idNumberMasked: string;
+    contactName: string;
+    phone: string;
+    address: string | null;
+  };
   materials: CaseMaterialDto[];
   receivedAt: string | null;
   acceptedAt: string | null;
@@ -151,7 +162,13 @@ export interface CaseDto {
   deferredPromiseMissed: boolean;
   supplementItems: SupplementItemDto[];
   decision: { approved: boolean; reason: string; legalBasis: string | null; decidedAt: string } | null;
-  delivery: { method: DeliveryMethod; carrier: string | null; trackingNo: string | null; certificateNo: string | null; deliveredAt: string } | null;
+  delivery: {
+    method: DeliveryMethod;
+    carrier: string | null;
+    trackingNo: string | null;
+    certificateNo: string | null;
+    deliveredAt: string;
+  } | null;
   completionCode: CompletionCode | null;
   pendingExtension: { days: number; reason: string; requestedByName: string; requestedAt: string } | null;
   acceptanceClock: ClockDto | null;
@@ -189,9 +206,23 @@ export interface CaseSummaryDto {
 }
 
 /** The staff work queues. */
-export const CaseQueue = { TO_ACCEPT: 'TO_ACCEPT', SUPPLEMENT: 'SUPPLEMENT', TO_REVIEW: 'TO_REVIEW', TO_DECIDE: 'TO_DECIDE', TO_DELIVER: 'TO_DELIVER', SUSPENDED: 'SUSPENDED' } as const;
+export const CaseQueue = {
+  TO_ACCEPT: 'TO_ACCEPT',
+  SUPPLEMENT: 'SUPPLEMENT',
+  TO_REVIEW: 'TO_REVIEW',
+  TO_DECIDE: 'TO_DECIDE',
+  TO_DELIVER: 'TO_DELIVER',
+  SUSPENDED: 'SUSPENDED',
+} as const;
 export type CaseQueue = (typeof CaseQueue)[keyof typeof CaseQueue];
-export const CASE_QUEUE_LABELS: Record<CaseQueue, string> = { TO_ACCEPT: '待受理', SUPPLEMENT: '待补正', TO_REVIEW: '待审查', TO_DECIDE: '待决定', TO_DELIVER: '待送达', SUSPENDED: '特别程序' };
+export const CASE_QUEUE_LABELS: Record<CaseQueue, string> = {
+  TO_ACCEPT: '待受理',
+  SUPPLEMENT: '待补正',
+  TO_REVIEW: '待审查',
+  TO_DECIDE: '待决定',
+  TO_DELIVER: '待送达',
+  SUSPENDED: '特别程序',
+};
 
 export interface CaseQueueCountsDto {
   queue: CaseQueue;

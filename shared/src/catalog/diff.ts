@@ -1,11 +1,22 @@
-import { AUDIENCE_LABELS, formatTimeLimit, HANDLING_KIND_LABELS, MATERIAL_FORM_LABELS, type MatterContent, MATTER_TYPE_LABELS } from './matter.js';
+import {
+  AUDIENCE_LABELS,
+  formatTimeLimit,
+  HANDLING_KIND_LABELS,
+  MATERIAL_FORM_LABELS,
+  type MatterContent,
+  MATTER_TYPE_LABELS,
+} from './matter.js';
 import { PAUSE_REASON_LABELS } from '../dto/clock.js';
 
 /** JSON with keys sorted and empty (null/undefined) properties left out: equal content, equal text. */
 export function comparableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => x !== null && x !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
     }
     return v;
   });
@@ -78,9 +89,15 @@ function lines(c: MatterContent, field: keyof MatterContent, names: DiffNames): 
           `${m.name}（${MATERIAL_FORM_LABELS[m.form]} ${m.copies} 份，${m.required ? '必需' : '非必需'}${m.deferrable ? '，可容缺' : ''}${m.notes ? `，${m.notes}` : ''}${m.blankForm ? `，表格：${m.blankForm.fileName}` : ''}${m.sample ? `，样表：${m.sample.fileName}` : ''}）`,
       );
     case 'coDepartments':
-      return c.coDepartments.map((d) => `${names.department(d.departmentId)}：${formatTimeLimit(d.subtaskLimit)}${d.silenceIsConsent ? '，超时视为同意' : ''}`);
+      return c.coDepartments.map(
+        (d) =>
+          `${names.department(d.departmentId)}：${formatTimeLimit(d.subtaskLimit)}${d.silenceIsConsent ? '，超时视为同意' : ''}`,
+      );
     case 'specialProcedures':
-      return c.specialProcedures.map((s) => `${PAUSE_REASON_LABELS[s.kind]}：${s.countsTowardLimit === null ? '未说明是否计时' : s.countsTowardLimit ? '计入时限' : '不计入时限'}${s.description ? `（${s.description}）` : ''}`);
+      return c.specialProcedures.map(
+        (s) =>
+          `${PAUSE_REASON_LABELS[s.kind]}：${s.countsTowardLimit === null ? '未说明是否计时' : s.countsTowardLimit ? '计入时限' : '不计入时限'}${s.description ? `（${s.description}）` : ''}`,
+      );
     case 'themes':
     case 'lifeEvents':
     case 'keywords':
@@ -96,5 +113,10 @@ function lines(c: MatterContent, field: keyof MatterContent, names: DiffNames): 
 export function diffMatterContent(before: MatterContent, after: MatterContent, names: DiffNames): MatterChange[] {
   return (Object.keys(MATTER_FIELD_LABELS) as (keyof MatterContent)[])
     .filter((f) => !sameValue(before[f], after[f]))
-    .map((f) => ({ field: f, label: MATTER_FIELD_LABELS[f], before: lines(before, f, names), after: lines(after, f, names) }));
+    .map((f) => ({
+      field: f,
+      label: MATTER_FIELD_LABELS[f],
+      before: lines(before, f, names),
+      after: lines(after, f, names),
+    }));
 }

@@ -27,17 +27,35 @@ export const MATTER_TYPE_PREFIX: Record<MatterType, string> = {
 };
 
 /** 办件类型 */
-export const HandlingKind = { IMMEDIATE: 'IMMEDIATE', PROMISED: 'PROMISED', JOINT: 'JOINT', REPORT_UP: 'REPORT_UP' } as const;
+export const HandlingKind = {
+  IMMEDIATE: 'IMMEDIATE',
+  PROMISED: 'PROMISED',
+  JOINT: 'JOINT',
+  REPORT_UP: 'REPORT_UP',
+} as const;
 export type HandlingKind = (typeof HandlingKind)[keyof typeof HandlingKind];
-export const HANDLING_KIND_LABELS: Record<HandlingKind, string> = { IMMEDIATE: '即办件', PROMISED: '承诺件', JOINT: '联办件', REPORT_UP: '上报件' };
+export const HANDLING_KIND_LABELS: Record<HandlingKind, string> = {
+  IMMEDIATE: '即办件',
+  PROMISED: '承诺件',
+  JOINT: '联办件',
+  REPORT_UP: '上报件',
+};
 
 export const Audience = { CITIZEN: 'CITIZEN', LEGAL_PERSON: 'LEGAL_PERSON', BOTH: 'BOTH' } as const;
 export type Audience = (typeof Audience)[keyof typeof Audience];
-export const AUDIENCE_LABELS: Record<Audience, string> = { CITIZEN: '自然人', LEGAL_PERSON: '法人', BOTH: '自然人、法人' };
+export const AUDIENCE_LABELS: Record<Audience, string> = {
+  CITIZEN: '自然人',
+  LEGAL_PERSON: '法人',
+  BOTH: '自然人、法人',
+};
 
 export const MaterialForm = { ORIGINAL: 'ORIGINAL', COPY: 'COPY', ORIGINAL_AND_COPY: 'ORIGINAL_AND_COPY' } as const;
 export type MaterialForm = (typeof MaterialForm)[keyof typeof MaterialForm];
-export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = { ORIGINAL: '原件', COPY: '复印件', ORIGINAL_AND_COPY: '原件和复印件' };
+export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = {
+  ORIGINAL: '原件',
+  COPY: '复印件',
+  ORIGINAL_AND_COPY: '原件和复印件',
+};
 
 export interface MaterialSpec {
   name: string;
@@ -140,14 +158,17 @@ export function checkMatterContent(c: MatterContent, feeItems: FeeItemFacts[]): 
   if (!c.complaintPhone?.trim()) add('complaintPhone', '请填写投诉电话');
 
   const sameUnit = c.promisedLimit.unit === c.statutoryLimit.unit;
-  const promisedLonger = sameUnit ? c.promisedLimit.value > c.statutoryLimit.value : comparable(c.promisedLimit) > comparable(c.statutoryLimit);
+  const promisedLonger = sameUnit
+    ? c.promisedLimit.value > c.statutoryLimit.value
+    : comparable(c.promisedLimit) > comparable(c.statutoryLimit);
   if (promisedLonger) add('promisedLimit', '承诺时限不得超过法定时限');
 
   if (c.handlingKind === HandlingKind.IMMEDIATE) {
     if (c.promisedLimit.value !== 0) add('promisedLimit', '即办件的承诺时限必须为 0');
     if (c.coDepartments.length) add('coDepartments', '即办件不能有协办部门');
   }
-  if (c.handlingKind === HandlingKind.JOINT && !c.coDepartments.length) add('coDepartments', '联办件须至少有一个协办部门');
+  if (c.handlingKind === HandlingKind.JOINT && !c.coDepartments.length)
+    add('coDepartments', '联办件须至少有一个协办部门');
   if (c.handlingKind !== HandlingKind.JOINT && c.handlingKind !== HandlingKind.IMMEDIATE && c.coDepartments.length) {
     add('coDepartments', '只有联办件可以设置协办部门');
   }
@@ -171,7 +192,8 @@ export function checkMatterContent(c: MatterContent, feeItems: FeeItemFacts[]): 
   });
 
   c.specialProcedures.forEach((s, i) => {
-    if (s.countsTowardLimit === null || s.countsTowardLimit === undefined) add(`specialProcedures.${i}.countsTowardLimit`, '须说明是否计入办理时限');
+    if (s.countsTowardLimit === null || s.countsTowardLimit === undefined)
+      add(`specialProcedures.${i}.countsTowardLimit`, '须说明是否计入办理时限');
   });
   return errors;
 }
@@ -185,7 +207,12 @@ export function matterCode(type: MatterType, mainItem: number, subItem: number):
 export const MATTER_CODE_PATTERN = /^(XK|QR|JF|QT|GG)\d{5}\d{3}$/;
 
 export type MatterVersionStatus = 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED' | 'WITHDRAWN';
-export const MATTER_VERSION_STATUS_LABELS: Record<MatterVersionStatus, string> = { DRAFT: '草稿', PUBLISHED: '已发布', SUPERSEDED: '已被新版本取代', WITHDRAWN: '已撤回' };
+export const MATTER_VERSION_STATUS_LABELS: Record<MatterVersionStatus, string> = {
+  DRAFT: '草稿',
+  PUBLISHED: '已发布',
+  SUPERSEDED: '已被新版本取代',
+  WITHDRAWN: '已撤回',
+};
 
 export interface MatterVersionDto {
   id: string;
@@ -202,7 +229,12 @@ export interface MatterVersionDto {
 /** Filters of the back-office matter list. */
 export const MATTER_LIST_STATES = ['PUBLISHED', 'DRAFT', 'UNPUBLISHED', 'WITHDRAWN'] as const;
 export type MatterListState = (typeof MATTER_LIST_STATES)[number];
-export const MATTER_LIST_STATE_LABELS: Record<MatterListState, string> = { PUBLISHED: '已发布', DRAFT: '有草稿', UNPUBLISHED: '从未发布', WITHDRAWN: '已撤回' };
+export const MATTER_LIST_STATE_LABELS: Record<MatterListState, string> = {
+  PUBLISHED: '已发布',
+  DRAFT: '有草稿',
+  UNPUBLISHED: '从未发布',
+  WITHDRAWN: '已撤回',
+};
 
 export interface MatterQuery {
   departmentId?: string;

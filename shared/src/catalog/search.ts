@@ -47,7 +47,10 @@ export function prepareSearchEntries(entries: SearchEntry[]): PreparedEntry[] {
  * count like the name. Space-separated terms must all match. Ties: shorter name, then code.
  */
 export function searchMatters(entries: SearchEntry[] | PreparedEntry[], query: string): SearchHit[] {
-  const prepared = entries.length && 'nameLength' in entries[0]! ? (entries as PreparedEntry[]) : prepareSearchEntries(entries as SearchEntry[]);
+  const prepared =
+    entries.length && 'nameLength' in entries[0]!
+      ? (entries as PreparedEntry[])
+      : prepareSearchEntries(entries as SearchEntry[]);
   const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (!terms.length) return [];
   const ascii = terms.map((t) => ASCII.test(t));
@@ -71,13 +74,24 @@ export function searchMatters(entries: SearchEntry[] | PreparedEntry[], query: s
       }
       if (m.range) highlights.push(m.range);
     }
-    if (all) hits.push({ code: e.code, score, matchedIn: best, highlights: mergeRanges(highlights), nameLength: e.nameLength });
+    if (all)
+      hits.push({
+        code: e.code,
+        score,
+        matchedIn: best,
+        highlights: mergeRanges(highlights),
+        nameLength: e.nameLength,
+      });
   }
   hits.sort((a, b) => b.score - a.score || a.nameLength - b.nameLength || a.code.localeCompare(b.code));
   return hits.map(({ nameLength: _, ...h }) => h);
 }
 
-function scoreTerm(e: PreparedEntry, t: string, ascii: boolean): { score: number; where: SearchHit['matchedIn']; range?: [number, number] } | null {
+function scoreTerm(
+  e: PreparedEntry,
+  t: string,
+  ascii: boolean,
+): { score: number; where: SearchHit['matchedIn']; range?: [number, number] } | null {
   const at = e.name.indexOf(t);
   if (at >= 0) return { score: e.name === t ? 100 : at === 0 ? 80 : 60, where: 'name', range: [at, at + t.length] };
   if (ascii) {

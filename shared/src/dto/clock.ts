@@ -34,7 +34,11 @@ export const CLOCK_STOP_LABELS: Record<string, string> = {
 };
 
 export type ClockState = 'RUNNING' | 'PAUSED' | 'STOPPED';
-export const CLOCK_STATE_LABELS: Record<ClockState, string> = { RUNNING: '计时中', PAUSED: '暂停计时', STOPPED: '已停止' };
+export const CLOCK_STATE_LABELS: Record<ClockState, string> = {
+  RUNNING: '计时中',
+  PAUSED: '暂停计时',
+  STOPPED: '已停止',
+};
 
 /** Why a clock pauses: 补正 (Art. 32) or a special procedure that does not count (Art. 45). */
 export const PauseReason = {
@@ -160,9 +164,19 @@ export interface ClockExplanationDto {
  * version; a SUPERVISOR other than the proposer signs it off (it comes into force and the warning times
  * of open clocks are recomputed) or rejects it. At most one proposal waits at a time.
  */
-export const PolicyState = { PROPOSED: 'PROPOSED', IN_FORCE: 'IN_FORCE', SUPERSEDED: 'SUPERSEDED', REJECTED: 'REJECTED' } as const;
+export const PolicyState = {
+  PROPOSED: 'PROPOSED',
+  IN_FORCE: 'IN_FORCE',
+  SUPERSEDED: 'SUPERSEDED',
+  REJECTED: 'REJECTED',
+} as const;
 export type PolicyState = (typeof PolicyState)[keyof typeof PolicyState];
-export const POLICY_STATE_LABELS: Record<PolicyState, string> = { PROPOSED: '待监察签认', IN_FORCE: '生效中', SUPERSEDED: '已被替代', REJECTED: '未获签认' };
+export const POLICY_STATE_LABELS: Record<PolicyState, string> = {
+  PROPOSED: '待监察签认',
+  IN_FORCE: '生效中',
+  SUPERSEDED: '已被替代',
+  REJECTED: '未获签认',
+};
 
 /** Thresholds per clock kind; a kind not named uses the policy's own usedPercent and minLeft. */
 export type WarningRules = Partial<Record<ClockSubjectKind, { usedPercent: number; minLeft: number }>>;

@@ -29,7 +29,9 @@ export function formatFen(fen: number): string {
 }
 
 /** A fee item's standard as citizens read it: "50.00 元", "10.00 元 / 件", "100.00 元 – 500.00 元". */
-export function formatFeeStandard(f: Pick<FeeItemDto, 'standardKind' | 'amountFen' | 'unitPriceFen' | 'unitName' | 'minFen' | 'maxFen'>): string {
+export function formatFeeStandard(
+  f: Pick<FeeItemDto, 'standardKind' | 'amountFen' | 'unitPriceFen' | 'unitName' | 'minFen' | 'maxFen'>,
+): string {
   if (f.standardKind === 'FIXED') return formatFen(f.amountFen!);
   if (f.standardKind === 'UNIT_PRICE') return `${formatFen(f.unitPriceFen!)} / ${f.unitName}`;
   return `${formatFen(f.minFen!)} – ${formatFen(f.maxFen!)}`;

@@ -39,9 +39,21 @@ export const OVERDUE_REASON: Record<ClockSubjectKind, CardReason> = {
 };
 
 /** A card's life: issued; appealed by its holder; then revoked, upheld (打回) or escalated (上报). Never deleted. */
-export const CardState = { ISSUED: 'ISSUED', APPEALED: 'APPEALED', REVOKED: 'REVOKED', UPHELD: 'UPHELD', ESCALATED: 'ESCALATED' } as const;
+export const CardState = {
+  ISSUED: 'ISSUED',
+  APPEALED: 'APPEALED',
+  REVOKED: 'REVOKED',
+  UPHELD: 'UPHELD',
+  ESCALATED: 'ESCALATED',
+} as const;
 export type CardState = (typeof CardState)[keyof typeof CardState];
-export const CARD_STATE_LABELS: Record<CardState, string> = { ISSUED: '已出牌', APPEALED: '申诉中', REVOKED: '已撤销', UPHELD: '申诉打回', ESCALATED: '已上报' };
+export const CARD_STATE_LABELS: Record<CardState, string> = {
+  ISSUED: '已出牌',
+  APPEALED: '申诉中',
+  REVOKED: '已撤销',
+  UPHELD: '申诉打回',
+  ESCALATED: '已上报',
+};
 
 export const CardDecision = { REVOKE: 'REVOKE', UPHOLD: 'UPHOLD', ESCALATE: 'ESCALATE' } as const;
 export type CardDecision = (typeof CardDecision)[keyof typeof CardDecision];
@@ -182,4 +194,5 @@ export interface ReplyUrgeRequest {
 }
 
 /** What the live channel (server-sent events) carries. */
-export type SupervisionEvent = { type: 'card'; card: CardDto } | { type: 'urge'; urge: UrgeDto } | { type: 'run'; run: SweepRunDto };
+export type SupervisionEvent =
+  { type: 'card'; card: CardDto } | { type: 'urge'; urge: UrgeDto } | { type: 'run'; run: SweepRunDto };

@@ -3,7 +3,18 @@ import { computed, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { api } from '../api';
 
-export const THEMES = ['开办企业', '工程建设', '不动产', '医疗卫生', '安全生产', '交通运输', '生态环境', '社会组织', '结婚', '就业'];
+export const THEMES = [
+  '开办企业',
+  '工程建设',
+  '不动产',
+  '医疗卫生',
+  '安全生产',
+  '交通运输',
+  '生态环境',
+  '社会组织',
+  '结婚',
+  '就业',
+];
 
 /** Splits a name into plain and highlighted parts from the server's [start, end) ranges. */
 export function highlightParts(name: string, ranges: [number, number][]): { text: string; hit: boolean }[] {
@@ -52,16 +63,32 @@ export function useGuideSearch() {
 
   function set(patch: Record<string, string | number | undefined>) {
     const query: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...route.query, page: undefined, ...patch })) if (v !== undefined && v !== '') query[k] = String(v);
+    for (const [k, v] of Object.entries({ ...route.query, page: undefined, ...patch }))
+      if (v !== undefined && v !== '') query[k] = String(v);
     void router.push({ path: '/guides', query });
   }
 
-  watch(() => route.fullPath, () => {
-    if (route.path === '/guides') {
-      q.value = String(route.query.q ?? '');
-      void load();
-    }
-  }, { immediate: true });
+  watch(
+    () => route.fullPath,
+    () => {
+      if (route.path === '/guides') {
+        q.value = String(route.query.q ?? '');
+        void load();
+      }
+    },
+    { immediate: true },
+  );
 
-  return { q, department, audience, theme, page, result, loading, failed, search: () => set({ q: q.value.trim() }), set };
+  return {
+    q,
+    department,
+    audience,
+    theme,
+    page,
+    result,
+    loading,
+    failed,
+    search: () => set({ q: q.value.trim() }),
+    set,
+  };
 }

@@ -24,6 +24,10 @@ export function useGuide() {
     }
   }
   const departmentName = (id: string) => departments.value.find((d) => d.id === id)?.name ?? '';
-  watch(() => route.params.code, (code) => code && load(String(code)), { immediate: true });
+  watch(
+    () => route.params.code,
+    (code) => code && load(String(code)),
+    { immediate: true },
+  );
   return { guide, fees, notFound, departmentName };
 }

@@ -1,4 +1,11 @@
-import { ApiError, type CaseApplicantInput, type CaseDto, type CaseSummaryDto, runningClock, saveDownloadedFile } from '@onewindow/shared';
+import {
+  ApiError,
+  type CaseApplicantInput,
+  type CaseDto,
+  type CaseSummaryDto,
+  runningClock,
+  saveDownloadedFile,
+} from '@onewindow/shared';
 import { computed, ref } from 'vue';
 import { api } from '../api';
 
@@ -14,7 +21,14 @@ export const useMyCases = () => {
  */
 export function useMyCase(id: string) {
   const c = ref<CaseDto | null>(null);
-  const applicant = ref<CaseApplicantInput>({ kind: 'PERSON', name: '', idNumber: '', contactName: '', phone: '', address: '' });
+  const applicant = ref<CaseApplicantInput>({
+    kind: 'PERSON',
+    name: '',
+    idNumber: '',
+    contactName: '',
+    phone: '',
+    address: '',
+  });
   const deferred = ref<Set<number>>(new Set());
   const fieldErrors = ref<Record<string, string[]>>({});
   const error = ref('');
@@ -22,7 +36,11 @@ export function useMyCase(id: string) {
 
   async function load() {
     c.value = await api.cases.get(id);
-    applicant.value = { ...applicant.value, name: applicant.value.name || c.value.applicant.name, contactName: applicant.value.contactName || c.value.applicant.contactName };
+    applicant.value = {
+      ...applicant.value,
+      name: applicant.value.name || c.value.applicant.name,
+      contactName: applicant.value.contactName || c.value.applicant.contactName,
+    };
     deferred.value = new Set(c.value.materials.filter((m) => m.status === 'DEFERRED').map((m) => m.index));
   }
 
@@ -46,11 +64,22 @@ export function useMyCase(id: string) {
   }
 
   const draftBody = () => ({
-    applicant: { ...applicant.value, contactName: applicant.value.contactName || applicant.value.name, address: applicant.value.address || undefined },
+    applicant: {
+      ...applicant.value,
+      contactName: applicant.value.contactName || applicant.value.name,
+      address: applicant.value.address || undefined,
+    },
     materials: [...deferred.value].map((index) => ({ index, status: 'DEFERRED' as const })),
   });
   const save = () => run(() => api.cases.saveDraft(id, draftBody()));
-  const upload = (index: number, file: File) => run(() => api.cases.uploadMaterial(id, index, { bytes: file, mediaType: file.type || 'application/octet-stream', fileName: file.name }));
+  const upload = (index: number, file: File) =>
+    run(() =>
+      api.cases.uploadMaterial(id, index, {
+        bytes: file,
+        mediaType: file.type || 'application/octet-stream',
+        fileName: file.name,
+      }),
+    );
   const submit = () => run(async () => (await save()) && api.cases.submit(id));
   /** Answer the supplement notice with the materials it asked for (uploaded since). */
   const supply = () => run(() => api.cases.supply(id, { materialIndexes: asked.value }));
@@ -58,9 +87,27 @@ export function useMyCase(id: string) {
   const withdraw = (reason: string) => run(() => api.cases.withdraw(id, { reason }));
   const notice = async (noticeId: string) => saveDownloadedFile(await api.cases.notice(id, noticeId));
 
-  const asked = computed(() => (c.value?.supplementItems ?? []).filter((i) => i.materialIndex !== null).map((i) => i.materialIndex!));
+  const asked = computed(() =>
+    (c.value?.supplementItems ?? []).filter((i) => i.materialIndex !== null).map((i) => i.materialIndex!),
+  );
   const running = computed(() => (c.value ? runningClock(c.value) : null));
 
   void load();
-  return { c, applicant, deferred, fieldErrors, error, busy, asked, running, save, upload, submit, supply, supplyDeferred, withdraw, notice };
+  return {
+    c,
+    applicant,
+    deferred,
+    fieldErrors,
+    error,
+    busy,
+    asked,
+    running,
+    save,
+    upload,
+    submit,
+    supply,
+    supplyDeferred,
+    withdraw,
+    notice,
+  };
 }

@@ -31,7 +31,15 @@ export function validateRegistration(f: RegisterForm): FieldErrors {
 }
 
 export function useRegisterForm(onDone: () => void) {
-  const form = reactive<RegisterForm>({ applicantType: ApplicantType.CITIZEN, name: '', phone: '', idNumber: '', password: '', organizationName: '', creditCode: '' });
+  const form = reactive<RegisterForm>({
+    applicantType: ApplicantType.CITIZEN,
+    name: '',
+    phone: '',
+    idNumber: '',
+    password: '',
+    organizationName: '',
+    creditCode: '',
+  });
   const fieldErrors = ref<FieldErrors>({});
   const error = ref('');
   const busy = ref(false);
@@ -43,8 +51,18 @@ export function useRegisterForm(onDone: () => void) {
     if (Object.keys(fieldErrors.value).length) return;
     busy.value = true;
     try {
-      const body: RegisterApplicantRequest = { applicantType: form.applicantType, name: form.name.trim(), phone: form.phone, idNumber: form.idNumber.trim(), password: form.password };
-      if (legal.value) Object.assign(body, { organizationName: form.organizationName.trim(), creditCode: form.creditCode.trim().toUpperCase() });
+      const body: RegisterApplicantRequest = {
+        applicantType: form.applicantType,
+        name: form.name.trim(),
+        phone: form.phone,
+        idNumber: form.idNumber.trim(),
+        password: form.password,
+      };
+      if (legal.value)
+        Object.assign(body, {
+          organizationName: form.organizationName.trim(),
+          creditCode: form.creditCode.trim().toUpperCase(),
+        });
       await api.auth.registerApplicant(body);
       onDone();
     } catch (e) {

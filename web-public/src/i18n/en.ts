@@ -1,8 +1,24 @@
 import type zh from './zh-CN';
 
 const en: typeof zh = {
-  center: { name: 'Demo City Government Service Center', slogan: 'One window · done in one visit', hotline: 'Hotline 12345', complaint: 'Complaints 0571-12345678' },
-  nav: { home: 'Home', guides: 'Service guides', apply: 'Apply online', progress: 'Track a case', rate: 'Rate a service', complain: 'Complain', login: 'Log in', register: 'Register', account: 'My account', logout: 'Log out' },
+  center: {
+    name: 'Demo City Government Service Center',
+    slogan: 'One window · done in one visit',
+    hotline: 'Hotline 12345',
+    complaint: 'Complaints 0571-12345678',
+  },
+  nav: {
+    home: 'Home',
+    guides: 'Service guides',
+    apply: 'Apply online',
+    progress: 'Track a case',
+    rate: 'Rate a service',
+    complain: 'Complain',
+    login: 'Log in',
+    register: 'Register',
+    account: 'My account',
+    logout: 'Log out',
+  },
   home: {
     searchLabel: 'Search services',
     searchPlaceholder: 'Service name or pinyin initials, e.g. spjy',
@@ -12,7 +28,8 @@ const en: typeof zh = {
     departmentsLoading: 'Loading departments…',
     departmentsFailed: 'The department list could not be loaded; please reload later.',
     hall: 'At the hall',
-    hallText: 'Working days 9:00–12:00 and 13:30–17:00. Comprehensive windows Z01–Z04 accept every department’s matters.',
+    hallText:
+      'Working days 9:00–12:00 and 13:30–17:00. Comprehensive windows Z01–Z04 accept every department’s matters.',
   },
   entry: {
     guides: 'Conditions, documents, time limits and fees',
@@ -45,7 +62,14 @@ const en: typeof zh = {
     haveAccount: 'Already registered?',
     toLogin: 'Log in',
   },
-  account: { title: 'My account', type: 'Type', phone: 'Phone', idNumber: 'ID number', organization: 'Organisation', casesSoon: 'Your cases will be listed here once online application opens.' },
+  account: {
+    title: 'My account',
+    type: 'Type',
+    phone: 'Phone',
+    idNumber: 'ID number',
+    organization: 'Organisation',
+    casesSoon: 'Your cases will be listed here once online application opens.',
+  },
   guides: {
     department: 'Department',
     audience: 'For',

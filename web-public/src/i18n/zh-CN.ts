@@ -1,6 +1,22 @@
 export default {
-  center: { name: '示范市政务服务中心', slogan: '一窗受理 · 一次办好', hotline: '服务热线 12345', complaint: '投诉电话 0571-12345678' },
-  nav: { home: '首页', guides: '办事指南', apply: '在线申报', progress: '办件查询', rate: '好差评', complain: '投诉建议', login: '登录', register: '注册', account: '我的', logout: '退出' },
+  center: {
+    name: '示范市政务服务中心',
+    slogan: '一窗受理 · 一次办好',
+    hotline: '服务热线 12345',
+    complaint: '投诉电话 0571-12345678',
+  },
+  nav: {
+    home: '首页',
+    guides: '办事指南',
+    apply: '在线申报',
+    progress: '办件查询',
+    rate: '好差评',
+    complain: '投诉建议',
+    login: '登录',
+    register: '注册',
+    account: '我的',
+    logout: '退出',
+  },
   home: {
     searchLabel: '搜索办事事项',
     searchPlaceholder: '输入事项名称或拼音首字母，如：食品经营许可、spjy',
@@ -43,7 +59,14 @@ export default {
     haveAccount: '已有账号？',
     toLogin: '去登录',
   },
-  account: { title: '我的账户', type: '类型', phone: '手机号', idNumber: '身份证号', organization: '单位', casesSoon: '我的办件将在“在线申报”上线后显示在这里。' },
+  account: {
+    title: '我的账户',
+    type: '类型',
+    phone: '手机号',
+    idNumber: '身份证号',
+    organization: '单位',
+    casesSoon: '我的办件将在“在线申报”上线后显示在这里。',
+  },
   guides: {
     department: '部门',
     audience: '办事对象',

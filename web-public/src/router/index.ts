@@ -5,14 +5,29 @@ export const routes = [
   { path: '/', name: 'home', component: () => import('../views/home/index.vue') },
   { path: '/login', name: 'login', component: () => import('../views/auth/login/index.vue') },
   { path: '/register', name: 'register', component: () => import('../views/auth/register/index.vue') },
-  { path: '/account', name: 'account', component: () => import('../views/account/index.vue'), meta: { requiresAuth: true } },
+  {
+    path: '/account',
+    name: 'account',
+    component: () => import('../views/account/index.vue'),
+    meta: { requiresAuth: true },
+  },
   { path: '/guides', name: 'guides', component: () => import('../views/guides/index.vue') },
   { path: '/guides/:code', name: 'guide', component: () => import('../views/guide/index.vue') },
   { path: '/apply', name: 'apply', component: () => import('../views/apply/index.vue'), meta: { requiresAuth: true } },
-  { path: '/my/cases/:id', name: 'my-case', component: () => import('../views/my-case/index.vue'), meta: { requiresAuth: true } },
+  {
+    path: '/my/cases/:id',
+    name: 'my-case',
+    component: () => import('../views/my-case/index.vue'),
+    meta: { requiresAuth: true },
+  },
   { path: '/progress', name: 'progress', component: () => import('../views/progress/index.vue') },
   { path: '/rate', name: 'rate', component: () => import('../views/coming-soon/index.vue'), meta: { feature: 'rate' } },
-  { path: '/complain', name: 'complain', component: () => import('../views/coming-soon/index.vue'), meta: { feature: 'complain' } },
+  {
+    path: '/complain',
+    name: 'complain',
+    component: () => import('../views/coming-soon/index.vue'),
+    meta: { feature: 'complain' },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/index.vue') },
 ];
 
@@ -23,7 +38,11 @@ export function authRedirect(to: RouteLocationNormalized, loggedIn: boolean) {
 }
 
 export function createPortalRouter() {
-  const router = createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes, scrollBehavior: () => ({ top: 0 }) });
+  const router = createRouter({
+    history: createWebHistory(import.meta.env.BASE_URL),
+    routes,
+    scrollBehavior: () => ({ top: 0 }),
+  });
   router.beforeEach((to) => authRedirect(to, useSessionStore().loggedIn));
   return router;
 }

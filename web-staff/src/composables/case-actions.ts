@@ -35,10 +35,20 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
     roles: [Role.CLERK],
     type: 'primary',
     fields: [
-      { key: 'deferredPromiseDate', label: '容缺材料承诺补交日期', type: 'date', required: true, when: (_v, c) => c.materials.some((m) => m.status === 'DEFERRED') },
+      {
+        key: 'deferredPromiseDate',
+        label: '容缺材料承诺补交日期',
+        type: 'date',
+        required: true,
+        when: (_v, c) => c.materials.some((m) => m.status === 'DEFERRED'),
+      },
       { key: 'opinion', label: '受理意见（可选）', type: 'textarea' },
     ],
-    run: (c, v) => api.cases.accept(c.id, { deferredPromiseDate: s(v.deferredPromiseDate) || undefined, opinion: s(v.opinion) || undefined }),
+    run: (c, v) =>
+      api.cases.accept(c.id, {
+        deferredPromiseDate: s(v.deferredPromiseDate) || undefined,
+        opinion: s(v.opinion) || undefined,
+      }),
   },
   {
     action: 'REQUEST_SUPPLEMENT',
@@ -66,7 +76,9 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
     roles: [Role.CLERK],
     type: 'primary',
     fields: [{ key: 'materialIndexes', label: '已收到的材料', type: 'materials', required: true }],
-    initial: (c) => ({ materialIndexes: c.supplementItems.filter((i) => i.materialIndex !== null).map((i) => i.materialIndex) }),
+    initial: (c) => ({
+      materialIndexes: c.supplementItems.filter((i) => i.materialIndex !== null).map((i) => i.materialIndex),
+    }),
     run: (c, v) => api.cases.supply(c.id, { materialIndexes: v.materialIndexes as number[] }),
   },
   {
@@ -95,13 +107,24 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
     roles: [Role.APPROVER],
     type: 'primary',
     fields: [
-      { key: 'approve', label: '决定', type: 'agree', required: true, options: { true: '准予许可', false: '不予许可' } },
+      {
+        key: 'approve',
+        label: '决定',
+        type: 'agree',
+        required: true,
+        options: { true: '准予许可', false: '不予许可' },
+      },
       { key: 'reason', label: '决定理由', type: 'textarea', required: true },
       { key: 'legalBasis', label: '法律依据', type: 'text', when: (v) => v.approve === false },
     ],
     initial: () => ({ approve: true }),
     show: (c) => c.tasks.some((t) => t.kind === 'DECIDE' && t.state === 'OPEN'),
-    run: (c, v) => api.cases.decide(c.id, { approve: Boolean(v.approve), reason: s(v.reason), legalBasis: s(v.legalBasis) || undefined }),
+    run: (c, v) =>
+      api.cases.decide(c.id, {
+        approve: Boolean(v.approve),
+        reason: s(v.reason),
+        legalBasis: s(v.legalBasis) || undefined,
+      }),
   },
   {
     action: 'SUSPEND',
@@ -114,9 +137,21 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
       { key: 'notice', label: '告知申请人的内容', type: 'textarea', required: true },
     ],
     initial: () => ({ kind: 'EXPERT_REVIEW', expectedDays: 5 }),
-    run: (c, v) => api.cases.suspend(c.id, { kind: v.kind as 'EXPERT_REVIEW', expectedDays: Number(v.expectedDays), notice: s(v.notice) }),
+    run: (c, v) =>
+      api.cases.suspend(c.id, {
+        kind: v.kind as 'EXPERT_REVIEW',
+        expectedDays: Number(v.expectedDays),
+        notice: s(v.notice),
+      }),
   },
-  { action: 'RESUME', label: '特别程序结束，恢复计时', roles: [Role.APPROVER], type: 'primary', fields: [], run: (c) => api.cases.resume(c.id) },
+  {
+    action: 'RESUME',
+    label: '特别程序结束，恢复计时',
+    roles: [Role.APPROVER],
+    type: 'primary',
+    fields: [],
+    run: (c) => api.cases.resume(c.id),
+  },
   {
     action: 'EXTEND',
     label: '申请延期',
@@ -134,7 +169,9 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
     label: '审批延期',
     roles: [Role.DEPT_LEAD],
     type: 'primary',
-    fields: [{ key: 'approve', label: '审批意见', type: 'agree', required: true, options: { true: '批准', false: '不批准' } }],
+    fields: [
+      { key: 'approve', label: '审批意见', type: 'agree', required: true, options: { true: '批准', false: '不批准' } },
+    ],
     initial: () => ({ approve: true }),
     show: (c) => !!c.pendingExtension && (c.state === 'IN_REVIEW' || c.state === 'SUSPENDED'),
     run: (c, v) => api.cases.decideExtension(c.id, Boolean(v.approve)),
@@ -151,7 +188,13 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
       { key: 'certificateNo', label: '证照编号', type: 'text' },
     ],
     initial: () => ({ method: 'PICKUP' }),
-    run: (c, v) => api.cases.deliver(c.id, { method: v.method as 'PICKUP', carrier: s(v.carrier) || undefined, trackingNo: s(v.trackingNo) || undefined, certificateNo: s(v.certificateNo) || undefined }),
+    run: (c, v) =>
+      api.cases.deliver(c.id, {
+        method: v.method as 'PICKUP',
+        carrier: s(v.carrier) || undefined,
+        trackingNo: s(v.trackingNo) || undefined,
+        certificateNo: s(v.certificateNo) || undefined,
+      }),
   },
   {
     action: 'WITHDRAW',
@@ -165,5 +208,10 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
 
 /** The actions this user can take on this case now. */
 export function availableActions(c: CaseDto, hasRole: (...r: Role[]) => boolean): CaseActionSpec[] {
-  return CASE_ACTIONS.filter((a) => (a.action === 'DECIDE_EXTENSION' || c.allowedActions.includes(a.action)) && hasRole(...a.roles) && (!a.show || a.show(c)));
+  return CASE_ACTIONS.filter(
+    (a) =>
+      (a.action === 'DECIDE_EXTENSION' || c.allowedActions.includes(a.action)) &&
+      hasRole(...a.roles) &&
+      (!a.show || a.show(c)),
+  );
 }

@@ -37,7 +37,8 @@ export function monthGrids(days: CalendarDayDto[]): MonthGrid[] {
 /** Parses a pasted notice file: `{ notice, specials: [{ date, kind, name }] }`. */
 export function parseImport(text: string): ImportCalendarYearRequest {
   const data = JSON.parse(text) as ImportCalendarYearRequest;
-  if (typeof data?.notice !== 'string' || !Array.isArray(data.specials)) throw new Error('需要 { "notice": "…", "specials": [{ "date", "kind", "name" }] }');
+  if (typeof data?.notice !== 'string' || !Array.isArray(data.specials))
+    throw new Error('需要 { "notice": "…", "specials": [{ "date", "kind", "name" }] }');
   return data;
 }
 
@@ -67,7 +68,9 @@ export function useCalendarYear(initialYear: number) {
   }
 
   function report(r: CalendarChangeDto) {
-    ElMessage.success(r.changedDays ? `已更新 ${r.changedDays} 天，${r.clocksMoved} 个计时的截止或预警时间随之调整` : '没有变化');
+    ElMessage.success(
+      r.changedDays ? `已更新 ${r.changedDays} 天，${r.clocksMoved} 个计时的截止或预警时间随之调整` : '没有变化',
+    );
   }
 
   async function editDay(date: string, kind: DayKind, holidayName: string | null) {

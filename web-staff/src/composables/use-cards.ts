@@ -9,7 +9,10 @@ import { api } from '../api';
  * department's own staff (clerks, approvers, leads), who may appeal and reply.
  */
 export function useCards(pageSize = 20) {
-  const filters = reactive<{ mine: boolean; level?: CardLevel; state?: CardState; page: number }>({ mine: false, page: 1 });
+  const filters = reactive<{ mine: boolean; level?: CardLevel; state?: CardState; page: number }>({
+    mine: false,
+    page: 1,
+  });
   const items = ref<CardDto[]>([]);
   const total = ref(0);
   const urges = ref<UrgeDto[]>([]);
@@ -19,7 +22,13 @@ export function useCards(pageSize = 20) {
     loading.value = true;
     try {
       const [page, open] = await Promise.all([
-        api.supervision.cards({ mine: filters.mine || undefined, level: filters.level, state: filters.state, page: filters.page, pageSize }),
+        api.supervision.cards({
+          mine: filters.mine || undefined,
+          level: filters.level,
+          state: filters.state,
+          page: filters.page,
+          pageSize,
+        }),
         api.supervision.urges({ open: true }),
       ]);
       items.value = page.items;
@@ -33,12 +42,31 @@ export function useCards(pageSize = 20) {
   }
 
   /** The dialog for one card's appeal or one urge's reply: what it is about and the text being written. */
-  const answer = reactive<{ open: boolean; kind: 'appeal' | 'reply'; id: string; about: string; text: string; busy: boolean }>({ open: false, kind: 'appeal', id: '', about: '', text: '', busy: false });
+  const answer = reactive<{
+    open: boolean;
+    kind: 'appeal' | 'reply';
+    id: string;
+    about: string;
+    text: string;
+    busy: boolean;
+  }>({ open: false, kind: 'appeal', id: '', about: '', text: '', busy: false });
   function startAppeal(card: CardDto) {
-    Object.assign(answer, { open: true, kind: 'appeal', id: card.id, about: `${card.reasonLabel}：${card.caseNo ?? card.receiptNo ?? ''} ${card.matterName ?? ''}`, text: '' });
+    Object.assign(answer, {
+      open: true,
+      kind: 'appeal',
+      id: card.id,
+      about: `${card.reasonLabel}：${card.caseNo ?? card.receiptNo ?? ''} ${card.matterName ?? ''}`,
+      text: '',
+    });
   }
   function startReply(urge: UrgeDto) {
-    Object.assign(answer, { open: true, kind: 'reply', id: urge.id, about: `${urge.caseNo ?? ''} ${urge.matterName}：${urge.message}`, text: '' });
+    Object.assign(answer, {
+      open: true,
+      kind: 'reply',
+      id: urge.id,
+      about: `${urge.caseNo ?? ''} ${urge.matterName}：${urge.message}`,
+      text: '',
+    });
   }
   async function submitAnswer() {
     answer.busy = true;

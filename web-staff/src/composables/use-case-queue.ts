@@ -15,7 +15,10 @@ export function useCaseQueue(initial: CaseQueue = 'TO_ACCEPT') {
   async function load() {
     loading.value = true;
     try {
-      [result.value, counts.value] = await Promise.all([api.cases.queue({ queue: queue.value, q: q.value.trim() || undefined, page: page.value }), api.cases.counts()]);
+      [result.value, counts.value] = await Promise.all([
+        api.cases.queue({ queue: queue.value, q: q.value.trim() || undefined, page: page.value }),
+        api.cases.counts(),
+      ]);
     } catch (e) {
       ElMessage.error((e as Error).message);
     } finally {

@@ -11,7 +11,8 @@ export interface CatalogFilters {
 /** Matters the user may administer (department leads: their department), by name or code, department, kind and state. */
 export const useCatalogList = () =>
   usePagedSearch<Awaited<ReturnType<typeof api.catalog.list>>['items'][number], CatalogFilters>(
-    ({ handlingKind, state, ...rest }) => api.catalog.list({ ...rest, handlingKind: handlingKind || undefined, state: state || undefined }),
+    ({ handlingKind, state, ...rest }) =>
+      api.catalog.list({ ...rest, handlingKind: handlingKind || undefined, state: state || undefined }),
     20,
     { departmentId: '', handlingKind: '', state: '' },
   );

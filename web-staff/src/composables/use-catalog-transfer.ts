@@ -16,13 +16,22 @@ export function useCatalogTransfer() {
   const badRows = computed(() => report.value?.rows.filter((r) => Object.keys(r.errors).length) ?? []);
   const counts = computed(() => {
     const rows = report.value?.rows ?? [];
-    return { create: rows.filter((r) => r.action === 'CREATE').length, draft: rows.filter((r) => r.action === 'DRAFT').length, unchanged: rows.filter((r) => r.action === 'UNCHANGED').length, bad: badRows.value.length };
+    return {
+      create: rows.filter((r) => r.action === 'CREATE').length,
+      draft: rows.filter((r) => r.action === 'DRAFT').length,
+      unchanged: rows.filter((r) => r.action === 'UNCHANGED').length,
+      bad: badRows.value.length,
+    };
   });
 
   async function exportJson() {
     const file = await api.catalog.exportFile();
     const bytes = new TextEncoder().encode(JSON.stringify(file, null, 2));
-    saveDownloadedFile({ bytes: bytes.buffer as ArrayBuffer, mediaType: 'application/json', fileName: `事项目录-${file.exportedAt?.slice(0, 10) ?? 'export'}.json` });
+    saveDownloadedFile({
+      bytes: bytes.buffer as ArrayBuffer,
+      mediaType: 'application/json',
+      fileName: `事项目录-${file.exportedAt?.slice(0, 10) ?? 'export'}.json`,
+    });
   }
   const exportExcel = async () => saveDownloadedFile(await api.catalog.exportWorkbook());
 
@@ -33,7 +42,12 @@ export function useCatalogTransfer() {
       const bytes = await file.arrayBuffer();
       const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
       if (head[0] === 0x50 && head[1] === 0x4b) picked.value = { kind: 'xlsx', bytes, name: file.name };
-      else picked.value = { kind: 'json', file: JSON.parse(new TextDecoder().decode(bytes)) as CatalogFile, name: file.name };
+      else
+        picked.value = {
+          kind: 'json',
+          file: JSON.parse(new TextDecoder().decode(bytes)) as CatalogFile,
+          name: file.name,
+        };
     } catch {
       picked.value = null;
       ElMessage.error('无法读取该文件：请选择导出的 .json 或 .xlsx 文件');
@@ -47,7 +61,10 @@ export function useCatalogTransfer() {
     busy.value = true;
     try {
       const p = picked.value;
-      report.value = p.kind === 'xlsx' ? await api.catalog.importWorkbook(p.bytes, dryRun) : await api.catalog.importFile(p.file, dryRun);
+      report.value =
+        p.kind === 'xlsx'
+          ? await api.catalog.importWorkbook(p.bytes, dryRun)
+          : await api.catalog.importFile(p.file, dryRun);
       if (!dryRun) {
         ElMessage.success(`已导入 ${report.value.written} 个事项为草稿，请逐个检查后发布`);
         picked.value = null;
@@ -59,5 +76,16 @@ export function useCatalogTransfer() {
     }
   }
 
-  return { picked, report, busy, badRows, counts, exportJson, exportExcel, pick, confirm: () => run(false), xlsxType: XLSX_MEDIA_TYPE };
+  return {
+    picked,
+    report,
+    busy,
+    badRows,
+    counts,
+    exportJson,
+    exportExcel,
+    pick,
+    confirm: () => run(false),
+    xlsxType: XLSX_MEDIA_TYPE,
+  };
 }

@@ -9,17 +9,35 @@ import { useSessionStore } from '../stores/session';
  * The words of a pushed event for a notification: a card just issued, a decision on the department's appeal,
  * a new urge; null for what staff need not be told (their own appeal coming back, an answered urge, sweep runs).
  */
-export function liveNotice(e: SupervisionEvent): { title: string; message: string; type: 'success' | 'warning' | 'error'; to: string } | null {
+export function liveNotice(
+  e: SupervisionEvent,
+): { title: string; message: string; type: 'success' | 'warning' | 'error'; to: string } | null {
   if (e.type === 'card') {
     const k = e.card;
     const about = `${k.caseNo ?? k.receiptNo ?? ''} ${k.matterName ?? ''}`;
-    if (k.state === 'ISSUED') return { title: `${CARD_LEVEL_LABELS[k.level]}：${k.reasonLabel}`, message: `${about}${k.staffName ? `（${k.staffName}）` : ''}`, type: k.level === 'RED' ? 'error' : 'warning', to: '/cards' };
+    if (k.state === 'ISSUED')
+      return {
+        title: `${CARD_LEVEL_LABELS[k.level]}：${k.reasonLabel}`,
+        message: `${about}${k.staffName ? `（${k.staffName}）` : ''}`,
+        type: k.level === 'RED' ? 'error' : 'warning',
+        to: '/cards',
+      };
     if (k.state === 'APPEALED') return null;
     const decision = k.events.at(-1);
-    return { title: `申诉结果：${CARD_STATE_LABELS[k.state]}`, message: `${CARD_LEVEL_LABELS[k.level]} ${about}${decision ? `。${decision.reason}` : ''}`, type: k.state === 'REVOKED' ? 'success' : 'warning', to: '/cards' };
+    return {
+      title: `申诉结果：${CARD_STATE_LABELS[k.state]}`,
+      message: `${CARD_LEVEL_LABELS[k.level]} ${about}${decision ? `。${decision.reason}` : ''}`,
+      type: k.state === 'REVOKED' ? 'success' : 'warning',
+      to: '/cards',
+    };
   }
   if (e.type === 'urge' && e.urge.state === 'OPEN') {
-    return { title: '督办', message: `${e.urge.caseNo ?? ''} ${e.urge.matterName}：${e.urge.message}`, type: 'error', to: '/cards' };
+    return {
+      title: '督办',
+      message: `${e.urge.caseNo ?? ''} ${e.urge.matterName}：${e.urge.message}`,
+      type: 'error',
+      to: '/cards',
+    };
   }
   return null;
 }

@@ -16,8 +16,18 @@ import { computed, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
 
-export const emptyMaterial = (): MaterialSpec => ({ name: '', form: 'ORIGINAL', copies: 1, required: true, deferrable: false });
-export const emptyCoDepartment = (): CoDepartmentSpec => ({ departmentId: '', subtaskLimit: { value: 5, unit: 'WORKING_DAY' }, silenceIsConsent: false });
+export const emptyMaterial = (): MaterialSpec => ({
+  name: '',
+  form: 'ORIGINAL',
+  copies: 1,
+  required: true,
+  deferrable: false,
+});
+export const emptyCoDepartment = (): CoDepartmentSpec => ({
+  departmentId: '',
+  subtaskLimit: { value: 5, unit: 'WORKING_DAY' },
+  silenceIsConsent: false,
+});
 export const emptySpecialProcedure = (): SpecialProcedureSpec => ({ kind: 'EXPERT_REVIEW', countsTowardLimit: false });
 
 /** A new matter's first draft: the name, type and department chosen, the rest to fill in the editor. */
@@ -70,7 +80,8 @@ export function useMatterEditor(matterId: string) {
     // A plain deep copy (structuredClone cannot copy a reactive proxy).
     form.value = current.value ? (JSON.parse(JSON.stringify(current.value.content)) as MatterContent) : null;
     fieldErrors.value = {};
-    if (!feeItems.value.length) [feeItems.value, windows.value] = await Promise.all([api.fees.items(), api.org.listWindows()]);
+    if (!feeItems.value.length)
+      [feeItems.value, windows.value] = await Promise.all([api.fees.items(), api.org.listWindows()]);
   }
 
   async function run(action: () => Promise<unknown>, done: string) {
@@ -114,7 +125,11 @@ export function useMatterEditor(matterId: string) {
   async function attach(material: MaterialSpec, key: 'blankForm' | 'sample', file: File) {
     busy.value = true;
     try {
-      const stored = await api.catalog.uploadAttachment({ bytes: await file.arrayBuffer(), mediaType: file.type || 'application/octet-stream', fileName: file.name });
+      const stored = await api.catalog.uploadAttachment({
+        bytes: await file.arrayBuffer(),
+        mediaType: file.type || 'application/octet-stream',
+        fileName: file.name,
+      });
       material[key] = { fileId: stored.id, fileName: stored.fileName };
       ElMessage.success(`已上传 ${stored.fileName}，保存草稿后生效`);
     } catch (e) {
@@ -125,5 +140,22 @@ export function useMatterEditor(matterId: string) {
   }
 
   void load();
-  return { versions, current, form, feeItems, windows, busy, canPublish, editable, published, save, check, publish, cloneToDraft, withdraw, errorFor, attach };
+  return {
+    versions,
+    current,
+    form,
+    feeItems,
+    windows,
+    busy,
+    canPublish,
+    editable,
+    published,
+    save,
+    check,
+    publish,
+    cloneToDraft,
+    withdraw,
+    errorFor,
+    attach,
+  };
 }

@@ -16,7 +16,9 @@ export function useMyStaffRecord() {
     const id = session.principal!.id;
     me.value = await api.org.getStaff(id);
     backup.value = me.value.backupStaffId ? await api.org.getStaff(me.value.backupStaffId).catch(() => null) : null;
-    window.value = me.value.windowId ? ((await api.org.listWindows()).find((w) => w.id === me.value!.windowId) ?? null) : null;
+    window.value = me.value.windowId
+      ? ((await api.org.listWindows()).find((w) => w.id === me.value!.windowId) ?? null)
+      : null;
   }
 
   async function setAway(away: boolean) {

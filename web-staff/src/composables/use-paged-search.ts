@@ -17,7 +17,9 @@ export function usePagedSearch<T, F extends object = Record<string, never>>(
   async function load() {
     loading.value = true;
     try {
-      const set = Object.fromEntries(Object.entries(filters.value).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as Partial<F>;
+      const set = Object.fromEntries(
+        Object.entries(filters.value).filter(([, v]) => v !== '' && v !== null && v !== undefined),
+      ) as Partial<F>;
       result.value = await fetch({ ...set, q: q.value.trim() || undefined, page: page.value, pageSize });
     } catch (e) {
       ElMessage.error((e as Error).message);

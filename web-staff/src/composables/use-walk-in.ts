@@ -1,4 +1,10 @@
-import { ApiError, type CaseApplicantInput, type CaseMaterialStatus, type MatterVersionDto, type PublicMatterHitDto } from '@onewindow/shared';
+import {
+  ApiError,
+  type CaseApplicantInput,
+  type CaseMaterialStatus,
+  type MatterVersionDto,
+  type PublicMatterHitDto,
+} from '@onewindow/shared';
 import { ElMessage } from 'element-plus';
 import { ref } from 'vue';
 import { useRouter } from 'vue-router';
@@ -9,7 +15,14 @@ export function useWalkIn() {
   const router = useRouter();
   const hits = ref<PublicMatterHitDto[]>([]);
   const matter = ref<MatterVersionDto | null>(null);
-  const applicant = ref<CaseApplicantInput>({ kind: 'PERSON', name: '', idNumber: '', contactName: '', phone: '', address: '' });
+  const applicant = ref<CaseApplicantInput>({
+    kind: 'PERSON',
+    name: '',
+    idNumber: '',
+    contactName: '',
+    phone: '',
+    address: '',
+  });
   const checklist = ref<CaseMaterialStatus[]>([]);
   const fieldErrors = ref<Record<string, string[]>>({});
   const busy = ref(false);

@@ -1,6 +1,10 @@
 import { ON_TIME_MINIMUM, type PerformanceDto } from '@onewindow/shared';
 
-const AXIS = { axisLabel: { color: '#b8c7e0' }, axisLine: { lineStyle: { color: '#4a5f85' } }, splitLine: { lineStyle: { color: 'rgb(255 255 255 / 8%)' } } };
+const AXIS = {
+  axisLabel: { color: '#b8c7e0' },
+  axisLine: { lineStyle: { color: '#4a5f85' } },
+  splitLine: { lineStyle: { color: 'rgb(255 255 255 / 8%)' } },
+};
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 
 /** On-time completion rate per department (best first), with the 98 % minimum drawn across. */
@@ -15,9 +19,17 @@ export function departmentChart(r: PerformanceDto) {
       {
         name: '按时办结率',
         type: 'bar',
-        data: rows.map((d) => ({ value: pct(d.onTimeRate), itemStyle: { color: (d.onTimeRate ?? 0) >= ON_TIME_MINIMUM ? '#5fd38d' : '#ff6b5e' } })),
+        data: rows.map((d) => ({
+          value: pct(d.onTimeRate),
+          itemStyle: { color: (d.onTimeRate ?? 0) >= ON_TIME_MINIMUM ? '#5fd38d' : '#ff6b5e' },
+        })),
         label: { show: true, position: 'right', color: '#e6ecf5', formatter: '{c}%' },
-        markLine: { symbol: 'none', lineStyle: { color: '#ffd36a', type: 'dashed' }, label: { color: '#ffd36a', formatter: '最低 98%', position: 'insideStartTop' }, data: [{ xAxis: ON_TIME_MINIMUM * 100 }] },
+        markLine: {
+          symbol: 'none',
+          lineStyle: { color: '#ffd36a', type: 'dashed' },
+          label: { color: '#ffd36a', formatter: '最低 98%', position: 'insideStartTop' },
+          data: [{ xAxis: ON_TIME_MINIMUM * 100 }],
+        },
       },
     ],
   };
@@ -35,9 +47,22 @@ export function weeklyChart(r: PerformanceDto) {
       { type: 'value', name: '%', min: 0, max: 100, ...AXIS, splitLine: { show: false } },
     ],
     series: [
-      { name: '黄牌', type: 'bar', stack: 'cards', data: r.weeks.map((w) => w.yellow), itemStyle: { color: '#ffd36a' } },
+      {
+        name: '黄牌',
+        type: 'bar',
+        stack: 'cards',
+        data: r.weeks.map((w) => w.yellow),
+        itemStyle: { color: '#ffd36a' },
+      },
       { name: '红牌', type: 'bar', stack: 'cards', data: r.weeks.map((w) => w.red), itemStyle: { color: '#ff6b5e' } },
-      { name: '按时办结率', type: 'line', yAxisIndex: 1, connectNulls: true, data: r.weeks.map((w) => pct(w.onTimeRate)), itemStyle: { color: '#5fd38d' } },
+      {
+        name: '按时办结率',
+        type: 'line',
+        yAxisIndex: 1,
+        connectNulls: true,
+        data: r.weeks.map((w) => pct(w.onTimeRate)),
+        itemStyle: { color: '#5fd38d' },
+      },
     ],
   };
 }

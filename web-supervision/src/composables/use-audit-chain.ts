@@ -32,4 +32,5 @@ export function useAuditChain(pageSize = 30) {
   return { page, result, verification, verifying, verify };
 }
 
-export const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+export const shanghaiTime = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

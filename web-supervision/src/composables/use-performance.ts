@@ -1,4 +1,11 @@
-import { type DepartmentDto, type ExchangeCaseDto, type ExchangeExportDto, type PerformanceDto, type PerformanceQuery, saveDownloadedFile } from '@onewindow/shared';
+import {
+  type DepartmentDto,
+  type ExchangeCaseDto,
+  type ExchangeExportDto,
+  type PerformanceDto,
+  type PerformanceQuery,
+  saveDownloadedFile,
+} from '@onewindow/shared';
 import { ElMessage } from 'element-plus';
 import { ref } from 'vue';
 import { api } from '../api';
@@ -12,7 +19,10 @@ export function usePerformance() {
   const loading = ref(false);
   const exporting = ref(false);
 
-  const query = (): PerformanceQuery => ({ ...(dates.value ? { from: dates.value[0], to: dates.value[1] } : {}), departmentId: departmentId.value || undefined });
+  const query = (): PerformanceQuery => ({
+    ...(dates.value ? { from: dates.value[0], to: dates.value[1] } : {}),
+    departmentId: departmentId.value || undefined,
+  });
 
   async function load() {
     loading.value = true;
@@ -40,9 +50,14 @@ export function usePerformance() {
     try {
       const first = await api.supervision.exchange({ from, to, page: 1, pageSize: 1000 });
       const cases: ExchangeCaseDto[] = [...first.cases];
-      for (let page = 2; cases.length < first.total; page++) cases.push(...(await api.supervision.exchange({ from, to, page, pageSize: 1000 })).cases);
+      for (let page = 2; cases.length < first.total; page++)
+        cases.push(...(await api.supervision.exchange({ from, to, page, pageSize: 1000 })).cases);
       const file: ExchangeExportDto = { ...first, page: 1, pageSize: cases.length, cases };
-      saveDownloadedFile({ fileName: `电子监察交换-${from}至${to}.json`, mediaType: 'application/json', bytes: new TextEncoder().encode(JSON.stringify(file, null, 2)).buffer as ArrayBuffer });
+      saveDownloadedFile({
+        fileName: `电子监察交换-${from}至${to}.json`,
+        mediaType: 'application/json',
+        bytes: new TextEncoder().encode(JSON.stringify(file, null, 2)).buffer as ArrayBuffer,
+      });
       ElMessage.success(`已导出 ${cases.length} 件`);
     } catch (e) {
       ElMessage.error((e as Error).message);

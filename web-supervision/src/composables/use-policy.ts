@@ -1,4 +1,10 @@
-import { CLOCK_SUBJECT_LABELS, ClockSubjectKind, type DeadlinePolicyDto, Role, warningPolicyFor } from '@onewindow/shared';
+import {
+  CLOCK_SUBJECT_LABELS,
+  ClockSubjectKind,
+  type DeadlinePolicyDto,
+  Role,
+  warningPolicyFor,
+} from '@onewindow/shared';
 import { ElMessage } from 'element-plus';
 import { computed, reactive, ref } from 'vue';
 import { api } from '../api';
@@ -9,12 +15,21 @@ export const POLICY_KINDS = Object.values(ClockSubjectKind);
 
 /** One row per clock kind: its thresholds under a version, and whether they are the version's default. */
 export function thresholdRows(p: DeadlinePolicyDto) {
-  return POLICY_KINDS.map((kind) => ({ kind, label: CLOCK_SUBJECT_LABELS[kind], ...warningPolicyFor(p, kind), own: Boolean(p.byKind[kind]) }));
+  return POLICY_KINDS.map((kind) => ({
+    kind,
+    label: CLOCK_SUBJECT_LABELS[kind],
+    ...warningPolicyFor(p, kind),
+    own: Boolean(p.byKind[kind]),
+  }));
 }
 
 /** A version's own per-kind thresholds in one line, e.g. "办理时限 50%/2". */
 export function ownThresholdsText(p: DeadlinePolicyDto): string {
-  return (Object.entries(p.byKind) as [ClockSubjectKind, { usedPercent: number; minLeft: number }][]).map(([k, v]) => `${CLOCK_SUBJECT_LABELS[k]} ${v.usedPercent}%/${v.minLeft}`).join('；') || '—';
+  return (
+    (Object.entries(p.byKind) as [ClockSubjectKind, { usedPercent: number; minLeft: number }][])
+      .map(([k, v]) => `${CLOCK_SUBJECT_LABELS[k]} ${v.usedPercent}%/${v.minLeft}`)
+      .join('；') || '—'
+  );
 }
 
 /**
@@ -27,8 +42,18 @@ export function usePolicy() {
   const inForce = computed(() => versions.value.find((v) => v.state === 'IN_FORCE') ?? null);
   const waiting = computed(() => versions.value.find((v) => v.state === 'PROPOSED') ?? null);
   const canPropose = computed(() => session.principal?.roles.includes(Role.CENTER_ADMIN) ?? false);
-  const canSign = computed(() => (session.principal?.roles.includes(Role.SUPERVISOR) ?? false) && waiting.value !== null && waiting.value.proposedBy !== session.principal?.id);
-  const draft = reactive({ usedPercent: 80, minLeft: 1, note: '', own: {} as Partial<Record<ClockSubjectKind, { on: boolean; usedPercent: number; minLeft: number }>> });
+  const canSign = computed(
+    () =>
+      (session.principal?.roles.includes(Role.SUPERVISOR) ?? false) &&
+      waiting.value !== null &&
+      waiting.value.proposedBy !== session.principal?.id,
+  );
+  const draft = reactive({
+    usedPercent: 80,
+    minLeft: 1,
+    note: '',
+    own: {} as Partial<Record<ClockSubjectKind, { on: boolean; usedPercent: number; minLeft: number }>>,
+  });
   const decision = reactive({ note: '' });
   const busy = ref(false);
 
@@ -39,7 +64,11 @@ export function usePolicy() {
       Object.assign(draft, { usedPercent: base.usedPercent, minLeft: base.minLeft });
       for (const kind of POLICY_KINDS) {
         const own = base.byKind[kind];
-        draft.own[kind] = { on: Boolean(own), usedPercent: own?.usedPercent ?? base.usedPercent, minLeft: own?.minLeft ?? base.minLeft };
+        draft.own[kind] = {
+          on: Boolean(own),
+          usedPercent: own?.usedPercent ?? base.usedPercent,
+          minLeft: own?.minLeft ?? base.minLeft,
+        };
       }
     }
   }
@@ -60,13 +89,24 @@ export function usePolicy() {
   const propose = () =>
     act(() => {
       const byKind = Object.fromEntries(
-        POLICY_KINDS.filter((k) => draft.own[k]?.on).map((k) => [k, { usedPercent: draft.own[k]!.usedPercent, minLeft: draft.own[k]!.minLeft }]),
+        POLICY_KINDS.filter((k) => draft.own[k]?.on).map((k) => [
+          k,
+          { usedPercent: draft.own[k]!.usedPercent, minLeft: draft.own[k]!.minLeft },
+        ]),
       );
-      return api.calendar.proposePolicy({ usedPercent: draft.usedPercent, minLeft: draft.minLeft, byKind, note: draft.note });
+      return api.calendar.proposePolicy({
+        usedPercent: draft.usedPercent,
+        minLeft: draft.minLeft,
+        byKind,
+        note: draft.note,
+      });
     }, '已提交，等待监察员签认');
 
   const decide = (approve: boolean) =>
-    act(() => api.calendar.decidePolicy(waiting.value!.version, { approve, note: decision.note }), approve ? '已签认生效，在途计时的预警时间已重算' : '已驳回');
+    act(
+      () => api.calendar.decidePolicy(waiting.value!.version, { approve, note: decision.note }),
+      approve ? '已签认生效，在途计时的预警时间已重算' : '已驳回',
+    );
 
   return { versions, inForce, waiting, canPropose, canSign, draft, decision, busy, load, propose, decide };
 }

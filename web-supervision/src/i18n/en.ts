@@ -2,8 +2,23 @@ import type zh from './zh-CN';
 
 const en: typeof zh = {
   app: { title: 'E-supervision', center: 'Demo City Government Service Center' },
-  nav: { board: 'Live board', cards: 'Cards', urging: 'Urging', complaints: 'Complaints', rankings: 'Rankings', policy: 'Card policy', audit: 'Audit log' },
-  login: { title: 'Supervisor log in', login: 'Login', password: 'Password', submit: 'Log in', expired: 'Your session has expired. Please log in again.', required: 'Enter your login and password' },
+  nav: {
+    board: 'Live board',
+    cards: 'Cards',
+    urging: 'Urging',
+    complaints: 'Complaints',
+    rankings: 'Rankings',
+    policy: 'Card policy',
+    audit: 'Audit log',
+  },
+  login: {
+    title: 'Supervisor log in',
+    login: 'Login',
+    password: 'Password',
+    submit: 'Log in',
+    expired: 'Your session has expired. Please log in again.',
+    required: 'Enter your login and password',
+  },
   header: { logout: 'Log out', lang: '中文' },
   board: {
     title: 'Live board',

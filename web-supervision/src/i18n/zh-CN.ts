@@ -1,7 +1,22 @@
 export default {
   app: { title: '电子监察系统', center: '示范市政务服务中心' },
-  nav: { board: '实时监控', cards: '红黄牌', urging: '督办', complaints: '投诉处理', rankings: '绩效排名', policy: '预警策略', audit: '审计日志' },
-  login: { title: '监察员登录', login: '登录名', password: '密码', submit: '登录', expired: '登录已过期，请重新登录。', required: '请填写登录名和密码' },
+  nav: {
+    board: '实时监控',
+    cards: '红黄牌',
+    urging: '督办',
+    complaints: '投诉处理',
+    rankings: '绩效排名',
+    policy: '预警策略',
+    audit: '审计日志',
+  },
+  login: {
+    title: '监察员登录',
+    login: '登录名',
+    password: '密码',
+    submit: '登录',
+    expired: '登录已过期，请重新登录。',
+    required: '请填写登录名和密码',
+  },
   header: { logout: '退出登录', lang: 'English' },
   board: {
     title: '实时监控',

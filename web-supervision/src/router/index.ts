@@ -22,7 +22,12 @@ export const routes = [
       { path: 'cards/:id', name: 'card', component: () => import('../views/cards/card.vue'), props: true },
       { path: 'urging', name: 'urging', component: () => import('../views/urging/index.vue'), meta: { nav: 'urging' } },
       { path: 'complaints', name: 'complaints', component: soon, meta: { nav: 'complaints' } },
-      { path: 'rankings', name: 'rankings', component: () => import('../views/rankings/index.vue'), meta: { nav: 'rankings' } },
+      {
+        path: 'rankings',
+        name: 'rankings',
+        component: () => import('../views/rankings/index.vue'),
+        meta: { nav: 'rankings' },
+      },
       { path: 'policy', name: 'policy', component: () => import('../views/policy/index.vue'), meta: { nav: 'policy' } },
       { path: 'audit', name: 'audit', component: () => import('../views/audit/index.vue'), meta: { nav: 'audit' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/index.vue') },

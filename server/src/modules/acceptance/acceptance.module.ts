@@ -14,7 +14,14 @@ import { CaseController, PublicProgressController } from './case.controller.js';
 @Module({
   imports: [CalendarModule, CatalogModule, OrganizationModule],
   controllers: [CaseController, PublicProgressController],
-  providers: [CaseLedger, CaseNoticeService, CaseIntakeService, CaseDecisionService, CaseQueryService, CaseExchangeService],
+  providers: [
+    CaseLedger,
+    CaseNoticeService,
+    CaseIntakeService,
+    CaseDecisionService,
+    CaseQueryService,
+    CaseExchangeService,
+  ],
   exports: [CaseDecisionService, CaseQueryService, CaseExchangeService],
 })
 export class AcceptanceModule {}

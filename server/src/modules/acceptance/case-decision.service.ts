@@ -63,7 +63,15 @@ export class CaseDecisionService {
     return this.dataSource.transaction(async (m) => {
       // The case, its materials, its acceptance clock, and what accepting it reads besides (the calendar and
       // policy in force for its CASE clock, its department for the number and the notice), in one round trip.
-      const { c, materials: mats, clock, raw } = await this.ledger.lockForAcceptance(m, id, { clock_context: CLOCK_CONTEXT_SQL, department: departmentJson('sc.department_id') });
+      const {
+        c,
+        materials: mats,
+        clock,
+        raw,
+      } = await this.ledger.lockForAcceptance(m, id, {
+        clock_context: CLOCK_CONTEXT_SQL,
+        department: departmentJson('sc.department_id'),
+      });
       this.clocks.prime(m, raw.clock_context as ClockContext);
       this.departments.prime(m, raw.department as Record<string, unknown> | null);
       CaseAccess.staff(actor.principal, c, Role.CLERK);
@@ -73,7 +81,15 @@ export class CaseDecisionService {
       const deferred = mats.filter((x) => x.status === 'DEFERRED');
       if (deferred.length && !dto.deferredPromiseDate) throw CaseErrors.promiseNeeded();
       await this.clocks.stop(actor, c.acceptanceClockId!, 'ACCEPTED', m, clock);
-      await this.acceptIn(m, c, actor, this.clock.now(), false, dto.opinion ?? null, deferred.length ? dto.deferredPromiseDate! : null);
+      await this.acceptIn(
+        m,
+        c,
+        actor,
+        this.clock.now(),
+        false,
+        dto.opinion ?? null,
+        deferred.length ? dto.deferredPromiseDate! : null,
+      );
     });
   }
 
@@ -84,7 +100,15 @@ export class CaseDecisionService {
       const [ac] = (await this.clocks.dtosOf(m, [c.acceptanceClockId])).values();
       if (!ac || ac.state !== 'RUNNING' || new Date(ac.dueAt) > this.clock.now()) throw CaseErrors.notOverdue();
       await this.clocks.stop(actor, c.acceptanceClockId!, 'DEEMED_ACCEPTED', m);
-      await this.acceptIn(m, c, actor, c.receivedAt!, true, '受理期限届满未作决定，依法自收到申请材料之日起视为受理', null);
+      await this.acceptIn(
+        m,
+        c,
+        actor,
+        c.receivedAt!,
+        true,
+        '受理期限届满未作决定，依法自收到申请材料之日起视为受理',
+        null,
+      );
     });
   }
 
@@ -108,24 +132,51 @@ export class CaseDecisionService {
     return accepted;
   }
 
-  private async acceptIn(m: EntityManager, c: CaseEntity, actor: RequestActor, at: Date, deemed: boolean, opinion: string | null, promise: string | null) {
+  private async acceptIn(
+    m: EntityManager,
+    c: CaseEntity,
+    actor: RequestActor,
+    at: Date,
+    deemed: boolean,
+    opinion: string | null,
+    promise: string | null,
+  ) {
     c.acceptedAt = at;
     c.deemedAccepted = deemed;
     const content = await this.intake.content(m, c);
     if (c.handlingKind === 'IMMEDIATE') {
       // 即办件: accepted and concluded on the spot.
       const now = this.clock.now();
-      Object.assign(c, { approved: true, decisionReason: opinion ?? '材料齐全，符合法定形式，当场办结', decidedAt: now, completionCode: '6', completedAt: now });
+      Object.assign(c, {
+        approved: true,
+        decisionReason: opinion ?? '材料齐全，符合法定形式，当场办结',
+        decidedAt: now,
+        completionCode: '6',
+        completedAt: now,
+      });
       await this.assignCaseNo(m, c, at);
       const noticeId = await this.notices.issue(m, c, 'ACCEPTANCE_NOTICE', {
-        sections: [{ paragraphs: [`您申请的“${c.matterName}”材料齐全、符合法定形式，本中心予以受理并当场办结（即办件）。`] }],
+        sections: [
+          { paragraphs: [`您申请的“${c.matterName}”材料齐全、符合法定形式，本中心予以受理并当场办结（即办件）。`] },
+        ],
       });
-      await this.ledger.step(m, c, 'ACCEPT', 'COMPLETED', actor, { opinion, resultCode: '4', noticeId, details: { immediate: true } });
+      await this.ledger.step(m, c, 'ACCEPT', 'COMPLETED', actor, {
+        opinion,
+        resultCode: '4',
+        noticeId,
+        details: { immediate: true },
+      });
       return;
     }
     const caseClock = await this.clocks.start(
       actor,
-      { subjectKind: 'CASE', subjectId: c.id, departmentId: c.departmentId, limit: content.promisedLimit, joint: c.handlingKind === 'JOINT' },
+      {
+        subjectKind: 'CASE',
+        subjectId: c.id,
+        departmentId: c.departmentId,
+        limit: content.promisedLimit,
+        joint: c.handlingKind === 'JOINT',
+      },
       m,
       null,
       at,
@@ -138,8 +189,24 @@ export class CaseDecisionService {
     }
     const reviewer = deemed ? null : actor.principal!.id;
     DeferredWrites.insert(m, CaseTaskEntity, [
-      m.create(CaseTaskEntity, { id: randomUUID(), caseId: c.id, kind: 'REVIEW', seq: 1, state: 'OPEN', departmentId: c.departmentId, assigneeId: reviewer }),
-      m.create(CaseTaskEntity, { id: randomUUID(), caseId: c.id, kind: 'DECIDE', seq: 2, state: 'WAITING', departmentId: c.departmentId, assigneeId: null }),
+      m.create(CaseTaskEntity, {
+        id: randomUUID(),
+        caseId: c.id,
+        kind: 'REVIEW',
+        seq: 1,
+        state: 'OPEN',
+        departmentId: c.departmentId,
+        assigneeId: reviewer,
+      }),
+      m.create(CaseTaskEntity, {
+        id: randomUUID(),
+        caseId: c.id,
+        kind: 'DECIDE',
+        seq: 2,
+        state: 'WAITING',
+        departmentId: c.departmentId,
+        assigneeId: null,
+      }),
     ]);
     await this.assignCaseNo(m, c, at);
     const noticeId = await this.notices.issue(m, c, 'ACCEPTANCE_NOTICE', {
@@ -156,7 +223,12 @@ export class CaseDecisionService {
         },
       ],
     });
-    await this.ledger.step(m, c, deemed ? 'DEEM_ACCEPTED' : 'ACCEPT', 'IN_REVIEW', actor, { opinion, resultCode: '4', noticeId, details: { caseNo: c.caseNo, deemed, promise } });
+    await this.ledger.step(m, c, deemed ? 'DEEM_ACCEPTED' : 'ACCEPT', 'IN_REVIEW', actor, {
+      opinion,
+      resultCode: '4',
+      noticeId,
+      details: { caseNo: c.caseNo, deemed, promise },
+    });
   }
 
   /**
@@ -175,15 +247,29 @@ export class CaseDecisionService {
       CaseAccess.staff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'REJECT');
       await this.clocks.stop(actor, c.acceptanceClockId!, 'REJECTED', m);
-      Object.assign(c, { completionCode: '1', completedAt: this.clock.now(), decisionReason: reason.trim(), decisionBasis: legalBasis.trim() });
+      Object.assign(c, {
+        completionCode: '1',
+        completedAt: this.clock.now(),
+        decisionReason: reason.trim(),
+        decisionBasis: legalBasis.trim(),
+      });
       const noticeId = await this.notices.issue(m, c, 'REJECTION_NOTICE', {
         sections: [
           { heading: '不予受理的理由', paragraphs: [reason.trim()] },
           { heading: '法律依据', paragraphs: [legalBasis.trim()] },
-          { paragraphs: ['如不服本决定，可以自收到本通知书之日起六十日内申请行政复议，或者在六个月内依法提起行政诉讼。'] },
+          {
+            paragraphs: [
+              '如不服本决定，可以自收到本通知书之日起六十日内申请行政复议，或者在六个月内依法提起行政诉讼。',
+            ],
+          },
         ],
       });
-      await this.ledger.step(m, c, 'REJECT', 'REJECTED', actor, { opinion: reason.trim(), resultCode: '3', noticeId, details: { legalBasis } });
+      await this.ledger.step(m, c, 'REJECT', 'REJECTED', actor, {
+        opinion: reason.trim(),
+        resultCode: '3',
+        noticeId,
+        details: { legalBasis },
+      });
     });
   }
 
@@ -195,11 +281,17 @@ export class CaseDecisionService {
     return this.run(id, async (m, c) => {
       CaseAccess.staff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'REQUEST_SUPPLEMENT');
-      const mats = new Map((await m.find(CaseMaterialEntity, { where: { caseId: c.id } })).map((x) => [x.materialIndex, x]));
-      for (const it of items) if (it.materialIndex !== null && !mats.has(it.materialIndex)) throw CaseErrors.materialUnknown(it.materialIndex);
+      const mats = new Map(
+        (await m.find(CaseMaterialEntity, { where: { caseId: c.id } })).map((x) => [x.materialIndex, x]),
+      );
+      for (const it of items)
+        if (it.materialIndex !== null && !mats.has(it.materialIndex))
+          throw CaseErrors.materialUnknown(it.materialIndex);
       if (c.supplementNoticeAt) {
         const first = c.supplementNoticeAt;
-        const onlyNew = items.every((it) => it.materialIndex !== null && (mats.get(it.materialIndex)!.suppliedAt ?? new Date(0)) > first);
+        const onlyNew = items.every(
+          (it) => it.materialIndex !== null && (mats.get(it.materialIndex)!.suppliedAt ?? new Date(0)) > first,
+        );
         if (!onlyNew) throw CaseErrors.secondSupplement();
       }
       const now = this.clock.now();
@@ -209,18 +301,34 @@ export class CaseDecisionService {
         mat.status = 'MISSING';
         await m.save(mat);
       }
-      const lines = items.map((it) => (it.materialIndex !== null ? `${mats.get(it.materialIndex)!.name}：${it.text}` : it.text));
+      const lines = items.map((it) =>
+        it.materialIndex !== null ? `${mats.get(it.materialIndex)!.name}：${it.text}` : it.text,
+      );
       const noticeText = `请补正以下全部材料：${lines.join('；')}`;
-      await this.clocks.pause(actor, c.acceptanceClockId!, { reason: 'SUPPLEMENT', legalBasis: `${ART_32}第一款第（四）项`, notice: noticeText }, m);
+      await this.clocks.pause(
+        actor,
+        c.acceptanceClockId!,
+        { reason: 'SUPPLEMENT', legalBasis: `${ART_32}第一款第（四）项`, notice: noticeText },
+        m,
+      );
       c.supplementItems = items.map((it) => ({ materialIndex: it.materialIndex, text: it.text.trim() }));
       c.supplementNoticeAt = now;
       const noticeId = await this.notices.issue(m, c, 'SUPPLEMENT_NOTICE', {
         sections: [
           { heading: '需要补正的全部内容', list: lines },
-          { paragraphs: [`依照${ART_32}，现一次性告知您需要补正的全部内容。补正期间受理期限暂停计算，材料补齐后恢复计算剩余期限。可登录网上办事大厅上传，或到窗口提交。`] },
+          {
+            paragraphs: [
+              `依照${ART_32}，现一次性告知您需要补正的全部内容。补正期间受理期限暂停计算，材料补齐后恢复计算剩余期限。可登录网上办事大厅上传，或到窗口提交。`,
+            ],
+          },
         ],
       });
-      await this.ledger.step(m, c, 'REQUEST_SUPPLEMENT', 'SUPPLEMENT_REQUIRED', actor, { opinion: noticeText, resultCode: '7', noticeId, details: { items: c.supplementItems } });
+      await this.ledger.step(m, c, 'REQUEST_SUPPLEMENT', 'SUPPLEMENT_REQUIRED', actor, {
+        opinion: noticeText,
+        resultCode: '7',
+        noticeId,
+        details: { items: c.supplementItems },
+      });
     });
   }
 
@@ -245,7 +353,11 @@ export class CaseDecisionService {
       if (!task) throw CaseErrors.notAllowed(c.state, 'REVIEW');
       const actingFor = await this.completeTask(m, task, actor, dto.opinion, dto.agree);
       await m.update(CaseTaskEntity, { caseId: c.id, kind: 'DECIDE', state: 'WAITING' }, { state: 'OPEN' });
-      await this.ledger.step(m, c, 'REVIEW', 'IN_REVIEW', actor, { opinion: dto.opinion.trim(), resultCode: dto.agree ? '1' : '0', actingFor });
+      await this.ledger.step(m, c, 'REVIEW', 'IN_REVIEW', actor, {
+        opinion: dto.opinion.trim(),
+        resultCode: dto.agree ? '1' : '0',
+        actingFor,
+      });
     });
   }
 
@@ -259,17 +371,40 @@ export class CaseDecisionService {
       const actingFor = await this.completeTask(m, task, actor, dto.reason, dto.approve);
       await this.clocks.stop(actor, c.caseClockId!, 'DECIDED', m);
       const now = this.clock.now();
-      Object.assign(c, { approved: dto.approve, decisionReason: dto.reason.trim(), decisionBasis: dto.legalBasis?.trim() || null, decidedAt: now });
-      const delivery = await this.clocks.start(actor, { subjectKind: 'DELIVERY', subjectId: c.id, departmentId: c.departmentId, limit: DELIVERY_LIMIT }, m);
+      Object.assign(c, {
+        approved: dto.approve,
+        decisionReason: dto.reason.trim(),
+        decisionBasis: dto.legalBasis?.trim() || null,
+        decidedAt: now,
+      });
+      const delivery = await this.clocks.start(
+        actor,
+        { subjectKind: 'DELIVERY', subjectId: c.id, departmentId: c.departmentId, limit: DELIVERY_LIMIT },
+        m,
+      );
       c.deliveryClockId = delivery.id;
       const noticeId = await this.notices.issue(m, c, 'DECISION', {
         due: { label: '送达期限', at: delivery.dueAt },
         sections: [
           { heading: dto.approve ? '准予行政许可决定' : '不予行政许可决定', paragraphs: [dto.reason.trim()] },
-          ...(dto.approve ? [] : [{ heading: '法律依据', paragraphs: [dto.legalBasis!.trim()] }, { paragraphs: ['如不服本决定，可以自收到本决定书之日起六十日内申请行政复议，或者在六个月内依法提起行政诉讼。'] }]),
+          ...(dto.approve
+            ? []
+            : [
+                { heading: '法律依据', paragraphs: [dto.legalBasis!.trim()] },
+                {
+                  paragraphs: [
+                    '如不服本决定，可以自收到本决定书之日起六十日内申请行政复议，或者在六个月内依法提起行政诉讼。',
+                  ],
+                },
+              ]),
         ],
       });
-      await this.ledger.step(m, c, 'DECIDE', dto.approve ? 'APPROVED' : 'DENIED', actor, { opinion: dto.reason.trim(), resultCode: dto.approve ? '1' : '0', noticeId, actingFor });
+      await this.ledger.step(m, c, 'DECIDE', dto.approve ? 'APPROVED' : 'DENIED', actor, {
+        opinion: dto.reason.trim(),
+        resultCode: dto.approve ? '1' : '0',
+        noticeId,
+        actingFor,
+      });
     });
   }
 
@@ -283,11 +418,26 @@ export class CaseDecisionService {
       await this.clocks.pause(actor, c.caseClockId!, { reason: dto.kind, legalBasis: ART_45, notice: text }, m);
       const noticeId = await this.notices.issue(m, c, 'SPECIAL_PROCEDURE_NOTICE', {
         sections: [
-          { rows: [['特别程序', PAUSE_REASON_LABELS[dto.kind]], ['预计所需时间', `${dto.expectedDays} 个工作日`]] },
-          { paragraphs: [dto.notice.trim(), `依照${ART_45}，上述程序所需时间不计算在办理期限内；程序结束后恢复计算剩余期限。`] },
+          {
+            rows: [
+              ['特别程序', PAUSE_REASON_LABELS[dto.kind]],
+              ['预计所需时间', `${dto.expectedDays} 个工作日`],
+            ],
+          },
+          {
+            paragraphs: [
+              dto.notice.trim(),
+              `依照${ART_45}，上述程序所需时间不计算在办理期限内；程序结束后恢复计算剩余期限。`,
+            ],
+          },
         ],
       });
-      await this.ledger.step(m, c, 'SUSPEND', 'SUSPENDED', actor, { opinion: text, resultCode: '6', noticeId, details: { kind: dto.kind, expectedDays: dto.expectedDays } });
+      await this.ledger.step(m, c, 'SUSPEND', 'SUSPENDED', actor, {
+        opinion: text,
+        resultCode: '6',
+        noticeId,
+        details: { kind: dto.kind, expectedDays: dto.expectedDays },
+      });
     });
   }
 
@@ -306,8 +456,17 @@ export class CaseDecisionService {
       this.ledger.assert(c, 'EXTEND');
       if (c.pendingExtension) throw CaseErrors.extensionPending();
       const p = actor.principal!;
-      c.pendingExtension = { days: dto.days, reason: dto.reason.trim(), requestedBy: p.id, requestedByName: p.name, requestedAt: this.clock.now().toISOString() };
-      await this.ledger.step(m, c, 'EXTEND', c.state, actor, { opinion: dto.reason.trim(), details: { phase: 'REQUESTED', days: dto.days } });
+      c.pendingExtension = {
+        days: dto.days,
+        reason: dto.reason.trim(),
+        requestedBy: p.id,
+        requestedByName: p.name,
+        requestedAt: this.clock.now().toISOString(),
+      };
+      await this.ledger.step(m, c, 'EXTEND', c.state, actor, {
+        opinion: dto.reason.trim(),
+        details: { phase: 'REQUESTED', days: dto.days },
+      });
     });
   }
 
@@ -320,7 +479,10 @@ export class CaseDecisionService {
       if (!req) throw CaseErrors.noExtension();
       c.pendingExtension = null;
       if (!approve) {
-        await this.ledger.step(m, c, 'EXTEND', c.state, actor, { opinion: '不同意延期', details: { phase: 'REFUSED', days: req.days } });
+        await this.ledger.step(m, c, 'EXTEND', c.state, actor, {
+          opinion: '不同意延期',
+          details: { phase: 'REFUSED', days: req.days },
+        });
         return;
       }
       const notice = `因${req.reason}，经本部门负责人批准，办理期限延长 ${req.days} 个工作日。`;
@@ -329,7 +491,11 @@ export class CaseDecisionService {
         due: clock.state === 'RUNNING' ? { label: '延长后的办结期限', at: clock.dueAt } : undefined,
         sections: [{ paragraphs: [notice, '依照《中华人民共和国行政许可法》第四十二条，现将延长期限的理由告知您。'] }],
       });
-      await this.ledger.step(m, c, 'EXTEND', c.state, actor, { opinion: notice, noticeId, details: { phase: 'APPROVED', days: req.days, dueDate: clock.dueDate } });
+      await this.ledger.step(m, c, 'EXTEND', c.state, actor, {
+        opinion: notice,
+        noticeId,
+        details: { phase: 'APPROVED', days: req.days, dueDate: clock.dueDate },
+      });
     });
   }
 
@@ -339,8 +505,10 @@ export class CaseDecisionService {
     return this.run(id, async (m, c) => {
       CaseAccess.staff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'DELIVER');
-      if (dto.method === 'MAIL' && !dto.carrier?.trim()) throw CaseErrors.deliveryDetails('carrier', '邮寄送达须填写快递公司');
-      if (dto.method === 'MAIL' && !dto.trackingNo?.trim()) throw CaseErrors.deliveryDetails('trackingNo', '邮寄送达须填写运单号');
+      if (dto.method === 'MAIL' && !dto.carrier?.trim())
+        throw CaseErrors.deliveryDetails('carrier', '邮寄送达须填写快递公司');
+      if (dto.method === 'MAIL' && !dto.trackingNo?.trim())
+        throw CaseErrors.deliveryDetails('trackingNo', '邮寄送达须填写运单号');
       await this.clocks.stop(actor, c.deliveryClockId!, 'DELIVERED', m);
       const now = this.clock.now();
       const certificate = c.approved ? dto.certificateNo?.trim() || null : null;
@@ -359,13 +527,19 @@ export class CaseDecisionService {
             rows: [
               ['送达方式', DELIVERY_METHOD_LABELS[dto.method]],
               ...(dto.method === 'MAIL' ? [['快递', `${dto.carrier} ${dto.trackingNo}`] as [string, string]] : []),
-              ['送达文书', c.approved ? `准予许可决定书${certificate ? `；证照编号 ${certificate}` : ''}` : '不予许可决定书'],
+              [
+                '送达文书',
+                c.approved ? `准予许可决定书${certificate ? `；证照编号 ${certificate}` : ''}` : '不予许可决定书',
+              ],
               ['送达时间', formatDeadline(now)],
             ],
           },
         ],
       });
-      await this.ledger.step(m, c, 'DELIVER', 'COMPLETED', actor, { noticeId, details: { method: dto.method, certificateNo: certificate, completionCode: c.completionCode } });
+      await this.ledger.step(m, c, 'DELIVER', 'COMPLETED', actor, {
+        noticeId,
+        details: { method: dto.method, certificateNo: certificate, completionCode: c.completionCode },
+      });
     });
   }
 
@@ -375,7 +549,8 @@ export class CaseDecisionService {
       const who = CaseAccess.ownerOrStaff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'SUPPLY_DEFERRED');
       const mats = await m.find(CaseMaterialEntity, { where: { caseId: c.id, materialIndex: In(indexes) } });
-      for (const i of indexes) if (!mats.some((x) => x.materialIndex === i && x.status === 'DEFERRED')) throw CaseErrors.materialUnknown(i);
+      for (const i of indexes)
+        if (!mats.some((x) => x.materialIndex === i && x.status === 'DEFERRED')) throw CaseErrors.materialUnknown(i);
       const now = this.clock.now();
       for (const mat of mats) {
         if (who === 'APPLICANT' && !mat.fileId) throw CaseErrors.materialsIncomplete([`${mat.name}（请先上传）`]);
@@ -422,7 +597,13 @@ export class CaseDecisionService {
   }
 
   /** Completes a task; AB-post: someone else's task may be done by their backup while they are away. */
-  private async completeTask(m: EntityManager, task: CaseTaskEntity, actor: RequestActor, opinion: string, agreed: boolean) {
+  private async completeTask(
+    m: EntityManager,
+    task: CaseTaskEntity,
+    actor: RequestActor,
+    opinion: string,
+    agreed: boolean,
+  ) {
     const me = actor.principal!.id;
     let actingFor: { id: string; name: string } | null = null;
     if (task.assigneeId && task.assigneeId !== me) {
@@ -430,9 +611,15 @@ export class CaseDecisionService {
       if (!assignee?.away || assignee.backupStaffId !== me) throw CaseErrors.notYourTask();
       actingFor = { id: assignee.id, name: assignee.name };
     }
-    Object.assign(task, { state: 'DONE', opinion: opinion.trim(), agreed, completedBy: me, actingFor: actingFor?.id ?? null, completedAt: this.clock.now() });
+    Object.assign(task, {
+      state: 'DONE',
+      opinion: opinion.trim(),
+      agreed,
+      completedBy: me,
+      actingFor: actingFor?.id ?? null,
+      completedAt: this.clock.now(),
+    });
     await m.save(task);
     return actingFor;
   }
 }
-

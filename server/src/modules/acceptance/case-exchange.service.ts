@@ -91,7 +91,12 @@ function toExchangeCase(r: Record<string, unknown>): ExchangeCaseDto {
     completedAt: isoOrNull(r.completed_at as string | null),
     completionCode: code,
     completionLabel: code ? COMPLETION_CODE_LABELS[code] : null,
-    steps: ((r.steps ?? []) as (Omit<ExchangeStepDto, 'actionLabel' | 'resultLabel'> & { action: CaseAction; resultCode: StepResultCode | null })[]).map((s) => ({
+    steps: (
+      (r.steps ?? []) as (Omit<ExchangeStepDto, 'actionLabel' | 'resultLabel'> & {
+        action: CaseAction;
+        resultCode: StepResultCode | null;
+      })[]
+    ).map((s) => ({
       seq: s.seq,
       action: s.action,
       actionLabel: CASE_ACTION_LABELS[s.action],

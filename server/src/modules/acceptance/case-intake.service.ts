@@ -25,11 +25,14 @@ import { CaseEntity, CaseMaterialEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 
 /** Applicants' uploaded materials: PDF or images, at most 10 MB each, never served back as anything else. */
-export const CASE_MATERIAL_FILE = { purpose: 'CASE_MATERIAL', types: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 10 * 1_048_576 } as const satisfies FilePolicy;
+export const CASE_MATERIAL_FILE = {
+  purpose: 'CASE_MATERIAL',
+  types: ['application/pdf', 'image/jpeg', 'image/png'],
+  maxBytes: 10 * 1_048_576,
+} as const satisfies FilePolicy;
 
 /** Art. 32: the window decides within 5 working days of receipt. */
 export const ACCEPTANCE_LIMIT = { value: 5, unit: 'WORKING_DAY' } as const;
-
 
 /**
  * Receipt (收件): online drafts that the applicant fills, uploads to and submits, and walk-in
@@ -55,13 +58,24 @@ export class CaseIntakeService {
     if (!v.content.onlineAvailable) throw CaseErrors.notOnline();
     const p = actor.principal!;
     return this.dataSource.transaction(async (m) => {
-      const c = await this.create(m, v, 'ONLINE', { kind: 'PERSON', name: p.name, idNumber: '', contactName: p.name, phone: '' }, p.id);
+      const c = await this.create(
+        m,
+        v,
+        'ONLINE',
+        { kind: 'PERSON', name: p.name, idNumber: '', contactName: p.name, phone: '' },
+        p.id,
+      );
       await this.ledger.step(m, c, 'SAVE_DRAFT', 'DRAFT', actor);
       return c.id;
     });
   }
 
-  async saveDraft(actor: RequestActor, id: string, applicant: CaseApplicantInput, materials: CaseMaterialInput[]): Promise<void> {
+  async saveDraft(
+    actor: RequestActor,
+    id: string,
+    applicant: CaseApplicantInput,
+    materials: CaseMaterialInput[],
+  ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const c = await this.ledger.lock(m, id);
       CaseAccess.owner(actor.principal, c);
@@ -74,7 +88,12 @@ export class CaseIntakeService {
   }
 
   /** Uploads one listed material (online draft, or supplying after a supplement notice or a 容缺 promise). */
-  async uploadMaterial(actor: RequestActor, id: string, index: number, upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined }): Promise<StoredFileDto> {
+  async uploadMaterial(
+    actor: RequestActor,
+    id: string,
+    index: number,
+    upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined },
+  ): Promise<StoredFileDto> {
     return this.dataSource.transaction(async (m) => {
       const c = await this.ledger.lock(m, id);
       CaseAccess.owner(actor.principal, c);
@@ -101,14 +120,21 @@ export class CaseIntakeService {
       this.ledger.assert(c, 'SUBMIT');
       if (!c.applicantIdNumber || !c.contactPhone) throw CaseErrors.materialsIncomplete(['申请人信息']);
       const mats = await m.find(CaseMaterialEntity, { where: { caseId: c.id }, order: { materialIndex: 'ASC' } });
-      const missing = mats.filter((x) => x.required && !((x.status === 'PROVIDED' && x.fileId) || x.status === 'DEFERRED'));
+      const missing = mats.filter(
+        (x) => x.required && !((x.status === 'PROVIDED' && x.fileId) || x.status === 'DEFERRED'),
+      );
       if (missing.length) throw CaseErrors.materialsIncomplete(missing.map((x) => x.name));
       await this.receive(m, c, actor);
     });
   }
 
   /** A clerk registers a walk-in applicant and the material checklist; the case is received at once. */
-  async walkIn(actor: RequestActor, matterCode: string, applicant: CaseApplicantInput, materials: CaseMaterialInput[]): Promise<string> {
+  async walkIn(
+    actor: RequestActor,
+    matterCode: string,
+    applicant: CaseApplicantInput,
+    materials: CaseMaterialInput[],
+  ): Promise<string> {
     const v = await this.published(matterCode);
     return this.dataSource.transaction(async (m) => {
       const c = await this.create(m, v, 'WINDOW', applicant, null);
@@ -126,12 +152,15 @@ export class CaseIntakeService {
       const c = await this.ledger.lock(m, id);
       const who = CaseAccess.ownerOrStaff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'SUPPLY');
-      const mats = new Map((await m.find(CaseMaterialEntity, { where: { caseId: c.id } })).map((x) => [x.materialIndex, x]));
+      const mats = new Map(
+        (await m.find(CaseMaterialEntity, { where: { caseId: c.id } })).map((x) => [x.materialIndex, x]),
+      );
       const now = this.clock.now();
       for (const i of indexes) {
         const mat = mats.get(i);
         if (!mat) throw CaseErrors.materialUnknown(i);
-        if (who === 'APPLICANT' && !(mat.suppliedAt && mat.suppliedAt >= c.supplementNoticeAt!)) throw CaseErrors.materialsIncomplete([`${mat.name}（请先上传）`]);
+        if (who === 'APPLICANT' && !(mat.suppliedAt && mat.suppliedAt >= c.supplementNoticeAt!))
+          throw CaseErrors.materialsIncomplete([`${mat.name}（请先上传）`]);
         mat.status = who === 'STAFF' ? 'ORIGINAL_SEEN' : 'PROVIDED';
         // Online the upload stamped it; at the window it is handed in now.
         if (who === 'STAFF' || !mat.suppliedAt) mat.suppliedAt = now;
@@ -153,7 +182,13 @@ export class CaseIntakeService {
     }
   }
 
-  private async create(m: EntityManager, v: MatterVersionDto, channel: 'ONLINE' | 'WINDOW', applicant: CaseApplicantInput, accountId: string | null): Promise<CaseEntity> {
+  private async create(
+    m: EntityManager,
+    v: MatterVersionDto,
+    channel: 'ONLINE' | 'WINDOW',
+    applicant: CaseApplicantInput,
+    accountId: string | null,
+  ): Promise<CaseEntity> {
     const now = this.clock.now();
     const c = m.create(CaseEntity, {
       receiptNo: null,
@@ -200,7 +235,17 @@ export class CaseIntakeService {
     await m.save(c);
     await m.insert(
       CaseMaterialEntity,
-      v.content.materials.map((mat, i) => ({ caseId: c.id, materialIndex: i, name: mat.name, required: mat.required, deferrable: mat.deferrable, status: 'MISSING' as const, fileId: null, fileName: null, suppliedAt: null })),
+      v.content.materials.map((mat, i) => ({
+        caseId: c.id,
+        materialIndex: i,
+        name: mat.name,
+        required: mat.required,
+        deferrable: mat.deferrable,
+        status: 'MISSING' as const,
+        fileId: null,
+        fileName: null,
+        suppliedAt: null,
+      })),
     );
     return c;
   }
@@ -216,7 +261,9 @@ export class CaseIntakeService {
 
   /** The checklist: statuses by material index; DEFERRED only where the matter allows 容缺. */
   private async setMaterials(m: EntityManager, c: CaseEntity, input: CaseMaterialInput[], atWindow: boolean) {
-    const mats = new Map((await m.find(CaseMaterialEntity, { where: { caseId: c.id } })).map((x) => [x.materialIndex, x]));
+    const mats = new Map(
+      (await m.find(CaseMaterialEntity, { where: { caseId: c.id } })).map((x) => [x.materialIndex, x]),
+    );
     const notDeferrable: string[] = [];
     for (const i of input) {
       const mat = mats.get(i.index);
@@ -235,7 +282,11 @@ export class CaseIntakeService {
     const now = this.clock.now();
     c.queryCode = this.ledger.queryCode();
     c.receivedAt = now;
-    const clock = await this.clocks.start(actor, { subjectKind: 'ACCEPTANCE', subjectId: c.id, departmentId: c.departmentId, limit: ACCEPTANCE_LIMIT }, m);
+    const clock = await this.clocks.start(
+      actor,
+      { subjectKind: 'ACCEPTANCE', subjectId: c.id, departmentId: c.departmentId, limit: ACCEPTANCE_LIMIT },
+      m,
+    );
     c.acceptanceClockId = clock.id;
     const mats = await m.find(CaseMaterialEntity, { where: { caseId: c.id }, order: { materialIndex: 'ASC' } });
     // The day's receipt sequence is one row for the whole center: taken last, after every check.
@@ -250,13 +301,24 @@ export class CaseIntakeService {
           table: {
             columns: ['序号', '材料名称', '情况'],
             widths: [8, 62, 30],
-            rows: mats.map((x, i) => [String(i + 1), x.name, x.status === 'MISSING' ? '未提交' : CASE_MATERIAL_STATUS_LABELS[x.status]]),
+            rows: mats.map((x, i) => [
+              String(i + 1),
+              x.name,
+              x.status === 'MISSING' ? '未提交' : CASE_MATERIAL_STATUS_LABELS[x.status],
+            ]),
           },
         },
-        { paragraphs: [`本中心已于 ${formatShanghai(now)} 收到您的申请材料。依照《中华人民共和国行政许可法》第三十二条，将在 5 个工作日内作出受理、不予受理或一次性告知补正的决定；逾期未告知的，自收到申请材料之日起即为受理。`] },
+        {
+          paragraphs: [
+            `本中心已于 ${formatShanghai(now)} 收到您的申请材料。依照《中华人民共和国行政许可法》第三十二条，将在 5 个工作日内作出受理、不予受理或一次性告知补正的决定；逾期未告知的，自收到申请材料之日起即为受理。`,
+          ],
+        },
       ],
     });
-    await this.ledger.step(m, c, 'SUBMIT', 'SUBMITTED', actor, { noticeId, details: { channel: c.channel, materials: mats.map((x) => ({ name: x.name, status: x.status })) } });
+    await this.ledger.step(m, c, 'SUBMIT', 'SUBMITTED', actor, {
+      noticeId,
+      details: { channel: c.channel, materials: mats.map((x) => ({ name: x.name, status: x.status })) },
+    });
   }
 
   /** The exact matter version the case was received under. */

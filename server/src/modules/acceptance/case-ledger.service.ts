@@ -1,6 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { caseActionAllowed, type CaseAction, type CaseMaterialDto, type CaseState, type StepResultCode } from '@onewindow/shared';
+import {
+  caseActionAllowed,
+  type CaseAction,
+  type CaseMaterialDto,
+  type CaseState,
+  type StepResultCode,
+} from '@onewindow/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
@@ -50,19 +56,47 @@ export class CaseLedger {
    * acceptance decision looks at, with any `extra` subqueries it wants read in the same round trip (by
    * alias, in `raw`). `clock` is null for a case without one (a draft), which the decision then refuses.
    */
-  async lockForAcceptance(m: EntityManager, id: string, extra: Record<string, string> = {}): Promise<{ c: CaseEntity; materials: CaseMaterialDto[]; clock: Record<string, unknown> | null; raw: Record<string, unknown> }> {
+  async lockForAcceptance(
+    m: EntityManager,
+    id: string,
+    extra: Record<string, string> = {},
+  ): Promise<{
+    c: CaseEntity;
+    materials: CaseMaterialDto[];
+    clock: Record<string, unknown> | null;
+    raw: Record<string, unknown>;
+  }> {
     const more = { materials: caseMaterialsJson('sc.id'), ...extra };
-    const locked = await this.lockWith(m, id, { ...more, acceptance_clock: 'to_jsonb(ck)' }, 'JOIN clock ck ON ck.id = sc.acceptance_clock_id', 'sc, ck');
+    const locked = await this.lockWith(
+      m,
+      id,
+      { ...more, acceptance_clock: 'to_jsonb(ck)' },
+      'JOIN clock ck ON ck.id = sc.acceptance_clock_id',
+      'sc, ck',
+    );
     const { c, raw } = locked ?? (await this.lockWith(m, id, more)) ?? this.notFound();
-    return { c, materials: raw.materials as CaseMaterialDto[], clock: (raw.acceptance_clock as Record<string, unknown> | undefined) ?? null, raw };
+    return {
+      c,
+      materials: raw.materials as CaseMaterialDto[],
+      clock: (raw.acceptance_clock as Record<string, unknown> | undefined) ?? null,
+      raw,
+    };
   }
 
   /**
    * Locks the case row (and the rows of `join`, as `lockOf` names them), reading its last step number and any
    * `extra` subqueries, by alias, with it. Null when no row matches.
    */
-  private async lockWith(m: EntityManager, id: string, extra: Record<string, string> = {}, join = '', lockOf = 'sc'): Promise<{ c: CaseEntity; raw: Record<string, unknown> } | null> {
-    const more = Object.entries(extra).map(([alias, sql]) => `, (${sql}) AS "${alias}"`).join('');
+  private async lockWith(
+    m: EntityManager,
+    id: string,
+    extra: Record<string, string> = {},
+    join = '',
+    lockOf = 'sc',
+  ): Promise<{ c: CaseEntity; raw: Record<string, unknown> } | null> {
+    const more = Object.entries(extra)
+      .map(([alias, sql]) => `, (${sql}) AS "${alias}"`)
+      .join('');
     const [row] = await m.query(
       `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, (SELECT coalesce(max(s.seq), 0) FROM case_step s WHERE s.case_id = sc.id) AS last_step${more}
        FROM service_case sc ${join} WHERE sc.id = $1 FOR UPDATE OF ${lockOf}`,
@@ -86,7 +120,14 @@ export class CaseLedger {
    * Records the action and moves the case to `to`. The step and the case row, with the caller's other
    * changes to it, are written at the commit with the transaction's other deferred writes.
    */
-  async step(m: EntityManager, c: CaseEntity, action: CaseAction, to: CaseState, actor: RequestActor, input: StepInput = {}): Promise<void> {
+  async step(
+    m: EntityManager,
+    c: CaseEntity,
+    action: CaseAction,
+    to: CaseState,
+    actor: RequestActor,
+    input: StepInput = {},
+  ): Promise<void> {
     this.assert(c, action);
     const from = c.state;
     const now = this.clock.now();
@@ -118,7 +159,14 @@ export class CaseLedger {
       action: `case.${action.toLowerCase()}`,
       targetType: 'case',
       targetId: c.id,
-      summary: { receiptNo: c.receiptNo, caseNo: c.caseNo, from, to, ...(input.opinion ? { opinion: input.opinion } : {}), ...(input.details ?? {}) },
+      summary: {
+        receiptNo: c.receiptNo,
+        caseNo: c.caseNo,
+        from,
+        to,
+        ...(input.opinion ? { opinion: input.opinion } : {}),
+        ...(input.details ?? {}),
+      },
     });
   }
 
@@ -130,7 +178,8 @@ export class CaseLedger {
    * commit leaves one unused.
    */
   async next(m: EntityManager, scope: string, day: string): Promise<number> {
-    const [{ value }] = await this.own.query<{ value: number }>(m,
+    const [{ value }] = await this.own.query<{ value: number }>(
+      m,
       `INSERT INTO case_sequence (scope, day, value) VALUES ($1, $2, 1)
        ON CONFLICT (scope, day) DO UPDATE SET value = case_sequence.value + 1 RETURNING value`,
       [scope, day],

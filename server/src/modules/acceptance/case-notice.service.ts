@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CASE_NOTICE_LABELS, type CaseNoticeKind, formatDeadline, formatShanghai, maskIdNumber } from '@onewindow/shared';
+import {
+  CASE_NOTICE_LABELS,
+  type CaseNoticeKind,
+  formatDeadline,
+  formatShanghai,
+  maskIdNumber,
+} from '@onewindow/shared';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
@@ -30,13 +36,20 @@ export class CaseNoticeService {
     return `${this.config.http.publicUrl}/progress?no=${encodeURIComponent(c.caseNo ?? c.receiptNo ?? '')}&code=${c.queryCode ?? ''}`;
   }
 
-  async issue(m: EntityManager, c: CaseEntity, kind: CaseNoticeKind, body: { sections: PdfSection[]; due?: { label: string; at: Date } }): Promise<string> {
+  async issue(
+    m: EntityManager,
+    c: CaseEntity,
+    kind: CaseNoticeKind,
+    body: { sections: PdfSection[]; due?: { label: string; at: Date } },
+  ): Promise<string> {
     const now = this.clock.now();
     const idNumber = c.applicantIdNumber ? this.cipher.decrypt(c.applicantIdNumber) : '';
     const dept = (await this.departments.require(m, c.departmentId)).name;
     const content = {
       title: CASE_NOTICE_LABELS[kind],
-      reference: [c.caseNo ? `办件编号 ${c.caseNo}` : null, c.receiptNo ? `收件编号 ${c.receiptNo}` : null].filter(Boolean).join(' · '),
+      reference: [c.caseNo ? `办件编号 ${c.caseNo}` : null, c.receiptNo ? `收件编号 ${c.receiptNo}` : null]
+        .filter(Boolean)
+        .join(' · '),
       issuer: `${dept} · 政务服务中心`,
       sections: [
         {

@@ -99,16 +99,28 @@ export class CaseQueryService {
   ) {}
 
   /** A staff queue (department-scoped), most urgent first: least time left at the top. */
-  async queue(p: Principal, queue: CaseQueue | undefined, q: string | undefined, page = 1, pageSize = 20): Promise<Page<CaseSummaryDto>> {
+  async queue(
+    p: Principal,
+    queue: CaseQueue | undefined,
+    q: string | undefined,
+    page = 1,
+    pageSize = 20,
+  ): Promise<Page<CaseSummaryDto>> {
     const params: unknown[] = [this.clock.now()];
     const where: string[] = [`sc.state <> 'DRAFT'`];
     const dept = DepartmentScope.filter(p, undefined);
     if (dept) where.push(`sc.department_id = $${params.push(dept)}`);
     if (queue) where.push(QUEUE_SQL[queue]);
-    if (q?.trim()) where.push(`(sc.receipt_no ILIKE $${params.push(`%${escapeLike(q.trim())}%`)} OR sc.case_no ILIKE $${params.length} OR sc.applicant_name ILIKE $${params.length})`);
+    if (q?.trim())
+      where.push(
+        `(sc.receipt_no ILIKE $${params.push(`%${escapeLike(q.trim())}%`)} OR sc.case_no ILIKE $${params.length} OR sc.applicant_name ILIKE $${params.length})`,
+      );
     const from = `FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK} WHERE ${where.join(' AND ')}`;
     // $1 (now) is only used by the ordering query; the count names its type so PostgreSQL accepts it unused.
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} AND $1::timestamptz IS NOT NULL`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total ${from} AND $1::timestamptz IS NOT NULL`,
+      params,
+    );
     const rows = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}
        ${from} ORDER BY (ck.state = 'RUNNING') DESC NULLS LAST, ck.due_at ASC NULLS LAST, sc.received_at DESC
@@ -124,7 +136,9 @@ export class CaseQueryService {
     const dept = DepartmentScope.filter(p, undefined);
     const scope = dept ? `AND sc.department_id = $${params.push(dept)}` : '';
     const parts = (Object.keys(QUEUE_SQL) as CaseQueue[]).map(
-      (queue) => `SELECT '${queue}' AS queue, count(*)::int AS total, count(*) FILTER (WHERE standing = 'WARNING')::int AS warning,
+      (
+        queue,
+      ) => `SELECT '${queue}' AS queue, count(*)::int AS total, count(*) FILTER (WHERE standing = 'WARNING')::int AS warning,
                   count(*) FILTER (WHERE standing = 'OVERDUE')::int AS overdue
                   FROM (SELECT ${STANDING_SQL} AS standing FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK}
                         WHERE ${QUEUE_SQL[queue]} ${scope}) x`,
@@ -204,8 +218,16 @@ export class CaseQueryService {
       receivedAt: isoOrNull(r.received_at),
       dueDate: r.due_at ? formatDeadline(new Date(r.due_at)) : null,
       dueLabel: subject ? `${CLOCK_SUBJECT_LABELS[subject]}${r.clock_state === 'PAUSED' ? '（暂停计时）' : ''}` : null,
-      steps: (r.steps as { action: CaseAction; at: string; resultCode: StepResultCode | null }[]).map((x) => ({ label: CASE_ACTION_LABELS[x.action], at: new Date(x.at).toISOString(), result: x.resultCode ? STEP_RESULT_LABELS[x.resultCode] : null })),
-      notices: (r.notices as { id: string; kind: CaseNoticeKind; createdAt: string }[]).map((n) => ({ id: n.id, title: CASE_NOTICE_LABELS[n.kind], createdAt: new Date(n.createdAt).toISOString() })),
+      steps: (r.steps as { action: CaseAction; at: string; resultCode: StepResultCode | null }[]).map((x) => ({
+        label: CASE_ACTION_LABELS[x.action],
+        at: new Date(x.at).toISOString(),
+        result: x.resultCode ? STEP_RESULT_LABELS[x.resultCode] : null,
+      })),
+      notices: (r.notices as { id: string; kind: CaseNoticeKind; createdAt: string }[]).map((n) => ({
+        id: n.id,
+        title: CASE_NOTICE_LABELS[n.kind],
+        createdAt: new Date(n.createdAt).toISOString(),
+      })),
     };
   }
 
@@ -218,7 +240,10 @@ export class CaseQueryService {
     const c = await this.dataSource
       .getRepository(CaseEntity)
       .createQueryBuilder('sc')
-      .where('(sc.case_no = :no OR sc.receipt_no = :no) AND sc.query_code = :code', { no: no.trim().toUpperCase(), code: code.trim().toUpperCase() })
+      .where('(sc.case_no = :no OR sc.receipt_no = :no) AND sc.query_code = :code', {
+        no: no.trim().toUpperCase(),
+        code: code.trim().toUpperCase(),
+      })
       .getOne();
     if (!c) throw CaseErrors.progressNotFound();
     return c;
@@ -257,16 +282,42 @@ export class CaseQueryService {
       deferredPromiseDate: c.deferredPromiseDate,
       deferredPromiseMissed: c.deferredPromiseMissed,
       supplementItems: c.supplementItems,
-      decision: c.decidedAt ? { approved: !!c.approved, reason: c.decisionReason ?? '', legalBasis: c.decisionBasis, decidedAt: c.decidedAt.toISOString() } : null,
-      delivery: c.deliveredAt ? { method: c.deliveryMethod!, carrier: c.deliveryCarrier, trackingNo: c.deliveryTrackingNo, certificateNo: c.certificateNo, deliveredAt: c.deliveredAt.toISOString() } : null,
+      decision: c.decidedAt
+        ? {
+            approved: !!c.approved,
+            reason: c.decisionReason ?? '',
+            legalBasis: c.decisionBasis,
+            decidedAt: c.decidedAt.toISOString(),
+          }
+        : null,
+      delivery: c.deliveredAt
+        ? {
+            method: c.deliveryMethod!,
+            carrier: c.deliveryCarrier,
+            trackingNo: c.deliveryTrackingNo,
+            certificateNo: c.certificateNo,
+            deliveredAt: c.deliveredAt.toISOString(),
+          }
+        : null,
       completionCode: c.completionCode,
-      pendingExtension: c.pendingExtension ? { days: c.pendingExtension.days, reason: c.pendingExtension.reason, requestedByName: c.pendingExtension.requestedByName, requestedAt: c.pendingExtension.requestedAt } : null,
+      pendingExtension: c.pendingExtension
+        ? {
+            days: c.pendingExtension.days,
+            reason: c.pendingExtension.reason,
+            requestedByName: c.pendingExtension.requestedByName,
+            requestedAt: c.pendingExtension.requestedAt,
+          }
+        : null,
       acceptanceClock: clockOf(c.acceptanceClockId),
       caseClock: clockOf(c.caseClockId),
       deliveryClock: clockOf(c.deliveryClockId),
       tasks: parts.tasks.map((t) => ({ ...t, completedAt: isoOrNull(t.completedAt) })),
       steps: parts.steps.map((s) => ({ ...s, at: isoOrNull(s.at)! })),
-      notices: parts.notices.map((n) => ({ ...n, title: CASE_NOTICE_LABELS[n.kind], createdAt: isoOrNull(n.createdAt)! })),
+      notices: parts.notices.map((n) => ({
+        ...n,
+        title: CASE_NOTICE_LABELS[n.kind],
+        createdAt: isoOrNull(n.createdAt)!,
+      })),
       allowedActions: [...CASE_TRANSITIONS[c.state]],
       version: c.version,
     };

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Principal, Role } from '@onewindow/shared';
@@ -75,7 +87,11 @@ export class CaseController {
   @Roles(Role.APPLICANT, Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR)
   @ApiOperation({ summary: '下载文书（PDF）' })
   @ApiProduces('application/pdf')
-  async notice(@Param('id', uuid) id: string, @Param('noticeId', uuid) noticeId: string, @CurrentPrincipal() p: Principal) {
+  async notice(
+    @Param('id', uuid) id: string,
+    @Param('noticeId', uuid) noticeId: string,
+    @CurrentPrincipal() p: Principal,
+  ) {
     const { fileName, pdf } = await this.query.notice(p, id, noticeId);
     return download(fileName, 'application/pdf', pdf);
   }
@@ -83,7 +99,11 @@ export class CaseController {
   @Get(':id/materials/:index/file')
   @Roles(Role.APPLICANT, Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR)
   @ApiOperation({ summary: '下载申请人上传的材料（作为附件，不在浏览器中打开）' })
-  async material(@Param('id', uuid) id: string, @Param('index', ParseIntPipe) index: number, @CurrentPrincipal() p: Principal) {
+  async material(
+    @Param('id', uuid) id: string,
+    @Param('index', ParseIntPipe) index: number,
+    @CurrentPrincipal() p: Principal,
+  ) {
     const f = await this.query.materialFile(p, id, index);
     return download(f.fileName, f.mediaType, f.content);
   }
@@ -107,10 +127,21 @@ export class CaseController {
 
   @Post(':id/materials/:index')
   @Roles(Role.APPLICANT)
-  @ApiOperation({ summary: '上传一项材料（请求体为文件本身，文件名放在 X-File-Name）；PDF、JPG、PNG，≤ 10 MB，按内容核验类型' })
+  @ApiOperation({
+    summary: '上传一项材料（请求体为文件本身，文件名放在 X-File-Name）；PDF、JPG、PNG，≤ 10 MB，按内容核验类型',
+  })
   @ApiConsumes(...CASE_MATERIAL_FILE.types)
-  upload(@Param('id', uuid) id: string, @Param('index', ParseIntPipe) index: number, @Req() req: FastifyRequest, @Actor() actor: RequestActor) {
-    return this.intake.uploadMaterial(actor, id, index, { bytes: req.body, mediaType: req.headers['content-type'], fileName: req.headers['x-file-name'] as string | undefined });
+  upload(
+    @Param('id', uuid) id: string,
+    @Param('index', ParseIntPipe) index: number,
+    @Req() req: FastifyRequest,
+    @Actor() actor: RequestActor,
+  ) {
+    return this.intake.uploadMaterial(actor, id, index, {
+      bytes: req.body,
+      mediaType: req.headers['content-type'],
+      fileName: req.headers['x-file-name'] as string | undefined,
+    });
   }
 
   @Post(':id/submit')
@@ -126,7 +157,10 @@ export class CaseController {
   @Roles(Role.CLERK)
   @ApiOperation({ summary: '窗口收件：登记申请人并勾选材料清单（原件已核验 / 复印件已收 / 缺少 / 容缺）' })
   async walkIn(@Body() dto: WalkInCaseDto, @Actor() actor: RequestActor) {
-    return this.query.get(actor.principal!, await this.intake.walkIn(actor, dto.matterCode, dto.applicant, dto.materials));
+    return this.query.get(
+      actor.principal!,
+      await this.intake.walkIn(actor, dto.matterCode, dto.applicant, dto.materials),
+    );
   }
 
   @Post(':id/supply')
@@ -143,7 +177,9 @@ export class CaseController {
   @Post(':id/accept')
   @HttpCode(200)
   @Roles(Role.CLERK)
-  @ApiOperation({ summary: '受理：生成办件编号，出具受理通知书，办理时限开始计时；即办件当场办结；有容缺材料须填写承诺日期' })
+  @ApiOperation({
+    summary: '受理：生成办件编号，出具受理通知书，办理时限开始计时；即办件当场办结；有容缺材料须填写承诺日期',
+  })
   async accept(@Param('id', uuid) id: string, @Body() dto: AcceptCaseDto, @Actor() actor: RequestActor) {
     await this.decisions.accept(actor, id, dto);
     return this.query.get(actor.principal!, id);
@@ -209,7 +245,11 @@ export class CaseController {
   @HttpCode(200)
   @Roles(Role.CLERK, Role.APPROVER)
   @ApiOperation({ summary: '申请延期（须部门负责人批准）' })
-  async requestExtension(@Param('id', uuid) id: string, @Body() dto: RequestExtensionDto, @Actor() actor: RequestActor) {
+  async requestExtension(
+    @Param('id', uuid) id: string,
+    @Body() dto: RequestExtensionDto,
+    @Actor() actor: RequestActor,
+  ) {
     await this.decisions.requestExtension(actor, id, dto);
     return this.query.get(actor.principal!, id);
   }
@@ -218,7 +258,11 @@ export class CaseController {
   @HttpCode(200)
   @Roles(Role.DEPT_LEAD)
   @ApiOperation({ summary: '部门负责人批准或不批准延期；批准的出具延期告知书（不超过法定上限）' })
-  async decideExtension(@Param('id', uuid) id: string, @Body() dto: ExtensionDecisionDto, @Actor() actor: RequestActor) {
+  async decideExtension(
+    @Param('id', uuid) id: string,
+    @Body() dto: ExtensionDecisionDto,
+    @Actor() actor: RequestActor,
+  ) {
     await this.decisions.approveExtension(actor, id, dto.approve);
     return this.query.get(actor.principal!, id);
   }

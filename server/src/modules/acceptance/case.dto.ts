@@ -24,7 +24,22 @@ import {
   type WithdrawCaseRequest,
 } from '@onewindow/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
 import { IsMobilePhone } from '../../platform/http/validators.js';
 
@@ -34,7 +49,10 @@ const Text = (max: number) => applyDecorators(IsString(), IsNotEmpty({ message: 
 export class CaseApplicantDto implements CaseApplicantInput {
   @ApiProperty({ enum: Object.values(ApplicantKind) }) @IsIn(Object.values(ApplicantKind)) kind: ApplicantKind;
   @ApiProperty({ example: '张三' }) @Text(100) name: string;
-  @ApiProperty({ description: '自然人填身份证号；法人填统一社会信用代码（检查校验位）' }) @IsString() @MaxLength(18) idNumber: string;
+  @ApiProperty({ description: '自然人填身份证号；法人填统一社会信用代码（检查校验位）' })
+  @IsString()
+  @MaxLength(18)
+  idNumber: string;
   @ApiProperty({ description: '经办人' }) @Text(50) contactName: string;
   @ApiProperty() @IsMobilePhone() phone: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
@@ -42,24 +60,40 @@ export class CaseApplicantDto implements CaseApplicantInput {
 
 export class CaseMaterialInputDto implements CaseMaterialInput {
   @ApiProperty() @IsInt() @Min(0) @Max(99) index: number;
-  @ApiProperty({ enum: Object.values(CaseMaterialStatus) }) @IsIn(Object.values(CaseMaterialStatus)) status: CaseMaterialStatus;
+  @ApiProperty({ enum: Object.values(CaseMaterialStatus) })
+  @IsIn(Object.values(CaseMaterialStatus))
+  status: CaseMaterialStatus;
 }
 
 export class StartOnlineCaseDto implements StartOnlineCaseRequest {
-  @ApiProperty({ example: 'XK00001001' }) @IsString() @Matches(/^[A-Z]{2}\d{8}$/, { message: '事项编码格式不正确' }) matterCode: string;
+  @ApiProperty({ example: 'XK00001001' })
+  @IsString()
+  @Matches(/^[A-Z]{2}\d{8}$/, { message: '事项编码格式不正确' })
+  matterCode: string;
 }
 
 export class SaveCaseDraftDto implements SaveCaseDraftRequest {
   @ApiProperty({ type: CaseApplicantDto }) @ValidateNested() @Type(() => CaseApplicantDto) applicant: CaseApplicantDto;
-  @ApiProperty({ type: [CaseMaterialInputDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CaseMaterialInputDto) materials: CaseMaterialInputDto[];
+  @ApiProperty({ type: [CaseMaterialInputDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CaseMaterialInputDto)
+  materials: CaseMaterialInputDto[];
 }
 
 export class WalkInCaseDto extends SaveCaseDraftDto implements WalkInCaseRequest {
-  @ApiProperty({ example: 'QT00001001' }) @IsString() @Matches(/^[A-Z]{2}\d{8}$/, { message: '事项编码格式不正确' }) matterCode: string;
+  @ApiProperty({ example: 'QT00001001' })
+  @IsString()
+  @Matches(/^[A-Z]{2}\d{8}$/, { message: '事项编码格式不正确' })
+  matterCode: string;
 }
 
 export class AcceptCaseDto implements AcceptCaseRequest {
-  @ApiPropertyOptional({ description: '容缺受理：申请人承诺补交日期 YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) deferredPromiseDate?: string;
+  @ApiPropertyOptional({ description: '容缺受理：申请人承诺补交日期 YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  deferredPromiseDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) opinion?: string;
 }
 
@@ -74,7 +108,13 @@ class SupplementItemInputDto implements SupplementItemDto {
 }
 
 export class SupplementCaseDto implements SupplementCaseRequest {
-  @ApiProperty({ type: [SupplementItemInputDto] }) @IsArray() @ArrayMinSize(1, { message: '至少列出一项' }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SupplementItemInputDto) items: SupplementItemInputDto[];
+  @ApiProperty({ type: [SupplementItemInputDto] })
+  @IsArray()
+  @ArrayMinSize(1, { message: '至少列出一项' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SupplementItemInputDto)
+  items: SupplementItemInputDto[];
 }
 
 export class SupplyCaseDto implements SupplyCaseRequest {
@@ -87,7 +127,9 @@ export class ReviewCaseDto implements ReviewCaseRequest {
 }
 
 export class SuspendCaseDto implements SuspendCaseRequest {
-  @ApiProperty({ enum: Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT') }) @IsIn(Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT')) kind: PauseReason;
+  @ApiProperty({ enum: Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT') })
+  @IsIn(Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT'))
+  kind: PauseReason;
   @ApiProperty({ description: '预计所需工作日' }) @IsInt() @Min(1) @Max(365) expectedDays: number;
   @ApiProperty({ description: '告知申请人的内容' }) @Text(2000) notice: string;
 }
@@ -119,8 +161,15 @@ export class WithdrawCaseDto implements WithdrawCaseRequest {
 }
 
 export class CaseQueueQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: Object.values(CaseQueue) }) @IsOptional() @IsIn(Object.values(CaseQueue)) queue?: CaseQueue;
-  @ApiPropertyOptional({ description: '收件编号、办件编号或申请人' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
+  @ApiPropertyOptional({ enum: Object.values(CaseQueue) })
+  @IsOptional()
+  @IsIn(Object.values(CaseQueue))
+  queue?: CaseQueue;
+  @ApiPropertyOptional({ description: '收件编号、办件编号或申请人' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
 }
 
 export class ProgressQueryDto {

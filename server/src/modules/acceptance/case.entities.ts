@@ -1,4 +1,17 @@
-import type { ApplicantKind, CaseAction, CaseChannel, CaseMaterialStatus, CaseNoticeKind, CaseState, CaseTaskKind, CaseTaskState, CompletionCode, DeliveryMethod, StepResultCode, SupplementItemDto } from '@onewindow/shared';
+import type {
+  ApplicantKind,
+  CaseAction,
+  CaseChannel,
+  CaseMaterialStatus,
+  CaseNoticeKind,
+  CaseState,
+  CaseTaskKind,
+  CaseTaskState,
+  CompletionCode,
+  DeliveryMethod,
+  StepResultCode,
+  SupplementItemDto,
+} from '@onewindow/shared';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { VersionedEntity } from '../../platform/database/versioned-entity.js';
 import type { PdfSpec } from '../../platform/documents/pdf-renderer.js';
@@ -12,7 +25,10 @@ import type { PdfSpec } from '../../platform/documents/pdf-renderer.js';
 @Unique('uq_service_case_case_no', ['caseNo'])
 @Index('ix_service_case_department_state', ['departmentId', 'state'])
 @Index('ix_service_case_applicant', ['applicantAccountId'])
-@Check('ck_service_case_state', `state IN ('DRAFT', 'SUBMITTED', 'SUPPLEMENT_REQUIRED', 'IN_REVIEW', 'SUSPENDED', 'APPROVED', 'DENIED', 'COMPLETED', 'REJECTED', 'WITHDRAWN')`)
+@Check(
+  'ck_service_case_state',
+  `state IN ('DRAFT', 'SUBMITTED', 'SUPPLEMENT_REQUIRED', 'IN_REVIEW', 'SUSPENDED', 'APPROVED', 'DENIED', 'COMPLETED', 'REJECTED', 'WITHDRAWN')`,
+)
 export class CaseEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -139,7 +155,13 @@ export class CaseEntity extends VersionedEntity {
 
   /** An extension asked for and waiting for the department lead. */
   @Column({ type: 'jsonb', nullable: true })
-  pendingExtension: { days: number; reason: string; requestedBy: string; requestedByName: string; requestedAt: string } | null;
+  pendingExtension: {
+    days: number;
+    reason: string;
+    requestedBy: string;
+    requestedByName: string;
+    requestedAt: string;
+  } | null;
 
   @Column({ type: 'uuid', nullable: true })
   acceptanceClockId: string | null;

@@ -7,23 +7,48 @@ export const CaseErrors = {
   notFound: () => new CaseException(ErrorCode.CASE_NOT_FOUND, 404, '办件不存在'),
   /** The one answer to an action the case's state does not allow: the code names the state. */
   notAllowed: (state: CaseState, action: CaseAction) =>
-    new CaseException(ErrorCode[`CASE_STATE_${state}`], 409, `办件当前为“${CASE_STATE_LABELS[state]}”，不能${CASE_ACTION_LABELS[action]}`, { state, action }),
+    new CaseException(
+      ErrorCode[`CASE_STATE_${state}`],
+      409,
+      `办件当前为“${CASE_STATE_LABELS[state]}”，不能${CASE_ACTION_LABELS[action]}`,
+      { state, action },
+    ),
   matterNotOpen: () => new CaseException(ErrorCode.CASE_MATTER_NOT_OPEN, 409, '该事项未发布或已撤回，不能申请'),
   notOnline: () => new CaseException(ErrorCode.CASE_MATTER_NOT_ONLINE, 409, '该事项不支持网上申请，请到窗口办理'),
-  materialsIncomplete: (names: string[]) => new CaseException(ErrorCode.CASE_MATERIALS_INCOMPLETE, 400, `必需材料未提交：${names.join('、')}`, { materials: names }),
-  materialUnknown: (index: number) => new CaseException(ErrorCode.CASE_MATERIAL_UNKNOWN, 400, `材料序号 ${index} 不在该事项的材料清单中`),
-  notDeferrable: (names: string[]) => new CaseException(ErrorCode.CASE_NOT_DEFERRABLE, 400, `以下材料不允许容缺：${names.join('、')}`),
-  promiseNeeded: () => new CaseException(ErrorCode.CASE_PROMISE_DATE_INVALID, 400, '容缺受理须填写申请人承诺补交的日期'),
-  promiseTooLate: (latest: string) => new CaseException(ErrorCode.CASE_PROMISE_DATE_INVALID, 400, `承诺补交日期须在今天之后、办结期限（${latest}）之前`),
+  materialsIncomplete: (names: string[]) =>
+    new CaseException(ErrorCode.CASE_MATERIALS_INCOMPLETE, 400, `必需材料未提交：${names.join('、')}`, {
+      materials: names,
+    }),
+  materialUnknown: (index: number) =>
+    new CaseException(ErrorCode.CASE_MATERIAL_UNKNOWN, 400, `材料序号 ${index} 不在该事项的材料清单中`),
+  notDeferrable: (names: string[]) =>
+    new CaseException(ErrorCode.CASE_NOT_DEFERRABLE, 400, `以下材料不允许容缺：${names.join('、')}`),
+  promiseNeeded: () =>
+    new CaseException(ErrorCode.CASE_PROMISE_DATE_INVALID, 400, '容缺受理须填写申请人承诺补交的日期'),
+  promiseTooLate: (latest: string) =>
+    new CaseException(ErrorCode.CASE_PROMISE_DATE_INVALID, 400, `承诺补交日期须在今天之后、办结期限（${latest}）之前`),
   secondSupplement: () =>
-    new CaseException(ErrorCode.CASE_SUPPLEMENT_ONCE, 409, '补正须一次性告知：第二次补正通知只能针对第一次通知后新提交的材料'),
+    new CaseException(
+      ErrorCode.CASE_SUPPLEMENT_ONCE,
+      409,
+      '补正须一次性告知：第二次补正通知只能针对第一次通知后新提交的材料',
+    ),
   supplementEmpty: () => new CaseException(ErrorCode.CASE_SUPPLEMENT_ONCE, 400, '补正通知须列出需要补正的材料'),
-  notYourTask: () => new CaseException(ErrorCode.CASE_TASK_NOT_YOURS, 403, '该任务已分配给其他工作人员；只有本人或其在岗的 AB 岗可以办理'),
+  notYourTask: () =>
+    new CaseException(
+      ErrorCode.CASE_TASK_NOT_YOURS,
+      403,
+      '该任务已分配给其他工作人员；只有本人或其在岗的 AB 岗可以办理',
+    ),
   reviewFirst: () => new CaseException(ErrorCode.CASE_REVIEW_PENDING, 409, '审查尚未完成，不能作出决定'),
-  denialNeedsBasis: () => new CaseException(ErrorCode.VALIDATION_FAILED, 400, '不予许可须说明理由和法律依据', { fields: { legalBasis: ['不予许可须写明法律依据'] } }),
+  denialNeedsBasis: () =>
+    new CaseException(ErrorCode.VALIDATION_FAILED, 400, '不予许可须说明理由和法律依据', {
+      fields: { legalBasis: ['不予许可须写明法律依据'] },
+    }),
   extensionPending: () => new CaseException(ErrorCode.CASE_EXTENSION_PENDING, 409, '已有一项延期申请等待审批'),
   noExtension: () => new CaseException(ErrorCode.CASE_EXTENSION_PENDING, 409, '没有待审批的延期申请'),
-  deliveryDetails: (field: string, msg: string) => new CaseException(ErrorCode.VALIDATION_FAILED, 400, msg, { fields: { [field]: [msg] } }),
+  deliveryDetails: (field: string, msg: string) =>
+    new CaseException(ErrorCode.VALIDATION_FAILED, 400, msg, { fields: { [field]: [msg] } }),
   progressNotFound: () => new CaseException(ErrorCode.CASE_NOT_FOUND, 404, '编号或查询码不正确'),
   notOverdue: () => new CaseException(ErrorCode.CASE_NOT_OVERDUE, 409, '受理期限尚未届满，不能视为受理'),
 };

@@ -8,11 +8,22 @@ export class RegisterApplicantDto implements RegisterApplicantRequest {
   @IsIn(Object.values(ApplicantType))
   applicantType: ApplicantType;
 
-  @ApiProperty({ example: '王小明', description: '本人姓名；法人为经办人姓名' }) @IsString() @IsNotEmpty() @MaxLength(50) name: string;
+  @ApiProperty({ example: '王小明', description: '本人姓名；法人为经办人姓名' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name: string;
   @ApiProperty({ example: '13812345678', description: '手机号，也是登录名' }) @IsMobilePhone() phone: string;
-  @ApiProperty({ example: '11010519491231002X', description: '居民身份证号（含校验位）' }) @IsResidentId() idNumber: string;
+  @ApiProperty({ example: '11010519491231002X', description: '居民身份证号（含校验位）' })
+  @IsResidentId()
+  idNumber: string;
   @ApiProperty({ description: '至少 8 位，含字母和数字' }) @IsPassword() password: string;
-  @ApiPropertyOptional({ example: '杭州示例餐饮有限公司' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) organizationName?: string;
+  @ApiPropertyOptional({ example: '杭州示例餐饮有限公司' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  organizationName?: string;
   @ApiPropertyOptional({ example: '91330100MA2XXXXXX0' }) @IsOptional() @IsCreditCode() creditCode?: string;
 }
 

@@ -53,13 +53,24 @@ export class ApplicantService {
       );
       await this.auth.createCredential(m, PrincipalKind.APPLICANT, a.id, dto.phone, dto.password);
       const out = toApplicantDto(a);
-      const self: Principal = { id: a.id, kind: PrincipalKind.APPLICANT, name: a.name, roles: [Role.APPLICANT], departmentId: null, windowId: null };
-      await this.audit.record(m, { ...actor, principal: self }, {
-        action: 'applicant.registered',
-        targetType: 'applicant',
-        targetId: a.id,
-        summary: { applicantType: a.applicantType, phone: out.phoneMasked, idNumber: out.idNumberMasked },
-      });
+      const self: Principal = {
+        id: a.id,
+        kind: PrincipalKind.APPLICANT,
+        name: a.name,
+        roles: [Role.APPLICANT],
+        departmentId: null,
+        windowId: null,
+      };
+      await this.audit.record(
+        m,
+        { ...actor, principal: self },
+        {
+          action: 'applicant.registered',
+          targetType: 'applicant',
+          targetId: a.id,
+          summary: { applicantType: a.applicantType, phone: out.phoneMasked, idNumber: out.idNumberMasked },
+        },
+      );
       return out;
     });
   }
@@ -72,7 +83,14 @@ export class ApplicantService {
   async resolvePrincipal(id: string, m: EntityManager): Promise<Principal | null> {
     const a = await m.findOneBy(ApplicantEntity, { id });
     if (!a) return null;
-    return { id: a.id, kind: PrincipalKind.APPLICANT, name: a.name, roles: [Role.APPLICANT], departmentId: null, windowId: null };
+    return {
+      id: a.id,
+      kind: PrincipalKind.APPLICANT,
+      name: a.name,
+      roles: [Role.APPLICANT],
+      departmentId: null,
+      windowId: null,
+    };
   }
 }
 

@@ -7,7 +7,8 @@ export const REFRESH_WORK_SEQ_SQL = `
   WHERE c.date = s.date AND c.work_seq IS DISTINCT FROM s.seq`;
 
 /** 24:00 Shanghai at the end of a date column/expression, as timestamptz (UTC+8, no DST). */
-export const endOfShanghaiDaySql = (dateExpr: string) => `(((${dateExpr}) + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`;
+export const endOfShanghaiDaySql = (dateExpr: string) =>
+  `(((${dateExpr}) + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`;
 
 /**
  * Recomputes the due and warning times of every running day-unit clock from its anchor and the

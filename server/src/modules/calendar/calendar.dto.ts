@@ -40,17 +40,26 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class EditCalendarDayDto implements EditCalendarDayRequest {
   @ApiProperty({ enum: Object.values(DayKind) }) @IsIn(Object.values(DayKind)) kind: DayKind;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '春节' }) @IsOptional() @IsString() @MaxLength(40) holidayName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '春节' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  holidayName?: string | null;
 }
 
 export class CalendarSpecialDayDto {
   @ApiProperty({ example: '2027-02-06' }) @Matches(DATE, { message: '日期格式为 YYYY-MM-DD' }) date: string;
-  @ApiProperty({ enum: ['HOLIDAY', 'MAKEUP_WORKDAY'] }) @IsIn(['HOLIDAY', 'MAKEUP_WORKDAY']) kind: 'HOLIDAY' | 'MAKEUP_WORKDAY';
+  @ApiProperty({ enum: ['HOLIDAY', 'MAKEUP_WORKDAY'] }) @IsIn(['HOLIDAY', 'MAKEUP_WORKDAY']) kind:
+    'HOLIDAY' | 'MAKEUP_WORKDAY';
   @ApiProperty({ example: '春节' }) @IsString() @IsNotEmpty() @MaxLength(40) name: string;
 }
 
 export class ImportCalendarYearDto implements ImportCalendarYearRequest {
-  @ApiProperty({ example: '国务院办公厅关于2027年部分节假日安排的通知' }) @IsString() @IsNotEmpty() @MaxLength(200) notice: string;
+  @ApiProperty({ example: '国务院办公厅关于2027年部分节假日安排的通知' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  notice: string;
   @ApiProperty({ type: [CalendarSpecialDayDto] })
   @IsArray()
   @ArrayMaxSize(120)
@@ -65,7 +74,10 @@ export class CalendarChangeResponse implements CalendarChangeDto {
 }
 
 export class DeadlineQueryDto implements DeadlineQuery {
-  @ApiPropertyOptional({ example: '2026-02-13T10:00:00+08:00' }) @IsOptional() @IsISO8601({ strict: true }) start?: string;
+  @ApiPropertyOptional({ example: '2026-02-13T10:00:00+08:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  start?: string;
   @ApiProperty({ example: 20 }) @Type(() => Number) @IsInt() @Min(0) @Max(3650) value: number;
   @ApiProperty({ enum: Object.values(LimitUnit) }) @IsIn(Object.values(LimitUnit)) unit: LimitUnit;
 }
@@ -76,18 +88,33 @@ export class TimeLimitBody implements TimeLimitDto {
 }
 
 export class StartClockDto implements StartClockRequest {
-  @ApiProperty({ enum: Object.values(ClockSubjectKind) }) @IsIn(Object.values(ClockSubjectKind)) subjectKind: ClockSubjectKind;
+  @ApiProperty({ enum: Object.values(ClockSubjectKind) })
+  @IsIn(Object.values(ClockSubjectKind))
+  subjectKind: ClockSubjectKind;
   @ApiProperty({ format: 'uuid' }) @IsUUID() subjectId: string;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() departmentId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() departmentId?:
+    string | null;
   @ApiProperty({ type: TimeLimitBody }) @ValidateNested() @Type(() => TimeLimitBody) limit: TimeLimitBody;
   @ApiPropertyOptional({ description: '联办件：延期上限 15 个工作日' }) @IsOptional() @IsBoolean() joint?: boolean;
 }
 
 export class PauseClockDto implements PauseClockRequest {
   @ApiProperty({ enum: Object.values(PauseReason) }) @IsIn(Object.values(PauseReason)) reason: PauseReason;
-  @ApiPropertyOptional({ description: '原因为 OTHER 时必填' }) @IsOptional() @IsString() @MaxLength(200) reasonText?: string;
-  @ApiProperty({ example: '《中华人民共和国行政许可法》第四十五条' }) @IsString() @IsNotEmpty() @MaxLength(200) legalBasis: string;
-  @ApiProperty({ description: '书面告知申请人的内容，含所需时间' }) @IsString() @IsNotEmpty() @MaxLength(4000) notice: string;
+  @ApiPropertyOptional({ description: '原因为 OTHER 时必填' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reasonText?: string;
+  @ApiProperty({ example: '《中华人民共和国行政许可法》第四十五条' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  legalBasis: string;
+  @ApiProperty({ description: '书面告知申请人的内容，含所需时间' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  notice: string;
 }
 
 export class ExtendClockDto implements ExtendClockRequest {
@@ -97,19 +124,55 @@ export class ExtendClockDto implements ExtendClockRequest {
 }
 
 class ThresholdBody {
-  @ApiProperty({ minimum: 1, maximum: 99, example: 80, description: '已用时限达到该百分比时预警' }) @IsInt() @Min(1) @Max(99) usedPercent: number;
-  @ApiProperty({ minimum: 0, maximum: 30, example: 1, description: '仅剩该数量（工作日，或该时限的单位）时预警' }) @IsInt() @Min(0) @Max(30) minLeft: number;
+  @ApiProperty({ minimum: 1, maximum: 99, example: 80, description: '已用时限达到该百分比时预警' })
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  usedPercent: number;
+  @ApiProperty({ minimum: 0, maximum: 30, example: 1, description: '仅剩该数量（工作日，或该时限的单位）时预警' })
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  minLeft: number;
 }
 
 /** One optional threshold per clock kind; any other key is refused. */
 class WarningRulesBody implements WarningRules {
-  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) ACCEPTANCE?: ThresholdBody;
-  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) CASE?: ThresholdBody;
-  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) SUBTASK?: ThresholdBody;
-  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) DELIVERY?: ThresholdBody;
-  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) COMPLAINT?: ThresholdBody;
-  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) RECTIFICATION?: ThresholdBody;
-  @ApiPropertyOptional({ type: ThresholdBody }) @IsOptional() @ValidateNested() @Type(() => ThresholdBody) URGE?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ThresholdBody)
+  ACCEPTANCE?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ThresholdBody)
+  CASE?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ThresholdBody)
+  SUBTASK?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ThresholdBody)
+  DELIVERY?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ThresholdBody)
+  COMPLAINT?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ThresholdBody)
+  RECTIFICATION?: ThresholdBody;
+  @ApiPropertyOptional({ type: ThresholdBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ThresholdBody)
+  URGE?: ThresholdBody;
 }
 
 export class ProposeDeadlinePolicyDto extends ThresholdBody implements ProposeDeadlinePolicyRequest {
@@ -118,12 +181,20 @@ export class ProposeDeadlinePolicyDto extends ThresholdBody implements ProposeDe
   @ValidateNested()
   @Type(() => WarningRulesBody)
   byKind?: WarningRulesBody;
-  @ApiProperty({ description: '调整理由（监察签认的依据）' }) @IsString() @IsNotEmpty({ message: '不能为空' }) @MaxLength(200) note: string;
+  @ApiProperty({ description: '调整理由（监察签认的依据）' })
+  @IsString()
+  @IsNotEmpty({ message: '不能为空' })
+  @MaxLength(200)
+  note: string;
 }
 
 export class DecideDeadlinePolicyDto implements DecideDeadlinePolicyRequest {
   @ApiProperty({ description: 'true 签认生效，false 驳回' }) @IsBoolean() approve: boolean;
-  @ApiProperty({ description: '签认或驳回意见' }) @IsString() @IsNotEmpty({ message: '不能为空' }) @MaxLength(500) note: string;
+  @ApiProperty({ description: '签认或驳回意见' })
+  @IsString()
+  @IsNotEmpty({ message: '不能为空' })
+  @MaxLength(500)
+  note: string;
 }
 
 export class PolicyVersionParam {

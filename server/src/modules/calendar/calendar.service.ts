@@ -46,7 +46,10 @@ export class CalendarService {
     if (this.cached?.revision === revision) return this.cached.calendar;
     const days = await m.query('SELECT date, kind, holiday_name AS "holidayName" FROM calendar_day ORDER BY date');
     const provisional: { year: number }[] = await m.query('SELECT year FROM calendar_year WHERE NOT confirmed');
-    const calendar = WorkingCalendar.fromDays(days, provisional.map((p) => p.year));
+    const calendar = WorkingCalendar.fromDays(
+      days,
+      provisional.map((p) => p.year),
+    );
     this.cached = { revision, calendar };
     return calendar;
   }
@@ -54,10 +57,18 @@ export class CalendarService {
   async year(year: number): Promise<CalendarYearDto> {
     const y = await this.dataSource.getRepository(CalendarYearEntity).findOneBy({ year });
     if (!y) throw CalendarErrors.yearNotFound(year);
-    const days = await this.dataSource.getRepository(CalendarDayEntity).createQueryBuilder('d')
+    const days = await this.dataSource
+      .getRepository(CalendarDayEntity)
+      .createQueryBuilder('d')
       .where(`d.date BETWEEN :from AND :to`, { from: `${year}-01-01`, to: `${year}-12-31` })
-      .orderBy('d.date').getMany();
-    return { year, confirmed: y.confirmed, notice: y.notice, days: days.map((d) => ({ date: d.date, kind: d.kind, holidayName: d.holidayName })) };
+      .orderBy('d.date')
+      .getMany();
+    return {
+      year,
+      confirmed: y.confirmed,
+      notice: y.notice,
+      days: days.map((d) => ({ date: d.date, kind: d.kind, holidayName: d.holidayName })),
+    };
   }
 
   async deadline(start: Date | undefined, limit: TimeLimit): Promise<DeadlineDto> {
@@ -68,9 +79,16 @@ export class CalendarService {
     const startDay = shanghaiDay(from);
     const skippedDays = [];
     for (let d = startDay + 1; d <= dl.dueDay && cal.covers(d); d++) {
-      if (!cal.isWorkingDay(d)) skippedDays.push({ date: dateOfDay(d), kind: cal.kindOfDay(d), holidayName: cal.nameOfDay(d) });
+      if (!cal.isWorkingDay(d))
+        skippedDays.push({ date: dateOfDay(d), kind: cal.kindOfDay(d), holidayName: cal.nameOfDay(d) });
     }
-    return { start: from.toISOString(), dueAt: dl.dueAt.toISOString(), dueDate: dateOfDay(dl.dueDay), provisional: cal.isProvisional(startDay, dl.dueDay), skippedDays };
+    return {
+      start: from.toISOString(),
+      dueAt: dl.dueAt.toISOString(),
+      dueDate: dateOfDay(dl.dueDay),
+      provisional: cal.isProvisional(startDay, dl.dueDay),
+      skippedDays,
+    };
   }
 
   /** Runs calendar arithmetic, turning "beyond the table" into a clear 400. */
@@ -85,7 +103,8 @@ export class CalendarService {
 
   async editDay(actor: RequestActor, date: string, dto: EditCalendarDayRequest): Promise<CalendarChangeDto> {
     if (!isIsoDate(date)) throw CalendarErrors.outOfRange(date);
-    const name = dto.kind === DayKind.HOLIDAY || dto.kind === DayKind.MAKEUP_WORKDAY ? (dto.holidayName?.trim() || null) : null;
+    const name =
+      dto.kind === DayKind.HOLIDAY || dto.kind === DayKind.MAKEUP_WORKDAY ? dto.holidayName?.trim() || null : null;
     checkKind(date, dto.kind, name);
     return this.dataSource.transaction(async (m) => {
       const row = await m.findOne(CalendarDayEntity, { where: { date }, lock: { mode: 'pessimistic_write' } });
@@ -109,7 +128,8 @@ export class CalendarService {
     const problems: string[] = [];
     const seen = new Set<string>();
     for (const [i, s] of dto.specials.entries()) {
-      if (!isIsoDate(s.date) || !s.date.startsWith(`${year}-`)) problems.push(`第 ${i + 1} 项日期 ${s.date} 不属于 ${year} 年`);
+      if (!isIsoDate(s.date) || !s.date.startsWith(`${year}-`))
+        problems.push(`第 ${i + 1} 项日期 ${s.date} 不属于 ${year} 年`);
       else if (seen.has(s.date)) problems.push(`${s.date} 重复`);
       else {
         seen.add(s.date);
@@ -137,7 +157,11 @@ export class CalendarService {
          ) SELECT count(*)::int AS n FROM changed`,
         [year, JSON.stringify(dto.specials.map((s) => ({ date: s.date, kind: s.kind, name: s.name.trim() })))],
       );
-      await m.update(CalendarYearEntity, { year }, { confirmed: true, notice: dto.notice.trim(), updatedAt: this.clock.now() });
+      await m.update(
+        CalendarYearEntity,
+        { year },
+        { confirmed: true, notice: dto.notice.trim(), updatedAt: this.clock.now() },
+      );
       const clocksMoved = changed ? await this.afterChange(m) : await this.bumpRevision(m).then(() => 0);
       await this.audit.record(m, actor, {
         action: 'calendar.year_imported',

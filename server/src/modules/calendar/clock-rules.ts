@@ -1,4 +1,11 @@
-import { type ClockState, EXTENSION_CAP_JOINT, EXTENSION_CAP_SINGLE, LimitUnit, MAX_LIMIT, type TimeLimit } from '@onewindow/shared';
+import {
+  type ClockState,
+  EXTENSION_CAP_JOINT,
+  EXTENSION_CAP_SINGLE,
+  LimitUnit,
+  MAX_LIMIT,
+  type TimeLimit,
+} from '@onewindow/shared';
 import { CalendarErrors } from './calendar.exception.js';
 
 export type ClockAction = 'PAUSE' | 'RESUME' | 'EXTEND' | 'RESTART' | 'STOP';
@@ -20,9 +27,11 @@ export function assertClockAction(state: ClockState, action: ClockAction): void 
 }
 
 export function validateLimit(limit: TimeLimit): void {
-  if (!(Object.values(LimitUnit) as string[]).includes(limit.unit)) throw CalendarErrors.limitInvalid(`未知的时限单位 ${String(limit.unit)}`);
+  if (!(Object.values(LimitUnit) as string[]).includes(limit.unit))
+    throw CalendarErrors.limitInvalid(`未知的时限单位 ${String(limit.unit)}`);
   if (!Number.isInteger(limit.value) || limit.value < 0) throw CalendarErrors.limitInvalid('时限须为非负整数');
-  if (limit.value > MAX_LIMIT[limit.unit]) throw CalendarErrors.limitInvalid(`时限过长（${limit.unit} 最多 ${MAX_LIMIT[limit.unit]}）`);
+  if (limit.value > MAX_LIMIT[limit.unit])
+    throw CalendarErrors.limitInvalid(`时限过长（${limit.unit} 最多 ${MAX_LIMIT[limit.unit]}）`);
 }
 
 /** Art. 42: +10 working days for one department, +15 for joint handling, in total. */

@@ -69,15 +69,37 @@ export class ClockService {
   }
 
   /** `startAt` backdates the start (a deemed acceptance counts from the day of receipt); default now. */
-  start(actor: RequestActor, input: StartClockRequest, m?: EntityManager, previousClockId: string | null = null, startAt?: Date): Promise<ClockEntity> {
+  start(
+    actor: RequestActor,
+    input: StartClockRequest,
+    m?: EntityManager,
+    previousClockId: string | null = null,
+    startAt?: Date,
+  ): Promise<ClockEntity> {
     return this.tx(m, async (m) => {
       const c = await this.startIn(m, input, previousClockId, startAt);
-      await this.audit.record(m, actor, { action: 'clock.started', targetType: 'clock', targetId: c.id, summary: { subjectKind: c.subjectKind, subjectId: c.subjectId, limit: `${c.limitValue} ${c.limitUnit}`, dueAt: c.dueAt.toISOString(), previousClockId } });
+      await this.audit.record(m, actor, {
+        action: 'clock.started',
+        targetType: 'clock',
+        targetId: c.id,
+        summary: {
+          subjectKind: c.subjectKind,
+          subjectId: c.subjectId,
+          limit: `${c.limitValue} ${c.limitUnit}`,
+          dueAt: c.dueAt.toISOString(),
+          previousClockId,
+        },
+      });
       return c;
     });
   }
 
-  private async startIn(m: EntityManager, input: StartClockRequest, previousClockId: string | null, startAt?: Date): Promise<ClockEntity> {
+  private async startIn(
+    m: EntityManager,
+    input: StartClockRequest,
+    previousClockId: string | null,
+    startAt?: Date,
+  ): Promise<ClockEntity> {
     validateLimit(input.limit);
     const { cal, policy } = await this.context(m);
     const now = startAt ?? this.clock.now();
@@ -125,7 +147,10 @@ export class ClockService {
   private async context(m: EntityManager): Promise<{ cal: WorkingCalendar; policy: DeadlinePolicyEntity }> {
     const primed = m.queryRunner ? contextRead.get(m.queryRunner) : undefined;
     const r = primed ?? (await m.query(`SELECT ${CLOCK_CONTEXT_SQL} AS context`))[0].context;
-    return { cal: await this.calendars.ofRevision(m, Number(r.revision)), policy: await this.policies.version(m, Number(r.policy)) };
+    return {
+      cal: await this.calendars.ofRevision(m, Number(r.revision)),
+      policy: await this.policies.version(m, Number(r.policy)),
+    };
   }
 
   /** The versions `CLOCK_CONTEXT_SQL` read in `m`'s transaction, for the clocks it starts. */
@@ -138,7 +163,12 @@ export class ClockService {
     return this.tx(m, (m) => this.pauseIn(m, id, dto, actor));
   }
 
-  private async pauseIn(m: EntityManager, id: string, dto: PauseClockRequest, actor: RequestActor): Promise<ClockEntity> {
+  private async pauseIn(
+    m: EntityManager,
+    id: string,
+    dto: PauseClockRequest,
+    actor: RequestActor,
+  ): Promise<ClockEntity> {
     const c = await this.lock(m, id, actor.principal);
     assertClockAction(c.state, 'PAUSE');
     const cal = await this.calendars.calendar(m);
@@ -160,7 +190,12 @@ export class ClockService {
     });
     c.state = 'PAUSED';
     c.updatedAt = now;
-    await this.audit.record(m, actor, { action: 'clock.paused', targetType: 'clock', targetId: c.id, summary: { reason: dto.reason, legalBasis: dto.legalBasis, remaining, dueDateBefore: c.dueDate } });
+    await this.audit.record(m, actor, {
+      action: 'clock.paused',
+      targetType: 'clock',
+      targetId: c.id,
+      summary: { reason: dto.reason, legalBasis: dto.legalBasis, remaining, dueDateBefore: c.dueDate },
+    });
     return this.write(m, c);
   }
 
@@ -176,9 +211,22 @@ export class ClockService {
     const cal = await this.calendars.calendar(m);
     const now = this.clock.now();
     this.reanchor(cal, c, now, Number(pause.remainingAtPause));
-    await m.update(ClockPauseEntity, pause.id, { endedAt: now, endedBy: actor.principal?.id ?? null, dueDateAfter: c.dueDate });
+    await m.update(ClockPauseEntity, pause.id, {
+      endedAt: now,
+      endedBy: actor.principal?.id ?? null,
+      dueDateAfter: c.dueDate,
+    });
     c.state = 'RUNNING';
-    await this.audit.record(m, actor, { action: 'clock.resumed', targetType: 'clock', targetId: c.id, summary: { remaining: Number(pause.remainingAtPause), dueDateBefore: pause.dueDateBefore, dueDateAfter: c.dueDate } });
+    await this.audit.record(m, actor, {
+      action: 'clock.resumed',
+      targetType: 'clock',
+      targetId: c.id,
+      summary: {
+        remaining: Number(pause.remainingAtPause),
+        dueDateBefore: pause.dueDateBefore,
+        dueDateAfter: c.dueDate,
+      },
+    });
     return this.write(m, c);
   }
 
@@ -186,7 +234,12 @@ export class ClockService {
     return this.tx(m, (m) => this.extendIn(m, id, dto, actor));
   }
 
-  private async extendIn(m: EntityManager, id: string, dto: ExtendClockRequest, actor: RequestActor): Promise<ClockEntity> {
+  private async extendIn(
+    m: EntityManager,
+    id: string,
+    dto: ExtendClockRequest,
+    actor: RequestActor,
+  ): Promise<ClockEntity> {
     const c = await this.lock(m, id, actor.principal);
     assertClockAction(c.state, 'EXTEND');
     assertExtensionAllowed(c.limitUnit, c.joint, c.extensionDays, dto.days);
@@ -201,7 +254,9 @@ export class ClockService {
       await m.update(ClockPauseEntity, pause.id, { remainingAtPause: Number(pause.remainingAtPause) + dto.days });
     } else {
       c.anchorAmount = Number(c.anchorAmount) + dto.days;
-      const due = this.calendars.guard(() => deadlineFromDay(cal, c.anchorAt, dayNumber(c.anchorDay), c.limitUnit, Number(c.anchorAmount)));
+      const due = this.calendars.guard(() =>
+        deadlineFromDay(cal, c.anchorAt, dayNumber(c.anchorDay), c.limitUnit, Number(c.anchorAmount)),
+      );
       c.dueDate = dateOfDay(due.dueDay);
       c.dueAt = due.dueAt;
       c.warnAt = warningAt(cal, c.anchorAt, c.limitUnit, due, Number(c.warnLeft));
@@ -218,7 +273,18 @@ export class ClockService {
       dueDateAfter: c.state === 'PAUSED' ? before : c.dueDate,
       createdAt: this.clock.now(),
     });
-    await this.audit.record(m, actor, { action: 'clock.extended', targetType: 'clock', targetId: c.id, summary: { days: dto.days, reason: dto.reason, totalExtension: c.extensionDays, dueDateBefore: before, dueDateAfter: c.dueDate } });
+    await this.audit.record(m, actor, {
+      action: 'clock.extended',
+      targetType: 'clock',
+      targetId: c.id,
+      summary: {
+        days: dto.days,
+        reason: dto.reason,
+        totalExtension: c.extensionDays,
+        dueDateBefore: before,
+        dueDateAfter: c.dueDate,
+      },
+    });
     return this.write(m, c);
   }
 
@@ -230,7 +296,13 @@ export class ClockService {
       await this.stopLocked(m, old, 'RETURNED', actor);
       return this.start(
         actor,
-        { subjectKind: old.subjectKind as ClockSubjectKind, subjectId: old.subjectId, departmentId: old.departmentId, limit: { value: old.limitValue, unit: old.limitUnit }, joint: old.joint },
+        {
+          subjectKind: old.subjectKind as ClockSubjectKind,
+          subjectId: old.subjectId,
+          departmentId: old.departmentId,
+          limit: { value: old.limitValue, unit: old.limitUnit },
+          joint: old.joint,
+        },
         m,
         old.id,
       );
@@ -241,20 +313,36 @@ export class ClockService {
    * For the module that owns the subject (case completed, complaint closed…), in its transaction. `locked`:
    * the clock's row as JSON (`to_jsonb`), when the owner already locked it with its own row.
    */
-  async stop(actor: RequestActor, id: string, reason: string, m: EntityManager, locked: Record<string, unknown> | null = null): Promise<ClockEntity> {
+  async stop(
+    actor: RequestActor,
+    id: string,
+    reason: string,
+    m: EntityManager,
+    locked: Record<string, unknown> | null = null,
+  ): Promise<ClockEntity> {
     const c = locked?.id === id ? EntityRows.entity(m, ClockEntity, locked) : await this.lock(m, id, null);
     assertClockAction(c.state, 'STOP');
     return this.stopLocked(m, c, reason, actor);
   }
 
-  private async stopLocked(m: EntityManager, c: ClockEntity, reason: string, actor: RequestActor): Promise<ClockEntity> {
+  private async stopLocked(
+    m: EntityManager,
+    c: ClockEntity,
+    reason: string,
+    actor: RequestActor,
+  ): Promise<ClockEntity> {
     const now = this.clock.now();
     if (c.state === 'PAUSED') await m.update(ClockPauseEntity, { clockId: c.id, endedAt: IsNull() }, { endedAt: now });
     c.state = 'STOPPED';
     c.stoppedAt = now;
     c.stopReason = reason;
     c.updatedAt = now;
-    await this.audit.record(m, actor, { action: 'clock.stopped', targetType: 'clock', targetId: c.id, summary: { reason } });
+    await this.audit.record(m, actor, {
+      action: 'clock.stopped',
+      targetType: 'clock',
+      targetId: c.id,
+      summary: { reason },
+    });
     return this.write(m, c);
   }
 
@@ -279,7 +367,10 @@ export class ClockService {
 
   /** Locks the clock row and checks the actor may touch its department. */
   private async lock(m: EntityManager, id: string, principal: Principal | null): Promise<ClockEntity> {
-    const [row] = await m.query(`SELECT ${EntityRows.columns(m, ClockEntity, 'ck')} FROM clock ck WHERE ck.id = $1 FOR UPDATE`, [id]);
+    const [row] = await m.query(
+      `SELECT ${EntityRows.columns(m, ClockEntity, 'ck')} FROM clock ck WHERE ck.id = $1 FOR UPDATE`,
+      [id],
+    );
     if (!row) throw CalendarErrors.clockNotFound();
     const c = EntityRows.entity(m, ClockEntity, row);
     // Staff act on clocks within their department. An applicant reaches a clock only through their own
@@ -294,7 +385,10 @@ export class ClockService {
   async dtosOf(m: EntityManager, ids: (string | null)[]): Promise<Map<string, ClockDto>> {
     const wanted = ids.filter((i): i is string => !!i);
     if (!wanted.length) return new Map();
-    const [r] = await m.query(`SELECT ${clocksJson('SELECT unnest($1::uuid[])')} AS clocks, ${CALENDAR_REVISION_SQL} AS calendar_revision`, [wanted]);
+    const [r] = await m.query(
+      `SELECT ${clocksJson('SELECT unnest($1::uuid[])')} AS clocks, ${CALENDAR_REVISION_SQL} AS calendar_revision`,
+      [wanted],
+    );
     return this.dtosFromJson(m, r.clocks, r.calendar_revision);
   }
 
@@ -328,12 +422,19 @@ export class ClockService {
     return (await this.dtosOf(m, [c.id])).get(c.id)!;
   }
 
-  private buildDto(c: ClockEntity, cal: WorkingCalendar, pauses: ClockPauseEntity[], extensions: ClockExtensionEntity[]): ClockDto {
+  private buildDto(
+    c: ClockEntity,
+    cal: WorkingCalendar,
+    pauses: ClockPauseEntity[],
+    extensions: ClockExtensionEntity[],
+  ): ClockDto {
     const today = shanghaiDay(this.clock.now());
     const total = c.limitValue + c.extensionDays;
     let left: number | null = null;
-    if (c.limitUnit === LimitUnit.WORKING_DAY && c.state === 'RUNNING') left = Math.max(0, cal.covers(today) ? cal.workingDaysBetween(today, dayNumber(c.dueDate)) : 0);
-    if (c.limitUnit === LimitUnit.WORKING_DAY && c.state === 'PAUSED') left = Number(pauses.find((p) => !p.endedAt)?.remainingAtPause ?? 0);
+    if (c.limitUnit === LimitUnit.WORKING_DAY && c.state === 'RUNNING')
+      left = Math.max(0, cal.covers(today) ? cal.workingDaysBetween(today, dayNumber(c.dueDate)) : 0);
+    if (c.limitUnit === LimitUnit.WORKING_DAY && c.state === 'PAUSED')
+      left = Number(pauses.find((p) => !p.endedAt)?.remainingAtPause ?? 0);
     return {
       id: c.id,
       subjectKind: c.subjectKind as ClockSubjectKind,
@@ -390,23 +491,35 @@ export class ClockService {
     const steps: string[] = [
       `${CLOCK_SUBJECT_LABELS[dto.subjectKind]}：${dto.limit.value} ${unit}，自 ${formatShanghai(new Date(dto.startedAt))} 起算；起算当日 ${dayLabel(startDay)}不计入（期间开始之日不计算在内）。`,
     ];
-    if (dto.limit.unit === LimitUnit.WORKING_DAY) steps.push('按工作日计算：节假日、休息日不计入，调休上班日计入（行政许可法第八十二条）。');
-    else if (dto.limit.unit !== LimitUnit.HOUR) steps.push('按自然日计算；期间最后一日为节假日或休息日的，顺延至其后第一个工作日（民法典第二百零三条）。');
+    if (dto.limit.unit === LimitUnit.WORKING_DAY)
+      steps.push('按工作日计算：节假日、休息日不计入，调休上班日计入（行政许可法第八十二条）。');
+    else if (dto.limit.unit !== LimitUnit.HOUR)
+      steps.push('按自然日计算；期间最后一日为节假日或休息日的，顺延至其后第一个工作日（民法典第二百零三条）。');
     if (dto.previousClockId) steps.push(`本计时因退回重新起算，原计时 ${dto.previousClockId} 已停止并保留在记录中。`);
     const events = [
       ...dto.pauses.map((p) => ({ at: p.startedAt, text: pauseText(p, unit) })),
-      ...dto.extensions.map((e) => ({ at: e.createdAt, text: `${formatShanghai(new Date(e.createdAt))} 经 ${e.approverName} 批准延长 ${e.days} 个工作日（理由：${e.reason}），截止日由 ${e.dueDateBefore} 变为 ${e.dueDateAfter}。` })),
+      ...dto.extensions.map((e) => ({
+        at: e.createdAt,
+        text: `${formatShanghai(new Date(e.createdAt))} 经 ${e.approverName} 批准延长 ${e.days} 个工作日（理由：${e.reason}），截止日由 ${e.dueDateBefore} 变为 ${e.dueDateAfter}。`,
+      })),
     ].sort((a, b) => a.at.localeCompare(b.at));
     steps.push(...events.map((e) => e.text));
 
     const skippedDays: ClockExplanationDto['skippedDays'] = [];
     const anchorDay = dayNumber(c.anchorDay);
     if (dto.state === 'PAUSED') {
-      steps.push(`当前暂停计时，剩余 ${dto.pauses.at(-1)?.remainingAtPause ?? 0} ${dto.limit.unit === LimitUnit.HOUR ? '毫秒' : unit}，恢复后自恢复日的次日起继续计算。`);
+      steps.push(
+        `当前暂停计时，剩余 ${dto.pauses.at(-1)?.remainingAtPause ?? 0} ${dto.limit.unit === LimitUnit.HOUR ? '毫秒' : unit}，恢复后自恢复日的次日起继续计算。`,
+      );
     } else {
       const dueDay = dayNumber(dto.dueDate);
       for (let d = anchorDay + 1; d <= dueDay && cal.covers(d); d++) {
-        if (!cal.isWorkingDay(d)) skippedDays.push({ date: dateOfDay(d), kind: DAY_KIND_LABELS[cal.kindOfDay(d)], holidayName: cal.nameOfDay(d) });
+        if (!cal.isWorkingDay(d))
+          skippedDays.push({
+            date: dateOfDay(d),
+            kind: DAY_KIND_LABELS[cal.kindOfDay(d)],
+            holidayName: cal.nameOfDay(d),
+          });
       }
       const amount = Number(c.anchorAmount);
       if (dto.limit.unit === LimitUnit.WORKING_DAY) {
@@ -414,13 +527,21 @@ export class ClockService {
         steps.push(
           `当前计时段自 ${dayLabel(anchorDay)}起算 ${amount} 个工作日，跨过 ${skippedDays.length} 个非工作日（其中节假日 ${holidays} 天、休息日 ${skippedDays.length - holidays} 天），截止于 ${dayLabel(dueDay)}24:00。`,
         );
-        steps.push(`预警：剩余 ${Number(c.warnLeft)} 个工作日时预警（时限策略第 ${dto.policyVersion} 版：已用达到比例或仅剩最少天数，以先到者为准），即 ${formatDeadline(new Date(dto.warnAt))}。`);
+        steps.push(
+          `预警：剩余 ${Number(c.warnLeft)} 个工作日时预警（时限策略第 ${dto.policyVersion} 版：已用达到比例或仅剩最少天数，以先到者为准），即 ${formatDeadline(new Date(dto.warnAt))}。`,
+        );
       } else {
-        steps.push(`截止于 ${formatDeadline(new Date(dto.dueAt))}；预警于 ${formatDeadline(new Date(dto.warnAt))}（时限策略第 ${dto.policyVersion} 版）。`);
+        steps.push(
+          `截止于 ${formatDeadline(new Date(dto.dueAt))}；预警于 ${formatDeadline(new Date(dto.warnAt))}（时限策略第 ${dto.policyVersion} 版）。`,
+        );
       }
     }
-    if (dto.state === 'STOPPED') steps.push(`计时已于 ${formatShanghai(new Date(dto.stoppedAt!))} 停止（${CLOCK_STOP_LABELS[dto.stopReason!] ?? dto.stopReason}）。`);
-    if (dto.provisional) steps.push('注意：期间涉及尚未公布节假日安排的年度，按周末规则暂定，截止时间可能随国务院通知调整。');
+    if (dto.state === 'STOPPED')
+      steps.push(
+        `计时已于 ${formatShanghai(new Date(dto.stoppedAt!))} 停止（${CLOCK_STOP_LABELS[dto.stopReason!] ?? dto.stopReason}）。`,
+      );
+    if (dto.provisional)
+      steps.push('注意：期间涉及尚未公布节假日安排的年度，按周末规则暂定，截止时间可能随国务院通知调整。');
     return { clockId: id, steps, skippedDays, provisional: dto.provisional };
   }
 }
@@ -440,7 +561,6 @@ export interface ClockJson {
   pauses: PauseRow[];
   extensions: ExtensionRow[];
 }
-
 
 export interface ClockContext {
   revision: number;
@@ -498,7 +618,12 @@ function extensionOf(r: ExtensionRow): ClockExtensionEntity {
 }
 
 function deadlineOf(c: ClockEntity): Deadline {
-  return { dueDay: dayNumber(c.dueDate), dueAt: c.dueAt, amount: Number(c.anchorAmount), rawDueDay: c.rawDueDate ? dayNumber(c.rawDueDate) : null };
+  return {
+    dueDay: dayNumber(c.dueDate),
+    dueAt: c.dueAt,
+    amount: Number(c.anchorAmount),
+    rawDueDay: c.rawDueDate ? dayNumber(c.rawDueDate) : null,
+  };
 }
 
 function assertScope(p: Principal, c: ClockEntity) {

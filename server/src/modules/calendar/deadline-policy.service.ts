@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { type DecideDeadlinePolicyRequest, type DeadlinePolicyDto, POLICY_STATE_LABELS, type ProposeDeadlinePolicyRequest } from '@onewindow/shared';
+import {
+  type DecideDeadlinePolicyRequest,
+  type DeadlinePolicyDto,
+  POLICY_STATE_LABELS,
+  type ProposeDeadlinePolicyRequest,
+} from '@onewindow/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { APPLY_POLICY_SQL, FLOOR_WARNINGS_SQL, RECOMPUTE_CLOCKS_SQL, RECOMPUTE_HOUR_WARNINGS_SQL } from './calendar-sql.js';
+import {
+  APPLY_POLICY_SQL,
+  FLOOR_WARNINGS_SQL,
+  RECOMPUTE_CLOCKS_SQL,
+  RECOMPUTE_HOUR_WARNINGS_SQL,
+} from './calendar-sql.js';
 import { DeadlinePolicyEntity } from './calendar.entities.js';
 import { CalendarErrors } from './calendar.exception.js';
 
@@ -42,7 +52,10 @@ export class DeadlinePolicyService {
   /** CENTER_ADMIN proposes a version; nothing changes until a supervisor signs it off. */
   propose(actor: RequestActor, dto: ProposeDeadlinePolicyRequest): Promise<DeadlinePolicyDto> {
     return this.dataSource.transaction(async (m) => {
-      const waiting = await m.findOne(DeadlinePolicyEntity, { where: { state: 'PROPOSED' }, lock: { mode: 'pessimistic_write' } });
+      const waiting = await m.findOne(DeadlinePolicyEntity, {
+        where: { state: 'PROPOSED' },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (waiting) throw CalendarErrors.policyPending(waiting.version);
       const p = await m.save(
         m.create(DeadlinePolicyEntity, {
@@ -56,7 +69,12 @@ export class DeadlinePolicyService {
           createdAt: this.clock.now(),
         }),
       );
-      await this.audit.record(m, actor, { action: 'calendar.policy_proposed', targetType: 'deadline_policy', targetId: String(p.version), summary: { usedPercent: p.usedPercent, minLeft: p.minLeft, byKind: p.byKind, note: p.note } });
+      await this.audit.record(m, actor, {
+        action: 'calendar.policy_proposed',
+        targetType: 'deadline_policy',
+        targetId: String(p.version),
+        summary: { usedPercent: p.usedPercent, minLeft: p.minLeft, byKind: p.byKind, note: p.note },
+      });
       return toPolicyDto(p);
     });
   }
@@ -72,10 +90,20 @@ export class DeadlinePolicyService {
       if (p.state !== 'PROPOSED') throw CalendarErrors.policyState(version, POLICY_STATE_LABELS[p.state]);
       if (p.createdBy && p.createdBy === actor.principal?.id) throw CalendarErrors.policySelfSignOff();
       const now = this.clock.now();
-      const decided = { decidedBy: actor.principal?.id ?? null, decidedByName: actor.principal?.name ?? null, decidedAt: now, decisionNote: dto.note.trim() };
+      const decided = {
+        decidedBy: actor.principal?.id ?? null,
+        decidedByName: actor.principal?.name ?? null,
+        decidedAt: now,
+        decisionNote: dto.note.trim(),
+      };
       if (!dto.approve) {
         await m.update(DeadlinePolicyEntity, version, { state: 'REJECTED', ...decided });
-        await this.audit.record(m, actor, { action: 'calendar.policy_rejected', targetType: 'deadline_policy', targetId: String(version), summary: { note: decided.decisionNote } });
+        await this.audit.record(m, actor, {
+          action: 'calendar.policy_rejected',
+          targetType: 'deadline_policy',
+          targetId: String(version),
+          summary: { note: decided.decisionNote },
+        });
       } else {
         const before = await m.findOneByOrFail(DeadlinePolicyEntity, { state: 'IN_FORCE' });
         await m.update(DeadlinePolicyEntity, before.version, { state: 'SUPERSEDED' });

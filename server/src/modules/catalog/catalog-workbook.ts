@@ -76,23 +76,42 @@ function labelColumn<K extends keyof MatterContent>(header: string, key: K, labe
   };
 }
 
-function textColumn(header: string, key: 'name' | 'legalBasis' | 'acceptanceConditions' | 'description' | 'contactPhone' | 'complaintPhone', width = 30): Column {
+function textColumn(
+  header: string,
+  key: 'name' | 'legalBasis' | 'acceptanceConditions' | 'description' | 'contactPhone' | 'complaintPhone',
+  width = 30,
+): Column {
   return { header, width, write: (c) => c[key], read: (text, c) => (c[key] = text) };
 }
 
-function listColumn(header: string, key: 'themes' | 'lifeEvents' | 'keywords' | 'feeItemCodes' | 'procedure', separator = '、'): Column {
+function listColumn(
+  header: string,
+  key: 'themes' | 'lifeEvents' | 'keywords' | 'feeItemCodes' | 'procedure',
+  separator = '、',
+): Column {
   return {
     header,
     width: key === 'procedure' ? 30 : 20,
     write: (c) => c[key].join(key === 'procedure' ? '\n' : separator),
-    read: (text, c) => (c[key] = text ? text.split(key === 'procedure' ? /\n+/ : LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean) : []),
+    read: (text, c) =>
+      (c[key] = text
+        ? text
+            .split(key === 'procedure' ? /\n+/ : LIST_SEPARATOR)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : []),
   };
 }
 
 function limitColumns(label: string, key: 'statutoryLimit' | 'promisedLimit'): Column[] {
   const units = reverse(LIMIT_UNIT_LABELS);
   return [
-    { header: label, width: 10, write: (c) => c[key].value, read: (text, c, _lk, fail) => (c[key].value = int(text, fail)) },
+    {
+      header: label,
+      width: 10,
+      write: (c) => c[key].value,
+      read: (text, c, _lk, fail) => (c[key].value = int(text, fail)),
+    },
     {
       header: `${label}单位`,
       width: 10,
@@ -149,8 +168,18 @@ const COLUMNS: Column[] = [
   labelColumn('办件类型', 'handlingKind', HANDLING_KIND_LABELS),
   ...limitColumns('法定时限', 'statutoryLimit'),
   ...limitColumns('承诺时限', 'promisedLimit'),
-  { header: '到现场次数', width: 10, write: (c) => c.visitsOnSite, read: (text, c, _lk, fail) => (c.visitsOnSite = int(text, fail)) },
-  { header: '网上办理', width: 8, write: (c) => (c.onlineAvailable ? YES : NO), read: (text, c, _lk, fail) => (c.onlineAvailable = yesNo(text, fail)) },
+  {
+    header: '到现场次数',
+    width: 10,
+    write: (c) => c.visitsOnSite,
+    read: (text, c, _lk, fail) => (c.visitsOnSite = int(text, fail)),
+  },
+  {
+    header: '网上办理',
+    width: 8,
+    write: (c) => (c.onlineAvailable ? YES : NO),
+    read: (text, c, _lk, fail) => (c.onlineAvailable = yesNo(text, fail)),
+  },
   listColumn('主题', 'themes'),
   listColumn('人生事件', 'lifeEvents'),
   listColumn('关键词', 'keywords'),
@@ -163,9 +192,43 @@ const COLUMNS: Column[] = [
   textColumn('投诉电话', 'complaintPhone', 14),
 ];
 /** The content field each 事项 column fills, for error paths. */
-const COLUMN_PATHS = ['code', 'name', 'matterType', 'departmentId', 'windowId', 'audience', 'handlingKind', 'statutoryLimit', 'statutoryLimit', 'promisedLimit', 'promisedLimit', 'visitsOnSite', 'onlineAvailable', 'themes', 'lifeEvents', 'keywords', 'feeItemCodes', 'legalBasis', 'acceptanceConditions', 'procedure', 'description', 'contactPhone', 'complaintPhone'];
+const COLUMN_PATHS = [
+  'code',
+  'name',
+  'matterType',
+  'departmentId',
+  'windowId',
+  'audience',
+  'handlingKind',
+  'statutoryLimit',
+  'statutoryLimit',
+  'promisedLimit',
+  'promisedLimit',
+  'visitsOnSite',
+  'onlineAvailable',
+  'themes',
+  'lifeEvents',
+  'keywords',
+  'feeItemCodes',
+  'legalBasis',
+  'acceptanceConditions',
+  'procedure',
+  'description',
+  'contactPhone',
+  'complaintPhone',
+];
 
-const MATERIAL_HEADERS = ['事项编码', '材料名称', '形式', '份数', '必需', '可容缺', '说明', '空白表格文件', '示例样表文件'];
+const MATERIAL_HEADERS = [
+  '事项编码',
+  '材料名称',
+  '形式',
+  '份数',
+  '必需',
+  '可容缺',
+  '说明',
+  '空白表格文件',
+  '示例样表文件',
+];
 const CO_DEPARTMENT_HEADERS = ['事项编码', '协办部门编码', '子任务时限', '子任务时限单位', '超时默许同意'];
 const SPECIAL_HEADERS = ['事项编码', '特别程序', '计入办理时限', '说明'];
 
@@ -175,19 +238,52 @@ export async function writeCatalogWorkbook(file: CatalogFile, lookups: WorkbookL
   const wb = newWorkbook(file.exportedAt ? new Date(file.exportedAt) : new Date(0));
   const sheet = (name: string, headers: { header: string; width: number }[]) => addSheet(wb, name, headers);
   const matters = sheet(SHEET.matters, COLUMNS);
-  const materials = sheet(SHEET.materials, MATERIAL_HEADERS.map((h, i) => ({ header: h, width: i === 1 || i === 6 ? 30 : 12 })));
-  const coDepts = sheet(SHEET.coDepartments, CO_DEPARTMENT_HEADERS.map((h) => ({ header: h, width: 14 })));
-  const special = sheet(SHEET.special, SPECIAL_HEADERS.map((h, i) => ({ header: h, width: i === 3 ? 40 : 14 })));
+  const materials = sheet(
+    SHEET.materials,
+    MATERIAL_HEADERS.map((h, i) => ({ header: h, width: i === 1 || i === 6 ? 30 : 12 })),
+  );
+  const coDepts = sheet(
+    SHEET.coDepartments,
+    CO_DEPARTMENT_HEADERS.map((h) => ({ header: h, width: 14 })),
+  );
+  const special = sheet(
+    SHEET.special,
+    SPECIAL_HEADERS.map((h, i) => ({ header: h, width: i === 3 ? 40 : 14 })),
+  );
   for (const { code, content: c } of file.matters) {
-    matters.addRow([code, ...COLUMNS.slice(1).map((col) => col.write(c, lk))]).alignment = { wrapText: true, vertical: 'top' };
+    matters.addRow([code, ...COLUMNS.slice(1).map((col) => col.write(c, lk))]).alignment = {
+      wrapText: true,
+      vertical: 'top',
+    };
     for (const m of c.materials) {
-      materials.addRow([code, m.name, MATERIAL_FORM_LABELS[m.form], m.copies, m.required ? YES : NO, m.deferrable ? YES : NO, m.notes ?? '', attachmentCell(m.blankForm), attachmentCell(m.sample)]);
+      materials.addRow([
+        code,
+        m.name,
+        MATERIAL_FORM_LABELS[m.form],
+        m.copies,
+        m.required ? YES : NO,
+        m.deferrable ? YES : NO,
+        m.notes ?? '',
+        attachmentCell(m.blankForm),
+        attachmentCell(m.sample),
+      ]);
     }
     for (const d of c.coDepartments) {
-      coDepts.addRow([code, lk.deptCode.get(d.departmentId) ?? '', d.subtaskLimit.value, LIMIT_UNIT_LABELS[d.subtaskLimit.unit], d.silenceIsConsent ? YES : NO]);
+      coDepts.addRow([
+        code,
+        lk.deptCode.get(d.departmentId) ?? '',
+        d.subtaskLimit.value,
+        LIMIT_UNIT_LABELS[d.subtaskLimit.unit],
+        d.silenceIsConsent ? YES : NO,
+      ]);
     }
     for (const s of c.specialProcedures) {
-      special.addRow([code, PAUSE_REASON_LABELS[s.kind], s.countsTowardLimit === null ? '' : s.countsTowardLimit ? YES : NO, s.description ?? '']);
+      special.addRow([
+        code,
+        PAUSE_REASON_LABELS[s.kind],
+        s.countsTowardLimit === null ? '' : s.countsTowardLimit ? YES : NO,
+        s.description ?? '',
+      ]);
     }
   }
   return workbookBytes(wb);
@@ -202,13 +298,21 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
   const lk = new Lookup(lookups);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const out: ParsedWorkbook = { file: { format: 'onewindow-catalog', formatVersion: 1, matters: [] }, errors: [], sheetRows: [], fileErrors: [] };
+  const out: ParsedWorkbook = {
+    file: { format: 'onewindow-catalog', formatVersion: 1, matters: [] },
+    errors: [],
+    sheetRows: [],
+    fileErrors: [],
+  };
   const ws = wb.getWorksheet(SHEET.matters);
   if (!ws) {
     out.fileErrors.push(`找不到“${SHEET.matters}”工作表：请使用导出的模板`);
     return out;
   }
-  const headerProblem = checkHeaders(ws, COLUMNS.map((c) => c.header));
+  const headerProblem = checkHeaders(
+    ws,
+    COLUMNS.map((c) => c.header),
+  );
   if (headerProblem) {
     out.fileErrors.push(headerProblem);
     return out;
@@ -220,7 +324,9 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
     const errors: FieldErrors = {};
     COLUMNS.forEach((col, i) => {
       if (i === 0) return;
-      col.read(cellText(row.getCell(i + 1)), content, lk, (msg) => (errors[`content.${COLUMN_PATHS[i]}`] ??= []).push(`${col.header}${msg}`));
+      col.read(cellText(row.getCell(i + 1)), content, lk, (msg) =>
+        (errors[`content.${COLUMN_PATHS[i]}`] ??= []).push(`${col.header}${msg}`),
+      );
     });
     const code = cellText(row.getCell(1)).toUpperCase();
     if (code) byCode.set(code, out.file.matters.length);
@@ -230,7 +336,11 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
   });
 
   /** Rows of a child sheet, each given to `take` with the matter it belongs to. */
-  const children = (name: string, headers: string[], take: (cells: string[], c: MatterContent, fail: (field: string, msg: string) => void, raw: string[]) => void) => {
+  const children = (
+    name: string,
+    headers: string[],
+    take: (cells: string[], c: MatterContent, fail: (field: string, msg: string) => void, raw: string[]) => void,
+  ) => {
     const sheet = wb.getWorksheet(name);
     if (!sheet) return;
     const problem = checkHeaders(sheet, headers);
@@ -239,37 +349,61 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
       if (rowNo === 1 || rowIsEmpty(row)) return;
       const cells = headers.map((_, i) => cellText(row.getCell(i + 1)));
       const index = byCode.get(cells[0]!.toUpperCase());
-      if (index === undefined) return void out.fileErrors.push(`${name}表第 ${rowNo} 行：事项编码 ${cells[0] || '（空）'} 不在“${SHEET.matters}”表中`);
+      if (index === undefined)
+        return void out.fileErrors.push(
+          `${name}表第 ${rowNo} 行：事项编码 ${cells[0] || '（空）'} 不在“${SHEET.matters}”表中`,
+        );
       const errors = out.errors[index]!;
-      take(cells, out.file.matters[index]!.content, (field, msg) => (errors[`content.${field}`] ??= []).push(`${name}表第 ${rowNo} 行：${msg}`), cells);
+      take(
+        cells,
+        out.file.matters[index]!.content,
+        (field, msg) => (errors[`content.${field}`] ??= []).push(`${name}表第 ${rowNo} 行：${msg}`),
+        cells,
+      );
     });
   };
   const forms = reverse(MATERIAL_FORM_LABELS);
-  children(SHEET.materials, MATERIAL_HEADERS, ([, name, form, copies, required, deferrable, notes, blank, sample], c, fail) => {
-    const i = c.materials.length;
-    const f = (field: string) => (msg: string) => fail(`materials.${i}.${field}`, msg);
-    const m: MaterialSpec = {
-      name: name!,
-      form: (forms.get(form!) as MaterialSpec['form']) ?? (f('form')(`形式应为 ${Object.values(MATERIAL_FORM_LABELS).join('、')} 之一`), 'ORIGINAL'),
-      copies: int(copies!, f('copies')),
-      required: yesNo(required!, f('required')),
-      deferrable: yesNo(deferrable!, f('deferrable')),
-    };
-    if (notes) m.notes = notes;
-    for (const [key, text] of [['blankForm', blank], ['sample', sample]] as const) {
-      if (!text) continue;
-      const match = ATTACHMENT_CELL.exec(text);
-      if (match) m[key] = { fileName: match[1]!.trim(), fileId: match[2]!.toLowerCase() };
-      else f(key)('附件应写作“文件名 <文件编号>”，新附件请在系统中上传');
-    }
-    c.materials.push(m);
-  });
+  children(
+    SHEET.materials,
+    MATERIAL_HEADERS,
+    ([, name, form, copies, required, deferrable, notes, blank, sample], c, fail) => {
+      const i = c.materials.length;
+      const f = (field: string) => (msg: string) => fail(`materials.${i}.${field}`, msg);
+      const m: MaterialSpec = {
+        name: name!,
+        form:
+          (forms.get(form!) as MaterialSpec['form']) ??
+          (f('form')(`形式应为 ${Object.values(MATERIAL_FORM_LABELS).join('、')} 之一`), 'ORIGINAL'),
+        copies: int(copies!, f('copies')),
+        required: yesNo(required!, f('required')),
+        deferrable: yesNo(deferrable!, f('deferrable')),
+      };
+      if (notes) m.notes = notes;
+      for (const [key, text] of [
+        ['blankForm', blank],
+        ['sample', sample],
+      ] as const) {
+        if (!text) continue;
+        const match = ATTACHMENT_CELL.exec(text);
+        if (match) m[key] = { fileName: match[1]!.trim(), fileId: match[2]!.toLowerCase() };
+        else f(key)('附件应写作“文件名 <文件编号>”，新附件请在系统中上传');
+      }
+      c.materials.push(m);
+    },
+  );
   const units = reverse(LIMIT_UNIT_LABELS);
   children(SHEET.coDepartments, CO_DEPARTMENT_HEADERS, ([, dept, value, unit, consent], c, fail) => {
     const i = c.coDepartments.length;
     const d: CoDepartmentSpec = {
-      departmentId: lk.deptId.get(dept!.toUpperCase()) ?? (fail(`coDepartments.${i}.departmentId`, `没有编码为 ${dept || '（空）'} 的部门`), ''),
-      subtaskLimit: { value: int(value!, (msg) => fail(`coDepartments.${i}.subtaskLimit`, `子任务时限${msg}`)), unit: (units.get(unit!) as TimeLimitDto['unit']) ?? (fail(`coDepartments.${i}.subtaskLimit`, '时限单位不正确'), 'WORKING_DAY') },
+      departmentId:
+        lk.deptId.get(dept!.toUpperCase()) ??
+        (fail(`coDepartments.${i}.departmentId`, `没有编码为 ${dept || '（空）'} 的部门`), ''),
+      subtaskLimit: {
+        value: int(value!, (msg) => fail(`coDepartments.${i}.subtaskLimit`, `子任务时限${msg}`)),
+        unit:
+          (units.get(unit!) as TimeLimitDto['unit']) ??
+          (fail(`coDepartments.${i}.subtaskLimit`, '时限单位不正确'), 'WORKING_DAY'),
+      },
       silenceIsConsent: yesNo(consent!, (msg) => fail(`coDepartments.${i}.silenceIsConsent`, `超时默许同意${msg}`)),
     };
     c.coDepartments.push(d);
@@ -278,8 +412,13 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
   children(SHEET.special, SPECIAL_HEADERS, ([, kind, counts, description], c, fail) => {
     const i = c.specialProcedures.length;
     const s: SpecialProcedureSpec = {
-      kind: (kinds.get(kind!) as SpecialProcedureSpec['kind']) ?? (fail(`specialProcedures.${i}.kind`, `特别程序应为 ${Object.values(PAUSE_REASON_LABELS).join('、')} 之一`), 'OTHER'),
-      countsTowardLimit: counts ? yesNo(counts, (msg) => fail(`specialProcedures.${i}.countsTowardLimit`, `计入办理时限${msg}`)) : null,
+      kind:
+        (kinds.get(kind!) as SpecialProcedureSpec['kind']) ??
+        (fail(`specialProcedures.${i}.kind`, `特别程序应为 ${Object.values(PAUSE_REASON_LABELS).join('、')} 之一`),
+        'OTHER'),
+      countsTowardLimit: counts
+        ? yesNo(counts, (msg) => fail(`specialProcedures.${i}.countsTowardLimit`, `计入办理时限${msg}`))
+        : null,
     };
     if (description) s.description = description;
     c.specialProcedures.push(s);
@@ -318,7 +457,11 @@ function blankContent(): MatterContent {
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
   return String(cell.text ?? v).trim();
 }
@@ -330,5 +473,7 @@ function rowIsEmpty(row: ExcelJS.Row): boolean {
 function checkHeaders(ws: ExcelJS.Worksheet, headers: string[]): string | null {
   const got = headers.map((_, i) => cellText(ws.getRow(1).getCell(i + 1)));
   const bad = headers.findIndex((h, i) => got[i] !== h);
-  return bad === -1 ? null : `“${ws.name}”表第 ${bad + 1} 列应为“${headers[bad]}”，实为“${got[bad] || '（空）'}”：请使用导出的模板`;
+  return bad === -1
+    ? null
+    : `“${ws.name}”表第 ${bad + 1} 列应为“${headers[bad]}”，实为“${got[bad] || '（空）'}”：请使用导出的模板`;
 }

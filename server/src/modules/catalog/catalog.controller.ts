@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -10,7 +22,14 @@ import { FileStore } from '../../platform/files/file-store.service.js';
 import { XLSX } from '../../platform/files/file-types.js';
 import { download } from '../../platform/http/download.js';
 import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
-import { CatalogFileDto, CreateMatterDto, ImportQueryDto, MatterQueryDto, PublicSearchDto, SaveDraftDto } from './catalog.dto.js';
+import {
+  CatalogFileDto,
+  CreateMatterDto,
+  ImportQueryDto,
+  MatterQueryDto,
+  PublicSearchDto,
+  SaveDraftDto,
+} from './catalog.dto.js';
 import { CatalogTransferService } from './catalog-transfer.service.js';
 import { CatalogService } from './catalog.service.js';
 import { MATTER_ATTACHMENT } from './matter-attachment.js';
@@ -40,13 +59,19 @@ export class CatalogController {
   @ApiOperation({ summary: '导出事项目录（Excel：事项、申请材料、协办部门、特别程序四张表）' })
   @ApiProduces(XLSX)
   async exportWorkbook() {
-    return download(`事项目录-${this.clock.now().toISOString().slice(0, 10)}.xlsx`, XLSX, await this.transfer.exportWorkbook());
+    return download(
+      `事项目录-${this.clock.now().toISOString().slice(0, 10)}.xlsx`,
+      XLSX,
+      await this.transfer.exportWorkbook(),
+    );
   }
 
   @Post('import.xlsx')
   @HttpCode(200)
   @Roles(Role.CENTER_ADMIN)
-  @ApiOperation({ summary: '从 Excel 批量导入为草稿（请求体为 .xlsx 文件本身，格式同导出）；dryRun=true 只检查；任一行有误则不写入' })
+  @ApiOperation({
+    summary: '从 Excel 批量导入为草稿（请求体为 .xlsx 文件本身，格式同导出）；dryRun=true 只检查；任一行有误则不写入',
+  })
   @ApiConsumes(XLSX)
   importWorkbook(@Req() req: FastifyRequest, @Query() q: ImportQueryDto, @Actor() actor: RequestActor) {
     return this.transfer.importWorkbook(actor, req.body, q.dryRun === 'true');
@@ -62,10 +87,17 @@ export class CatalogController {
 
   @Post('attachments')
   @Roles(Role.CENTER_ADMIN, Role.DEPT_LEAD)
-  @ApiOperation({ summary: '上传材料的空白表格或示例样表（请求体为文件本身，文件名放在 X-File-Name，URL 编码）；PDF、Word、Excel、JPG、PNG，≤ 5 MB' })
+  @ApiOperation({
+    summary:
+      '上传材料的空白表格或示例样表（请求体为文件本身，文件名放在 X-File-Name，URL 编码）；PDF、Word、Excel、JPG、PNG，≤ 5 MB',
+  })
   @ApiConsumes(...MATTER_ATTACHMENT.types)
   attach(@Req() req: FastifyRequest, @Actor() actor: RequestActor) {
-    return this.catalog.attach(actor, { bytes: req.body, mediaType: req.headers['content-type'], fileName: req.headers['x-file-name'] as string | undefined });
+    return this.catalog.attach(actor, {
+      bytes: req.body,
+      mediaType: req.headers['content-type'],
+      fileName: req.headers['x-file-name'] as string | undefined,
+    });
   }
 
   @Get('matters')

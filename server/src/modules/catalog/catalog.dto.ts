@@ -49,8 +49,16 @@ class MaterialDto implements MaterialSpec {
   @ApiProperty() @IsBoolean() required: boolean;
   @ApiProperty({ description: '可容缺受理' }) @IsBoolean() deferrable: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) notes?: string;
-  @ApiPropertyOptional({ type: AttachmentRefDto, nullable: true, description: '空白表格' }) @IsOptional() @ValidateNested() @Type(() => AttachmentRefDto) blankForm?: AttachmentRefDto | null;
-  @ApiPropertyOptional({ type: AttachmentRefDto, nullable: true, description: '示例样表' }) @IsOptional() @ValidateNested() @Type(() => AttachmentRefDto) sample?: AttachmentRefDto | null;
+  @ApiPropertyOptional({ type: AttachmentRefDto, nullable: true, description: '空白表格' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AttachmentRefDto)
+  blankForm?: AttachmentRefDto | null;
+  @ApiPropertyOptional({ type: AttachmentRefDto, nullable: true, description: '示例样表' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AttachmentRefDto)
+  sample?: AttachmentRefDto | null;
 }
 
 class CoDepartmentDto implements CoDepartmentSpec {
@@ -65,7 +73,6 @@ class SpecialProcedureDto implements SpecialProcedureSpec {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
 }
 
-
 /** Every element of a matter version. Structure is checked here; the publishing rules at publish time. */
 export class MatterContentDto implements MatterContent {
   @ApiProperty({ example: '食品经营许可' }) @IsString() @MaxLength(100) name: string;
@@ -73,29 +80,79 @@ export class MatterContentDto implements MatterContent {
   @ApiProperty({ format: 'uuid' }) @IsUUID() departmentId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() windowId: string | null;
   @ApiProperty({ enum: Object.values(Audience) }) @IsIn(Object.values(Audience)) audience: Audience;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true }) themes: string[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true }) lifeEvents: string[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(40) @IsString({ each: true }) @MaxLength(100, { each: true }) keywords: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  themes: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  lifeEvents: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  keywords: string[];
   @ApiProperty() @IsString() @MaxLength(4000) description: string;
   @ApiProperty() @IsString() @MaxLength(4000) legalBasis: string;
   @ApiProperty() @IsString() @MaxLength(4000) acceptanceConditions: string;
-  @ApiProperty({ type: [MaterialDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MaterialDto) materials: MaterialDto[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(500, { each: true }) procedure: string[];
+  @ApiProperty({ type: [MaterialDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MaterialDto)
+  materials: MaterialDto[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  procedure: string[];
   @ApiProperty({ type: LimitDto }) @ValidateNested() @Type(() => LimitDto) statutoryLimit: LimitDto;
   @ApiProperty({ type: LimitDto }) @ValidateNested() @Type(() => LimitDto) promisedLimit: LimitDto;
   @ApiProperty({ enum: Object.values(HandlingKind) }) @IsIn(Object.values(HandlingKind)) handlingKind: HandlingKind;
-  @ApiProperty({ type: [CoDepartmentDto] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => CoDepartmentDto) coDepartments: CoDepartmentDto[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(16, { each: true }) feeItemCodes: string[];
+  @ApiProperty({ type: [CoDepartmentDto] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CoDepartmentDto)
+  coDepartments: CoDepartmentDto[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(16, { each: true })
+  feeItemCodes: string[];
   @ApiProperty() @IsInt() @Min(0) @Max(10) visitsOnSite: number;
-  @ApiProperty({ type: [SpecialProcedureDto] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SpecialProcedureDto) specialProcedures: SpecialProcedureDto[];
+  @ApiProperty({ type: [SpecialProcedureDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SpecialProcedureDto)
+  specialProcedures: SpecialProcedureDto[];
   @ApiProperty() @IsBoolean() onlineAvailable: boolean;
   @ApiProperty() @IsString() @MaxLength(40) contactPhone: string;
   @ApiProperty() @IsString() @MaxLength(40) complaintPhone: string;
 }
 
 export class CreateMatterDto {
-  @ApiPropertyOptional({ description: '主项编号（5 位）；不填则取下一个' }) @IsOptional() @IsInt() @Min(1) @Max(99999) mainItem?: number;
-  @ApiPropertyOptional({ description: '子项编号（3 位），默认 1' }) @IsOptional() @IsInt() @Min(1) @Max(999) subItem?: number;
+  @ApiPropertyOptional({ description: '主项编号（5 位）；不填则取下一个' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(99999)
+  mainItem?: number;
+  @ApiPropertyOptional({ description: '子项编号（3 位），默认 1' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  subItem?: number;
   @ApiProperty({ type: MatterContentDto }) @ValidateNested() @Type(() => MatterContentDto) content: MatterContentDto;
 }
 
@@ -106,18 +163,39 @@ export class SaveDraftDto {
 export class MatterQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string;
   @ApiPropertyOptional({ description: '名称或编码' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
-  @ApiPropertyOptional({ enum: Object.values(HandlingKind) }) @IsOptional() @IsIn(Object.values(HandlingKind)) handlingKind?: HandlingKind;
-  @ApiPropertyOptional({ enum: MATTER_LIST_STATES, description: 'PUBLISHED 已发布；DRAFT 有草稿；UNPUBLISHED 从未发布；WITHDRAWN 已撤回' })
+  @ApiPropertyOptional({ enum: Object.values(HandlingKind) })
+  @IsOptional()
+  @IsIn(Object.values(HandlingKind))
+  handlingKind?: HandlingKind;
+  @ApiPropertyOptional({
+    enum: MATTER_LIST_STATES,
+    description: 'PUBLISHED 已发布；DRAFT 有草稿；UNPUBLISHED 从未发布；WITHDRAWN 已撤回',
+  })
   @IsOptional()
   @IsIn(MATTER_LIST_STATES)
   state?: MatterListState;
 }
 
 export class PublicSearchDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: '中文或拼音首字母，如 食品 或 spjy' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
-  @ApiPropertyOptional({ description: '部门编码，如 SCJG' }) @IsOptional() @IsString() @MaxLength(16) department?: string;
-  @ApiPropertyOptional({ enum: Object.values(Audience) }) @IsOptional() @IsIn(Object.values(Audience)) audience?: Audience;
-  @ApiPropertyOptional({ description: '主题或人生事件，如 开办企业' }) @IsOptional() @IsString() @MaxLength(50) theme?: string;
+  @ApiPropertyOptional({ description: '中文或拼音首字母，如 食品 或 spjy' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+  @ApiPropertyOptional({ description: '部门编码，如 SCJG' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  department?: string;
+  @ApiPropertyOptional({ enum: Object.values(Audience) })
+  @IsOptional()
+  @IsIn(Object.values(Audience))
+  audience?: Audience;
+  @ApiPropertyOptional({ description: '主题或人生事件，如 开办企业' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  theme?: string;
 }
 
 /** The exchange file; each row's content is checked row by row by the import, so one bad row is reported, not a 400. */
@@ -125,7 +203,11 @@ export class CatalogFileDto {
   @ApiProperty({ enum: ['onewindow-catalog'] }) @IsIn(['onewindow-catalog']) format: 'onewindow-catalog';
   @ApiProperty({ enum: [1] }) @IsIn([1]) formatVersion: 1;
   @ApiPropertyOptional() @IsOptional() @IsString() exportedAt?: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) @IsArray() @ArrayMaxSize(10_000) @IsObject({ each: true }) matters: { code: string; content: MatterContent }[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } })
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @IsObject({ each: true })
+  matters: { code: string; content: MatterContent }[];
 }
 
 export class ImportQueryDto {

@@ -54,11 +54,35 @@ export class CatalogService {
       const code = matterCode(dto.content.matterType, main, dto.subItem ?? 1);
       if (await m.existsBy(MatterEntity, { code })) throw CatalogErrors.codeTaken(code);
       const now = this.clock.now();
-      const matter = await m.save(m.create(MatterEntity, { code, basicCode: code.slice(0, 7), departmentId: dto.content.departmentId, createdAt: now, updatedAt: now }));
-      const v = await m.save(
-        m.create(MatterVersionEntity, { matterId: matter.id, versionNo: 1, status: 'DRAFT', content: dto.content, publishedAt: null, publishedBy: null, endedAt: null, createdBy: p.id, createdAt: now, updatedAt: now }),
+      const matter = await m.save(
+        m.create(MatterEntity, {
+          code,
+          basicCode: code.slice(0, 7),
+          departmentId: dto.content.departmentId,
+          createdAt: now,
+          updatedAt: now,
+        }),
       );
-      await this.audit.record(m, actor, { action: 'catalog.matter_created', targetType: 'matter', targetId: matter.id, summary: { code, name: dto.content.name } });
+      const v = await m.save(
+        m.create(MatterVersionEntity, {
+          matterId: matter.id,
+          versionNo: 1,
+          status: 'DRAFT',
+          content: dto.content,
+          publishedAt: null,
+          publishedBy: null,
+          endedAt: null,
+          createdBy: p.id,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await this.audit.record(m, actor, {
+        action: 'catalog.matter_created',
+        targetType: 'matter',
+        targetId: matter.id,
+        summary: { code, name: dto.content.name },
+      });
       return toVersionDto(v, code);
     });
   }
@@ -72,7 +96,12 @@ export class CatalogService {
       v.content = content;
       v.updatedAt = this.clock.now();
       await m.save(v);
-      await this.audit.record(m, actor, { action: 'catalog.draft_saved', targetType: 'matter_version', targetId: v.id, summary: { code: matter.code, changes: contentDiff(before, content) } });
+      await this.audit.record(m, actor, {
+        action: 'catalog.draft_saved',
+        targetType: 'matter_version',
+        targetId: v.id,
+        summary: { code: matter.code, changes: contentDiff(before, content) },
+      });
       return toVersionDto(v, matter.code);
     });
   }
@@ -92,16 +121,23 @@ export class CatalogService {
       if (Object.keys(fields).length) throw CatalogErrors.notPublishable(fields);
       const now = this.clock.now();
       const previous = await m.findOneBy(MatterVersionEntity, { matterId: matter.id, status: 'PUBLISHED' });
-      if (previous) await m.update(MatterVersionEntity, previous.id, { status: 'SUPERSEDED', endedAt: now, updatedAt: now });
+      if (previous)
+        await m.update(MatterVersionEntity, previous.id, { status: 'SUPERSEDED', endedAt: now, updatedAt: now });
       Object.assign(v, { status: 'PUBLISHED', publishedAt: now, publishedBy: actor.principal!.id, updatedAt: now });
       await m.save(v);
-      if (v.content.departmentId !== matter.departmentId) await m.update(MatterEntity, matter.id, { departmentId: v.content.departmentId, updatedAt: now });
+      if (v.content.departmentId !== matter.departmentId)
+        await m.update(MatterEntity, matter.id, { departmentId: v.content.departmentId, updatedAt: now });
       await this.bumpRevision(m);
       await this.audit.record(m, actor, {
         action: 'catalog.version_published',
         targetType: 'matter_version',
         targetId: v.id,
-        summary: { code: matter.code, versionNo: v.versionNo, supersedes: previous?.versionNo ?? null, changes: previous ? contentDiff(previous.content, v.content) : {} },
+        summary: {
+          code: matter.code,
+          versionNo: v.versionNo,
+          supersedes: previous?.versionNo ?? null,
+          changes: previous ? contentDiff(previous.content, v.content) : {},
+        },
       });
       return toVersionDto(v, matter.code);
     });
@@ -120,7 +156,12 @@ export class CatalogService {
       Object.assign(v, { status: 'WITHDRAWN', endedAt: now, updatedAt: now });
       await m.save(v);
       await this.bumpRevision(m);
-      await this.audit.record(m, actor, { action: 'catalog.matter_withdrawn', targetType: 'matter', targetId: matterId, summary: { code: matter.code, versionNo: v.versionNo } });
+      await this.audit.record(m, actor, {
+        action: 'catalog.matter_withdrawn',
+        targetType: 'matter',
+        targetId: matterId,
+        summary: { code: matter.code, versionNo: v.versionNo },
+      });
       return toVersionDto(v, matter.code);
     });
     this.publicCatalog.invalidate();
@@ -131,13 +172,32 @@ export class CatalogService {
   async cloneToDraft(actor: RequestActor, versionId: string): Promise<MatterVersionDto> {
     return this.dataSource.transaction(async (m) => {
       const { v, matter } = await this.lockVersion(m, versionId, actor.principal!);
-      if (await m.existsBy(MatterVersionEntity, { matterId: matter.id, status: 'DRAFT' })) throw CatalogErrors.draftExists();
-      const [{ max }] = await m.query('SELECT max(version_no)::int AS max FROM matter_version WHERE matter_id = $1', [matter.id]);
+      if (await m.existsBy(MatterVersionEntity, { matterId: matter.id, status: 'DRAFT' }))
+        throw CatalogErrors.draftExists();
+      const [{ max }] = await m.query('SELECT max(version_no)::int AS max FROM matter_version WHERE matter_id = $1', [
+        matter.id,
+      ]);
       const now = this.clock.now();
       const draft = await m.save(
-        m.create(MatterVersionEntity, { matterId: matter.id, versionNo: max + 1, status: 'DRAFT', content: v.content, publishedAt: null, publishedBy: null, endedAt: null, createdBy: actor.principal!.id, createdAt: now, updatedAt: now }),
+        m.create(MatterVersionEntity, {
+          matterId: matter.id,
+          versionNo: max + 1,
+          status: 'DRAFT',
+          content: v.content,
+          publishedAt: null,
+          publishedBy: null,
+          endedAt: null,
+          createdBy: actor.principal!.id,
+          createdAt: now,
+          updatedAt: now,
+        }),
       );
-      await this.audit.record(m, actor, { action: 'catalog.draft_created', targetType: 'matter_version', targetId: draft.id, summary: { code: matter.code, from: v.versionNo, versionNo: draft.versionNo } });
+      await this.audit.record(m, actor, {
+        action: 'catalog.draft_created',
+        targetType: 'matter_version',
+        targetId: draft.id,
+        summary: { code: matter.code, from: v.versionNo, versionNo: draft.versionNo },
+      });
       return toVersionDto(draft, matter.code);
     });
   }
@@ -149,12 +209,21 @@ export class CatalogService {
     const params: unknown[] = [];
     const where: string[] = [];
     if (departmentId) where.push(`m.department_id = $${params.push(departmentId)}`);
-    if (q.q) where.push(`(m.code ILIKE $${params.push(`%${escapeLike(q.q)}%`)} OR lv.content->>'name' ILIKE $${params.length})`);
+    if (q.q)
+      where.push(
+        `(m.code ILIKE $${params.push(`%${escapeLike(q.q)}%`)} OR lv.content->>'name' ILIKE $${params.length})`,
+      );
     if (q.handlingKind) where.push(`lv.content->>'handlingKind' = $${params.push(q.handlingKind)}`);
     if (q.state === 'PUBLISHED') where.push('pv.id IS NOT NULL');
     if (q.state === 'DRAFT') where.push('dv.id IS NOT NULL');
-    if (q.state === 'UNPUBLISHED') where.push(`pv.id IS NULL AND NOT EXISTS (SELECT 1 FROM matter_version w WHERE w.matter_id = m.id AND w.status = 'WITHDRAWN')`);
-    if (q.state === 'WITHDRAWN') where.push(`pv.id IS NULL AND EXISTS (SELECT 1 FROM matter_version w WHERE w.matter_id = m.id AND w.status = 'WITHDRAWN')`);
+    if (q.state === 'UNPUBLISHED')
+      where.push(
+        `pv.id IS NULL AND NOT EXISTS (SELECT 1 FROM matter_version w WHERE w.matter_id = m.id AND w.status = 'WITHDRAWN')`,
+      );
+    if (q.state === 'WITHDRAWN')
+      where.push(
+        `pv.id IS NULL AND EXISTS (SELECT 1 FROM matter_version w WHERE w.matter_id = m.id AND w.status = 'WITHDRAWN')`,
+      );
     const sql = `
       FROM matter m
       JOIN LATERAL (SELECT content FROM matter_version WHERE matter_id = m.id ORDER BY version_no DESC LIMIT 1) lv ON true
@@ -162,15 +231,32 @@ export class CatalogService {
       LEFT JOIN matter_version dv ON dv.matter_id = m.id AND dv.status = 'DRAFT'
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${sql}`, params);
-    const rows: { id: string; code: string; department_id: string; name: string; handling_kind: MatterSummaryDto['handlingKind']; pub: number | null; draft: string | null; withdrawn: boolean }[] =
-      await this.dataSource.query(
-        `SELECT m.id, m.code, m.department_id, lv.content->>'name' AS name, lv.content->>'handlingKind' AS handling_kind, pv.version_no AS pub, dv.id AS draft,
+    const rows: {
+      id: string;
+      code: string;
+      department_id: string;
+      name: string;
+      handling_kind: MatterSummaryDto['handlingKind'];
+      pub: number | null;
+      draft: string | null;
+      withdrawn: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT m.id, m.code, m.department_id, lv.content->>'name' AS name, lv.content->>'handlingKind' AS handling_kind, pv.version_no AS pub, dv.id AS draft,
                 EXISTS (SELECT 1 FROM matter_version w WHERE w.matter_id = m.id AND w.status = 'WITHDRAWN') AND pv.id IS NULL AS withdrawn
          ${sql} ORDER BY m.code LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        params,
-      );
+      params,
+    );
     return {
-      items: rows.map((r) => ({ id: r.id, code: r.code, departmentId: r.department_id, name: r.name, handlingKind: r.handling_kind, publishedVersionNo: r.pub, draftVersionId: r.draft, withdrawn: r.withdrawn })),
+      items: rows.map((r) => ({
+        id: r.id,
+        code: r.code,
+        departmentId: r.department_id,
+        name: r.name,
+        handlingKind: r.handling_kind,
+        publishedVersionNo: r.pub,
+        draftVersionId: r.draft,
+        withdrawn: r.withdrawn,
+      })),
       total,
       page,
       pageSize,
@@ -181,15 +267,25 @@ export class CatalogService {
     const matter = await this.dataSource.getRepository(MatterEntity).findOneBy({ id: matterId });
     if (!matter) throw CatalogErrors.matterNotFound();
     DepartmentScope.assert(principal, matter.departmentId);
-    const vs = await this.dataSource.getRepository(MatterVersionEntity).find({ where: { matterId }, order: { versionNo: 'DESC' } });
+    const vs = await this.dataSource
+      .getRepository(MatterVersionEntity)
+      .find({ where: { matterId }, order: { versionNo: 'DESC' } });
     return vs.map((v) => toVersionDto(v, matter.code));
   }
 
   /** Upload a blank form or sample for a material; drafts then refer to it by id. */
-  async attach(actor: RequestActor, upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined }): Promise<StoredFileDto> {
+  async attach(
+    actor: RequestActor,
+    upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined },
+  ): Promise<StoredFileDto> {
     return this.dataSource.transaction(async (m) => {
       const f = await this.files.store(m, MATTER_ATTACHMENT, upload, actor.principal!.id);
-      await this.audit.record(m, actor, { action: 'catalog.attachment_uploaded', targetType: 'stored_file', targetId: f.id, summary: { fileName: f.fileName, sizeBytes: f.sizeBytes, sha256: f.sha256 } });
+      await this.audit.record(m, actor, {
+        action: 'catalog.attachment_uploaded',
+        targetType: 'stored_file',
+        targetId: f.id,
+        summary: { fileName: f.fileName, sizeBytes: f.sizeBytes, sha256: f.sha256 },
+      });
       return toStoredFileDto(f);
     });
   }
@@ -197,14 +293,29 @@ export class CatalogService {
   /** The shared publishing rules plus what only the server knows: that the attached files exist. */
   private async rules(m: EntityManager, c: MatterContent): Promise<FieldErrors> {
     const fields = checkMatterContent(c, await this.fees.facts(m, c.feeItemCodes));
-    const refs = c.materials.flatMap((mat, i) => (['blankForm', 'sample'] as const).filter((k) => mat[k]).map((k) => ({ path: `materials.${i}.${k}`, id: mat[k]!.fileId })));
-    const found = new Set((await this.files.describe(refs.map((r) => r.id), MATTER_ATTACHMENT.purpose, m)).map((f) => f.id));
+    const refs = c.materials.flatMap((mat, i) =>
+      (['blankForm', 'sample'] as const)
+        .filter((k) => mat[k])
+        .map((k) => ({ path: `materials.${i}.${k}`, id: mat[k]!.fileId })),
+    );
+    const found = new Set(
+      (
+        await this.files.describe(
+          refs.map((r) => r.id),
+          MATTER_ATTACHMENT.purpose,
+          m,
+        )
+      ).map((f) => f.id),
+    );
     for (const r of refs) if (!found.has(r.id)) (fields[r.path] ??= []).push('附件不存在，请重新上传');
     return fields;
   }
 
   private async nextMainItem(m: EntityManager, prefix: string): Promise<number> {
-    const [{ n }] = await m.query(`SELECT coalesce(max(substring(code, 3, 5)::int), 0) + 1 AS n FROM matter WHERE code LIKE $1`, [`${prefix}%`]);
+    const [{ n }] = await m.query(
+      `SELECT coalesce(max(substring(code, 3, 5)::int), 0) + 1 AS n FROM matter WHERE code LIKE $1`,
+      [`${prefix}%`],
+    );
     return Number(n);
   }
 

@@ -54,7 +54,14 @@ export class NotificationSheetService {
             ['承诺办结时限', formatTimeLimit(c.promisedLimit)],
             ['到现场次数', `${c.visitsOnSite} 次`],
             ['网上办理', c.onlineAvailable ? '可网上申请' : '须到窗口申请'],
-            ...(c.coDepartments.length ? [['协办部门', c.coDepartments.map((d) => depts.get(d.departmentId) ?? '').join('、')] as [string, string]] : []),
+            ...(c.coDepartments.length
+              ? [
+                  ['协办部门', c.coDepartments.map((d) => depts.get(d.departmentId) ?? '').join('、')] as [
+                    string,
+                    string,
+                  ],
+                ]
+              : []),
           ],
         },
         { heading: '设定依据', paragraphs: [c.legalBasis] },
@@ -69,17 +76,29 @@ export class NotificationSheetService {
               m.name,
               MATERIAL_FORM_LABELS[m.form],
               String(m.copies),
-              [m.required ? '必需' : '非必需', m.deferrable ? '可容缺后补' : '', m.notes ?? ''].filter(Boolean).join('；'),
+              [m.required ? '必需' : '非必需', m.deferrable ? '可容缺后补' : '', m.notes ?? '']
+                .filter(Boolean)
+                .join('；'),
             ]),
           },
         },
         ...(c.procedure.length ? [{ heading: '办理流程', list: c.procedure }] : []),
         {
           heading: '收费',
-          paragraphs: fees.length ? fees.map((f) => `${f.name}：${formatFeeStandard(f)}（依据：${f.legalBasis}）`) : ['本事项不收费。'],
+          paragraphs: fees.length
+            ? fees.map((f) => `${f.name}：${formatFeeStandard(f)}（依据：${f.legalBasis}）`)
+            : ['本事项不收费。'],
         },
         ...(c.specialProcedures.length
-          ? [{ heading: '特别程序', list: c.specialProcedures.map((s) => `${PAUSE_REASON_LABELS[s.kind]}：${s.countsTowardLimit ? '计入' : '不计入'}办理时限${s.description ? `。${s.description}` : ''}`) }]
+          ? [
+              {
+                heading: '特别程序',
+                list: c.specialProcedures.map(
+                  (s) =>
+                    `${PAUSE_REASON_LABELS[s.kind]}：${s.countsTowardLimit ? '计入' : '不计入'}办理时限${s.description ? `。${s.description}` : ''}`,
+                ),
+              },
+            ]
           : []),
         {
           heading: '办理地点与咨询投诉',
@@ -89,7 +108,11 @@ export class NotificationSheetService {
             ['投诉电话', c.complaintPhone],
           ],
         },
-        { paragraphs: ['本告知单所列材料为申请本事项的全部材料。窗口工作人员不得要求申请人提交本告知单以外的材料；申请材料不齐全或者不符合法定形式的，应当一次告知申请人需要补正的全部内容。'] },
+        {
+          paragraphs: [
+            '本告知单所列材料为申请本事项的全部材料。窗口工作人员不得要求申请人提交本告知单以外的材料；申请材料不齐全或者不符合法定形式的，应当一次告知申请人需要补正的全部内容。',
+          ],
+        },
       ],
       closing: [`告知日期：${formatShanghai(this.clock.now()).slice(0, 10)}`],
       footer: 'OneWindow 一窗通办 · 政务服务中心',

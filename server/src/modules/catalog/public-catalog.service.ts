@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type MatterContent, type MatterVersionDto, type Page, type PreparedEntry, prepareSearchEntries, type PublicMatterHitDto,
-  type PublicVersionSummaryDto, type SearchEntry, searchMatters } from '@onewindow/shared';
+import {
+  type MatterContent,
+  type MatterVersionDto,
+  type Page,
+  type PreparedEntry,
+  prepareSearchEntries,
+  type PublicMatterHitDto,
+  type PublicVersionSummaryDto,
+  type SearchEntry,
+  searchMatters,
+} from '@onewindow/shared';
 import { pinyin } from 'pinyin-pro';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { DepartmentService } from '../organization/department.service.js';
@@ -34,7 +43,12 @@ export function pinyinInitials(name: string): string {
  */
 @Injectable()
 export class PublicCatalogService {
-  private index: { revision: number; byCode: Map<string, Indexed>; entries: PreparedEntry[]; ordered: SearchEntry[] } | null = null;
+  private index: {
+    revision: number;
+    byCode: Map<string, Indexed>;
+    entries: PreparedEntry[];
+    ordered: SearchEntry[];
+  } | null = null;
   /** Full ranked hit lists by normalised query, for the current revision only (insertion order = LRU). */
   private results = new Map<string, Hit[]>();
   private checkedAt = 0;
@@ -59,7 +73,12 @@ export class PublicCatalogService {
       deptId = (await this.departments.list()).find((d) => d.code === q.department!.toUpperCase())?.id;
       if (!deptId) return { items: [], total: 0, page, pageSize };
     }
-    const key = JSON.stringify([q.q?.trim().toLowerCase().replace(/\s+/g, ' ') ?? '', deptId ?? '', q.audience ?? '', q.theme ?? '']);
+    const key = JSON.stringify([
+      q.q?.trim().toLowerCase().replace(/\s+/g, ' ') ?? '',
+      deptId ?? '',
+      q.audience ?? '',
+      q.theme ?? '',
+    ]);
     let hits = this.results.get(key);
     if (hits) {
       this.results.delete(key);
@@ -92,7 +111,9 @@ export class PublicCatalogService {
       (!q.audience || v.content.audience === q.audience || v.content.audience === 'BOTH') &&
       (!q.theme || v.content.themes.includes(q.theme) || v.content.lifeEvents.includes(q.theme));
     if (q.q?.trim()) return searchMatters(idx.entries, q.q).filter((h) => allowed(idx.byCode.get(h.code)!.version));
-    return idx.ordered.filter((e) => allowed(idx.byCode.get(e.code)!.version)).map((e) => ({ code: e.code, matchedIn: null, highlights: [] }));
+    return idx.ordered
+      .filter((e) => allowed(idx.byCode.get(e.code)!.version))
+      .map((e) => ({ code: e.code, matchedIn: null, highlights: [] }));
   }
 
   /** The published version of a matter by its code. */
@@ -106,12 +127,28 @@ export class PublicCatalogService {
   async versionList(code: string): Promise<PublicVersionSummaryDto[]> {
     const matter = await this.dataSource.getRepository(MatterEntity).findOneBy({ code });
     if (!matter) throw CatalogErrors.matterNotFound();
-    const vs = await this.dataSource.getRepository(MatterVersionEntity).find({ where: { matterId: matter.id, status: In(['PUBLISHED', 'SUPERSEDED', 'WITHDRAWN']) }, order: { versionNo: 'DESC' } });
-    return vs.map((v) => ({ code, versionNo: v.versionNo, status: v.status as PublicVersionSummaryDto['status'], name: v.content.name, publishedAt: v.publishedAt!.toISOString(), endedAt: v.endedAt?.toISOString() ?? null }));
+    const vs = await this.dataSource
+      .getRepository(MatterVersionEntity)
+      .find({
+        where: { matterId: matter.id, status: In(['PUBLISHED', 'SUPERSEDED', 'WITHDRAWN']) },
+        order: { versionNo: 'DESC' },
+      });
+    return vs.map((v) => ({
+      code,
+      versionNo: v.versionNo,
+      status: v.status as PublicVersionSummaryDto['status'],
+      name: v.content.name,
+      publishedAt: v.publishedAt!.toISOString(),
+      endedAt: v.endedAt?.toISOString() ?? null,
+    }));
   }
 
   /** Any published, superseded or withdrawn version: what an older case was accepted under. */
-  async version(code: string, versionNo: number, m: EntityManager = this.dataSource.manager): Promise<MatterVersionDto> {
+  async version(
+    code: string,
+    versionNo: number,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<MatterVersionDto> {
     const matter = await m.findOneBy(MatterEntity, { code });
     if (!matter) throw CatalogErrors.matterNotFound();
     const v = await m.findOneBy(MatterVersionEntity, { matterId: matter.id, versionNo });
@@ -122,7 +159,11 @@ export class PublicCatalogService {
   /** What a published version says, which never changes after publishing: read once per version. */
   private readonly frozen = new Map<string, MatterContent>();
 
-  async versionContent(code: string, versionNo: number, m: EntityManager = this.dataSource.manager): Promise<MatterContent> {
+  async versionContent(
+    code: string,
+    versionNo: number,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<MatterContent> {
     const key = `${code}@${versionNo}`;
     let content = this.frozen.get(key);
     if (!content) {
@@ -159,7 +200,14 @@ export class PublicCatalogService {
     const entries: SearchEntry[] = [];
     for (const v of rows) {
       const c = v.content;
-      const entry = { code: v.code, name: c.name, initials: pinyinInitials(c.name), keywords: c.keywords, themes: [...c.themes, ...c.lifeEvents], description: c.description };
+      const entry = {
+        code: v.code,
+        name: c.name,
+        initials: pinyinInitials(c.name),
+        keywords: c.keywords,
+        themes: [...c.themes, ...c.lifeEvents],
+        description: c.description,
+      };
       byCode.set(v.code, { version: toVersionDto(v, v.code), entry });
       entries.push(entry);
     }

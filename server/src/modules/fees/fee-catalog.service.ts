@@ -35,7 +35,8 @@ export class FeeCatalogService {
   }
 
   async create(actor: RequestActor, dto: CreateFeeItemDto): Promise<FeeItemDto> {
-    if (dto.standardKind === FeeStandardKind.RANGE && (dto.maxFen ?? 0) < (dto.minFen ?? 0)) throw FeeErrors.rangeInverted();
+    if (dto.standardKind === FeeStandardKind.RANGE && (dto.maxFen ?? 0) < (dto.minFen ?? 0))
+      throw FeeErrors.rangeInverted();
     return this.dataSource.transaction(async (m) => {
       if (await m.existsBy(FeeItemEntity, { code: dto.code })) throw FeeErrors.codeTaken(dto.code);
       const now = this.clock.now();
@@ -58,7 +59,12 @@ export class FeeCatalogService {
         }),
       );
       const out = toFeeItemDto(f);
-      await this.audit.record(m, actor, { action: 'fees.item_created', targetType: 'fee_item', targetId: f.code, summary: { after: out } });
+      await this.audit.record(m, actor, {
+        action: 'fees.item_created',
+        targetType: 'fee_item',
+        targetId: f.code,
+        summary: { after: out },
+      });
       return out;
     });
   }
@@ -70,7 +76,12 @@ export class FeeCatalogService {
       const changes = diffFields(f, dto, ['name', 'legalBasis', 'approvingDocument', 'active']);
       Object.assign(f, dto, { updatedAt: this.clock.now() });
       await m.save(f);
-      await this.audit.record(m, actor, { action: 'fees.item_updated', targetType: 'fee_item', targetId: code, summary: { changes } });
+      await this.audit.record(m, actor, {
+        action: 'fees.item_updated',
+        targetType: 'fee_item',
+        targetId: code,
+        summary: { changes },
+      });
       return toFeeItemDto(f);
     });
   }

@@ -25,7 +25,9 @@ export class DepartmentService {
   ) {}
 
   async list(): Promise<DepartmentDto[]> {
-    const rows = await this.dataSource.getRepository(DepartmentEntity).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(DepartmentEntity)
+      .find({ order: { sortOrder: 'ASC', code: 'ASC' } });
     return rows.map(toDepartmentDto);
   }
 
@@ -69,7 +71,12 @@ export class DepartmentService {
         }),
       );
       const out = toDepartmentDto(d);
-      await this.audit.record(m, actor, { action: 'org.department.created', targetType: 'department', targetId: d.id, summary: { after: out } });
+      await this.audit.record(m, actor, {
+        action: 'org.department.created',
+        targetType: 'department',
+        targetId: d.id,
+        summary: { after: out },
+      });
       return out;
     });
   }
@@ -79,14 +86,23 @@ export class DepartmentService {
       const d = await m.findOne(DepartmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!d) throw OrgErrors.departmentNotFound();
       const patch = { ...dto, ...(dto.creditCode ? { creditCode: dto.creditCode.toUpperCase() } : {}) };
-      if (patch.creditCode && patch.creditCode !== d.creditCode && (await m.existsBy(DepartmentEntity, { creditCode: patch.creditCode }))) {
+      if (
+        patch.creditCode &&
+        patch.creditCode !== d.creditCode &&
+        (await m.existsBy(DepartmentEntity, { creditCode: patch.creditCode }))
+      ) {
         throw OrgErrors.creditCodeTaken();
       }
       if (patch.parentId) await this.assertNoCycle(m, id, patch.parentId);
       const changes = diffFields(d, patch, ['name', 'shortName', 'creditCode', 'parentId', 'sortOrder', 'active']);
       Object.assign(d, patch, { updatedAt: this.clock.now() });
       await m.save(d);
-      await this.audit.record(m, actor, { action: 'org.department.updated', targetType: 'department', targetId: id, summary: { changes } });
+      await this.audit.record(m, actor, {
+        action: 'org.department.updated',
+        targetType: 'department',
+        targetId: id,
+        summary: { changes },
+      });
       return toDepartmentDto(d);
     });
   }

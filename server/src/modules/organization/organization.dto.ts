@@ -45,8 +45,11 @@ export class CreateDepartmentDto implements CreateDepartmentRequest {
 
   @ApiProperty({ example: '市场监督管理局' }) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
   @ApiProperty({ example: '市场监管' }) @IsString() @IsNotEmpty() @MaxLength(30) shortName: string;
-  @ApiProperty({ example: '11330100MB1234567X', description: '统一社会信用代码（含校验位）' }) @IsCreditCode() creditCode: string;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
+  @ApiProperty({ example: '11330100MB1234567X', description: '统一社会信用代码（含校验位）' })
+  @IsCreditCode()
+  creditCode: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() parentId?:
+    string | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(9999) sortOrder?: number;
 }
 
@@ -54,7 +57,8 @@ export class UpdateDepartmentDto implements UpdateDepartmentRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(30) shortName?: string;
   @ApiPropertyOptional() @IsOptional() @IsCreditCode() creditCode?: string;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() parentId?:
+    string | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(9999) sortOrder?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
@@ -85,7 +89,10 @@ export class CreateServiceWindowDto implements CreateServiceWindowRequest {
 export class UpdateServiceWindowDto implements UpdateServiceWindowRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string;
-  @ApiPropertyOptional({ enum: Object.values(WindowKind) }) @IsOptional() @IsIn(Object.values(WindowKind)) kind?: WindowKind;
+  @ApiPropertyOptional({ enum: Object.values(WindowKind) })
+  @IsOptional()
+  @IsIn(Object.values(WindowKind))
+  kind?: WindowKind;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
@@ -114,17 +121,27 @@ export class CreateStaffDto implements CreateStaffRequest {
   @ApiProperty({ example: '张三' }) @IsString() @IsNotEmpty() @MaxLength(50) name: string;
   @ApiProperty({ description: '初始密码：至少 8 位，含字母和数字' }) @IsPassword() password: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() departmentId: string;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() windowId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() windowId?:
+    string | null;
   @ApiProperty(roleProp) @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsIn(STAFF_ROLES, { each: true }) roles: Role[];
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() backupStaffId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() backupStaffId?:
+    string | null;
 }
 
 export class UpdateStaffDto implements UpdateStaffRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() windowId?: string | null;
-  @ApiPropertyOptional(roleProp) @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsIn(STAFF_ROLES, { each: true }) roles?: Role[];
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() backupStaffId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() windowId?:
+    string | null;
+  @ApiPropertyOptional(roleProp)
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(STAFF_ROLES, { each: true })
+  roles?: Role[];
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() backupStaffId?:
+    string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 

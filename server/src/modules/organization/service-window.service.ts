@@ -39,7 +39,12 @@ export class ServiceWindowService {
       const now = this.clock.now();
       const w = await m.save(m.create(ServiceWindowEntity, { ...dto, active: true, createdAt: now, updatedAt: now }));
       const out = toWindowDto(w);
-      await this.audit.record(m, actor, { action: 'org.window.created', targetType: 'service_window', targetId: w.id, summary: { after: out } });
+      await this.audit.record(m, actor, {
+        action: 'org.window.created',
+        targetType: 'service_window',
+        targetId: w.id,
+        summary: { after: out },
+      });
       return out;
     });
   }
@@ -52,7 +57,12 @@ export class ServiceWindowService {
       const changes = diffFields(w, dto, ['name', 'departmentId', 'kind', 'active']);
       Object.assign(w, dto, { updatedAt: this.clock.now() });
       await m.save(w);
-      await this.audit.record(m, actor, { action: 'org.window.updated', targetType: 'service_window', targetId: id, summary: { changes } });
+      await this.audit.record(m, actor, {
+        action: 'org.window.updated',
+        targetType: 'service_window',
+        targetId: id,
+        summary: { changes },
+      });
       return toWindowDto(w);
     });
   }

@@ -7,7 +7,10 @@ import { ServiceWindowEntity } from './service-window.entity.js';
 /** A staff member; the login and password are the credential owned by platform/auth. */
 @Entity('staff')
 @Index('ix_staff_department', ['departmentId'])
-@Check('ck_staff_roles', `roles <@ ARRAY['CLERK','APPROVER','DEPT_LEAD','CENTER_ADMIN','SUPERVISOR']::text[] AND cardinality(roles) > 0`)
+@Check(
+  'ck_staff_roles',
+  `roles <@ ARRAY['CLERK','APPROVER','DEPT_LEAD','CENTER_ADMIN','SUPERVISOR']::text[] AND cardinality(roles) > 0`,
+)
 export class StaffEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

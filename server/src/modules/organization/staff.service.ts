@@ -42,7 +42,11 @@ export class StaffService {
         }),
       );
     }
-    const [rows, total] = await qb.orderBy('s.name', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('s.name', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items: await this.toDtos(rows), total, page, pageSize };
   }
 
@@ -75,7 +79,16 @@ export class StaffService {
         action: 'org.staff.created',
         targetType: 'staff',
         targetId: s.id,
-        summary: { after: { login: dto.login.toLowerCase(), name: s.name, departmentId: s.departmentId, windowId: s.windowId, roles: s.roles, backupStaffId: s.backupStaffId } },
+        summary: {
+          after: {
+            login: dto.login.toLowerCase(),
+            name: s.name,
+            departmentId: s.departmentId,
+            windowId: s.windowId,
+            roles: s.roles,
+            backupStaffId: s.backupStaffId,
+          },
+        },
       });
       return s;
     });
@@ -96,7 +109,12 @@ export class StaffService {
       if (changes.roles || changes.departmentId || changes.windowId || changes.active) {
         await this.auth.endSessions(m, PrincipalKind.STAFF, s.id, 'STAFF_CHANGED');
       }
-      await this.audit.record(m, actor, { action: 'org.staff.updated', targetType: 'staff', targetId: id, summary: { changes } });
+      await this.audit.record(m, actor, {
+        action: 'org.staff.updated',
+        targetType: 'staff',
+        targetId: id,
+        summary: { changes },
+      });
       return s;
     });
     return (await this.toDtos([updated]))[0]!;
@@ -117,7 +135,12 @@ export class StaffService {
         s.away = away;
         s.updatedAt = this.clock.now();
         await m.save(s);
-        await this.audit.record(m, actor, { action: away ? 'org.staff.away' : 'org.staff.back', targetType: 'staff', targetId: id, summary: { backupStaffId: s.backupStaffId } });
+        await this.audit.record(m, actor, {
+          action: away ? 'org.staff.away' : 'org.staff.back',
+          targetType: 'staff',
+          targetId: id,
+          summary: { backupStaffId: s.backupStaffId },
+        });
       }
       return s;
     });
@@ -128,7 +151,12 @@ export class StaffService {
     await this.dataSource.transaction(async (m) => {
       await this.lock(m, id);
       await this.auth.resetPassword(m, PrincipalKind.STAFF, id, newPassword);
-      await this.audit.record(m, actor, { action: 'org.staff.password_reset', targetType: 'staff', targetId: id, summary: {} });
+      await this.audit.record(m, actor, {
+        action: 'org.staff.password_reset',
+        targetType: 'staff',
+        targetId: id,
+        summary: {},
+      });
     });
   }
 
@@ -136,11 +164,21 @@ export class StaffService {
   async resolvePrincipal(id: string, m: EntityManager): Promise<Principal | null> {
     const s = await m.findOneBy(StaffEntity, { id, active: true });
     if (!s) return null;
-    return { id: s.id, kind: PrincipalKind.STAFF, name: s.name, roles: s.roles, departmentId: s.departmentId, windowId: s.windowId };
+    return {
+      id: s.id,
+      kind: PrincipalKind.STAFF,
+      name: s.name,
+      roles: s.roles,
+      departmentId: s.departmentId,
+      windowId: s.windowId,
+    };
   }
 
   /** AB-post facts of colleagues (name, away, backup), for modules that assign work. */
-  async placements(m: EntityManager, ids: string[]): Promise<Map<string, { id: string; name: string; away: boolean; backupStaffId: string | null }>> {
+  async placements(
+    m: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, { id: string; name: string; away: boolean; backupStaffId: string | null }>> {
     if (!ids.length) return new Map();
     const rows = await m.find(StaffEntity, { where: { id: In([...new Set(ids)]) } });
     return new Map(rows.map((s) => [s.id, { id: s.id, name: s.name, away: s.away, backupStaffId: s.backupStaffId }]));
@@ -153,11 +191,18 @@ export class StaffService {
   }
 
   /** The department exists; a department window belongs to it; the AB-post backup is another active colleague. */
-  private async checkPlacement(m: EntityManager, selfId: string | null, departmentId: string, windowId: string | null, backupId: string | null) {
+  private async checkPlacement(
+    m: EntityManager,
+    selfId: string | null,
+    departmentId: string,
+    windowId: string | null,
+    backupId: string | null,
+  ) {
     await this.departments.require(m, departmentId);
     if (windowId) {
       const w = await this.windows.require(m, windowId);
-      if (w.kind === WindowKind.DEPARTMENT && w.departmentId !== departmentId) throw OrgErrors.windowDepartmentMismatch();
+      if (w.kind === WindowKind.DEPARTMENT && w.departmentId !== departmentId)
+        throw OrgErrors.windowDepartmentMismatch();
     }
     if (backupId) {
       if (backupId === selfId) throw OrgErrors.backupInvalid('不能设置本人为 B 角');
@@ -169,7 +214,10 @@ export class StaffService {
   }
 
   private async toDtos(rows: StaffEntity[]): Promise<StaffDto[]> {
-    const creds = await this.auth.credentialSummaries(PrincipalKind.STAFF, rows.map((r) => r.id));
+    const creds = await this.auth.credentialSummaries(
+      PrincipalKind.STAFF,
+      rows.map((r) => r.id),
+    );
     return rows.map((s) => toStaffDto(s, creds.get(s.id)));
   }
 }

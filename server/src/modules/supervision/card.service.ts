@@ -69,24 +69,39 @@ export class CardService {
     if (q.reason) where.push(`k.reason = $${params.push(q.reason)}`);
     if (q.state) where.push(`k.state = $${params.push(q.state)}`);
     // Days are Shanghai days: [from 00:00, to + 1 00:00) at UTC+8.
-    if (q.from) where.push(`k.crossed_at >= ($${params.push(q.from)}::date::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`);
-    if (q.to) where.push(`k.crossed_at < (($${params.push(q.to)}::date + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`);
+    if (q.from)
+      where.push(`k.crossed_at >= ($${params.push(q.from)}::date::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`);
+    if (q.to)
+      where.push(
+        `k.crossed_at < (($${params.push(q.to)}::date + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`,
+      );
     if (q.mine) where.push(`k.staff_id = $${params.push(p.id)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM supervision_card k ${filter}`, params);
-    const rows = await this.dataSource.query(`${CARD_SELECT} ${filter} ORDER BY k.issued_at DESC, k.crossed_at DESC, k.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM supervision_card k ${filter}`,
+      params,
+    );
+    const rows = await this.dataSource.query(
+      `${CARD_SELECT} ${filter} ORDER BY k.issued_at DESC, k.crossed_at DESC, k.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
     return { items: rows.map(toCardDto), total, page, pageSize };
   }
 
   async byIds(ids: string[]): Promise<CardDto[]> {
     if (!ids.length) return [];
-    const rows = await this.dataSource.query(`${CARD_SELECT} WHERE k.id = ANY($1::uuid[]) ORDER BY k.crossed_at DESC`, [ids]);
+    const rows = await this.dataSource.query(`${CARD_SELECT} WHERE k.id = ANY($1::uuid[]) ORDER BY k.crossed_at DESC`, [
+      ids,
+    ]);
     return rows.map(toCardDto);
   }
 
   /** The newest cards of a sweep run, for the live channel. */
   async ofRun(runId: string, limit = 50): Promise<CardDto[]> {
-    const rows = await this.dataSource.query(`${CARD_SELECT} WHERE k.run_id = $1 ORDER BY k.crossed_at DESC LIMIT ${limit}`, [runId]);
+    const rows = await this.dataSource.query(
+      `${CARD_SELECT} WHERE k.run_id = $1 ORDER BY k.crossed_at DESC LIMIT ${limit}`,
+      [runId],
+    );
     return rows.map(toCardDto);
   }
 
@@ -102,7 +117,8 @@ export class CardService {
   /** The holder's department appeals (申诉) once, with a reason. */
   appeal(actor: RequestActor, id: string, reason: string): Promise<CardDto> {
     return this.change(actor, id, 'APPEAL', reason, (p, card) => {
-      if (p.kind !== PrincipalKind.STAFF || !card.departmentId || p.departmentId !== card.departmentId) throw SupervisionErrors.notYourCard();
+      if (p.kind !== PrincipalKind.STAFF || !card.departmentId || p.departmentId !== card.departmentId)
+        throw SupervisionErrors.notYourCard();
     });
   }
 
@@ -111,7 +127,13 @@ export class CardService {
     return this.change(actor, id, decision, reason, () => undefined);
   }
 
-  private async change(actor: RequestActor, id: string, action: CardAction, reason: string, check: (p: Principal, card: CardEntity) => void): Promise<CardDto> {
+  private async change(
+    actor: RequestActor,
+    id: string,
+    action: CardAction,
+    reason: string,
+    check: (p: Principal, card: CardEntity) => void,
+  ): Promise<CardDto> {
     const p = actor.principal!;
     await this.dataSource.transaction(async (m) => {
       const card = await m.findOne(CardEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -120,9 +142,21 @@ export class CardService {
       const next = cardStateAfter(card.state as CardState, action);
       if (!next) throw SupervisionErrors.cardState(card.state as CardState, CARD_ACTION_LABELS[action]);
       const now = this.clock.now();
-      await m.insert(CardEventEntity, { cardId: id, action, reason: reason.trim(), actorId: p.id, actorName: p.name, at: now });
+      await m.insert(CardEventEntity, {
+        cardId: id,
+        action,
+        reason: reason.trim(),
+        actorId: p.id,
+        actorName: p.name,
+        at: now,
+      });
       await m.update(CardEntity, id, { state: next });
-      await this.audit.record(m, actor, { action: `supervision.card_${action.toLowerCase()}`, targetType: 'supervision_card', targetId: id, summary: { from: card.state, to: next, reason: reason.trim() } });
+      await this.audit.record(m, actor, {
+        action: `supervision.card_${action.toLowerCase()}`,
+        targetType: 'supervision_card',
+        targetId: id,
+        summary: { from: card.state, to: next, reason: reason.trim() },
+      });
     });
     await this.events.publish({ type: 'card', id });
     return this.read(this.dataSource.manager, id);

@@ -24,7 +24,10 @@ export class LiveAlertsService {
           if (s.type === 'urge') return [{ type: 'urge', urge: await urges.get(s.id) }];
           const cardsOfRun = await cards.ofRun(s.id);
           // Oldest first, so a board that prepends shows the newest on top.
-          return [{ type: 'run', run: await runs.get(s.id) }, ...cardsOfRun.reverse().map((card) => ({ type: 'card' as const, card }))];
+          return [
+            { type: 'run', run: await runs.get(s.id) },
+            ...cardsOfRun.reverse().map((card) => ({ type: 'card' as const, card })),
+          ];
         };
         return from(load()).pipe(
           concatMap((list) => from(list)),

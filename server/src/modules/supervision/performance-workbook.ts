@@ -12,19 +12,35 @@ const FIGURE_HEADERS = [
 ];
 const PERCENT = '0.0%';
 
-const figureCells = (f: PerformanceFigures) => [f.received, f.concluded, f.onTime, f.onTimeRate, f.yellow, f.red, f.cardsPer100 === null ? null : Math.round(f.cardsPer100 * 10) / 10];
+const figureCells = (f: PerformanceFigures) => [
+  f.received,
+  f.concluded,
+  f.onTime,
+  f.onTimeRate,
+  f.yellow,
+  f.red,
+  f.cardsPer100 === null ? null : Math.round(f.cardsPer100 * 10) / 10,
+];
 
 /** The performance report as a workbook: departments ranked, then the weeks. Rates are real percentages Excel can sum and chart. */
 export async function writePerformanceWorkbook(r: PerformanceDto): Promise<Buffer> {
   const wb = newWorkbook(new Date(r.asOf));
-  const depts = addSheet(wb, '部门绩效', [{ header: '名次', width: 6 }, { header: '部门', width: 28 }, ...FIGURE_HEADERS, { header: '在办超期件', width: 12 }]);
+  const depts = addSheet(wb, '部门绩效', [
+    { header: '名次', width: 6 },
+    { header: '部门', width: 28 },
+    ...FIGURE_HEADERS,
+    { header: '在办超期件', width: 12 },
+  ]);
   for (const d of r.departments) depts.addRow([d.rank, d.departmentName, ...figureCells(d), d.overdueOpen]);
   depts.addRow(['', '合计', ...figureCells(r.totals), r.totals.overdueOpen]).font = { bold: true };
   depts.getColumn(6).numFmt = PERCENT;
   const weeks = addSheet(wb, '周趋势', [{ header: '周（起始周一）', width: 16 }, ...FIGURE_HEADERS]);
   for (const w of r.weeks) weeks.addRow([w.weekStart, ...figureCells(w)]);
   weeks.getColumn(5).numFmt = PERCENT;
-  const about = addSheet(wb, '说明', [{ header: '项目', width: 16 }, { header: '内容', width: 80 }]);
+  const about = addSheet(wb, '说明', [
+    { header: '项目', width: 16 },
+    { header: '内容', width: 80 },
+  ]);
   about.addRows([
     ['统计期间', `${r.from} 至 ${r.to}（北京时间，含首尾两日）`],
     ['统计时点', r.asOf],

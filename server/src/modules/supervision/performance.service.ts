@@ -57,7 +57,13 @@ interface Counts {
   red: number;
 }
 const zero = (): Counts => ({ received: 0, concluded: 0, onTime: 0, yellow: 0, red: 0 });
-const plus = (a: Counts, b: Counts): Counts => ({ received: a.received + b.received, concluded: a.concluded + b.concluded, onTime: a.onTime + b.onTime, yellow: a.yellow + b.yellow, red: a.red + b.red });
+const plus = (a: Counts, b: Counts): Counts => ({
+  received: a.received + b.received,
+  concluded: a.concluded + b.concluded,
+  onTime: a.onTime + b.onTime,
+  yellow: a.yellow + b.yellow,
+  red: a.red + b.red,
+});
 
 /**
  * Department performance for the supervision bureau: on-time completion, cards per 100 cases, open cases
@@ -74,7 +80,11 @@ export class PerformanceService {
   async report(p: Principal, q: PerformanceQuery): Promise<PerformanceDto> {
     const now = this.clock.now();
     const to = q.to ?? dateOfDay(shanghaiDay(now));
-    const { fromDay, toDay, start, end } = dayPeriod(q.from ?? dateOfDay(dayNumber(to) - DEFAULT_DAYS + 1), to, MAX_DAYS);
+    const { fromDay, toDay, start, end } = dayPeriod(
+      q.from ?? dateOfDay(dayNumber(to) - DEFAULT_DAYS + 1),
+      to,
+      MAX_DAYS,
+    );
     const departmentId = DepartmentScope.filter(p, q.departmentId) ?? null;
 
     const [counts, overdue, departments] = await Promise.all([
@@ -99,7 +109,13 @@ export class PerformanceService {
     // A department with nothing in the period (no receipts, conclusions, cards or overdue cases) is not ranked.
     const rows = (departments as { id: string; name: string }[])
       .filter((d) => inScope(d.id) && (byDept.has(d.id) || overdueOf.has(d.id)))
-      .map((d) => ({ departmentId: d.id, departmentName: d.name, ...figures(byDept.get(d.id)), overdueOpen: overdueOf.get(d.id) ?? 0, rank: 0 }));
+      .map((d) => ({
+        departmentId: d.id,
+        departmentName: d.name,
+        ...figures(byDept.get(d.id)),
+        overdueOpen: overdueOf.get(d.id) ?? 0,
+        rank: 0,
+      }));
     const ranked = rankDepartments(rows);
     const sum = rows.reduce(plus, zero());
     const weeks = [];
@@ -130,6 +146,12 @@ function figures(c: Counts = zero()): PerformanceFigures {
 /** Best first, numbered from 1: highest on-time rate (nothing concluded last), fewest cards per 100 cases, most concluded. */
 function rankDepartments(rows: DepartmentPerformanceDto[]): DepartmentPerformanceDto[] {
   return rows
-    .sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || (a.cardsPer100 ?? 0) - (b.cardsPer100 ?? 0) || b.concluded - a.concluded || a.departmentName.localeCompare(b.departmentName, 'zh'))
+    .sort(
+      (a, b) =>
+        (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
+        (a.cardsPer100 ?? 0) - (b.cardsPer100 ?? 0) ||
+        b.concluded - a.concluded ||
+        a.departmentName.localeCompare(b.departmentName, 'zh'),
+    )
     .map((r, i) => ({ ...r, rank: i + 1 }));
 }

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { DatabaseRuntime } from '../../platform/database/database-runtime.js';
 
 /** What one instance tells all: the ids; each instance reads the rows itself (NOTIFY payloads are small). */
-export type SupervisionSignal = { type: 'run'; id: string } | { type: 'card'; id: string } | { type: 'urge'; id: string };
+export type SupervisionSignal =
+  { type: 'run'; id: string } | { type: 'card'; id: string } | { type: 'urge'; id: string };
 
 const CHANNEL = 'ow_supervision';
 
@@ -47,7 +48,8 @@ export class SupervisionEvents implements OnModuleInit, OnModuleDestroy {
 
   /** Call after the change has committed. */
   async publish(signal: SupervisionSignal): Promise<void> {
-    if (this.db.kind === 'postgres') await this.dataSource.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(signal)]);
+    if (this.db.kind === 'postgres')
+      await this.dataSource.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(signal)]);
     else this.signals.next(signal);
   }
 

@@ -11,7 +11,16 @@ import { download } from '../../platform/http/download.js';
 import { CaseExchangeService } from '../acceptance/case-exchange.service.js';
 import { writePerformanceWorkbook } from './performance-workbook.js';
 import { PerformanceService } from './performance.service.js';
-import { AppealCardDto, CardQueryDto, CreateUrgeDto, DecideCardDto, ExchangeQueryDto, PerformanceQueryDto, ReplyUrgeDto, UrgeQueryDto } from './supervision.dto.js';
+import {
+  AppealCardDto,
+  CardQueryDto,
+  CreateUrgeDto,
+  DecideCardDto,
+  ExchangeQueryDto,
+  PerformanceQueryDto,
+  ReplyUrgeDto,
+  UrgeQueryDto,
+} from './supervision.dto.js';
 import { SweepRunService } from './sweep-run.service.js';
 import { SweepService } from './sweep.service.js';
 import { UrgeService } from './urge.service.js';
@@ -110,7 +119,9 @@ export class SupervisionController {
 
   @Get('exchange')
   @Roles(Role.SUPERVISOR, Role.CENTER_ADMIN)
-  @ApiOperation({ summary: '电子监察数据交换：期间内有环节记录的办件及其环节，按国家电子监察交换代码集（环节结果、办结类型），分页' })
+  @ApiOperation({
+    summary: '电子监察数据交换：期间内有环节记录的办件及其环节，按国家电子监察交换代码集（环节结果、办结类型），分页',
+  })
   exchange(@Query() q: ExchangeQueryDto) {
     return this.exchanges.export(q);
   }

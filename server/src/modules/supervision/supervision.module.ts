@@ -14,6 +14,14 @@ import { UrgeService } from './urge.service.js';
 @Module({
   imports: [CalendarModule, AcceptanceModule],
   controllers: [SupervisionController],
-  providers: [SupervisionEvents, SweepRunService, SweepService, CardService, UrgeService, LiveAlertsService, PerformanceService],
+  providers: [
+    SupervisionEvents,
+    SweepRunService,
+    SweepService,
+    CardService,
+    UrgeService,
+    LiveAlertsService,
+    PerformanceService,
+  ],
 })
 export class SupervisionModule {}

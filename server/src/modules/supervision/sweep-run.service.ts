@@ -9,12 +9,16 @@ export class SweepRunService {
   constructor(private readonly dataSource: DataSource) {}
 
   async recent(limit = 50): Promise<SweepRunDto[]> {
-    const rows = await this.dataSource.getRepository(SweepRunEntity).find({ order: { startedAt: 'DESC' }, take: limit });
+    const rows = await this.dataSource
+      .getRepository(SweepRunEntity)
+      .find({ order: { startedAt: 'DESC' }, take: limit });
     return rows.map(toRunDto);
   }
 
   async last(): Promise<SweepRunDto | null> {
-    const [row] = await this.dataSource.getRepository(SweepRunEntity).find({ where: { status: 'DONE' }, order: { startedAt: 'DESC' }, take: 1 });
+    const [row] = await this.dataSource
+      .getRepository(SweepRunEntity)
+      .find({ where: { status: 'DONE' }, order: { startedAt: 'DESC' }, take: 1 });
     return row ? toRunDto(row) : null;
   }
 

@@ -43,7 +43,13 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationBootstrap(): void {
     const seconds = this.config.supervision.sweepIntervalSeconds;
     if (!seconds) return;
-    const timer = setInterval(() => void this.sweep(systemActor('电子监察定时巡检')).catch((e) => this.log.error(`sweep failed: ${(e as Error).message}`)), seconds * 1000);
+    const timer = setInterval(
+      () =>
+        void this.sweep(systemActor('电子监察定时巡检')).catch((e) =>
+          this.log.error(`sweep failed: ${(e as Error).message}`),
+        ),
+      seconds * 1000,
+    );
     timer.unref();
     this.scheduler.addInterval(INTERVAL, timer);
   }
@@ -67,14 +73,30 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
       const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SWEEP_LOCK_KEY]);
       if (!locked) return null;
       const [counts] = await m.query(SWEEP_SQL, [asOf, id]);
-      await m.insert(SweepRunEntity, { id, startedAt, asOf, examined: counts.examined, yellow: counts.yellow, red: counts.red, instance: this.instance, status: 'DONE' });
+      await m.insert(SweepRunEntity, {
+        id,
+        startedAt,
+        asOf,
+        examined: counts.examined,
+        yellow: counts.yellow,
+        red: counts.red,
+        instance: this.instance,
+        status: 'DONE',
+      });
       if (counts.yellow + counts.red) {
-        await this.audit.record(m, actor, { action: 'supervision.cards_issued', targetType: 'sweep_run', targetId: id, summary: { asOf: asOf.toISOString(), ...counts } });
+        await this.audit.record(m, actor, {
+          action: 'supervision.cards_issued',
+          targetType: 'sweep_run',
+          targetId: id,
+          summary: { asOf: asOf.toISOString(), ...counts },
+        });
       }
       return counts as { examined: number; yellow: number; red: number };
     });
     if (!issued) {
-      await this.dataSource.getRepository(SweepRunEntity).insert({ id, startedAt, finishedAt: new Date(), asOf, instance: this.instance, status: 'SKIPPED' });
+      await this.dataSource
+        .getRepository(SweepRunEntity)
+        .insert({ id, startedAt, finishedAt: new Date(), asOf, instance: this.instance, status: 'SKIPPED' });
       return this.runs.get(id);
     }
     // The transitions the clocks drive. A RED acceptance card has just been issued for each receipt
@@ -85,7 +107,9 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
     if (missed.length) {
       promisesMissed = (await this.dataSource.query(PROMISE_CARDS_SQL, [missed, asOf, id])).length;
     }
-    await this.dataSource.getRepository(SweepRunEntity).update(id, { deemedAccepted, promisesMissed, yellow: issued.yellow + promisesMissed, finishedAt: new Date() });
+    await this.dataSource
+      .getRepository(SweepRunEntity)
+      .update(id, { deemedAccepted, promisesMissed, yellow: issued.yellow + promisesMissed, finishedAt: new Date() });
     const run = await this.runs.get(id);
     await this.events.publish({ type: 'run', id });
     return run;

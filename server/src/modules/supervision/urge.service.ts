@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type CreateUrgeRequest, isTerminalCase, type Principal, type UrgeDto, type UrgeState } from '@onewindow/shared';
+import {
+  type CreateUrgeRequest,
+  isTerminalCase,
+  type Principal,
+  type UrgeDto,
+  type UrgeState,
+} from '@onewindow/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
@@ -35,9 +41,33 @@ export class UrgeService {
     if (isTerminalCase(c.state) || c.state === 'DRAFT') throw SupervisionErrors.caseNotOpen();
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
-      const clock = await this.clocks.start(actor, { subjectKind: 'URGE', subjectId: id, departmentId: c.departmentId, limit: { value: dto.days, unit: 'WORKING_DAY' } }, m);
-      await m.insert(UrgeEntity, { id, caseId: c.id, departmentId: c.departmentId, clockId: clock.id, message: dto.message.trim(), urgedBy: p.id, urgedByName: p.name, urgedAt: this.clock.now(), state: 'OPEN' });
-      await this.audit.record(m, actor, { action: 'supervision.urged', targetType: 'supervision_urge', targetId: id, summary: { caseId: c.id, caseNo: c.caseNo, days: dto.days, message: dto.message.trim() } });
+      const clock = await this.clocks.start(
+        actor,
+        {
+          subjectKind: 'URGE',
+          subjectId: id,
+          departmentId: c.departmentId,
+          limit: { value: dto.days, unit: 'WORKING_DAY' },
+        },
+        m,
+      );
+      await m.insert(UrgeEntity, {
+        id,
+        caseId: c.id,
+        departmentId: c.departmentId,
+        clockId: clock.id,
+        message: dto.message.trim(),
+        urgedBy: p.id,
+        urgedByName: p.name,
+        urgedAt: this.clock.now(),
+        state: 'OPEN',
+      });
+      await this.audit.record(m, actor, {
+        action: 'supervision.urged',
+        targetType: 'supervision_urge',
+        targetId: id,
+        summary: { caseId: c.id, caseNo: c.caseNo, days: dto.days, message: dto.message.trim() },
+      });
     });
     await this.events.publish({ type: 'urge', id });
     return this.get(id);
@@ -51,8 +81,19 @@ export class UrgeService {
       DepartmentScope.assert(p, u.departmentId);
       if (u.state !== 'OPEN') throw SupervisionErrors.urgeAnswered();
       await this.clocks.stop(actor, u.clockId, 'ANSWERED', m);
-      await m.update(UrgeEntity, id, { state: 'ANSWERED', reply: reply.trim(), repliedBy: p.id, repliedByName: p.name, repliedAt: this.clock.now() });
-      await this.audit.record(m, actor, { action: 'supervision.urge_replied', targetType: 'supervision_urge', targetId: id, summary: { reply: reply.trim() } });
+      await m.update(UrgeEntity, id, {
+        state: 'ANSWERED',
+        reply: reply.trim(),
+        repliedBy: p.id,
+        repliedByName: p.name,
+        repliedAt: this.clock.now(),
+      });
+      await this.audit.record(m, actor, {
+        action: 'supervision.urge_replied',
+        targetType: 'supervision_urge',
+        targetId: id,
+        summary: { reply: reply.trim() },
+      });
     });
     await this.events.publish({ type: 'urge', id });
     return this.get(id);
@@ -61,8 +102,13 @@ export class UrgeService {
   async list(p: Principal, open?: boolean): Promise<UrgeDto[]> {
     const dept = DepartmentScope.filter(p, undefined);
     const params: unknown[] = [];
-    const where = [dept ? `u.department_id = $${params.push(dept)}` : null, open ? `u.state = 'OPEN'` : null].filter(Boolean);
-    const rows = await this.dataSource.query(`${URGE_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.urged_at DESC LIMIT 200`, params);
+    const where = [dept ? `u.department_id = $${params.push(dept)}` : null, open ? `u.state = 'OPEN'` : null].filter(
+      Boolean,
+    );
+    const rows = await this.dataSource.query(
+      `${URGE_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.urged_at DESC LIMIT 200`,
+      params,
+    );
     return rows.map((r: Record<string, unknown>) => this.toDto(r));
   }
 

@@ -1,5 +1,9 @@
 /** `{ field: [before, after] }` for the fields that differ: the summary of an update. */
-export function diffFields<T extends object>(before: T, after: Partial<T>, fields: (keyof T)[]): Record<string, [unknown, unknown]> {
+export function diffFields<T extends object>(
+  before: T,
+  after: Partial<T>,
+  fields: (keyof T)[],
+): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const f of fields) {
     if (!(f in after) || after[f] === undefined) continue;

@@ -39,6 +39,10 @@ export class AuditVerifyResponse implements AuditVerifyResult {
   @ApiProperty() ok: boolean;
   @ApiProperty() checked: number;
   @ApiProperty({ type: Number, nullable: true }) firstBrokenSeq: number | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['CONTENT_HASH_MISMATCH', 'PREVIOUS_HASH_MISMATCH', 'SEQUENCE_GAP'] })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['CONTENT_HASH_MISMATCH', 'PREVIOUS_HASH_MISMATCH', 'SEQUENCE_GAP'],
+  })
   reason: AuditVerifyResult['reason'];
 }

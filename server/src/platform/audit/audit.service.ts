@@ -23,7 +23,8 @@ const pending = new WeakMap<QueryRunner, PendingEntry[]>();
 
 const ENTRY_COLUMNS = `at timestamptz, actor_id uuid, actor_kind varchar, actor_name varchar, role varchar, department_id uuid, acting_for_id uuid,
   action varchar, target_type varchar, target_id varchar, summary jsonb, request_id varchar, client_ip varchar`;
-const ENTRY_NAMES = 'at, actor_id, actor_kind, actor_name, role, department_id, acting_for_id, action, target_type, target_id, summary, request_id, client_ip';
+const ENTRY_NAMES =
+  'at, actor_id, actor_kind, actor_name, role, department_id, acting_for_id, action, target_type, target_id, summary, request_id, client_ip';
 
 /**
  * The audit entries of a committing transaction, as a write for the commit to send with its other
@@ -62,7 +63,9 @@ async function sealWaiting(qr: QueryRunner): Promise<number> {
     await qr.query('BEGIN');
     try {
       const [head] = await qr.query('SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
-      const rows: (Record<string, unknown> & { id: number })[] = await qr.query(`SELECT id, ${ENTRY_NAMES} FROM audit_pending ORDER BY id LIMIT ${SEAL_BATCH}`);
+      const rows: (Record<string, unknown> & { id: number })[] = await qr.query(
+        `SELECT id, ${ENTRY_NAMES} FROM audit_pending ORDER BY id LIMIT ${SEAL_BATCH}`,
+      );
       if (!rows.length) {
         await qr.query('ROLLBACK');
         return total;
@@ -82,7 +85,8 @@ async function sealWaiting(qr: QueryRunner): Promise<number> {
          SELECT (SELECT count(*) FROM ins)::int AS ins, (SELECT count(*) FROM del)::int AS del, (SELECT count(*) FROM head)::int AS head`,
         [JSON.stringify(sealed), rows.map((r) => r.id), seq, prevHash],
       );
-      if (n.ins !== rows.length || n.del !== rows.length || n.head !== 1) throw new Error(`audit seal wrote ${JSON.stringify(n)} for ${rows.length} entries`);
+      if (n.ins !== rows.length || n.del !== rows.length || n.head !== 1)
+        throw new Error(`audit seal wrote ${JSON.stringify(n)} for ${rows.length} entries`);
       await qr.query('COMMIT');
       total += rows.length;
       if (rows.length < SEAL_BATCH) return total;
@@ -272,9 +276,11 @@ export async function verifyAuditChain(m: EntityManager): Promise<AuditVerifyRes
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expectedSeq) return { ok: false, checked, firstBrokenSeq: expectedSeq, reason: 'SEQUENCE_GAP' };
-      if (row.prevHash !== prevHash) return { ok: false, checked, firstBrokenSeq: seq, reason: 'PREVIOUS_HASH_MISMATCH' };
+      if (row.prevHash !== prevHash)
+        return { ok: false, checked, firstBrokenSeq: seq, reason: 'PREVIOUS_HASH_MISMATCH' };
       const { hash, ...content } = row;
-      if (auditHash({ ...content, seq }) !== hash) return { ok: false, checked, firstBrokenSeq: seq, reason: 'CONTENT_HASH_MISMATCH' };
+      if (auditHash({ ...content, seq }) !== hash)
+        return { ok: false, checked, firstBrokenSeq: seq, reason: 'CONTENT_HASH_MISMATCH' };
       prevHash = hash;
       expectedSeq = seq + 1;
       checked++;

@@ -10,7 +10,9 @@ export const AuthErrors = {
   sessionEnded: () => new AuthException(ErrorCode.AUTH_SESSION_ENDED, 401, '会话已结束，请重新登录'),
   badCredentials: () => new AuthException(ErrorCode.AUTH_BAD_CREDENTIALS, 401, '用户名或密码错误'),
   locked: (until: Date) =>
-    new AuthException(ErrorCode.AUTH_LOCKED, 423, `密码错误次数过多，账号已锁定至 ${formatShanghai(until)}`, { lockedUntil: until.toISOString() }),
+    new AuthException(ErrorCode.AUTH_LOCKED, 423, `密码错误次数过多，账号已锁定至 ${formatShanghai(until)}`, {
+      lockedUntil: until.toISOString(),
+    }),
   refreshInvalid: () => new AuthException(ErrorCode.AUTH_REFRESH_INVALID, 401, '刷新凭证无效或已过期，请重新登录'),
   wrongPassword: () => new AuthException(ErrorCode.AUTH_WRONG_PASSWORD, 400, '当前密码不正确'),
   weakPassword: () => new AuthException(ErrorCode.AUTH_WEAK_PASSWORD, 400, '新密码至少 8 位，且须同时包含字母和数字'),

@@ -99,12 +99,16 @@ export class AuthService {
           clientIp: actor.clientIp,
         }),
       );
-      await this.audit.record(m, { ...actor, principal }, {
-        action: 'auth.login',
-        targetType: 'auth_session',
-        targetId: session.id,
-        summary: { login },
-      });
+      await this.audit.record(
+        m,
+        { ...actor, principal },
+        {
+          action: 'auth.login',
+          targetType: 'auth_session',
+          targetId: session.id,
+          summary: { login },
+        },
+      );
       return this.issue(principal, session, refreshToken);
     });
   }
@@ -132,9 +136,14 @@ export class AuthService {
     const hash = sha256(refreshToken);
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (m) => {
-      const session = await m.findOne(AuthSessionEntity, { where: { refreshHash: hash }, lock: { mode: 'pessimistic_write' } });
+      const session = await m.findOne(AuthSessionEntity, {
+        where: { refreshHash: hash },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!session) {
-        const reused = await m.findOne(AuthSessionEntity, { where: { previousRefreshHash: hash, revokedAt: IsNull() } });
+        const reused = await m.findOne(AuthSessionEntity, {
+          where: { previousRefreshHash: hash, revokedAt: IsNull() },
+        });
         if (reused) {
           // A rotated-out token came back: someone else holds the session. End it.
           await m.update(AuthSessionEntity, reused.id, { revokedAt: now, revokeReason: 'REFRESH_REUSED' });
@@ -160,12 +169,16 @@ export class AuthService {
       session.previousRefreshHash = hash;
       session.refreshHash = sha256(next);
       await m.save(session);
-      await this.audit.record(m, { ...actor, principal }, {
-        action: 'auth.refresh',
-        targetType: 'auth_session',
-        targetId: session.id,
-        summary: {},
-      });
+      await this.audit.record(
+        m,
+        { ...actor, principal },
+        {
+          action: 'auth.refresh',
+          targetType: 'auth_session',
+          targetId: session.id,
+          summary: {},
+        },
+      );
       return this.issue(principal, session, next);
     });
     if (!outcome) throw AuthErrors.refreshInvalid();
@@ -176,9 +189,18 @@ export class AuthService {
     if (!actor.sessionId) throw AuthErrors.required();
     const sessionId = actor.sessionId;
     await this.dataSource.transaction(async (m) => {
-      await m.update(AuthSessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokeReason: 'LOGOUT' });
+      await m.update(
+        AuthSessionEntity,
+        { id: sessionId, revokedAt: IsNull() },
+        { revokedAt: this.clock.now(), revokeReason: 'LOGOUT' },
+      );
       this.forgetSessionsAfterCommit(m);
-      await this.audit.record(m, actor, { action: 'auth.logout', targetType: 'auth_session', targetId: sessionId, summary: {} });
+      await this.audit.record(m, actor, {
+        action: 'auth.logout',
+        targetType: 'auth_session',
+        targetId: sessionId,
+        summary: {},
+      });
     });
   }
 
@@ -201,7 +223,12 @@ export class AuthService {
         .where('credential_id = :id AND revoked_at IS NULL AND id <> :sid', { id: cred.id, sid: actor.sessionId })
         .execute();
       this.forgetSessionsAfterCommit(m);
-      await this.audit.record(m, actor, { action: 'auth.password_changed', targetType: 'credential', targetId: cred.id, summary: {} });
+      await this.audit.record(m, actor, {
+        action: 'auth.password_changed',
+        targetType: 'credential',
+        targetId: cred.id,
+        summary: {},
+      });
     });
   }
 
@@ -210,7 +237,14 @@ export class AuthService {
     const claims = await this.verifiedClaims(token);
     await this.assertSessionOpen(claims.sid);
     return {
-      principal: { id: claims.sub, kind: claims.kind, name: claims.name, roles: claims.roles, departmentId: claims.dept, windowId: claims.win },
+      principal: {
+        id: claims.sub,
+        kind: claims.kind,
+        name: claims.name,
+        roles: claims.roles,
+        departmentId: claims.dept,
+        windowId: claims.win,
+      },
       sessionId: claims.sid,
     };
   }
@@ -241,7 +275,10 @@ export class AuthService {
     const known = this.openSessions.get(id);
     if (known && performance.now() - known.checkedAt < SESSION_RECHECK_MS && known.expiresAt > now) return;
     const checkedAt = performance.now();
-    const [row] = await this.dataSource.query<{ open: boolean; expires_at: Date }[]>('SELECT revoked_at IS NULL AS open, expires_at FROM auth_session WHERE id = $1', [id]);
+    const [row] = await this.dataSource.query<{ open: boolean; expires_at: Date }[]>(
+      'SELECT revoked_at IS NULL AS open, expires_at FROM auth_session WHERE id = $1',
+      [id],
+    );
     if (!row?.open || row.expires_at.getTime() <= now) {
       this.openSessions.delete(id);
       throw AuthErrors.sessionEnded();
@@ -257,7 +294,13 @@ export class AuthService {
 
   // --- used by the modules that own people (staff, applicants) ---
 
-  async createCredential(m: EntityManager, kind: PrincipalKind, principalId: string, login: string, password: string): Promise<CredentialEntity> {
+  async createCredential(
+    m: EntityManager,
+    kind: PrincipalKind,
+    principalId: string,
+    login: string,
+    password: string,
+  ): Promise<CredentialEntity> {
     if (!isStrongEnoughPassword(password)) throw AuthErrors.weakPassword();
     const normalized = login.trim().toLowerCase();
     if (await m.existsBy(CredentialEntity, { login: normalized })) throw AuthErrors.loginTaken();
@@ -301,9 +344,16 @@ export class AuthService {
 
   async credentialSummaries(kind: PrincipalKind, principalIds: string[]): Promise<Map<string, CredentialSummary>> {
     if (!principalIds.length) return new Map();
-    const rows = await this.dataSource.getRepository(CredentialEntity).find({ where: { principalKind: kind, principalId: In(principalIds) } });
+    const rows = await this.dataSource
+      .getRepository(CredentialEntity)
+      .find({ where: { principalKind: kind, principalId: In(principalIds) } });
     const now = this.clock.now();
-    return new Map(rows.map((r) => [r.principalId, { principalId: r.principalId, login: r.login, locked: !!r.lockedUntil && r.lockedUntil > now }]));
+    return new Map(
+      rows.map((r) => [
+        r.principalId,
+        { principalId: r.principalId, login: r.login, locked: !!r.lockedUntil && r.lockedUntil > now },
+      ]),
+    );
   }
 
   async principalIdsByLoginPrefix(kind: PrincipalKind, prefix: string): Promise<string[]> {

@@ -27,7 +27,9 @@ export function actorOf(req: AuthenticatedRequest): RequestActor {
 }
 
 /** The request's actor; `@Actor()` in a controller, passed on to the service. */
-export const Actor = createParamDecorator((_: unknown, ctx: ExecutionContext) => actorOf(ctx.switchToHttp().getRequest()));
+export const Actor = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  actorOf(ctx.switchToHttp().getRequest()),
+);
 
 /** The authenticated principal (the route must not be public). */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
@@ -39,7 +41,14 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
 /** A system actor for work no person started (scheduler, demo seeding, migrations). */
 export function systemActor(reason: string): RequestActor {
   return {
-    principal: { id: '00000000-0000-0000-0000-000000000000', kind: 'STAFF', name: `系统（${reason}）`, roles: [], departmentId: null, windowId: null },
+    principal: {
+      id: '00000000-0000-0000-0000-000000000000',
+      kind: 'STAFF',
+      name: `系统（${reason}）`,
+      roles: [],
+      departmentId: null,
+      windowId: null,
+    },
     sessionId: null,
     requestId: `system:${reason}`,
     clientIp: '127.0.0.1',

@@ -22,11 +22,20 @@ export class PlatformClockAdmin {
     return this.change(actor, { advancedSeconds: seconds }, () => this.clock.advance(seconds));
   }
 
-  private async change(actor: RequestActor, summary: Record<string, unknown>, apply: () => void): Promise<PlatformClockDto> {
+  private async change(
+    actor: RequestActor,
+    summary: Record<string, unknown>,
+    apply: () => void,
+  ): Promise<PlatformClockDto> {
     const before = this.clock.now().toISOString();
     apply();
     await this.dataSource.transaction((m) =>
-      this.audit.record(m, actor, { action: 'platform.clock_changed', targetType: 'platform_clock', targetId: null, summary: { ...summary, before, after: this.clock.now().toISOString() } }),
+      this.audit.record(m, actor, {
+        action: 'platform.clock_changed',
+        targetType: 'platform_clock',
+        targetId: null,
+        summary: { ...summary, before, after: this.clock.now().toISOString() },
+      }),
     );
     return this.clock.describe();
   }

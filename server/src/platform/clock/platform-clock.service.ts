@@ -36,7 +36,12 @@ export class PlatformClock {
   }
 
   describe(): PlatformClockDto {
-    return { now: this.now().toISOString(), mode: this.config.mode, offsetMs: this.offsetMs, adjustable: this.adjustable };
+    return {
+      now: this.now().toISOString(),
+      mode: this.config.mode,
+      offsetMs: this.offsetMs,
+      adjustable: this.adjustable,
+    };
   }
 
   private assertAdjustable() {

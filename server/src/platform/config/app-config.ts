@@ -4,7 +4,14 @@ import { RunMode } from '@onewindow/shared';
 /** Everything the server reads from its environment, validated once at boot. */
 export interface AppConfig {
   mode: RunMode;
-  http: { host: string; port: number; trustProxy: boolean; bodyLimitBytes: number; uploadLimitBytes: number; publicUrl: string };
+  http: {
+    host: string;
+    port: number;
+    trustProxy: boolean;
+    bodyLimitBytes: number;
+    uploadLimitBytes: number;
+    publicUrl: string;
+  };
   database: {
     /** A PostgreSQL URL, or null for the embedded PGlite. */
     url: string | null;
@@ -87,7 +94,8 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
 
   let dataKey = get('ONEWINDOW_DATA_KEY') ?? '';
   if (!dataKey) {
-    if (mode === 'production') problems.push('ONEWINDOW_DATA_KEY: 生产模式必须设置（至少 32 个字符），用于加密身份证号等个人信息');
+    if (mode === 'production')
+      problems.push('ONEWINDOW_DATA_KEY: 生产模式必须设置（至少 32 个字符），用于加密身份证号等个人信息');
     dataKey = DEV_SECRET;
   } else if (dataKey.length < 32) {
     problems.push('ONEWINDOW_DATA_KEY: 至少 32 个字符');
@@ -98,12 +106,14 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
   if (nowRaw) {
     if (mode === 'production') problems.push('ONEWINDOW_NOW: 生产模式不能设置业务时间');
     const d = new Date(nowRaw);
-    if (Number.isNaN(d.getTime())) problems.push(`ONEWINDOW_NOW=${nowRaw}: 需要 ISO 8601 时间，如 2026-03-02T09:00:00+08:00`);
+    if (Number.isNaN(d.getTime()))
+      problems.push(`ONEWINDOW_NOW=${nowRaw}: 需要 ISO 8601 时间，如 2026-03-02T09:00:00+08:00`);
     else initialNow = d;
   }
 
   const sharedBuffers = get('PGLITE_SHARED_BUFFERS') ?? '16MB';
-  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers)) problems.push(`PGLITE_SHARED_BUFFERS=${sharedBuffers}: 需要如 16MB、128MB 的大小`);
+  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers))
+    problems.push(`PGLITE_SHARED_BUFFERS=${sharedBuffers}: 需要如 16MB、128MB 的大小`);
 
   const logLevel = get('LOG_LEVEL') ?? (mode === 'test' ? 'warn' : 'info');
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -122,7 +132,11 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
     },
     database: {
       url,
-      dataDir: url ? null : get('ONEWINDOW_DATA_DIR') === 'memory' ? null : path.resolve(get('ONEWINDOW_DATA_DIR') ?? './data'),
+      dataDir: url
+        ? null
+        : get('ONEWINDOW_DATA_DIR') === 'memory'
+          ? null
+          : path.resolve(get('ONEWINDOW_DATA_DIR') ?? './data'),
       embeddedSharedBuffers: sharedBuffers,
       runMigrations: bool('DB_MIGRATE_ON_START', true),
       poolSize: int('DB_POOL_SIZE', 10, 1, 200),

@@ -19,7 +19,9 @@ export class AutonomousStatements implements OnModuleDestroy {
     // not through a disk flush. Safe for a counter: a caller that uses the value commits after it, and its
     // own (synchronous) commit flushes the WAL up to there, the counter's commit included; if the server
     // stops before that, the value was never used, and handing it out again is right.
-    this.pool = db.sharedSession ? null : new pg.Pool({ connectionString: db.url, max: 4, options: '-c synchronous_commit=off' });
+    this.pool = db.sharedSession
+      ? null
+      : new pg.Pool({ connectionString: db.url, max: 4, options: '-c synchronous_commit=off' });
   }
 
   async query<R extends Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[]): Promise<R[]> {

@@ -1,4 +1,9 @@
-import { type EntitySubscriberInterface, EventSubscriber, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
+import {
+  type EntitySubscriberInterface,
+  EventSubscriber,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from 'typeorm';
 import { discardPendingAudit, pendingAuditWrites } from '../audit/audit.service.js';
 import { AfterCommit } from './after-commit.js';
 import { DeferredWrites } from './deferred-writes.js';

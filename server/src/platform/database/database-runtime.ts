@@ -26,7 +26,14 @@ export class DatabaseRuntime {
   static async start(config: AppConfig['database']): Promise<DatabaseRuntime> {
     if (config.url) {
       const u = new URL(config.url);
-      return new DatabaseRuntime('postgres', config.url, `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`, config.poolSize, null, await isPglite(config.url));
+      return new DatabaseRuntime(
+        'postgres',
+        config.url,
+        `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`,
+        config.poolSize,
+        null,
+        await isPglite(config.url),
+      );
     }
     // One connection: PGlite is one session, and its socket server keeps one connection's messages together only
     // inside a transaction. Outside one, two connections' extended-protocol messages (parse, bind, execute) can
@@ -35,7 +42,14 @@ export class DatabaseRuntime {
     // a few more, for tools pointed at it (the audit verifier, psql).
     const embedded = await EmbeddedPostgres.start(config.dataDir, config.poolSize, config.embeddedSharedBuffers);
     const where = config.dataDir ? `data in ${config.dataDir}` : 'in memory';
-    return new DatabaseRuntime('pglite', embedded.url, `embedded PGlite (${where})`, EMBEDDED_POOL_SIZE, embedded, true);
+    return new DatabaseRuntime(
+      'pglite',
+      embedded.url,
+      `embedded PGlite (${where})`,
+      EMBEDDED_POOL_SIZE,
+      embedded,
+      true,
+    );
   }
 
   async stop(): Promise<void> {

@@ -52,14 +52,21 @@ export const DeferredWrites = {
     const columns = meta.columns.filter((c) => rows.some((r) => c.getEntityValue(r) !== undefined));
     const params: unknown[] = [];
     const values = rows.map(
-      (r) => `(${columns.map((c) => {
-        const v = c.getEntityValue(r);
-        if (v === undefined) return 'DEFAULT';
-        params.push(m.connection.driver.preparePersistentValue(v, c));
-        return `$${params.length}`;
-      }).join(', ')})`,
+      (r) =>
+        `(${columns
+          .map((c) => {
+            const v = c.getEntityValue(r);
+            if (v === undefined) return 'DEFAULT';
+            params.push(m.connection.driver.preparePersistentValue(v, c));
+            return `$${params.length}`;
+          })
+          .join(', ')})`,
     );
-    DeferredWrites.add(m, { sql: `INSERT INTO "${meta.tableName}" (${columns.map((c) => `"${c.databaseName}"`).join(', ')}) VALUES ${values.join(', ')}`, params, expectRows: rows.length });
+    DeferredWrites.add(m, {
+      sql: `INSERT INTO "${meta.tableName}" (${columns.map((c) => `"${c.databaseName}"`).join(', ')}) VALUES ${values.join(', ')}`,
+      params,
+      expectRows: rows.length,
+    });
   },
 
   /**
@@ -75,9 +82,14 @@ export const DeferredWrites = {
         const columns = meta.columns.filter((c) => !c.isPrimary && !c.isVersion && c.propertyName !== 'createdAt');
         const params = columns.map((c) => m.connection.driver.preparePersistentValue(c.getEntityValue(entity), c));
         const sets = columns.map((c, i) => `"${c.databaseName}" = $${i + 1}`);
-        if (meta.versionColumn) sets.push(`"${meta.versionColumn.databaseName}" = "${meta.versionColumn.databaseName}" + 1`);
+        if (meta.versionColumn)
+          sets.push(`"${meta.versionColumn.databaseName}" = "${meta.versionColumn.databaseName}" + 1`);
         params.push(pk!.getEntityValue(entity));
-        return { sql: `UPDATE "${meta.tableName}" SET ${sets.join(', ')} WHERE "${pk!.databaseName}" = $${params.length}`, params, expectRows: 1 };
+        return {
+          sql: `UPDATE "${meta.tableName}" SET ${sets.join(', ')} WHERE "${pk!.databaseName}" = $${params.length}`,
+          params,
+          expectRows: 1,
+        };
       },
       `${meta.tableName}:${pk!.getEntityValue(entity)}`,
     );
@@ -102,7 +114,9 @@ export const DeferredWrites = {
     const [row] = await qr.query(`WITH ${ctes.join(',\n')}\nSELECT ${counts}`, params);
     writes.forEach((w, i) => {
       if (w.expectRows !== undefined && row[`w${i}`] !== w.expectRows) {
-        throw new DeferredWriteError(`deferred write touched ${row[`w${i}`]} rows, expected ${w.expectRows}: ${w.sql.slice(0, 80)}`);
+        throw new DeferredWriteError(
+          `deferred write touched ${row[`w${i}`]} rows, expected ${w.expectRows}: ${w.sql.slice(0, 80)}`,
+        );
       }
     });
   },

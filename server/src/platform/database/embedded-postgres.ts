@@ -15,7 +15,11 @@ export class EmbeddedPostgres {
   ) {}
 
   /** `dataDir` null keeps everything in memory (tests). */
-  static async start(dataDir: string | null, maxConnections: number, sharedBuffers = '16MB'): Promise<EmbeddedPostgres> {
+  static async start(
+    dataDir: string | null,
+    maxConnections: number,
+    sharedBuffers = '16MB',
+  ): Promise<EmbeddedPostgres> {
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
     const db = await PGlite.create(dataDir ?? undefined, { postgresqlconf: [`shared_buffers=${sharedBuffers}`] });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });

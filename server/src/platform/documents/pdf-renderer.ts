@@ -35,7 +35,10 @@ export interface PdfSpec {
 const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 function loadFonts() {
-  fonts ??= { regular: readFileSync(join(FONT_DIR, 'NotoSansHans-Regular.otf')), bold: readFileSync(join(FONT_DIR, 'NotoSansHans-Bold.otf')) };
+  fonts ??= {
+    regular: readFileSync(join(FONT_DIR, 'NotoSansHans-Regular.otf')),
+    bold: readFileSync(join(FONT_DIR, 'NotoSansHans-Bold.otf')),
+  };
   return fonts;
 }
 
@@ -49,7 +52,13 @@ const MUTED = '#5c6370';
 export class PdfRenderer {
   async render(spec: PdfSpec): Promise<Buffer> {
     const f = loadFonts();
-    const doc = new PDFDocument({ size: 'A4', margin: MARGIN, lang: 'zh-CN', info: { Title: spec.title, Creator: 'OneWindow 一窗通办' }, bufferPages: true });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: MARGIN,
+      lang: 'zh-CN',
+      info: { Title: spec.title, Creator: 'OneWindow 一窗通办' },
+      bufferPages: true,
+    });
     doc.registerFont('body', f.regular);
     doc.registerFont('bold', f.bold);
     const chunks: Buffer[] = [];
@@ -62,7 +71,8 @@ export class PdfRenderer {
 
     if (spec.reference) doc.font('body').fontSize(9).fillColor(MUTED).text(spec.reference, { align: 'right' });
     doc.font('bold').fontSize(20).fillColor(INK).text(spec.title, { align: 'center' });
-    if (spec.issuer) doc.moveDown(0.2).font('body').fontSize(11).fillColor(MUTED).text(spec.issuer, { align: 'center' });
+    if (spec.issuer)
+      doc.moveDown(0.2).font('body').fontSize(11).fillColor(MUTED).text(spec.issuer, { align: 'center' });
     doc.moveDown(0.8);
 
     let headingNo = 0;
@@ -70,28 +80,44 @@ export class PdfRenderer {
       this.ensureRoom(doc, 48);
       if (s.heading) {
         const prefix = spec.numberHeadings ? `${CHINESE_NUMERALS[headingNo++] ?? headingNo}、` : '';
-        doc.font('bold').fontSize(13).fillColor(INK).text(prefix + s.heading, MARGIN);
+        doc
+          .font('bold')
+          .fontSize(13)
+          .fillColor(INK)
+          .text(prefix + s.heading, MARGIN);
         doc.moveDown(0.3);
       }
       doc.font('body').fontSize(10.5).fillColor(INK);
       for (const [label, value] of s.rows ?? []) {
         this.ensureRoom(doc, 20);
-        doc.font('bold').text(`${label}：`, MARGIN, undefined, { continued: true, width }).font('body').text(value || '—');
+        doc
+          .font('bold')
+          .text(`${label}：`, MARGIN, undefined, { continued: true, width })
+          .font('body')
+          .text(value || '—');
       }
       for (const p of s.paragraphs ?? []) doc.text(p, MARGIN, undefined, { width, lineGap: 2 });
-      (s.list ?? []).forEach((item, i) => doc.text(`${i + 1}. ${item}`, MARGIN + 8, undefined, { width: width - 8, lineGap: 2 }));
+      (s.list ?? []).forEach((item, i) =>
+        doc.text(`${i + 1}. ${item}`, MARGIN + 8, undefined, { width: width - 8, lineGap: 2 }),
+      );
       if (s.table) this.table(doc, s.table, width);
       doc.moveDown(0.6);
     }
 
-    for (const line of spec.closing ?? []) doc.font('body').fontSize(10.5).fillColor(INK).text(line, MARGIN, undefined, { width, align: 'right' });
+    for (const line of spec.closing ?? [])
+      doc.font('body').fontSize(10.5).fillColor(INK).text(line, MARGIN, undefined, { width, align: 'right' });
 
     if (spec.qr) {
       this.ensureRoom(doc, 110);
       const png = await QRCode.toBuffer(spec.qr.url, { margin: 1, width: 240 });
       const y = doc.y + 8;
       doc.image(png, MARGIN, y, { width: 84 });
-      doc.font('body').fontSize(9).fillColor(MUTED).text(spec.qr.caption, MARGIN + 96, y + 20, { width: width - 96 }).text(spec.qr.url, { width: width - 96 });
+      doc
+        .font('body')
+        .fontSize(9)
+        .fillColor(MUTED)
+        .text(spec.qr.caption, MARGIN + 96, y + 20, { width: width - 96 })
+        .text(spec.qr.url, { width: width - 96 });
       doc.y = y + 92;
     }
 
@@ -101,7 +127,12 @@ export class PdfRenderer {
       const bottom = doc.page.height - MARGIN + 16;
       doc.page.margins.bottom = 0;
       doc.font('body').fontSize(8).fillColor(MUTED);
-      doc.text(`${spec.footer ? `${spec.footer}    ` : ''}第 ${i + 1 - range.start} 页 / 共 ${range.count} 页`, MARGIN, bottom, { width, align: 'center', lineBreak: false });
+      doc.text(
+        `${spec.footer ? `${spec.footer}    ` : ''}第 ${i + 1 - range.start} 页 / 共 ${range.count} 页`,
+        MARGIN,
+        bottom,
+        { width, align: 'center', lineBreak: false },
+      );
     }
     doc.end();
     await finished;

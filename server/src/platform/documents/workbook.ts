@@ -9,7 +9,11 @@ export function newWorkbook(created: Date): ExcelJS.Workbook {
 }
 
 /** A sheet with a bold, shaded header row, frozen with its first column. */
-export function addSheet(wb: ExcelJS.Workbook, name: string, headers: { header: string; width: number }[]): ExcelJS.Worksheet {
+export function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  headers: { header: string; width: number }[],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   ws.columns = headers.map((h) => ({ header: h.header, width: h.width }));
   ws.getRow(1).font = { bold: true };

@@ -24,18 +24,28 @@ const HTTP_MESSAGES: Record<number, [string, string]> = {
 /** Maps every failure to `{ code, message, details? }`; only a real fault is a 500. */
 export function toErrorResponse(exception: unknown): { status: number; body: ApiErrorBody; fault: boolean } {
   if (exception instanceof DomainException) {
-    return { status: exception.status, body: { code: exception.code, message: exception.message, details: exception.details }, fault: false };
+    return {
+      status: exception.status,
+      body: { code: exception.code, message: exception.message, details: exception.details },
+      fault: false,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    const [code, message] = HTTP_MESSAGES[status] ?? [status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST, '请求无法处理'];
+    const [code, message] = HTTP_MESSAGES[status] ?? [
+      status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST,
+      '请求无法处理',
+    ];
     return { status, body: { code, message }, fault: status >= 500 };
   }
   if (exception instanceof QueryFailedError) {
     const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
-    if (pgCode === '23505') return { status: 409, body: { code: ErrorCode.CONFLICT, message: '数据重复：该记录已存在' }, fault: false };
-    if (pgCode === '23503') return { status: 409, body: { code: ErrorCode.CONFLICT, message: '关联的记录不存在或仍被引用' }, fault: false };
-    if (pgCode === '23514') return { status: 400, body: { code: ErrorCode.BAD_REQUEST, message: '数据不符合规则，未保存' }, fault: false };
+    if (pgCode === '23505')
+      return { status: 409, body: { code: ErrorCode.CONFLICT, message: '数据重复：该记录已存在' }, fault: false };
+    if (pgCode === '23503')
+      return { status: 409, body: { code: ErrorCode.CONFLICT, message: '关联的记录不存在或仍被引用' }, fault: false };
+    if (pgCode === '23514')
+      return { status: 400, body: { code: ErrorCode.BAD_REQUEST, message: '数据不符合规则，未保存' }, fault: false };
     if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
       return { status: 400, body: { code: ErrorCode.BAD_REQUEST, message: '参数格式不正确' }, fault: false };
     }
@@ -44,7 +54,10 @@ export function toErrorResponse(exception: unknown): { status: number; body: Api
   const fst = exception as { statusCode?: number; code?: string };
   if (typeof fst?.statusCode === 'number' && fst.statusCode >= 400 && fst.statusCode < 500) {
     const [code, message] = HTTP_MESSAGES[fst.statusCode] ?? [ErrorCode.BAD_REQUEST, '请求格式不正确'];
-    const msg = fst.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fst.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求体不是有效的 JSON' : message;
+    const msg =
+      fst.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fst.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? '请求体不是有效的 JSON'
+        : message;
     return { status: fst.statusCode, body: { code, message: msg }, fault: false };
   }
   return { status: 500, body: { code: ErrorCode.INTERNAL_ERROR, message: '系统内部错误，请稍后再试' }, fault: true };
@@ -71,7 +84,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
     const { status, body, fault } = toErrorResponse(exception);
     body.requestId = String(req.id);
-    if (fault) this.logger.error({ msg: 'unhandled error', requestId: req.id, url: req.url, err: String((exception as Error)?.stack ?? exception) });
+    if (fault)
+      this.logger.error({
+        msg: 'unhandled error',
+        requestId: req.id,
+        url: req.url,
+        err: String((exception as Error)?.stack ?? exception),
+      });
     if (status === 429) void reply.header('retry-after', '60');
     void reply.status(status).send(body);
   }

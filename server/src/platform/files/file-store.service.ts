@@ -18,15 +18,31 @@ export interface FilePolicy {
 
 export const FileErrors = {
   empty: () => new DomainException(ErrorCode.FILE_EMPTY, 400, '文件为空'),
-  tooLarge: (max: number) => new DomainException(ErrorCode.FILE_TOO_LARGE, 413, `文件超过 ${Math.floor(max / 1_048_576)} MB 的上限`, { maxBytes: max }),
+  tooLarge: (max: number) =>
+    new DomainException(ErrorCode.FILE_TOO_LARGE, 413, `文件超过 ${Math.floor(max / 1_048_576)} MB 的上限`, {
+      maxBytes: max,
+    }),
   typeNotAllowed: (types: readonly string[]) =>
-    new DomainException(ErrorCode.FILE_TYPE_NOT_ALLOWED, 415, `只接受 ${types.map((t) => FILE_TYPES[t as FileMediaType]?.ext.toUpperCase() ?? t).join('、')} 文件`, { allowed: types }),
-  contentMismatch: () => new DomainException(ErrorCode.FILE_CONTENT_MISMATCH, 400, '文件内容与其类型不符（可能已损坏或被改名），未保存'),
+    new DomainException(
+      ErrorCode.FILE_TYPE_NOT_ALLOWED,
+      415,
+      `只接受 ${types.map((t) => FILE_TYPES[t as FileMediaType]?.ext.toUpperCase() ?? t).join('、')} 文件`,
+      { allowed: types },
+    ),
+  contentMismatch: () =>
+    new DomainException(ErrorCode.FILE_CONTENT_MISMATCH, 400, '文件内容与其类型不符（可能已损坏或被改名），未保存'),
   notFound: () => new DomainException(ErrorCode.FILE_NOT_FOUND, 404, '文件不存在'),
 };
 
 export function toStoredFileDto(f: StoredFileEntity): StoredFileDto {
-  return { id: f.id, fileName: f.fileName, mediaType: f.mediaType, sizeBytes: f.sizeBytes, sha256: f.sha256, createdAt: f.createdAt.toISOString() };
+  return {
+    id: f.id,
+    fileName: f.fileName,
+    mediaType: f.mediaType,
+    sizeBytes: f.sizeBytes,
+    sha256: f.sha256,
+    createdAt: f.createdAt.toISOString(),
+  };
 }
 
 /** Checks and keeps uploaded files; the one way bytes enter and leave the system. */
@@ -39,11 +55,18 @@ export class FileStore {
   ) {}
 
   /** Checks type (declared and by content), size and name; stores nothing when any check fails. */
-  async store(m: EntityManager, policy: FilePolicy, upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined }, createdBy: string | null): Promise<StoredFileEntity> {
+  async store(
+    m: EntityManager,
+    policy: FilePolicy,
+    upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined },
+    createdBy: string | null,
+  ): Promise<StoredFileEntity> {
     const bytes = upload.bytes;
-    if (bytes === undefined || bytes === null || (Buffer.isBuffer(bytes) && bytes.length === 0)) throw FileErrors.empty();
+    if (bytes === undefined || bytes === null || (Buffer.isBuffer(bytes) && bytes.length === 0))
+      throw FileErrors.empty();
     const mediaType = (upload.mediaType ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!isKnownMediaType(mediaType) || !policy.types.includes(mediaType) || !Buffer.isBuffer(bytes)) throw FileErrors.typeNotAllowed(policy.types);
+    if (!isKnownMediaType(mediaType) || !policy.types.includes(mediaType) || !Buffer.isBuffer(bytes))
+      throw FileErrors.typeNotAllowed(policy.types);
     const max = Math.min(policy.maxBytes ?? Infinity, this.config.http.uploadLimitBytes);
     if (bytes.length > max) throw FileErrors.tooLarge(max);
     if (!bytesMatch(mediaType, bytes)) throw FileErrors.contentMismatch();
@@ -61,9 +84,16 @@ export class FileStore {
   }
 
   /** Metadata of the given files that exist with this purpose. */
-  async describe(ids: string[], purpose: string, m: EntityManager = this.dataSource.manager): Promise<StoredFileEntity[]> {
+  async describe(
+    ids: string[],
+    purpose: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<StoredFileEntity[]> {
     if (!ids.length) return [];
-    return m.createQueryBuilder(StoredFileEntity, 'f').where('f.id = ANY(:ids) AND f.purpose = :purpose', { ids, purpose }).getMany();
+    return m
+      .createQueryBuilder(StoredFileEntity, 'f')
+      .where('f.id = ANY(:ids) AND f.purpose = :purpose', { ids, purpose })
+      .getMany();
   }
 
   /** A file with its bytes, if it exists with this purpose. */

@@ -4,8 +4,14 @@ export const FILE_TYPES = {
   'image/jpeg': { ext: 'jpg', magic: [[0xff, 0xd8, 0xff]] },
   'image/png': { ext: 'png', magic: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] },
   // OOXML documents are zip files.
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { ext: 'docx', magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: 'xlsx', magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    ext: 'docx',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    ext: 'xlsx',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
 } as const satisfies Record<string, { ext: string; magic: number[][] }>;
 export type FileMediaType = keyof typeof FILE_TYPES;
 
@@ -28,7 +34,11 @@ export function cleanFileName(raw: string | undefined, type: FileMediaType): str
   } catch {
     name = '';
   }
-  name = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim();
+  name = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .trim();
   const ext = FILE_TYPES[type].ext;
   if (!name || name.startsWith('.')) name = `file.${ext}`;
   if (!name.toLowerCase().endsWith(`.${ext}`)) name = `${name.replace(/\.[^.]*$/, '')}.${ext}`;

@@ -16,7 +16,15 @@ export interface DayPeriod {
 export function dayPeriod(from: string, to: string, maxDays: number): DayPeriod {
   const fromDay = dayNumber(from);
   const toDay = dayNumber(to);
-  const why = fromDay > toDay ? '开始日期晚于结束日期' : toDay - fromDay + 1 > maxDays ? `期间最长 ${maxDays} 天` : null;
+  const why =
+    fromDay > toDay ? '开始日期晚于结束日期' : toDay - fromDay + 1 > maxDays ? `期间最长 ${maxDays} 天` : null;
   if (why) throw new DomainException(ErrorCode.VALIDATION_FAILED, 400, `期间有误：${why}`, { fields: { from: [why] } });
-  return { from: dateOfDay(fromDay), to: dateOfDay(toDay), start: startOfShanghaiDay(fromDay), end: endOfShanghaiDay(toDay), fromDay, toDay };
+  return {
+    from: dateOfDay(fromDay),
+    to: dateOfDay(toDay),
+    start: startOfShanghaiDay(fromDay),
+    end: endOfShanghaiDay(toDay),
+    fromDay,
+    toDay,
+  };
 }

@@ -23,7 +23,10 @@ const OPTIONS: HelmetOptions = {
 /** Helmet's headers for OPTIONS, worked out once: they are the same for every response (no nonces). */
 function securityHeaderValues(): Record<string, string> {
   const headers: Record<string, string> = {};
-  const res = { setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)), removeHeader: () => undefined };
+  const res = {
+    setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: () => undefined,
+  };
   helmet(OPTIONS)({} as never, res as never, (e?: unknown) => {
     if (e) throw e;
   });

@@ -19,7 +19,10 @@ function rule(name: string, test: (v: unknown) => string | null, options?: Valid
   };
 }
 
-const CREDIT_CODE_PROBLEMS = { FORMAT: '统一社会信用代码须为 18 位数字或大写字母（不含 I、O、S、V、Z）', CHECK_CHAR: '统一社会信用代码校验位不正确' };
+const CREDIT_CODE_PROBLEMS = {
+  FORMAT: '统一社会信用代码须为 18 位数字或大写字母（不含 I、O、S、V、Z）',
+  CHECK_CHAR: '统一社会信用代码校验位不正确',
+};
 const RESIDENT_ID_PROBLEMS = {
   FORMAT: '身份证号须为 18 位，最后一位可为 X',
   REGION: '身份证号地区码不正确',
@@ -29,14 +32,36 @@ const RESIDENT_ID_PROBLEMS = {
 
 /** 统一社会信用代码 with its check character (GB 32100-2015). */
 export const IsCreditCode = (o?: ValidationOptions) =>
-  rule('isCreditCode', (v) => (typeof v === 'string' ? (CREDIT_CODE_PROBLEMS[checkCreditCode(v) as keyof typeof CREDIT_CODE_PROBLEMS] ?? null) : '必须是文本'), o);
+  rule(
+    'isCreditCode',
+    (v) =>
+      typeof v === 'string'
+        ? (CREDIT_CODE_PROBLEMS[checkCreditCode(v) as keyof typeof CREDIT_CODE_PROBLEMS] ?? null)
+        : '必须是文本',
+    o,
+  );
 
 /** 居民身份证号码 with its check digit (GB 11643-1999). */
 export const IsResidentId = (o?: ValidationOptions) =>
-  rule('isResidentId', (v) => (typeof v === 'string' ? (RESIDENT_ID_PROBLEMS[checkResidentId(v) as keyof typeof RESIDENT_ID_PROBLEMS] ?? null) : '必须是文本'), o);
+  rule(
+    'isResidentId',
+    (v) =>
+      typeof v === 'string'
+        ? (RESIDENT_ID_PROBLEMS[checkResidentId(v) as keyof typeof RESIDENT_ID_PROBLEMS] ?? null)
+        : '必须是文本',
+    o,
+  );
 
 export const IsMobilePhone = (o?: ValidationOptions) =>
-  rule('isCnMobilePhone', (v) => (typeof v === 'string' && MOBILE_PHONE_PATTERN.test(v) ? null : '必须是 11 位手机号'), o);
+  rule(
+    'isCnMobilePhone',
+    (v) => (typeof v === 'string' && MOBILE_PHONE_PATTERN.test(v) ? null : '必须是 11 位手机号'),
+    o,
+  );
 
 export const IsPassword = (o?: ValidationOptions) =>
-  rule('isPassword', (v) => (typeof v === 'string' && isStrongEnoughPassword(v) ? null : '密码至少 8 位，且须同时包含字母和数字'), o);
+  rule(
+    'isPassword',
+    (v) => (typeof v === 'string' && isStrongEnoughPassword(v) ? null : '密码至少 8 位，且须同时包含字母和数字'),
+    o,
+  );
