@@ -9,7 +9,7 @@ import pg from 'pg';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const imp = (p) => import(pathToFileURL(path.join(root, p)).href);
 const shared = await imp('shared/dist/index.js');
-const { WorkingCalendar, deadlineFrom, dayNumber, dateOfDay, deadlineFromDay, endOfShanghaiDay } = shared;
+const { WorkingCalendar, deadlineFrom, dayNumber, dateOfDay, deadlineFromDay } = shared;
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
 const rows = [];

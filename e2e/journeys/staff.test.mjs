@@ -112,13 +112,11 @@ test('an administrator exports the catalog to Excel, dry-runs it back and sees e
   ]);
   assert.match(exported.suggestedFilename(), /^事项目录-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const { readFile } = await import('node:fs/promises');
-  await page
-    .locator('[data-test=import-file]')
-    .setInputFiles({
-      name: exported.suggestedFilename(),
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await readFile(await exported.path()),
-    });
+  await page.locator('[data-test=import-file]').setInputFiles({
+    name: exported.suggestedFilename(),
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await readFile(await exported.path()),
+  });
   const verdict = page.locator('[data-test^=dry-run]');
   await verdict.waitFor();
   await screenshot(page, 'staff-catalog-transfer');

@@ -105,7 +105,7 @@ describe('audit log', () => {
       clientIp: row.client_ip,
       prevHash: row.prev_hash,
     });
-    expect(rehashed).not.toBe(rows[0]!.hash);
+    expect(rehashed).not.toBe(rows[0].hash);
     await tamper(`UPDATE audit_entry SET hash = $2 WHERE seq = $1`, [seq, rehashed]);
     expect(await supervisor.audit.verify()).toMatchObject({
       ok: false,
@@ -120,7 +120,7 @@ describe('every change is audited', () => {
     const admin = await t.loginAs('admin');
     const lead = await t.loginAs('wjw.lead');
     const dept = (await admin.org.listDepartments()).find((d) => d.code === 'WJW')!;
-    const count = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_entry'))[0]!.n;
+    const count = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_entry'))[0].n;
     const { demoCreditCode } = await import('../src/demo/demo-seed.js');
     const steps: [string, () => Promise<unknown>][] = [];
     let deptId = '';

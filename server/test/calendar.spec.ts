@@ -185,7 +185,7 @@ describe('a clock across a holiday with a pause for expert review', () => {
     expect(e.fieldErrors.reasonText).toBeTruthy();
     await approver.clocks.pause(c.id, { ...expertReview, reason: 'OTHER', reasonText: '现场核查' });
     const [row] = await t.sql<{ state: string }>(`SELECT state FROM clock WHERE id = $1`, [c.id]);
-    expect(row!.state).toBe('PAUSED'); // the warning sweep watches RUNNING clocks only (partial indexes)
+    expect(row.state).toBe('PAUSED'); // the warning sweep watches RUNNING clocks only (partial indexes)
   });
 });
 
@@ -271,7 +271,7 @@ describe('calendar changes', () => {
     const paused = await caseClock(10);
     await approver.clocks.pause(paused.id, expertReview);
     const dueOf = async (id: string) =>
-      (await t.sql<{ due_date: string }>('SELECT due_date FROM clock WHERE id = $1', [id]))[0]!.due_date;
+      (await t.sql<{ due_date: string }>('SELECT due_date FROM clock WHERE id = $1', [id]))[0].due_date;
     const snapshot = {
       spanning: await dueOf(spanning.id),
       before: await dueOf(before.id),
@@ -292,7 +292,7 @@ describe('calendar changes', () => {
     const [audit] = await t.sql<{ summary: { clocksMoved: number } }>(
       `SELECT summary FROM audit_entry WHERE action = 'calendar.day_changed' AND target_id = '2026-05-20'`,
     );
-    expect(audit!.summary.clocksMoved).toBe(running);
+    expect(audit.summary.clocksMoved).toBe(running);
 
     // Undoing it moves the same clocks back.
     expect(await admin.calendar.editDay('2026-05-20', { kind: 'WORKDAY' })).toEqual({
@@ -597,7 +597,7 @@ describe('warning policy', () => {
     ];
     expect(moved.map((c) => c.policyVersion)).toEqual(limits.map(() => p.version));
     expect(moved.map(shape)).toEqual(fresh.map(shape));
-    expect(new Set(moved.map((c, i) => c.warnAt === open[i]!.warnAt)).has(false)).toBe(true);
+    expect(new Set(moved.map((c, i) => c.warnAt === open[i].warnAt)).has(false)).toBe(true);
   });
 
   it('the one who proposed a version cannot sign it off', async () => {

@@ -119,7 +119,7 @@ describe('online receipt', () => {
     // 5 working days from Monday 23 November: Friday 30 November... counted from the next day: 24,25,26,27,30.
     expect(c.acceptanceClock).toMatchObject({ subjectKind: 'ACCEPTANCE', state: 'RUNNING', dueDate: '2026-11-30' });
     expect(c.notices.map((n) => n.kind)).toEqual(['RECEIPT_VOUCHER']);
-    const voucher = await pdfText((await citizen.cases.notice(c.id, c.notices[0]!.id)).bytes);
+    const voucher = await pdfText((await citizen.cases.notice(c.id, c.notices[0].id)).bytes);
     expect(voucher).toContain('收件回执');
     expect(voucher).toContain(c.receiptNo!);
     expect(voucher).toContain('2026-11-30 24:00');
@@ -191,7 +191,7 @@ describe('acceptance decision (Art. 32)', () => {
     });
     expect(s.state).toBe('SUPPLEMENT_REQUIRED');
     expect(s.acceptanceClock!.state).toBe('PAUSED');
-    expect(s.materials[1]!.status).toBe('MISSING');
+    expect(s.materials[1].status).toBe('MISSING');
     const notice = await pdfText(
       (await citizen.cases.notice(c.id, s.notices.find((n) => n.kind === 'SUPPLEMENT_NOTICE')!.id)).bytes,
     );
@@ -274,7 +274,7 @@ describe('acceptance decision (Art. 32)', () => {
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(1);
     expect(failed).toHaveLength(1);
-    expect(failed[0]!.reason).toMatchObject({ status: 409, code: ErrorCode.CASE_STATE_IN_REVIEW });
+    expect(failed[0].reason).toMatchObject({ status: 409, code: ErrorCode.CASE_STATE_IN_REVIEW });
     const d = await clerk.cases.get(c.id);
     expect(d.steps.filter((s) => s.action === 'ACCEPT')).toHaveLength(1);
     expect(d.tasks.filter((x) => x.kind === 'REVIEW')).toHaveLength(1);
@@ -298,7 +298,7 @@ describe('acceptance decision (Art. 32)', () => {
     const idx = a.materials.find((m) => m.deferrable)!.index;
     await citizen.cases.uploadMaterial(c.id, idx, { bytes: PDF('制度'), mediaType: 'application/pdf' });
     const s = await citizen.cases.supplyDeferred(c.id, { materialIndexes: [idx] });
-    expect(s.materials[idx]!.status).toBe('PROVIDED');
+    expect(s.materials[idx].status).toBe('PROVIDED');
   });
 });
 
@@ -511,16 +511,16 @@ describe('withdrawal and the public progress query', () => {
       dueLabel: '办理时限',
     });
     expect(p.steps.map((s) => s.label)).toEqual(['提交申请', '受理']);
-    expect(p.steps[1]!.result).toBe('受理');
+    expect(p.steps[1].result).toBe('受理');
     const body = JSON.stringify(p);
     expect(body).not.toContain(applicant.idNumber);
     expect(body).not.toContain('13912345678');
     expect(body).not.toContain('王小明');
     expect((await anon.progress.get(c.receiptNo!, c.queryCode!.toLowerCase())).caseNo).toBe(c.caseNo);
     await expectApiError(anon.progress.get(c.caseNo!, 'AAAAAA'), 404, ErrorCode.CASE_NOT_FOUND);
-    const file = await anon.progress.notice(c.caseNo!, c.queryCode!, p.notices[1]!.id);
+    const file = await anon.progress.notice(c.caseNo!, c.queryCode!, p.notices[1].id);
     expect(await pdfText(file.bytes)).toContain('受理通知书');
-    await expectApiError(anon.progress.notice(c.caseNo!, 'AAAAAA', p.notices[1]!.id), 404);
+    await expectApiError(anon.progress.notice(c.caseNo!, 'AAAAAA', p.notices[1].id), 404);
   });
 });
 

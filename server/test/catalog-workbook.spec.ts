@@ -18,7 +18,7 @@ async function workbook(bytes: ArrayBuffer) {
   return wb;
 }
 const toBytes = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
-const versionCount = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM matter_version'))[0]!.n;
+const versionCount = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM matter_version'))[0].n;
 /** The 事项 sheet row of a matter, by name. */
 function rowOf(ws: ExcelJS.Worksheet, name: string): ExcelJS.Row {
   let found: ExcelJS.Row | undefined;
@@ -41,7 +41,7 @@ describe('Excel import and export', () => {
     const report = await admin.catalog.importWorkbook(file.bytes, true);
     expect(report.fileErrors).toEqual([]);
     expect(report.rows.filter((r) => r.action !== 'UNCHANGED')).toEqual([]);
-    expect(report.rows[0]!.sheetRow).toBe(2);
+    expect(report.rows[0].sheetRow).toBe(2);
     await expectApiError(t.client().catalog.exportWorkbook(), 401);
   });
 

@@ -90,7 +90,7 @@ describe('search', () => {
       ['甲乙丙关键词事项', 'keyword'],
       ['甲乙丙描述事项', 'description'],
     ]);
-    expect(r.items[0]!.highlights).toEqual([[0, 3]]);
+    expect(r.items[0].highlights).toEqual([[0, 3]]);
   });
 
   it('a remembered search sees a version published after it', async () => {
@@ -150,7 +150,7 @@ describe('versions', () => {
       `SELECT summary FROM audit_entry WHERE action = 'catalog.version_published' AND target_id = $1`,
       [v2.id],
     );
-    expect(audit!.summary.changes).toEqual({ name: ['版本测试事项', '版本测试事项（2026年修订）'] });
+    expect(audit.summary.changes).toEqual({ name: ['版本测试事项', '版本测试事项（2026年修订）'] });
   });
 
   it('publishing checks every rule and answers field by field; nothing changes on refusal', async () => {
@@ -225,7 +225,7 @@ describe('department leads', () => {
     const list = await lead.catalog.list({ pageSize: 200 });
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((m) => m.departmentId === scjg)).toBe(true);
-    const zjjMatter = (await admin.catalog.list({ departmentId: zjj })).items[0]!;
+    const zjjMatter = (await admin.catalog.list({ departmentId: zjj })).items[0];
     await expectApiError(lead.catalog.versions(zjjMatter.id), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
     const clerk = await t.loginAs('scjg.clerk');
     await expectApiError(clerk.catalog.list(), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
@@ -338,12 +338,12 @@ describe('import and export', () => {
     const report = await admin.catalog.importFile(mixed, true);
     expect(report.ok).toBe(false);
     expect(report.rows.map((r) => r.action)).toEqual(['DRAFT', 'CREATE', null, null]);
-    expect(Object.keys(report.rows[2]!.errors).sort()).toEqual([
+    expect(Object.keys(report.rows[2].errors).sort()).toEqual([
       'code',
       'content.departmentId',
       'content.promisedLimit',
     ]);
-    expect(Object.keys(report.rows[3]!.errors)).toEqual(['content.materials', 'code']);
+    expect(Object.keys(report.rows[3].errors)).toEqual(['content.materials', 'code']);
     const refused = await expectApiError(admin.catalog.importFile(mixed, false), 400, ErrorCode.CATALOG_IMPORT_INVALID);
     expect(refused.message).toContain('2 行有误');
     const [{ n: after }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM matter_version');
@@ -358,7 +358,7 @@ describe('import and export', () => {
     const [audit] = await t.sql<{ summary: { written: number } }>(
       `SELECT summary FROM audit_entry WHERE action = 'catalog.imported'`,
     );
-    expect(audit!.summary.written).toBe(2);
+    expect(audit.summary.written).toBe(2);
     await expectApiError(lead.catalog.exportFile(), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
   });
 });
@@ -442,15 +442,15 @@ describe('notification sheet and attachments', () => {
     expect(after).toBe(before);
 
     const c = content({ name: '带表格的事项' });
-    c.materials[0]!.blankForm = { fileId: stored.id, fileName: stored.fileName };
-    c.materials[0]!.sample = { fileId: '0b5e1d5e-1c1a-4c1e-9f4a-2d0f7a7a7a7a', fileName: '样表.pdf' };
+    c.materials[0].blankForm = { fileId: stored.id, fileName: stored.fileName };
+    c.materials[0].sample = { fileId: '0b5e1d5e-1c1a-4c1e-9f4a-2d0f7a7a7a7a', fileName: '样表.pdf' };
     const draft = await admin.catalog.create({ content: c });
     expect((await admin.catalog.check(draft.id)).fields).toEqual({ 'materials.0.sample': ['附件不存在，请重新上传'] });
-    c.materials[0]!.sample = null;
+    c.materials[0].sample = null;
     await admin.catalog.saveDraft(draft.id, c);
     const v = await admin.catalog.publish(draft.id);
     const guide = await t.client().guides.get(v.code);
-    const got = await t.client().guides.attachment(guide.content.materials[0]!.blankForm!.fileId);
+    const got = await t.client().guides.attachment(guide.content.materials[0].blankForm!.fileId);
     expect(got.fileName).toBe('食品经营许可申请书（空白）.pdf');
     expect(got.mediaType).toBe('application/pdf');
     expect(Buffer.from(got.bytes).equals(pdf)).toBe(true);

@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const staffOf = async (login: string): Promise<StaffDto> =>
-  (await as.admin!.org.listStaff({ q: login })).items.find((s) => s.login === login)!;
+  (await as.admin.org.listStaff({ q: login })).items.find((s) => s.login === login)!;
 
 /** Status of a raw call, so the matrix can show 2xx / 401 / 403 for every role. */
 async function statusOf(client: ApiClient | null, method: string, path: string, body?: unknown): Promise<number> {
@@ -158,7 +158,7 @@ describe('role and department-scope matrix', () => {
     for (const [method, path, body, expected] of rows) {
       for (const w of who) {
         const l = login[w];
-        const got = await statusOf(l ? as[l]! : null, method, path, body());
+        const got = await statusOf(l ? as[l] : null, method, path, body());
         if (got !== expected[w]) mismatches.push(`${method} ${path} as ${w}: expected ${expected[w]}, got ${got}`);
       }
     }
@@ -166,26 +166,22 @@ describe('role and department-scope matrix', () => {
   });
 
   it('a department-scoped refusal names the scope, not the role', async () => {
-    await expectApiError(
-      as['scjg.lead']!.org.listStaff({ departmentId: zjj.id }),
-      403,
-      ErrorCode.AUTH_DEPARTMENT_SCOPE,
-    );
-    const page = await as['scjg.lead']!.org.listStaff();
+    await expectApiError(as['scjg.lead'].org.listStaff({ departmentId: zjj.id }), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
+    const page = await as['scjg.lead'].org.listStaff();
     expect(page.items.length).toBeGreaterThanOrEqual(4);
     expect(page.items.every((s) => s.departmentId === scjg.id)).toBe(true);
-    const all = await as.supervisor!.org.listStaff({ pageSize: 200 });
+    const all = await as.supervisor.org.listStaff({ pageSize: 200 });
     expect(new Set(all.items.map((s) => s.departmentId)).size).toBeGreaterThan(10);
   });
 
   it('staff may mark themselves away; their lead may too; the backup shows in the record', async () => {
-    const clerk = as['scjg.clerk']!;
+    const clerk = as['scjg.clerk'];
     const me = await clerk.org.setStaffAway(clerk.principal!.id, true);
     expect(me.away).toBe(true);
     expect(me.backupStaffId).toBe((await staffOf('scjg.clerk2')).id);
-    const back = await as['scjg.lead']!.org.setStaffAway(me.id, false);
+    const back = await as['scjg.lead'].org.setStaffAway(me.id, false);
     expect(back.away).toBe(false);
-    await expectApiError(as['zjj.lead']!.org.setStaffAway(me.id, true), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
+    await expectApiError(as['zjj.lead'].org.setStaffAway(me.id, true), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
     const rows = await t.sql<{ action: string; actor_name: string }>(
       `SELECT action, actor_name FROM audit_entry WHERE target_id = $1 AND action LIKE 'org.staff.%' ORDER BY seq`,
       [me.id],
@@ -197,7 +193,7 @@ describe('role and department-scope matrix', () => {
 describe('validation', () => {
   it('lists every bad field with a Chinese message, including the credit code check character', async () => {
     const err = await expectApiError(
-      as.admin!.org.createDepartment({
+      as.admin.org.createDepartment({
         code: 'bad code',
         name: '',
         shortName: '测试',
@@ -214,21 +210,21 @@ describe('validation', () => {
   });
 
   it('rejects a malformed id in the path and a wrong type in the body', async () => {
-    const e1 = await expectApiError(as.admin!.org.updateDepartment('not-a-uuid', { sortOrder: 1 }), 400);
+    const e1 = await expectApiError(as.admin.org.updateDepartment('not-a-uuid', { sortOrder: 1 }), 400);
     expect(e1.message).toMatch(/[\u4e00-\u9fa5]/);
     const e2 = await expectApiError(
-      as.admin!.org.updateDepartment(zjj.id, { sortOrder: 'x' as never }),
+      as.admin.org.updateDepartment(zjj.id, { sortOrder: 'x' as never }),
       400,
       ErrorCode.VALIDATION_FAILED,
     );
     expect(e2.fieldErrors.sortOrder).toContain('必须是整数');
     const e3 = await expectApiError(
-      as.admin!.org.createStaff({
+      as.admin.org.createStaff({
         login: 'new.one',
         name: '新人',
         password: 'Abc12345',
         departmentId: scjg.id,
-        roles: ['APPLICANT' as never],
+        roles: ['APPLICANT'],
       }),
       400,
     );
@@ -236,20 +232,20 @@ describe('validation', () => {
   });
 
   it('query strings are validated too', async () => {
-    const e = await expectApiError(as.admin!.org.listStaff({ pageSize: 10_000 }), 400, ErrorCode.VALIDATION_FAILED);
+    const e = await expectApiError(as.admin.org.listStaff({ pageSize: 10_000 }), 400, ErrorCode.VALIDATION_FAILED);
     expect(e.fieldErrors.pageSize).toEqual(['数值太大']);
   });
 });
 
 describe('departments', () => {
   it('creates a department, refuses duplicates and parent cycles, and audits each change', async () => {
-    const parent = await as.admin!.org.createDepartment({
+    const parent = await as.admin.org.createDepartment({
       code: 'KJJ',
       name: '市科学技术局',
       shortName: '科技',
       creditCode: demoCreditCode(7001),
     });
-    const child = await as.admin!.org.createDepartment({
+    const child = await as.admin.org.createDepartment({
       code: 'KJJXX',
       name: '市科技信息中心',
       shortName: '科技信息',
@@ -257,7 +253,7 @@ describe('departments', () => {
       parentId: parent.id,
     });
     await expectApiError(
-      as.admin!.org.createDepartment({
+      as.admin.org.createDepartment({
         code: 'KJJ',
         name: '重复',
         shortName: '重复',
@@ -267,7 +263,7 @@ describe('departments', () => {
       ErrorCode.ORG_DEPARTMENT_CODE_TAKEN,
     );
     await expectApiError(
-      as.admin!.org.createDepartment({
+      as.admin.org.createDepartment({
         code: 'KJJ2',
         name: '重复',
         shortName: '重复',
@@ -277,28 +273,28 @@ describe('departments', () => {
       ErrorCode.ORG_CREDIT_CODE_TAKEN,
     );
     await expectApiError(
-      as.admin!.org.updateDepartment(parent.id, { parentId: child.id }),
+      as.admin.org.updateDepartment(parent.id, { parentId: child.id }),
       400,
       ErrorCode.ORG_PARENT_CYCLE,
     );
     await expectApiError(
-      as.admin!.org.updateDepartment(parent.id, { parentId: parent.id }),
+      as.admin.org.updateDepartment(parent.id, { parentId: parent.id }),
       400,
       ErrorCode.ORG_PARENT_CYCLE,
     );
     await expectApiError(
-      as.admin!.org.updateDepartment(parent.id, { parentId: '6f1c1c2e-7d8a-4b0a-9a51-3f3a7f1f2b11' }),
+      as.admin.org.updateDepartment(parent.id, { parentId: '6f1c1c2e-7d8a-4b0a-9a51-3f3a7f1f2b11' }),
       404,
       ErrorCode.ORG_DEPARTMENT_NOT_FOUND,
     );
-    const renamed = await as.admin!.org.updateDepartment(parent.id, { name: '市科学技术局（知识产权局）' });
+    const renamed = await as.admin.org.updateDepartment(parent.id, { name: '市科学技术局（知识产权局）' });
     expect(renamed.name).toBe('市科学技术局（知识产权局）');
     const rows = await t.sql<{ action: string; summary: Record<string, unknown> }>(
       `SELECT action, summary FROM audit_entry WHERE target_id = $1 ORDER BY seq`,
       [parent.id],
     );
     expect(rows.map((r) => r.action)).toEqual(['org.department.created', 'org.department.updated']);
-    expect(rows[1]!.summary).toEqual({ changes: { name: ['市科学技术局', '市科学技术局（知识产权局）'] } });
+    expect(rows[1].summary).toEqual({ changes: { name: ['市科学技术局', '市科学技术局（知识产权局）'] } });
   });
 });
 
@@ -308,7 +304,7 @@ describe('windows and staff', () => {
     const zjjWindow = windows.find((w) => w.departmentId === zjj.id && w.kind === 'DEPARTMENT')!;
     const comprehensive = windows.find((w) => w.kind === 'COMPREHENSIVE')!;
     await expectApiError(
-      as.admin!.org.createStaff({
+      as.admin.org.createStaff({
         login: 'wrong.window',
         name: '错位',
         password: 'Abc12345',
@@ -319,7 +315,7 @@ describe('windows and staff', () => {
       400,
       ErrorCode.ORG_WINDOW_DEPARTMENT_MISMATCH,
     );
-    const s = await as.admin!.org.createStaff({
+    const s = await as.admin.org.createStaff({
       login: 'scjg.z01',
       name: '综窗人员',
       password: 'Abc12345',
@@ -336,7 +332,7 @@ describe('windows and staff', () => {
       locked: false,
     });
     await expectApiError(
-      as.admin!.org.createStaff({
+      as.admin.org.createStaff({
         login: 'SCJG.Z01',
         name: '重名',
         password: 'Abc12345',
@@ -351,30 +347,30 @@ describe('windows and staff', () => {
       [s.id],
     );
     expect(audit).toHaveLength(1);
-    expect(JSON.stringify(audit[0]!.summary)).not.toContain('Abc12345');
+    expect(JSON.stringify(audit[0].summary)).not.toContain('Abc12345');
   });
 
   it('an AB-post backup must be another active colleague of the same department', async () => {
     const own = await staffOf('scjg.approver');
     const other = await staffOf('zjj.clerk');
     await expectApiError(
-      as.admin!.org.updateStaff(own.id, { backupStaffId: own.id }),
+      as.admin.org.updateStaff(own.id, { backupStaffId: own.id }),
       400,
       ErrorCode.ORG_BACKUP_INVALID,
     );
     await expectApiError(
-      as.admin!.org.updateStaff(own.id, { backupStaffId: other.id }),
+      as.admin.org.updateStaff(own.id, { backupStaffId: other.id }),
       400,
       ErrorCode.ORG_BACKUP_INVALID,
     );
     const lead = await staffOf('scjg.lead');
-    const updated = await as.admin!.org.updateStaff(own.id, { backupStaffId: lead.id });
+    const updated = await as.admin.org.updateStaff(own.id, { backupStaffId: lead.id });
     expect(updated.backupStaffId).toBe(lead.id);
   });
 
   it('a role change ends the person’s sessions so the new roles apply at once', async () => {
     const approver = await t.loginAs('rsj.approver');
-    await as.admin!.org.updateStaff(approver.me.id, { roles: ['APPROVER', 'DEPT_LEAD'] });
+    await as.admin.org.updateStaff(approver.me.id, { roles: ['APPROVER', 'DEPT_LEAD'] });
     await expectApiError(approver.auth.me(), 401, ErrorCode.AUTH_SESSION_ENDED);
     const again = await t.loginAs('rsj.approver');
     expect(again.me.roles).toEqual(['APPROVER', 'DEPT_LEAD']);

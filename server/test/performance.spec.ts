@@ -115,8 +115,8 @@ describe('department performance', () => {
       ['2026-11-16', 0, 0, 0, 0, 2],
       ['2026-11-23', 1, 1, 0, 0, 0],
     ]);
-    expect(r.weeks[3]!.onTimeRate).toBe(0);
-    expect(r.weeks[1]!.onTimeRate).toBeNull();
+    expect(r.weeks[3].onTimeRate).toBe(0);
+    expect(r.weeks[1].onTimeRate).toBeNull();
   });
 
   it('leaves out revoked cards', async () => {
@@ -155,7 +155,7 @@ describe('department performance', () => {
     const file = await supervisor.supervision.performanceWorkbook(PERIOD);
     expect(file.fileName).toBe('部门绩效-2026-11-02至2026-11-29.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.bytes as ArrayBuffer) as never);
+    await wb.xlsx.load(Buffer.from(file.bytes) as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['部门绩效', '周趋势', '说明']);
     const depts = wb.getWorksheet('部门绩效')!;
     expect(depts.getRow(1).values).toEqual([

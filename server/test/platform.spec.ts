@@ -140,7 +140,7 @@ describe('deferred writes', () => {
       expectRows: 1,
     });
     const noticeOf = async () =>
-      (await t.sql<{ notice: string | null }>('SELECT notice FROM calendar_year WHERE year = 2026'))[0]!.notice;
+      (await t.sql<{ notice: string | null }>('SELECT notice FROM calendar_year WHERE year = 2026'))[0].notice;
     const before = await noticeOf();
 
     await t.dataSource.transaction(async (m) => {

@@ -48,7 +48,7 @@ const walkIn = () =>
   });
 const cardsOf = async (caseId: string) =>
   (await supervisor.supervision.cards({ pageSize: 100 })).items.filter((c) => c.caseId === caseId);
-const allCards = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM supervision_card'))[0]!.n;
+const allCards = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM supervision_card'))[0].n;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -82,7 +82,7 @@ describe('the sweep', () => {
       staffName: clerk.me.name,
       policyVersion: 1,
     });
-    expect(yellow!.departmentId).toBe(c.departmentId);
+    expect(yellow.departmentId).toBe(c.departmentId);
 
     // A second sweep issues nothing.
     const before = await allCards();
@@ -144,7 +144,7 @@ describe('the sweep', () => {
     const runs = await supervisor.supervision.runs();
     expect(runs.length).toBeGreaterThan(3);
     expect(runs[0]).toMatchObject({ status: 'DONE', instance: expect.any(String) });
-    expect(new Date(runs[0]!.finishedAt!).getTime()).toBeGreaterThanOrEqual(new Date(runs[0]!.startedAt).getTime());
+    expect(new Date(runs[0].finishedAt!).getTime()).toBeGreaterThanOrEqual(new Date(runs[0].startedAt).getTime());
     await expectApiError(clerk.supervision.runs(), 403);
   });
 });
@@ -323,7 +323,7 @@ describe.skipIf(!SERVER_URL)('two server processes on one PostgreSQL database', 
     const env = { DATABASE_URL: t.databaseUrl!, ONEWINDOW_NOW: '2027-04-20T09:00:00+08:00' };
     const servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
     try {
-      expect(servers[0]!.pid).not.toBe(servers[1]!.pid);
+      expect(servers[0].pid).not.toBe(servers[1].pid);
       const clients = servers.map((s) => new ApiClient({ baseUrl: `${s.baseUrl}/api` }));
       await Promise.all(clients.map((c) => c.auth.login({ login: 'supervisor', password: DEMO_PASSWORD })));
       const [a, b] = await Promise.all(clients.map((c) => c.supervision.sweep()));
@@ -331,11 +331,11 @@ describe.skipIf(!SERVER_URL)('two server processes on one PostgreSQL database', 
       // found nothing left: what the runs say they issued is what is in the table, and every one of these
       // receipts has exactly its YELLOW and its RED.
       // Each run is recorded by the process that made it (a run turned away by the lock is recorded as SKIPPED).
-      expect([a!, b!].map((r) => r.instance.split(':').pop()).sort()).toEqual(servers.map((s) => String(s.pid)).sort());
-      const issued = [a!, b!].reduce((n, r) => n + r.yellow + r.red, 0);
+      expect([a, b].map((r) => r.instance.split(':').pop()).sort()).toEqual(servers.map((s) => String(s.pid)).sort());
+      const issued = [a, b].reduce((n, r) => n + r.yellow + r.red, 0);
       const [{ inRuns }] = await t.sql<{ inRuns: number }>(
         'SELECT count(*)::int AS "inRuns" FROM supervision_card WHERE run_id = ANY($1::uuid[])',
-        [[a!.id, b!.id]],
+        [[a.id, b.id]],
       );
       expect(issued).toBe(inRuns);
       expect(issued).toBeGreaterThanOrEqual(60);

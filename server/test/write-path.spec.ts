@@ -45,7 +45,7 @@ describe('case numbers', () => {
     const numbers = accepted.map((c) => c.caseNo!);
     expect(new Set(numbers).size).toBe(12);
     const seqs = numbers.map((n) => Number(n.split('-')[2])).sort((a, b) => a - b);
-    expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => seqs[0]! + i));
+    expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => seqs[0] + i));
     expect(numbers.every((n) => /^SCJG-\d{8}-\d{4}$/.test(n))).toBe(true);
   });
 });
@@ -66,7 +66,7 @@ describe('audit sealing', () => {
       rows = await t.dataSource.query(`SELECT seq, hash FROM audit_entry WHERE target_id = $1`, [win.id]);
     }
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await waiting()).toBe(0);
   });
 
@@ -109,7 +109,7 @@ describe('audit sealing', () => {
         await other.query('BEGIN');
         await other.query('SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE');
         const accepted = await Promise.race([
-          clerk.cases.accept(ids[0]!),
+          clerk.cases.accept(ids[0]),
           new Promise<null>((r) => setTimeout(() => r(null), 5000)),
         ]);
         expect(accepted?.state).toBe('IN_REVIEW');

@@ -140,7 +140,7 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
       }
     }
     for (const c of open.filter((o) => o.concludeDay === day)) {
-      const desk = desks[c.desk]!;
+      const desk = desks[c.desk];
       clock.set(at(day, 15));
       await decisions.review(as(`${desk.prefix}.clerk`), c.id, { agree: true, opinion: '材料齐全，符合法定形式' });
       await decisions.decide(as(`${desk.prefix}.approver`), c.id, {
@@ -153,7 +153,7 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
     open.splice(0, open.length, ...open.filter((o) => o.concludeDay > day));
     clock.set(at(day, 18));
     if (!urged && day >= today - 3) {
-      const late = open.find((o) => o.concludeDay > day + 2 && desks[o.desk]!.latePer100 >= 20);
+      const late = open.find((o) => o.concludeDay > day + 2 && desks[o.desk].latePer100 >= 20);
       if (late) {
         await urges.create(as('supervisor'), {
           caseId: late.id,
@@ -170,7 +170,7 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
 }
 
 function applicant(seq: number): CaseApplicantInput {
-  const name = SURNAMES[seq % SURNAMES.length]! + GIVEN[Math.floor(seq / SURNAMES.length) % GIVEN.length]!;
+  const name = SURNAMES[seq % SURNAMES.length] + GIVEN[Math.floor(seq / SURNAMES.length) % GIVEN.length];
   const body = `3301021985${String(1 + (seq % 12)).padStart(2, '0')}${String(1 + (seq % 28)).padStart(2, '0')}${String(100 + (seq % 900)).padStart(3, '0')}`;
   return {
     kind: 'PERSON',

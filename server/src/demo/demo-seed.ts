@@ -168,7 +168,7 @@ export async function seedDemo(app: INestApplication): Promise<void> {
 
     let nameSeq = 0;
     const personName = () => {
-      const n = SURNAMES[nameSeq % SURNAMES.length]! + GIVEN[(nameSeq * 7) % GIVEN.length]!;
+      const n = SURNAMES[nameSeq % SURNAMES.length] + GIVEN[(nameSeq * 7) % GIVEN.length];
       nameSeq++;
       return n;
     };

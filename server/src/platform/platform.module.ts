@@ -28,9 +28,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       // A key object made once: with a plain string jsonwebtoken builds one on every request.
-      imports: [
-        JwtModule.register({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as string }),
-      ],
+      imports: [JwtModule.register({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) })],
       controllers: [AuthController, AuditController, HealthController, PlatformClockController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -40,7 +40,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       const m = /API\s+: (http:\/\/localhost:\d+)\/api/.exec(output);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]!.replace('localhost', '127.0.0.1'));
+        resolve(m[1].replace('localhost', '127.0.0.1'));
       }
     };
     child.stdout!.on('data', onData);

@@ -85,7 +85,7 @@ export async function expectApiError(
   } catch (e) {
     const err = e as import('@onewindow/shared').ApiError;
     if (err.status !== status || (code && err.code !== code)) {
-      throw new Error(`expected ${status} ${code ?? ''}, got ${err.status} ${err.code}: ${err.message}`);
+      throw new Error(`expected ${status} ${code ?? ''}, got ${err.status} ${err.code}: ${err.message}`, { cause: e });
     }
     return err;
   }

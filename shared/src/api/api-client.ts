@@ -167,7 +167,7 @@ export function saveDownloadedFile(file: DownloadedFile, doc: Document = documen
 export function dispositionFileName(header: string | null): string {
   if (!header) return 'download';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star) return decodeURIComponent(star[1]!);
+  if (star) return decodeURIComponent(star[1]);
   return /filename="([^"]*)"/i.exec(header)?.[1] ?? 'download';
 }
 

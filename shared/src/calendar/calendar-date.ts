@@ -10,14 +10,14 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isIsoDate(s: string): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
 export function dayNumber(date: string): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new RangeError(`not a date: ${date}`);
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / DAY_MS;
+  return Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY_MS;
 }
 
 export function dateOfDay(day: number): string {

@@ -43,13 +43,12 @@ export class WorkingCalendar {
     this.workSeq = new Int32Array(kinds.length);
     let count = 0;
     for (let i = 0; i < kinds.length; i++) {
-      if (isWorkingKind(KIND_CODES[kinds[i]!]!)) count++;
+      if (isWorkingKind(KIND_CODES[kinds[i]])) count++;
       this.workSeq[i] = count;
     }
     this.nthWorking = new Int32Array(count + 1);
     for (let i = 0; i < kinds.length; i++) {
-      if (i === 0 ? this.workSeq[0] === 1 : this.workSeq[i]! > this.workSeq[i - 1]!)
-        this.nthWorking[this.workSeq[i]!] = i;
+      if (i === 0 ? this.workSeq[0] === 1 : this.workSeq[i] > this.workSeq[i - 1]) this.nthWorking[this.workSeq[i]] = i;
     }
   }
 
@@ -61,8 +60,8 @@ export class WorkingCalendar {
     const kinds = new Uint8Array(Math.max(...nums) - first + 1).fill(255);
     const names = new Map<number, string>();
     days.forEach((d, i) => {
-      kinds[nums[i]! - first] = KIND_CODES.indexOf(d.kind);
-      if (d.holidayName) names.set(nums[i]!, d.holidayName);
+      kinds[nums[i] - first] = KIND_CODES.indexOf(d.kind);
+      if (d.holidayName) names.set(nums[i], d.holidayName);
     });
     const gap = kinds.indexOf(255);
     if (gap >= 0) throw new RangeError(`calendar has no row for ${dateOfDay(first + gap)}`);
@@ -83,7 +82,7 @@ export class WorkingCalendar {
   }
 
   kindOfDay(day: number): DayKind {
-    return KIND_CODES[this.kinds[this.index(day)]!]!;
+    return KIND_CODES[this.kinds[this.index(day)]];
   }
 
   nameOfDay(day: number): string | null {
@@ -96,15 +95,15 @@ export class WorkingCalendar {
 
   /** Working days in (from, to]: after `from`, up to and including `to`. Negative when to < from. */
   workingDaysBetween(fromDay: number, toDay: number): number {
-    return this.workSeq[this.index(toDay)]! - this.workSeq[this.index(fromDay)]!;
+    return this.workSeq[this.index(toDay)] - this.workSeq[this.index(fromDay)];
   }
 
   /** The n-th working day after `day` (n ≥ 1), or `day` itself for n = 0. */
   addWorkingDays(day: number, n: number): number {
     if (n === 0) return day;
-    const k = this.workSeq[this.index(day)]! + n;
+    const k = this.workSeq[this.index(day)] + n;
     if (n < 0 || k >= this.nthWorking.length) throw new CalendarRangeError(dateOfDay(day + n));
-    return this.firstDay + this.nthWorking[k]!;
+    return this.firstDay + this.nthWorking[k];
   }
 
   /**
@@ -112,8 +111,8 @@ export class WorkingCalendar {
    * lies before the calendar: the inverse of addWorkingDays on working days.
    */
   workingDaysBefore(day: number, n: number): number | null {
-    const k = this.workSeq[this.index(day)]! - n;
-    return k >= 1 ? this.firstDay + this.nthWorking[k]! : null;
+    const k = this.workSeq[this.index(day)] - n;
+    return k >= 1 ? this.firstDay + this.nthWorking[k] : null;
   }
 
   /** `day` when it is a working day, else the next one (a period ending on a holiday ends the day after, 民法典 第二百零三条). */

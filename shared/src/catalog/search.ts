@@ -48,7 +48,7 @@ export function prepareSearchEntries(entries: SearchEntry[]): PreparedEntry[] {
  */
 export function searchMatters(entries: SearchEntry[] | PreparedEntry[], query: string): SearchHit[] {
   const prepared =
-    entries.length && 'nameLength' in entries[0]!
+    entries.length && 'nameLength' in entries[0]
       ? (entries as PreparedEntry[])
       : prepareSearchEntries(entries as SearchEntry[]);
   const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -62,7 +62,7 @@ export function searchMatters(entries: SearchEntry[] | PreparedEntry[], query: s
     const highlights: [number, number][] = [];
     let all = true;
     for (let i = 0; i < terms.length; i++) {
-      const m = scoreTerm(e, terms[i]!, ascii[i]!);
+      const m = scoreTerm(e, terms[i], ascii[i]);
       if (!m) {
         all = false;
         break;

@@ -8,12 +8,12 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 export function creditCodeCheckChar(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const n = ALPHABET.indexOf(first17[i]!);
+    const n = ALPHABET.indexOf(first17[i]);
     if (n < 0) throw new RangeError(`character ${first17[i]} is not allowed in a credit code`);
-    sum += n * WEIGHTS[i]!;
+    sum += n * WEIGHTS[i];
   }
   const c = (31 - (sum % 31)) % 31;
-  return ALPHABET[c]!;
+  return ALPHABET[c];
 }
 
 export type CreditCodeProblem = 'FORMAT' | 'CHECK_CHAR';

@@ -8,13 +8,13 @@ import { CaseErrors } from './case.exception.js';
 export const CaseAccess = {
   /** Staff with one of `roles`, within the case's department. */
   staff(p: Principal | null, c: CaseEntity, ...roles: Role[]): void {
-    if (!p || p.kind !== PrincipalKind.STAFF) throw AuthErrors.forbiddenRole();
+    if (p?.kind !== PrincipalKind.STAFF) throw AuthErrors.forbiddenRole();
     if (roles.length && !p.roles.some((r) => roles.includes(r))) throw AuthErrors.forbiddenRole();
     DepartmentScope.assert(p, c.departmentId);
   },
   /** The applicant who owns the case; anyone else is told it does not exist. */
   owner(p: Principal | null, c: CaseEntity): void {
-    if (!p || p.kind !== PrincipalKind.APPLICANT || c.applicantAccountId !== p.id) throw CaseErrors.notFound();
+    if (p?.kind !== PrincipalKind.APPLICANT || c.applicantAccountId !== p.id) throw CaseErrors.notFound();
   },
   /** The owner, or staff of the department in one of `roles`. */
   ownerOrStaff(p: Principal | null, c: CaseEntity, ...roles: Role[]): 'APPLICANT' | 'STAFF' {

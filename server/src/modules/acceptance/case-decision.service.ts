@@ -98,7 +98,7 @@ export class CaseDecisionService {
     return this.run(id, async (m, c) => {
       this.ledger.assert(c, 'DEEM_ACCEPTED');
       const [ac] = (await this.clocks.dtosOf(m, [c.acceptanceClockId])).values();
-      if (!ac || ac.state !== 'RUNNING' || new Date(ac.dueAt) > this.clock.now()) throw CaseErrors.notOverdue();
+      if (ac?.state !== 'RUNNING' || new Date(ac.dueAt) > this.clock.now()) throw CaseErrors.notOverdue();
       await this.clocks.stop(actor, c.acceptanceClockId!, 'DEEMED_ACCEPTED', m);
       await this.acceptIn(
         m,

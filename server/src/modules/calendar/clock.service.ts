@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import {
   type ClockDto,
   type ClockExplanationDto,
-  type ClockState,
   type ClockSubjectKind,
   CLOCK_SUBJECT_LABELS,
   DAY_KIND_LABELS,
@@ -443,7 +442,7 @@ export class ClockService {
       limit: { value: c.limitValue, unit: c.limitUnit },
       joint: c.joint,
       extensionDays: c.extensionDays,
-      state: c.state as ClockState,
+      state: c.state,
       startedAt: c.startedAt.toISOString(),
       dueAt: c.dueAt.toISOString(),
       dueDate: c.dueDate,

@@ -12,7 +12,7 @@ import {
   type MatterContent,
 } from '@onewindow/shared';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
@@ -102,7 +102,7 @@ export class CatalogTransferService {
       let n = 0;
       const now = this.clock.now();
       for (const [i, row] of file.matters.entries()) {
-        const report = rows[i]!;
+        const report = rows[i];
         if (report.action === 'UNCHANGED') continue;
         let matter = await m.findOneBy(MatterEntity, { code: row.code });
         if (!matter)
@@ -117,7 +117,7 @@ export class CatalogTransferService {
           );
         const draft = await m.findOneBy(MatterVersionEntity, { matterId: matter.id, status: 'DRAFT' });
         if (draft) {
-          await m.update(MatterVersionEntity, draft.id, { content: row.content as never, updatedAt: now });
+          await m.update(MatterVersionEntity, draft.id, { content: row.content, updatedAt: now });
         } else {
           const [{ max }] = await m.query(
             'SELECT coalesce(max(version_no), 0)::int AS max FROM matter_version WHERE matter_id = $1',
@@ -181,9 +181,7 @@ export class CatalogTransferService {
         whitelist: true,
         forbidNonWhitelisted: true,
       });
-      const structure = structural.length
-        ? (toValidationException(structural as ValidationError[]).details?.fields as FieldErrors)
-        : {};
+      const structure = structural.length ? (toValidationException(structural).details?.fields as FieldErrors) : {};
       // A cell that could not be read already has its message; its placeholder value is not checked again.
       const unread = new Set(Object.keys(errors).map((p) => p.split('.').slice(0, 2).join('.')));
       for (const [k, v] of Object.entries(structure))

@@ -348,15 +348,15 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
     sheet.eachRow((row, rowNo) => {
       if (rowNo === 1 || rowIsEmpty(row)) return;
       const cells = headers.map((_, i) => cellText(row.getCell(i + 1)));
-      const index = byCode.get(cells[0]!.toUpperCase());
+      const index = byCode.get(cells[0].toUpperCase());
       if (index === undefined)
         return void out.fileErrors.push(
           `${name}表第 ${rowNo} 行：事项编码 ${cells[0] || '（空）'} 不在“${SHEET.matters}”表中`,
         );
-      const errors = out.errors[index]!;
+      const errors = out.errors[index];
       take(
         cells,
-        out.file.matters[index]!.content,
+        out.file.matters[index].content,
         (field, msg) => (errors[`content.${field}`] ??= []).push(`${name}表第 ${rowNo} 行：${msg}`),
         cells,
       );
@@ -370,13 +370,13 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
       const i = c.materials.length;
       const f = (field: string) => (msg: string) => fail(`materials.${i}.${field}`, msg);
       const m: MaterialSpec = {
-        name: name!,
+        name: name,
         form:
-          (forms.get(form!) as MaterialSpec['form']) ??
+          (forms.get(form) as MaterialSpec['form']) ??
           (f('form')(`形式应为 ${Object.values(MATERIAL_FORM_LABELS).join('、')} 之一`), 'ORIGINAL'),
-        copies: int(copies!, f('copies')),
-        required: yesNo(required!, f('required')),
-        deferrable: yesNo(deferrable!, f('deferrable')),
+        copies: int(copies, f('copies')),
+        required: yesNo(required, f('required')),
+        deferrable: yesNo(deferrable, f('deferrable')),
       };
       if (notes) m.notes = notes;
       for (const [key, text] of [
@@ -385,7 +385,7 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
       ] as const) {
         if (!text) continue;
         const match = ATTACHMENT_CELL.exec(text);
-        if (match) m[key] = { fileName: match[1]!.trim(), fileId: match[2]!.toLowerCase() };
+        if (match) m[key] = { fileName: match[1].trim(), fileId: match[2].toLowerCase() };
         else f(key)('附件应写作“文件名 <文件编号>”，新附件请在系统中上传');
       }
       c.materials.push(m);
@@ -396,15 +396,15 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
     const i = c.coDepartments.length;
     const d: CoDepartmentSpec = {
       departmentId:
-        lk.deptId.get(dept!.toUpperCase()) ??
+        lk.deptId.get(dept.toUpperCase()) ??
         (fail(`coDepartments.${i}.departmentId`, `没有编码为 ${dept || '（空）'} 的部门`), ''),
       subtaskLimit: {
-        value: int(value!, (msg) => fail(`coDepartments.${i}.subtaskLimit`, `子任务时限${msg}`)),
+        value: int(value, (msg) => fail(`coDepartments.${i}.subtaskLimit`, `子任务时限${msg}`)),
         unit:
-          (units.get(unit!) as TimeLimitDto['unit']) ??
+          (units.get(unit) as TimeLimitDto['unit']) ??
           (fail(`coDepartments.${i}.subtaskLimit`, '时限单位不正确'), 'WORKING_DAY'),
       },
-      silenceIsConsent: yesNo(consent!, (msg) => fail(`coDepartments.${i}.silenceIsConsent`, `超时默许同意${msg}`)),
+      silenceIsConsent: yesNo(consent, (msg) => fail(`coDepartments.${i}.silenceIsConsent`, `超时默许同意${msg}`)),
     };
     c.coDepartments.push(d);
   });
@@ -413,7 +413,7 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
     const i = c.specialProcedures.length;
     const s: SpecialProcedureSpec = {
       kind:
-        (kinds.get(kind!) as SpecialProcedureSpec['kind']) ??
+        (kinds.get(kind) as SpecialProcedureSpec['kind']) ??
         (fail(`specialProcedures.${i}.kind`, `特别程序应为 ${Object.values(PAUSE_REASON_LABELS).join('、')} 之一`),
         'OTHER'),
       countsTowardLimit: counts

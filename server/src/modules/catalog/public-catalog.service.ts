@@ -127,12 +127,10 @@ export class PublicCatalogService {
   async versionList(code: string): Promise<PublicVersionSummaryDto[]> {
     const matter = await this.dataSource.getRepository(MatterEntity).findOneBy({ code });
     if (!matter) throw CatalogErrors.matterNotFound();
-    const vs = await this.dataSource
-      .getRepository(MatterVersionEntity)
-      .find({
-        where: { matterId: matter.id, status: In(['PUBLISHED', 'SUPERSEDED', 'WITHDRAWN']) },
-        order: { versionNo: 'DESC' },
-      });
+    const vs = await this.dataSource.getRepository(MatterVersionEntity).find({
+      where: { matterId: matter.id, status: In(['PUBLISHED', 'SUPERSEDED', 'WITHDRAWN']) },
+      order: { versionNo: 'DESC' },
+    });
     return vs.map((v) => ({
       code,
       versionNo: v.versionNo,

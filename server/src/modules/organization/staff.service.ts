@@ -54,7 +54,7 @@ export class StaffService {
     const s = await this.dataSource.getRepository(StaffEntity).findOneBy({ id });
     if (!s) throw OrgErrors.staffNotFound();
     DepartmentScope.assert(principal, s.departmentId);
-    return (await this.toDtos([s]))[0]!;
+    return (await this.toDtos([s]))[0];
   }
 
   async create(actor: RequestActor, dto: CreateStaffDto): Promise<StaffDto> {
@@ -92,7 +92,7 @@ export class StaffService {
       });
       return s;
     });
-    return (await this.toDtos([created]))[0]!;
+    return (await this.toDtos([created]))[0];
   }
 
   async update(actor: RequestActor, id: string, dto: UpdateStaffDto): Promise<StaffDto> {
@@ -117,7 +117,7 @@ export class StaffService {
       });
       return s;
     });
-    return (await this.toDtos([updated]))[0]!;
+    return (await this.toDtos([updated]))[0];
   }
 
   /** The person themself, their department lead, or a center administrator. */
@@ -144,7 +144,7 @@ export class StaffService {
       }
       return s;
     });
-    return (await this.toDtos([updated]))[0]!;
+    return (await this.toDtos([updated]))[0];
   }
 
   async resetPassword(actor: RequestActor, id: string, newPassword: string): Promise<void> {

@@ -54,8 +54,8 @@ export class SupervisionController {
   @ApiOperation({ summary: '实时推送（server-sent events）：新出牌、督办、巡检' })
   events(@CurrentPrincipal() p: Principal): Observable<MessageEvent> {
     return merge(
-      this.live.for(p).pipe(map((e) => ({ data: e }) as MessageEvent)),
-      interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'heartbeat', data: '' }) as MessageEvent)),
+      this.live.for(p).pipe(map((e) => ({ data: e }))),
+      interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'heartbeat', data: '' }))),
     );
   }
 

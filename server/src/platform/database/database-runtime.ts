@@ -63,7 +63,7 @@ async function isPglite(url: string): Promise<boolean> {
   try {
     await c.connect();
     const { rows } = await c.query<{ v: string }>('SELECT version() AS v');
-    return rows[0]!.v.includes('PGlite');
+    return rows[0].v.includes('PGlite');
   } catch {
     return false;
   } finally {

@@ -84,14 +84,14 @@ export const DeferredWrites = {
         const sets = columns.map((c, i) => `"${c.databaseName}" = $${i + 1}`);
         if (meta.versionColumn)
           sets.push(`"${meta.versionColumn.databaseName}" = "${meta.versionColumn.databaseName}" + 1`);
-        params.push(pk!.getEntityValue(entity));
+        params.push(pk.getEntityValue(entity));
         return {
-          sql: `UPDATE "${meta.tableName}" SET ${sets.join(', ')} WHERE "${pk!.databaseName}" = $${params.length}`,
+          sql: `UPDATE "${meta.tableName}" SET ${sets.join(', ')} WHERE "${pk.databaseName}" = $${params.length}`,
           params,
           expectRows: 1,
         };
       },
-      `${meta.tableName}:${pk!.getEntityValue(entity)}`,
+      `${meta.tableName}:${pk.getEntityValue(entity)}`,
     );
   },
 
@@ -100,8 +100,8 @@ export const DeferredWrites = {
     const writes = [...(queued.get(qr)?.values() ?? [])].map((w) => (typeof w === 'function' ? w() : w)).concat(more);
     queued.delete(qr);
     if (!writes.length) return;
-    if (writes.length === 1 && writes[0]!.expectRows === undefined) {
-      await qr.query(writes[0]!.sql, writes[0]!.params);
+    if (writes.length === 1 && writes[0].expectRows === undefined) {
+      await qr.query(writes[0].sql, writes[0].params);
       return;
     }
     const params: unknown[] = [];

@@ -149,15 +149,15 @@ export class PdfRenderer {
     const pad = 4;
     const drawRow = (cells: string[], header: boolean) => {
       doc.font(header ? 'bold' : 'body').fontSize(9.5);
-      const h = Math.max(...cells.map((c, i) => doc.heightOfString(c || '—', { width: cols[i]! - pad * 2 }))) + pad * 2;
+      const h = Math.max(...cells.map((c, i) => doc.heightOfString(c || '—', { width: cols[i] - pad * 2 }))) + pad * 2;
       if (doc.y + h > doc.page.height - MARGIN) doc.addPage();
       const y = doc.y;
       let x = MARGIN;
       cells.forEach((c, i) => {
-        if (header) doc.rect(x, y, cols[i]!, h).fillAndStroke('#f2f3f5', '#c9cdd4');
-        else doc.rect(x, y, cols[i]!, h).stroke('#c9cdd4');
-        doc.fillColor(INK).text(c || '—', x + pad, y + pad, { width: cols[i]! - pad * 2 });
-        x += cols[i]!;
+        if (header) doc.rect(x, y, cols[i], h).fillAndStroke('#f2f3f5', '#c9cdd4');
+        else doc.rect(x, y, cols[i], h).stroke('#c9cdd4');
+        doc.fillColor(INK).text(c || '—', x + pad, y + pad, { width: cols[i] - pad * 2 });
+        x += cols[i];
       });
       doc.x = MARGIN;
       doc.y = y + h;

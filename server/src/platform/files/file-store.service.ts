@@ -64,7 +64,7 @@ export class FileStore {
     const bytes = upload.bytes;
     if (bytes === undefined || bytes === null || (Buffer.isBuffer(bytes) && bytes.length === 0))
       throw FileErrors.empty();
-    const mediaType = (upload.mediaType ?? '').split(';')[0]!.trim().toLowerCase();
+    const mediaType = (upload.mediaType ?? '').split(';')[0].trim().toLowerCase();
     if (!isKnownMediaType(mediaType) || !policy.types.includes(mediaType) || !Buffer.isBuffer(bytes))
       throw FileErrors.typeNotAllowed(policy.types);
     const max = Math.min(policy.maxBytes ?? Infinity, this.config.http.uploadLimitBytes);

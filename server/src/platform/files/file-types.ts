@@ -28,7 +28,7 @@ export function bytesMatch(type: FileMediaType, bytes: Buffer): boolean {
 
 /** A file name safe to store and to put in a header: no directories, no control characters, bounded length. */
 export function cleanFileName(raw: string | undefined, type: FileMediaType): string {
-  let name = '';
+  let name: string;
   try {
     name = decodeURIComponent(raw ?? '');
   } catch {
@@ -37,6 +37,7 @@ export function cleanFileName(raw: string | undefined, type: FileMediaType): str
   name = name
     .split(/[\\/]/)
     .pop()!
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
     .trim();
   const ext = FILE_TYPES[type].ext;

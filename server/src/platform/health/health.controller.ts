@@ -29,7 +29,7 @@ export class HealthController {
   @ApiOkResponse({ description: '{ status: "ready", database }' })
   @ApiServiceUnavailableResponse({ description: '数据库不可用' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessDto> {
-    let ok = false;
+    let ok: boolean;
     try {
       await this.dataSource.query('SELECT 1');
       ok = true;

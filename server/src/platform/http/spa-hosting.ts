@@ -40,7 +40,7 @@ export async function hostSpas(app: NestFastifyApplication, root: string): Promi
   return {
     indexFor(url: string) {
       if (url.startsWith('/api/') || url === '/api') return null;
-      const pathOnly = url.split('?')[0]!;
+      const pathOnly = url.split('?')[0];
       const match = indexes.find((i) => pathOnly.startsWith(i.prefix) || `${pathOnly}/` === i.prefix);
       return match?.html ?? null;
     },
