@@ -61,12 +61,19 @@ export const CARD_DECISION_LABELS: Record<CardDecision, string> = { REVOKE: '撤
 /** What can be done to a card: the holder's appeal, then a supervisor's decision. */
 export type CardAction = 'APPEAL' | CardDecision;
 export const CARD_ACTION_LABELS: Record<CardAction, string> = { APPEAL: '申诉', ...CARD_DECISION_LABELS };
-const DECIDED: Record<CardDecision, CardState> = { REVOKE: 'REVOKED', UPHOLD: 'UPHELD', ESCALATE: 'ESCALATED' };
+/** The card state machine as data: the holder appeals an issued card once; a supervisor decides an appealed card;
+ * a decided card is final. */
+export const CARD_TRANSITIONS: Record<CardState, Partial<Record<CardAction, CardState>>> = {
+  ISSUED: { APPEAL: 'APPEALED' },
+  APPEALED: { REVOKE: 'REVOKED', UPHOLD: 'UPHELD', ESCALATE: 'ESCALATED' },
+  REVOKED: {},
+  UPHELD: {},
+  ESCALATED: {},
+};
 
-/** The card state machine: the holder appeals an issued card once; a supervisor decides an appealed card. */
+/** The state `action` leads to from `state`, or null where the action is not allowed. */
 export function cardStateAfter(state: CardState, action: CardAction): CardState | null {
-  if (action === 'APPEAL') return state === 'ISSUED' ? 'APPEALED' : null;
-  return state === 'APPEALED' ? DECIDED[action] : null;
+  return CARD_TRANSITIONS[state][action] ?? null;
 }
 
 export interface CardEventDto {
