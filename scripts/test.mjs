@@ -1,4 +1,4 @@
-// `npm test`: typecheck, every unit and integration suite, a build, and the browser journeys.
+// `npm test`: lint and format check, typecheck, every unit and integration suite, a build, and the browser journeys.
 // With DATABASE_URL set, server and browser tests use that PostgreSQL server (a fresh database
 // per test file); without it, embedded PGlite. Ends with one line: "Tests: N passed, N failed, N skipped".
 import { spawn } from 'node:child_process';
@@ -57,6 +57,7 @@ console.log(
 );
 
 if (!(await run('build shared', 'npm', ['run', 'build', '-w', '@onewindow/shared']))) process.exit(1);
+await run('lint (ESLint, Prettier, import rules: npm run lint)', 'npm', ['run', 'lint', '--silent']);
 await run('typecheck', 'npm', [
   'run',
   'typecheck',

@@ -25,3 +25,9 @@ import { CaseController, PublicProgressController } from './case.controller.js';
   exports: [CaseDecisionService, CaseQueryService, CaseExchangeService],
 })
 export class AcceptanceModule {}
+
+// What other modules may use of acceptance: its services and the SQL it publishes.
+export { AcceptanceSql } from './acceptance.sql.js';
+export { CaseDecisionService } from './case-decision.service.js';
+export { CaseExchangeService } from './case-exchange.service.js';
+export { CaseQueryService } from './case-query.service.js';

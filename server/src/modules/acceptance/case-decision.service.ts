@@ -19,9 +19,8 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { CLOCK_CONTEXT_SQL, type ClockContext, ClockService } from '../calendar/clock.service.js';
-import { DepartmentService, departmentJson } from '../organization/department.service.js';
-import { StaffService } from '../organization/staff.service.js';
+import { CalendarSql, type ClockContext, ClockService } from '../calendar/calendar.module.js';
+import { DepartmentService, OrganizationSql, StaffService } from '../organization/organization.module.js';
 import { CaseAccess } from './case-access.js';
 import { CaseIntakeService } from './case-intake.service.js';
 import { CaseLedger } from './case-ledger.service.js';
@@ -69,8 +68,8 @@ export class CaseDecisionService {
         clock,
         raw,
       } = await this.ledger.lockForAcceptance(m, id, {
-        clock_context: CLOCK_CONTEXT_SQL,
-        department: departmentJson('sc.department_id'),
+        clock_context: CalendarSql.CONTEXT,
+        department: OrganizationSql.departmentJson('sc.department_id'),
       });
       this.clocks.prime(m, raw.clock_context as ClockContext);
       this.departments.prime(m, raw.department as Record<string, unknown> | null);
@@ -115,7 +114,7 @@ export class CaseDecisionService {
   /** Every receipt whose acceptance clock has run out: the transition the supervision sweep fires. */
   async deemOverdue(actor: RequestActor): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT sc.id FROM service_case sc JOIN clock ck ON ck.id = sc.acceptance_clock_id
+      `SELECT sc.id FROM service_case sc JOIN ${CalendarSql.clock('ck')} ON ck.id = sc.acceptance_clock_id
        WHERE sc.state = 'SUBMITTED' AND ck.state = 'RUNNING' AND ck.due_at <= $1 ORDER BY ck.due_at`,
       [this.clock.now()],
     );

@@ -16,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
 import { dayPeriod } from '../../platform/http/day-period.js';
+import { OrganizationSql } from '../organization/organization.module.js';
 
 export const EXCHANGE_MAX_DAYS = 31;
 
@@ -24,7 +25,7 @@ export const EXCHANGE_MAX_DAYS = 31;
  * path of acceptance); an export, a few times a month, looks at each case's steps through their case index.
  */
 const EXCHANGE_SQL = `
-  FROM service_case sc JOIN department d ON d.id = sc.department_id
+  FROM service_case sc JOIN ${OrganizationSql.department('d')} ON d.id = sc.department_id
   WHERE sc.state <> 'DRAFT' AND EXISTS (SELECT 1 FROM case_step s WHERE s.case_id = sc.id AND s.at >= $1 AND s.at < $2)`;
 
 /**

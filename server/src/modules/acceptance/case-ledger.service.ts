@@ -17,6 +17,7 @@ import { EntityRows } from '../../platform/database/entity-rows.js';
 import { caseMaterialsJson } from './case-sql.js';
 import { CaseEntity, CaseStepEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
+import { CalendarSql } from '../calendar/calendar.module.js';
 
 export interface StepInput {
   opinion?: string | null;
@@ -71,7 +72,7 @@ export class CaseLedger {
       m,
       id,
       { ...more, acceptance_clock: 'to_jsonb(ck)' },
-      'JOIN clock ck ON ck.id = sc.acceptance_clock_id',
+      `JOIN ${CalendarSql.clock('ck')} ON ck.id = sc.acceptance_clock_id`,
       'sc, ck',
     );
     const { c, raw } = locked ?? (await this.lockWith(m, id, more)) ?? this.notFound();

@@ -13,7 +13,7 @@ import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { PersonalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
 import { PdfRenderer, type PdfSection } from '../../platform/documents/pdf-renderer.js';
-import { DepartmentService } from '../organization/department.service.js';
+import { DepartmentService } from '../organization/organization.module.js';
 import { CaseEntity, CaseNoticeEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 

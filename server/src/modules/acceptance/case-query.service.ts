@@ -37,7 +37,8 @@ import { escapeLike } from '../../platform/database/escape-like.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
 import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
 import { CASE_MATERIAL_FILE } from './case-intake.service.js';
-import { CALENDAR_REVISION_SQL, type ClockJson, ClockService, clocksJson } from '../calendar/clock.service.js';
+import { CalendarSql, type ClockJson, ClockService } from '../calendar/calendar.module.js';
+import { OrganizationSql } from '../organization/organization.module.js';
 import { CaseAccess } from './case-access.js';
 import { caseMaterialsJson } from './case-sql.js';
 import { CaseNoticeService } from './case-notice.service.js';
@@ -72,7 +73,8 @@ const CASE_PARTS = `
      FROM case_step s WHERE s.case_id = sc.id) AS steps,
   (SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'state', t.state, 'departmentId', t.department_id, 'assigneeId', t.assignee_id,
             'assigneeName', a.name, 'opinion', t.opinion, 'agreed', t.agreed, 'completedByName', b.name, 'actingForName', f.name, 'completedAt', t.completed_at) ORDER BY t.seq), '[]')
-     FROM case_task t LEFT JOIN staff a ON a.id = t.assignee_id LEFT JOIN staff b ON b.id = t.completed_by LEFT JOIN staff f ON f.id = t.acting_for
+     FROM case_task t LEFT JOIN ${OrganizationSql.staff('a')} ON a.id = t.assignee_id LEFT JOIN ${OrganizationSql.staff('b')} ON b.id = t.completed_by
+       LEFT JOIN ${OrganizationSql.staff('f')} ON f.id = t.acting_for
      WHERE t.case_id = sc.id) AS tasks,
   (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
      FROM case_notice n WHERE n.case_id = sc.id) AS notices`;
@@ -115,7 +117,7 @@ export class CaseQueryService {
       where.push(
         `(sc.receipt_no ILIKE $${params.push(`%${escapeLike(q.trim())}%`)} OR sc.case_no ILIKE $${params.length} OR sc.applicant_name ILIKE $${params.length})`,
       );
-    const from = `FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK} WHERE ${where.join(' AND ')}`;
+    const from = `FROM service_case sc LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK} WHERE ${where.join(' AND ')}`;
     // $1 (now) is only used by the ordering query; the count names its type so PostgreSQL accepts it unused.
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total ${from} AND $1::timestamptz IS NOT NULL`,
@@ -140,7 +142,7 @@ export class CaseQueryService {
         queue,
       ) => `SELECT '${queue}' AS queue, count(*)::int AS total, count(*) FILTER (WHERE standing = 'WARNING')::int AS warning,
                   count(*) FILTER (WHERE standing = 'OVERDUE')::int AS overdue
-                  FROM (SELECT ${STANDING_SQL} AS standing FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK}
+                  FROM (SELECT ${STANDING_SQL} AS standing FROM service_case sc LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK}
                         WHERE ${QUEUE_SQL[queue]} ${scope}) x`,
     );
     return this.dataSource.query(parts.join(' UNION ALL '), params);
@@ -150,7 +152,7 @@ export class CaseQueryService {
   async mine(p: Principal): Promise<CaseSummaryDto[]> {
     const rows = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}
-       FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK}
+       FROM service_case sc LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK}
        WHERE sc.applicant_account_id = $2 ORDER BY sc.created_at DESC LIMIT 200`,
       [this.clock.now(), p.id],
     );
@@ -162,7 +164,7 @@ export class CaseQueryService {
     const m = this.dataSource.manager;
     const [row] = await m.query(
       `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, ${CASE_PARTS},
-              ${clocksJson('sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id')} AS clocks, ${CALENDAR_REVISION_SQL} AS calendar_revision
+              ${CalendarSql.clocksJson('sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id')} AS clocks, ${CalendarSql.REVISION} AS calendar_revision
        FROM service_case sc WHERE sc.id = $1`,
       [id],
     );
@@ -202,7 +204,7 @@ export class CaseQueryService {
                  FROM case_step s WHERE s.case_id = sc.id AND s.action <> 'SAVE_DRAFT') AS steps,
               (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
                  FROM case_notice n WHERE n.case_id = sc.id) AS notices
-       FROM service_case sc LEFT JOIN clock ck ON ck.id = ${RUNNING_CLOCK} AND ck.state <> 'STOPPED'
+       FROM service_case sc LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK} AND ck.state <> 'STOPPED'
        WHERE (sc.case_no = $1 OR sc.receipt_no = $1) AND sc.query_code = $2`,
       [no.trim().toUpperCase(), code.trim().toUpperCase()],
     );

@@ -1,3 +1,5 @@
+import { ShanghaiSql } from '../../platform/database/shanghai-sql.js';
+
 /** SQL shared by the migration and the calendar service: the running working-day count of every date. */
 export const WORKING_KINDS_SQL = `('WORKDAY', 'MAKEUP_WORKDAY')`;
 
@@ -5,10 +7,6 @@ export const REFRESH_WORK_SEQ_SQL = `
   UPDATE calendar_day c SET work_seq = s.seq
   FROM (SELECT date, (count(*) FILTER (WHERE kind IN ${WORKING_KINDS_SQL}) OVER (ORDER BY date))::int AS seq FROM calendar_day) s
   WHERE c.date = s.date AND c.work_seq IS DISTINCT FROM s.seq`;
-
-/** 24:00 Shanghai at the end of a date column/expression, as timestamptz (UTC+8, no DST). */
-export const endOfShanghaiDaySql = (dateExpr: string) =>
-  `(((${dateExpr}) + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`;
 
 /**
  * Recomputes the due and warning times of every running day-unit clock from its anchor and the
@@ -18,11 +16,11 @@ export const endOfShanghaiDaySql = (dateExpr: string) =>
  */
 export const RECOMPUTE_CLOCKS_SQL = `
 WITH target AS (
-  SELECT c.id, d.date AS due_date, ${endOfShanghaiDaySql('d.date')} AS due_at,
+  SELECT c.id, d.date AS due_date, ${ShanghaiSql.endOf('d.date')} AS due_at,
     CASE
-      WHEN c.warn_left = 0 THEN ${endOfShanghaiDaySql('d.date')}
-      WHEN c.limit_unit = 'WORKING_DAY' THEN greatest(c.anchor_at, coalesce(${endOfShanghaiDaySql('w.date')}, c.anchor_at))
-      ELSE greatest(c.anchor_at, ${endOfShanghaiDaySql('d.date')} - c.warn_left * interval '1 millisecond')
+      WHEN c.warn_left = 0 THEN ${ShanghaiSql.endOf('d.date')}
+      WHEN c.limit_unit = 'WORKING_DAY' THEN greatest(c.anchor_at, coalesce(${ShanghaiSql.endOf('w.date')}, c.anchor_at))
+      ELSE greatest(c.anchor_at, ${ShanghaiSql.endOf('d.date')} - c.warn_left * interval '1 millisecond')
     END AS warn_at
   FROM clock c
   JOIN calendar_day f ON f.date = CASE WHEN c.limit_unit = 'WORKING_DAY' THEN c.anchor_day ELSE c.raw_due_date - 1 END
@@ -55,7 +53,7 @@ r AS (
     END AS total,
     CASE c.limit_unit WHEN 'WORKING_DAY' THEN 1 WHEN 'HOUR' THEN 3600000 ELSE 86400000 END AS unit
   FROM clock c CROSS JOIN p
-  CROSS JOIN LATERAL (SELECT ((c.started_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day) s
+  CROSS JOIN LATERAL (SELECT ${ShanghaiSql.dateOf('c.started_at')} AS day) s
   WHERE c.state IN ('RUNNING', 'PAUSED')
 )
 UPDATE clock c
@@ -74,12 +72,3 @@ WHERE state = 'RUNNING' AND limit_unit = 'HOUR' AND warn_at <> greatest(anchor_a
 export const FLOOR_WARNINGS_SQL = `
 UPDATE clock SET warn_at = $2
 WHERE state = 'RUNNING' AND alert_level = 0 AND policy_version = $1 AND warn_at < $2 AND due_at > $2`;
-
-/**
- * Whether a clock (alias `k`) ran past its due time, as of `$now`: running (or stopped) after due_at. A clock
- * stopped while paused stopped counting when the pause began, so it ran over only if the pause began after due.
- */
-export const clockRanOverSql = (k: string, now: string) => `(
-  ${k}.state <> 'PAUSED' AND coalesce(${k}.stopped_at, ${now}) > ${k}.due_at
-  AND NOT EXISTS (SELECT 1 FROM clock_pause p WHERE p.clock_id = ${k}.id AND p.ended_at = ${k}.stopped_at AND p.started_at <= ${k}.due_at)
-)`;

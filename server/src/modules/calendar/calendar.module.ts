@@ -11,3 +11,9 @@ import { DeadlinePolicyService } from './deadline-policy.service.js';
   exports: [CalendarService, ClockService, DeadlinePolicyService],
 })
 export class CalendarModule {}
+
+// What other modules may use of the calendar: its services, their types and the SQL it publishes.
+export { CalendarSql } from './calendar.sql.js';
+export { CalendarService } from './calendar.service.js';
+export { type ClockContext, type ClockJson, ClockService } from './clock.service.js';
+export { DeadlinePolicyService } from './deadline-policy.service.js';

@@ -38,6 +38,7 @@ import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { EntityRows } from '../../platform/database/entity-rows.js';
+import { CalendarSql } from './calendar.sql.js';
 import { CalendarErrors } from './calendar.exception.js';
 import { ClockEntity, ClockExtensionEntity, ClockPauseEntity, type DeadlinePolicyEntity } from './calendar.entities.js';
 import { CalendarService } from './calendar.service.js';
@@ -145,14 +146,14 @@ export class ClockService {
    */
   private async context(m: EntityManager): Promise<{ cal: WorkingCalendar; policy: DeadlinePolicyEntity }> {
     const primed = m.queryRunner ? contextRead.get(m.queryRunner) : undefined;
-    const r = primed ?? (await m.query(`SELECT ${CLOCK_CONTEXT_SQL} AS context`))[0].context;
+    const r = primed ?? (await m.query(`SELECT ${CalendarSql.CONTEXT} AS context`))[0].context;
     return {
       cal: await this.calendars.ofRevision(m, Number(r.revision)),
       policy: await this.policies.version(m, Number(r.policy)),
     };
   }
 
-  /** The versions `CLOCK_CONTEXT_SQL` read in `m`'s transaction, for the clocks it starts. */
+  /** The versions `CalendarSql.CONTEXT` read in `m`'s transaction, for the clocks it starts. */
   prime(m: EntityManager, context: ClockContext): void {
     if (m.queryRunner?.isTransactionActive) contextRead.set(m.queryRunner, context);
   }
@@ -385,14 +386,14 @@ export class ClockService {
     const wanted = ids.filter((i): i is string => !!i);
     if (!wanted.length) return new Map();
     const [r] = await m.query(
-      `SELECT ${clocksJson('SELECT unnest($1::uuid[])')} AS clocks, ${CALENDAR_REVISION_SQL} AS calendar_revision`,
+      `SELECT ${CalendarSql.clocksJson('SELECT unnest($1::uuid[])')} AS clocks, ${CalendarSql.REVISION} AS calendar_revision`,
       [wanted],
     );
     return this.dtosFromJson(m, r.clocks, r.calendar_revision);
   }
 
   /**
-   * The clocks a subject's own query read with `clocksJson` (and the calendar revision, `CALENDAR_REVISION_SQL`):
+   * The clocks a subject's own query read with `CalendarSql.clocksJson` (and the calendar revision, `CalendarSql.REVISION`):
    * one query for the subject and any number of its clocks (a case page shows three).
    */
   async dtosFromJson(m: EntityManager, clocks: ClockJson[], calendarRevision: number): Promise<Map<string, ClockDto>> {
@@ -554,7 +555,7 @@ function pauseText(p: ClockDto['pauses'][number], unit: string): string {
 /** A pause or extension row as json_agg renders it: column names, timestamps as text. */
 type PauseRow = Record<string, string | number | null>;
 
-/** A clock as `clocksJson` reads it: its row, pauses and extensions. */
+/** A clock as `CalendarSql.clocksJson` reads it: its row, pauses and extensions. */
 export interface ClockJson {
   clock: Record<string, unknown>;
   pauses: PauseRow[];
@@ -569,18 +570,6 @@ export interface ClockContext {
 /** Versions a transaction read with its first query (`ClockService.prime`). */
 const contextRead = new WeakMap<QueryRunner, ClockContext>();
 
-/** The revision of the calendar in force, read with the clocks to check the cached calendar against. */
-export const CALENDAR_REVISION_SQL = '(SELECT revision FROM calendar_revision WHERE id = 1)';
-
-/** The calendar revision and the policy version in force, as JSON (`ClockContext`): what starting a clock reads. */
-export const CLOCK_CONTEXT_SQL = `json_build_object('revision', ${CALENDAR_REVISION_SQL},
-  'policy', (SELECT version FROM deadline_policy WHERE state = 'IN_FORCE'))`;
-
-/** The clocks whose ids `ids` (an SQL list or subquery) gives, as a JSON array of `ClockJson`. */
-export const clocksJson = (ids: string) => `(SELECT coalesce(json_agg(json_build_object('clock', to_jsonb(ck),
-    'pauses', (SELECT coalesce(json_agg(p ORDER BY p.started_at), '[]') FROM clock_pause p WHERE p.clock_id = ck.id),
-    'extensions', (SELECT coalesce(json_agg(e ORDER BY e.created_at), '[]') FROM clock_extension e WHERE e.clock_id = ck.id))), '[]')
-  FROM clock ck WHERE ck.id IN (${ids}))`;
 type ExtensionRow = Record<string, string | number | null>;
 
 function pauseOf(r: PauseRow): ClockPauseEntity {

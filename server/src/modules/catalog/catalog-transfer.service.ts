@@ -19,10 +19,9 @@ import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DomainException } from '../../platform/errors/domain.exception.js';
 import { toValidationException } from '../../platform/errors/validation.js';
-import { FeeCatalogService } from '../fees/fee-catalog.service.js';
+import { FeeCatalogService } from '../fees/fees.module.js';
 import { bytesMatch, XLSX } from '../../platform/files/file-types.js';
-import { DepartmentService } from '../organization/department.service.js';
-import { ServiceWindowService } from '../organization/service-window.service.js';
+import { DepartmentService, ServiceWindowService } from '../organization/organization.module.js';
 import {
   type ParsedWorkbook,
   readCatalogWorkbook,

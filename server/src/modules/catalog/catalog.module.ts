@@ -15,3 +15,7 @@ import { PublicCatalogService } from './public-catalog.service.js';
   exports: [CatalogService, PublicCatalogService],
 })
 export class CatalogModule {}
+
+// What other modules may use of the catalog.
+export { CatalogService } from './catalog.service.js';
+export { PublicCatalogService } from './public-catalog.service.js';

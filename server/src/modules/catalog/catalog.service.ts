@@ -22,7 +22,7 @@ import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { escapeLike } from '../../platform/database/escape-like.js';
 import { FileStore, toStoredFileDto } from '../../platform/files/file-store.service.js';
-import { FeeCatalogService } from '../fees/fee-catalog.service.js';
+import { FeeCatalogService } from '../fees/fees.module.js';
 import { MatterEntity, MatterVersionEntity } from './catalog.entities.js';
 import { toVersionDto } from './matter-version.mapper.js';
 import { CatalogErrors } from './catalog.exception.js';

@@ -11,9 +11,8 @@ import {
 } from '@onewindow/shared';
 import { PdfRenderer } from '../../platform/documents/pdf-renderer.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { FeeCatalogService } from '../fees/fee-catalog.service.js';
-import { DepartmentService } from '../organization/department.service.js';
-import { ServiceWindowService } from '../organization/service-window.service.js';
+import { FeeCatalogService } from '../fees/fees.module.js';
+import { DepartmentService, ServiceWindowService } from '../organization/organization.module.js';
 import { PublicCatalogService } from './public-catalog.service.js';
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '@onewindow/shared';
 import { pinyin } from 'pinyin-pro';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { DepartmentService } from '../organization/department.service.js';
+import { DepartmentService } from '../organization/organization.module.js';
 import { CatalogErrors } from './catalog.exception.js';
 import type { PublicSearchDto } from './catalog.dto.js';
 import { toVersionDto } from './matter-version.mapper.js';

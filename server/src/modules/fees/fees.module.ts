@@ -9,3 +9,6 @@ import { FeeCatalogService } from './fee-catalog.service.js';
   exports: [FeeCatalogService],
 })
 export class FeesModule {}
+
+// What other modules may use of fees.
+export { FeeCatalogService } from './fee-catalog.service.js';

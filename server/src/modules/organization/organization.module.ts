@@ -22,3 +22,9 @@ export class OrganizationModule implements OnModuleInit {
     this.registry.register(PrincipalKind.STAFF, (id, m) => this.staff.resolvePrincipal(id, m));
   }
 }
+
+// What other modules may use of organization: its services and the SQL it publishes.
+export { DepartmentService } from './department.service.js';
+export { OrganizationSql } from './organization.sql.js';
+export { ServiceWindowService } from './service-window.service.js';
+export { StaffService } from './staff.service.js';

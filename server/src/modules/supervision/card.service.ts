@@ -24,8 +24,10 @@ import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { CaseQueryService } from '../acceptance/case-query.service.js';
-import { ClockService } from '../calendar/clock.service.js';
+import { ShanghaiSql } from '../../platform/database/shanghai-sql.js';
+import { AcceptanceSql, CaseQueryService } from '../acceptance/acceptance.module.js';
+import { CalendarSql, ClockService } from '../calendar/calendar.module.js';
+import { OrganizationSql } from '../organization/organization.module.js';
 import { CardEntity, CardEventEntity } from './supervision.entities.js';
 import { SupervisionErrors } from './supervision.exception.js';
 import { SupervisionEvents } from './supervision-events.js';
@@ -40,10 +42,10 @@ const CARD_SELECT = `
     (SELECT coalesce(json_agg(json_build_object('action', e.action, 'reason', e.reason, 'actorName', e.actor_name, 'at', e.at) ORDER BY e.at), '[]')
        FROM supervision_card_event e WHERE e.card_id = k.id) AS events
   FROM supervision_card k
-  LEFT JOIN service_case sc ON sc.id = k.case_id
-  LEFT JOIN department d ON d.id = k.department_id
-  LEFT JOIN service_window w ON w.id = k.window_id
-  LEFT JOIN staff st ON st.id = k.staff_id`;
+  LEFT JOIN ${AcceptanceSql.case('sc')} ON sc.id = k.case_id
+  LEFT JOIN ${OrganizationSql.department('d')} ON d.id = k.department_id
+  LEFT JOIN ${OrganizationSql.window('w')} ON w.id = k.window_id
+  LEFT JOIN ${OrganizationSql.staff('st')} ON st.id = k.staff_id`;
 
 /** Cards: the list and board for supervisors (all) and staff (their department), appeals and decisions. */
 @Injectable()
@@ -69,12 +71,8 @@ export class CardService {
     if (q.reason) where.push(`k.reason = $${params.push(q.reason)}`);
     if (q.state) where.push(`k.state = $${params.push(q.state)}`);
     // Days are Shanghai days: [from 00:00, to + 1 00:00) at UTC+8.
-    if (q.from)
-      where.push(`k.crossed_at >= ($${params.push(q.from)}::date::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`);
-    if (q.to)
-      where.push(
-        `k.crossed_at < (($${params.push(q.to)}::date + 1)::timestamp - interval '8 hours') AT TIME ZONE 'UTC'`,
-      );
+    if (q.from) where.push(`k.crossed_at >= ${ShanghaiSql.startOf(`$${params.push(q.from)}::date`)}`);
+    if (q.to) where.push(`k.crossed_at < ${ShanghaiSql.endOf(`$${params.push(q.to)}::date`)}`);
     if (q.mine) where.push(`k.staff_id = $${params.push(p.id)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(
@@ -177,7 +175,7 @@ export class CardService {
       `SELECT d.id AS "departmentId", d.name AS "departmentName",
               count(k.id) FILTER (WHERE k.level = 'YELLOW')::int AS yellow, count(k.id) FILTER (WHERE k.level = 'RED')::int AS red,
               count(k.id) FILTER (WHERE k.state IN ('ISSUED', 'APPEALED', 'ESCALATED', 'UPHELD'))::int AS open
-       FROM supervision_card k JOIN department d ON d.id = k.department_id
+       FROM supervision_card k JOIN ${OrganizationSql.department('d')} ON d.id = k.department_id
        WHERE k.state <> 'REVOKED' ${scope}
        GROUP BY d.id, d.name ORDER BY red DESC, yellow DESC, d.name`,
       params,
@@ -187,7 +185,7 @@ export class CardService {
               (SELECT count(*) FROM supervision_card k WHERE k.level = 'RED' AND k.state <> 'REVOKED' ${scope})::int AS red,
               (SELECT count(*) FROM supervision_card k WHERE k.state = 'APPEALED' ${scope})::int AS appealed,
               (SELECT count(*) FROM supervision_urge k WHERE k.state = 'OPEN' ${scope})::int AS "urgesOpen",
-              (SELECT count(*) FROM supervision_urge k JOIN clock c ON c.id = k.clock_id WHERE k.state = 'OPEN' AND c.due_at < $${params.length + 1} ${scope})::int AS "urgesOverdue"`,
+              (SELECT count(*) FROM supervision_urge k JOIN ${CalendarSql.clock('c')} ON c.id = k.clock_id WHERE k.state = 'OPEN' AND c.due_at < $${params.length + 1} ${scope})::int AS "urgesOverdue"`,
       [...params, this.clock.now()],
     );
     const latest = (await this.list(p, { pageSize: 20 })).items;

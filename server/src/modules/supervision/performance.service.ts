@@ -14,14 +14,15 @@ import { DataSource } from 'typeorm';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { dayPeriod } from '../../platform/http/day-period.js';
-import { clockRanOverSql } from '../calendar/calendar-sql.js';
+import { ShanghaiSql } from '../../platform/database/shanghai-sql.js';
+import { AcceptanceSql } from '../acceptance/acceptance.module.js';
+import { CalendarSql } from '../calendar/calendar.module.js';
+import { OrganizationSql } from '../organization/organization.module.js';
 
 /** Eight weeks to today when no period is given. */
 const DEFAULT_DAYS = 8 * 7;
 const MAX_DAYS = 366;
 
-/** The Monday (Shanghai) of the week an instant falls in. */
-const shanghaiWeek = (ts: string) => `date_trunc('week', (${ts} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 /**
  * Counts by department and week ($1 start, $2 end exclusive, $3 now): cases received, concluded (not withdrawn),
  * concluded on time (no clock of the case ran over), and cards not revoked by the week they crossed.
@@ -29,23 +30,23 @@ const shanghaiWeek = (ts: string) => `date_trunc('week', (${ts} AT TIME ZONE 'UT
 const COUNTS_SQL = `
 WITH c AS (
   SELECT sc.*, sc.completed_at >= $1 AND sc.completed_at < $2 AND sc.state <> 'WITHDRAWN' AS concluded
-  FROM service_case sc
+  FROM ${AcceptanceSql.case('sc')}
   WHERE (sc.received_at >= $1 AND sc.received_at < $2) OR (sc.completed_at >= $1 AND sc.completed_at < $2)
 )
-SELECT department_id, ${shanghaiWeek('received_at')} AS week, 'received' AS k, count(*)::int AS n FROM c WHERE received_at >= $1 AND received_at < $2 GROUP BY 1, 2
+SELECT department_id, ${ShanghaiSql.weekOf('received_at')} AS week, 'received' AS k, count(*)::int AS n FROM c WHERE received_at >= $1 AND received_at < $2 GROUP BY 1, 2
 UNION ALL
-SELECT department_id, ${shanghaiWeek('completed_at')}, 'concluded', count(*)::int FROM c WHERE concluded GROUP BY 1, 2
+SELECT department_id, ${ShanghaiSql.weekOf('completed_at')}, 'concluded', count(*)::int FROM c WHERE concluded GROUP BY 1, 2
 UNION ALL
-SELECT department_id, ${shanghaiWeek('completed_at')}, 'onTime', count(*)::int FROM c
-WHERE concluded AND NOT EXISTS (SELECT 1 FROM clock k WHERE k.id IN (c.acceptance_clock_id, c.case_clock_id, c.delivery_clock_id) AND ${clockRanOverSql('k', '$3')})
+SELECT department_id, ${ShanghaiSql.weekOf('completed_at')}, 'onTime', count(*)::int FROM c
+WHERE concluded AND NOT ${CalendarSql.anyRanOver('c.acceptance_clock_id, c.case_clock_id, c.delivery_clock_id', '$3')}
 GROUP BY 1, 2
 UNION ALL
-SELECT department_id, ${shanghaiWeek('crossed_at')}, lower(level), count(*)::int FROM supervision_card
+SELECT department_id, ${ShanghaiSql.weekOf('crossed_at')}, lower(level), count(*)::int FROM supervision_card
 WHERE state <> 'REVOKED' AND crossed_at >= $1 AND crossed_at < $2 GROUP BY 1, 2, 3`;
 /** Open cases with a running clock past due, by department ($1 now). */
 const OVERDUE_SQL = `
   SELECT sc.department_id, count(DISTINCT sc.id)::int AS n
-  FROM service_case sc JOIN clock k ON k.id IN (sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id)
+  FROM ${AcceptanceSql.case('sc')} JOIN ${CalendarSql.clock('k')} ON k.id IN (sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id)
   WHERE sc.state IN ('SUBMITTED', 'IN_REVIEW', 'APPROVED', 'DENIED') AND k.state = 'RUNNING' AND k.due_at < $1
   GROUP BY sc.department_id`;
 
@@ -90,7 +91,7 @@ export class PerformanceService {
     const [counts, overdue, departments] = await Promise.all([
       this.dataSource.query(COUNTS_SQL, [start, end, now]),
       this.dataSource.query(OVERDUE_SQL, [now]),
-      this.dataSource.query(`SELECT id, name FROM department WHERE active ORDER BY sort_order, name`),
+      this.dataSource.query(OrganizationSql.ACTIVE_DEPARTMENTS),
     ]);
     const byDept = new Map<string, Counts>();
     const byWeek = new Map<string, Counts>();

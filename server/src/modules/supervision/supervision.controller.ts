@@ -8,7 +8,7 @@ import { CardService } from './card.service.js';
 import { LiveAlertsService } from './live-alerts.service.js';
 import { XLSX } from '../../platform/files/file-types.js';
 import { download } from '../../platform/http/download.js';
-import { CaseExchangeService } from '../acceptance/case-exchange.service.js';
+import { CaseExchangeService } from '../acceptance/acceptance.module.js';
 import { writePerformanceWorkbook } from './performance-workbook.js';
 import { PerformanceService } from './performance.service.js';
 import {

@@ -1,5 +1,4 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CaseEntity } from '../acceptance/case.entities.js';
 
 /** A YELLOW or RED card. Never deleted: a revoked card stays on record as revoked. */
 @Entity('supervision_card')
@@ -69,7 +68,8 @@ export class SweepRunEntity {
 export class UrgeEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' })
-  @ForeignKey(() => CaseEntity, { name: 'fk_supervision_urge_case' })
+  // The case is acceptance's entity, named (not imported): entities import no other module.
+  @ForeignKey('CaseEntity', { name: 'fk_supervision_urge_case' })
   caseId: string;
   @Column({ type: 'uuid' }) departmentId: string;
   @Column({ type: 'uuid' }) clockId: string;

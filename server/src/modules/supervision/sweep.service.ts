@@ -8,7 +8,7 @@ import { type RequestActor, systemActor } from '../../platform/auth/request-acto
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { CaseDecisionService } from '../acceptance/case-decision.service.js';
+import { CaseDecisionService } from '../acceptance/acceptance.module.js';
 import { SweepRunEntity } from './supervision.entities.js';
 import { SupervisionEvents } from './supervision-events.js';
 import { SweepRunService } from './sweep-run.service.js';

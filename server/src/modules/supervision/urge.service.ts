@@ -13,15 +13,17 @@ import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { CaseQueryService } from '../acceptance/case-query.service.js';
-import { ClockService } from '../calendar/clock.service.js';
+import { AcceptanceSql, CaseQueryService } from '../acceptance/acceptance.module.js';
+import { CalendarSql, ClockService } from '../calendar/calendar.module.js';
+import { OrganizationSql } from '../organization/organization.module.js';
 import { UrgeEntity } from './supervision.entities.js';
 import { SupervisionErrors } from './supervision.exception.js';
 import { SupervisionEvents } from './supervision-events.js';
 
 const URGE_SELECT = `
   SELECT u.*, sc.case_no, sc.matter_name, d.name AS department_name, c.due_at
-  FROM supervision_urge u JOIN service_case sc ON sc.id = u.case_id JOIN department d ON d.id = u.department_id JOIN clock c ON c.id = u.clock_id`;
+  FROM supervision_urge u JOIN ${AcceptanceSql.case('sc')} ON sc.id = u.case_id
+  JOIN ${OrganizationSql.department('d')} ON d.id = u.department_id JOIN ${CalendarSql.clock('c')} ON c.id = u.clock_id`;
 
 /** 督办: a supervisor urges a department on a case with a deadline of its own; the department replies. */
 @Injectable()
