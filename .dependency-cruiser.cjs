@@ -26,8 +26,7 @@ module.exports = {
     {
       name: 'module-through-its-module-file',
       severity: 'error',
-      comment:
-        'Another module is used only through what it publishes: import its <name>.module.ts, never its files.',
+      comment: 'Another module is used only through what it publishes: import its <name>.module.ts, never its files.',
       from: { path: '^server/src/modules/([^/]+)/' },
       to: {
         path: '^server/src/modules/([^/]+)/',
@@ -50,7 +49,8 @@ module.exports = {
     {
       name: 'spa-only-shared-and-kit',
       severity: 'error',
-      comment: 'An SPA talks to the server only over HTTP (the typed client in shared) and shares code through the web kit.',
+      comment:
+        'An SPA talks to the server only over HTTP (the typed client in shared) and shares code through the web kit.',
       from: { path: '^(web-(?:public|staff|supervision))/' },
       to: { path: '^(server|e2e|bench|web-(public|staff|supervision))/', pathNot: '^$1/' },
     },
