@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicantModule } from './modules/applicant/applicant.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { AcceptanceModule } from './modules/acceptance/acceptance.module.js';
+import { ApprovalModule } from './modules/approval/approval.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { FeesModule } from './modules/fees/fees.module.js';
 import { OrganizationModule } from './modules/organization/organization.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         FeesModule,
         CatalogModule,
         AcceptanceModule,
+        ApprovalModule,
         SupervisionModule,
       ],
     };

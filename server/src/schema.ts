@@ -19,12 +19,12 @@ import {
   CaseNoticeEntity,
   CaseSequenceEntity,
   CaseStepEntity,
-  CaseTaskEntity,
 } from './modules/acceptance/case.entities.js';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
 import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
 import { CatalogFees1764000000000 } from './migrations/1764000000000-catalog-fees.js';
 import { CatalogRevisionEntity, MatterEntity, MatterVersionEntity } from './modules/catalog/catalog.entities.js';
+import { CaseTaskEntity } from './modules/approval/approval.entities.js';
 import { FeeItemEntity } from './modules/fees/fee-item.entity.js';
 import {
   CalendarDayEntity,

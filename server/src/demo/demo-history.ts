@@ -10,7 +10,9 @@ import {
   startOfShanghaiDay,
 } from '@onewindow/shared';
 import { DataSource } from 'typeorm';
-import { CaseDecisionService } from '../modules/acceptance/case-decision.service.js';
+import { CaseAcceptanceService } from '../modules/acceptance/case-acceptance.service.js';
+import { CaseDeliveryService } from '../modules/acceptance/case-delivery.service.js';
+import { CaseReviewService } from '../modules/approval/case-review.service.js';
 import { CaseIntakeService } from '../modules/acceptance/case-intake.service.js';
 import { CalendarService } from '../modules/calendar/calendar.service.js';
 import { SweepService } from '../modules/supervision/sweep.service.js';
@@ -56,7 +58,9 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
   const ds = app.get(DataSource);
   const clock = app.get(PlatformClock);
   const intake = app.get(CaseIntakeService);
-  const decisions = app.get(CaseDecisionService);
+  const acceptance = app.get(CaseAcceptanceService);
+  const reviews = app.get(CaseReviewService);
+  const delivery = app.get(CaseDeliveryService);
   const sweeps = app.get(SweepService);
   const urges = app.get(UrgeService);
   const cal = await app.get(CalendarService).calendar();
@@ -123,7 +127,7 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
         );
         clock.set(at(day, 10, 30));
         if (next() < 0.06) {
-          await decisions.reject(
+          await acceptance.reject(
             as(`${desk.prefix}.clerk`),
             id,
             '申请事项依法不属于本机关职权范围',
@@ -131,7 +135,7 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
           );
           continue;
         }
-        await decisions.accept(as(`${desk.prefix}.clerk`), id, {});
+        await acceptance.accept(as(`${desk.prefix}.clerk`), id, {});
         const late = next() * 100 < desk.latePer100;
         const days = late
           ? desk.limit + 1 + Math.floor(next() * 3)
@@ -142,13 +146,13 @@ export async function seedDemoHistory(app: INestApplication): Promise<void> {
     for (const c of open.filter((o) => o.concludeDay === day)) {
       const desk = desks[c.desk];
       clock.set(at(day, 15));
-      await decisions.review(as(`${desk.prefix}.clerk`), c.id, { agree: true, opinion: '材料齐全，符合法定形式' });
-      await decisions.decide(as(`${desk.prefix}.approver`), c.id, {
+      await reviews.review(as(`${desk.prefix}.clerk`), c.id, { agree: true, opinion: '材料齐全，符合法定形式' });
+      await reviews.decide(as(`${desk.prefix}.approver`), c.id, {
         approve: true,
         reason: '经审查，符合法定条件，准予许可',
       });
       clock.set(at(day, 16, 30));
-      await decisions.deliver(as(`${desk.prefix}.clerk`), c.id, { method: 'PICKUP' });
+      await delivery.deliver(as(`${desk.prefix}.clerk`), c.id, { method: 'PICKUP' });
     }
     open.splice(0, open.length, ...open.filter((o) => o.concludeDay > day));
     clock.set(at(day, 18));

@@ -9,8 +9,4 @@ export const AcceptanceSql = {
    * completed_at, deferred_promise_date, acceptance_clock_id, case_clock_id, delivery_clock_id.
    */
   case: (alias: string) => `service_case ${alias}`,
-  /** The assignee of the case's first open task that has one (the person a case clock's card names), or NULL. */
-  openTaskAssignee: (caseIdExpr: string) =>
-    `(SELECT t.assignee_id FROM case_task t
-      WHERE t.case_id = ${caseIdExpr} AND t.state = 'OPEN' AND t.assignee_id IS NOT NULL ORDER BY t.seq LIMIT 1)`,
 } as const;

@@ -7,7 +7,7 @@ import {
   type CaseState,
   type StepResultCode,
 } from '@onewindow/shared';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
@@ -43,10 +43,16 @@ const QUERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 @Injectable()
 export class CaseLedger {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: PlatformClock,
     private readonly own: AutonomousStatements,
   ) {}
+
+  /** One change to one case: a transaction that starts by locking the case row. */
+  change<T>(id: string, work: (m: EntityManager, c: CaseEntity) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (m) => work(m, await this.lock(m, id)));
+  }
 
   async lock(m: EntityManager, id: string): Promise<CaseEntity> {
     return ((await this.lockWith(m, id)) ?? this.notFound()).c;

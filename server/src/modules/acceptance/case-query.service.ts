@@ -7,7 +7,7 @@ import {
   type CaseMaterialDto,
   type CaseStepDto,
   type CaseTaskDto,
-  type CaseQueue,
+  CaseQueue,
   type CaseQueueCountsDto,
   type CaseSummaryDto,
   type ClockDto,
@@ -38,22 +38,21 @@ import { isoOrNull } from '../../platform/database/sql-values.js';
 import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
 import { CASE_MATERIAL_FILE } from './case-intake.service.js';
 import { CalendarSql, type ClockJson, ClockService } from '../calendar/calendar.module.js';
-import { OrganizationSql } from '../organization/organization.module.js';
 import { CaseAccess } from './case-access.js';
 import { caseMaterialsJson } from './case-sql.js';
 import { CaseNoticeService } from './case-notice.service.js';
 import { CaseEntity, CaseMaterialEntity } from './case.entities.js';
+import { CaseExtensions } from './case-extensions.js';
 import { CaseErrors } from './case.exception.js';
 
 /** Which of a case's clocks is running in each state. */
 const RUNNING_CLOCK = `CASE WHEN sc.state IN ('SUBMITTED', 'SUPPLEMENT_REQUIRED') THEN sc.acceptance_clock_id
   WHEN sc.state IN ('IN_REVIEW', 'SUSPENDED') THEN sc.case_clock_id WHEN sc.state IN ('APPROVED', 'DENIED') THEN sc.delivery_clock_id END`;
 
-const QUEUE_SQL: Record<CaseQueue, string> = {
+/** The queues acceptance fills itself; the others (审查, 决定) come from the case extensions. */
+const QUEUE_SQL: Partial<Record<CaseQueue, string>> = {
   TO_ACCEPT: `sc.state = 'SUBMITTED'`,
   SUPPLEMENT: `sc.state = 'SUPPLEMENT_REQUIRED'`,
-  TO_REVIEW: `sc.state = 'IN_REVIEW' AND EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = sc.id AND t.kind = 'REVIEW' AND t.state = 'OPEN')`,
-  TO_DECIDE: `sc.state = 'IN_REVIEW' AND EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = sc.id AND t.kind = 'DECIDE' AND t.state = 'OPEN')`,
   TO_DELIVER: `sc.state IN ('APPROVED', 'DENIED')`,
   SUSPENDED: `sc.state = 'SUSPENDED'`,
 };
@@ -65,17 +64,12 @@ const STANDING_SQL = `CASE WHEN ck.id IS NULL OR ck.state = 'STOPPED' THEN 'NONE
 const SUMMARY_COLUMNS = `sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.department_id, sc.applicant_name, sc.channel, sc.state, sc.received_at,
   CASE WHEN ck.state = 'STOPPED' THEN NULL ELSE ck.due_at END AS due_at, ${STANDING_SQL} AS standing`;
 
-/** Everything under a case (`sc`), by alias, the names of the task holders included: read with the case row. */
+/** Everything under a case (`sc`) that acceptance owns, by alias, read with the case row (extensions add theirs). */
 const CASE_PARTS = `
   (${caseMaterialsJson('sc.id')}) AS materials,
   (SELECT coalesce(json_agg(json_build_object('seq', s.seq, 'action', s.action, 'fromState', s.from_state, 'toState', s.to_state, 'actorName', s.actor_name,
             'actingForName', s.acting_for_name, 'at', s.at, 'opinion', s.opinion, 'resultCode', s.result_code, 'noticeId', s.notice_id) ORDER BY s.seq), '[]')
      FROM case_step s WHERE s.case_id = sc.id) AS steps,
-  (SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'state', t.state, 'departmentId', t.department_id, 'assigneeId', t.assignee_id,
-            'assigneeName', a.name, 'opinion', t.opinion, 'agreed', t.agreed, 'completedByName', b.name, 'actingForName', f.name, 'completedAt', t.completed_at) ORDER BY t.seq), '[]')
-     FROM case_task t LEFT JOIN ${OrganizationSql.staff('a')} ON a.id = t.assignee_id LEFT JOIN ${OrganizationSql.staff('b')} ON b.id = t.completed_by
-       LEFT JOIN ${OrganizationSql.staff('f')} ON f.id = t.acting_for
-     WHERE t.case_id = sc.id) AS tasks,
   (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
      FROM case_notice n WHERE n.case_id = sc.id) AS notices`;
 
@@ -84,7 +78,8 @@ interface CaseParts {
   calendar_revision: number;
   materials: CaseMaterialDto[];
   steps: CaseStepDto[];
-  tasks: CaseTaskDto[];
+  /** From the approval extension; absent without it. */
+  tasks?: CaseTaskDto[];
   notices: { id: string; kind: CaseNoticeKind; createdAt: string }[];
 }
 
@@ -98,7 +93,12 @@ export class CaseQueryService {
     private readonly cipher: PersonalDataCipher,
     private readonly files: FileStore,
     private readonly clock: PlatformClock,
+    private readonly extensions: CaseExtensions,
   ) {}
+
+  private queueSql(queue: CaseQueue): string {
+    return QUEUE_SQL[queue] ?? this.extensions.queue(queue);
+  }
 
   /** A staff queue (department-scoped), most urgent first: least time left at the top. */
   async queue(
@@ -112,7 +112,7 @@ export class CaseQueryService {
     const where: string[] = [`sc.state <> 'DRAFT'`];
     const dept = DepartmentScope.filter(p, undefined);
     if (dept) where.push(`sc.department_id = $${params.push(dept)}`);
-    if (queue) where.push(QUEUE_SQL[queue]);
+    if (queue) where.push(this.queueSql(queue));
     if (q?.trim())
       where.push(
         `(sc.receipt_no ILIKE $${params.push(`%${escapeLike(q.trim())}%`)} OR sc.case_no ILIKE $${params.length} OR sc.applicant_name ILIKE $${params.length})`,
@@ -137,13 +137,13 @@ export class CaseQueryService {
     const params: unknown[] = [this.clock.now()];
     const dept = DepartmentScope.filter(p, undefined);
     const scope = dept ? `AND sc.department_id = $${params.push(dept)}` : '';
-    const parts = (Object.keys(QUEUE_SQL) as CaseQueue[]).map(
+    const parts = Object.values(CaseQueue).map(
       (
         queue,
       ) => `SELECT '${queue}' AS queue, count(*)::int AS total, count(*) FILTER (WHERE standing = 'WARNING')::int AS warning,
                   count(*) FILTER (WHERE standing = 'OVERDUE')::int AS overdue
                   FROM (SELECT ${STANDING_SQL} AS standing FROM service_case sc LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK}
-                        WHERE ${QUEUE_SQL[queue]} ${scope}) x`,
+                        WHERE ${this.queueSql(queue)} ${scope}) x`,
     );
     return this.dataSource.query(parts.join(' UNION ALL '), params);
   }
@@ -163,7 +163,7 @@ export class CaseQueryService {
   async get(p: Principal, id: string): Promise<CaseDto> {
     const m = this.dataSource.manager;
     const [row] = await m.query(
-      `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, ${CASE_PARTS},
+      `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, ${CASE_PARTS}${this.extensions.partColumns()},
               ${CalendarSql.clocksJson('sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id')} AS clocks, ${CalendarSql.REVISION} AS calendar_revision
        FROM service_case sc WHERE sc.id = $1`,
       [id],
@@ -313,7 +313,7 @@ export class CaseQueryService {
       acceptanceClock: clockOf(c.acceptanceClockId),
       caseClock: clockOf(c.caseClockId),
       deliveryClock: clockOf(c.deliveryClockId),
-      tasks: parts.tasks.map((t) => ({ ...t, completedAt: isoOrNull(t.completedAt) })),
+      tasks: (parts.tasks ?? []).map((t) => ({ ...t, completedAt: isoOrNull(t.completedAt) })),
       steps: parts.steps.map((s) => ({ ...s, at: isoOrNull(s.at)! })),
       notices: parts.notices.map((n) => ({
         ...n,

@@ -19,19 +19,19 @@ import { AnyStaff, Public, Roles } from '../../platform/auth/access.decorators.j
 import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
 import { download } from '../../platform/http/download.js';
 import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
-import { CaseDecisionService } from './case-decision.service.js';
+import { CaseAcceptanceService } from './case-acceptance.service.js';
+import { CaseDeliveryService } from './case-delivery.service.js';
+import { CaseProcedureService } from './case-procedure.service.js';
 import { CASE_MATERIAL_FILE, CaseIntakeService } from './case-intake.service.js';
 import { CaseQueryService } from './case-query.service.js';
 import {
   AcceptCaseDto,
   CaseQueueQueryDto,
-  DecideCaseDto,
   DeliverCaseDto,
   ExtensionDecisionDto,
   ProgressQueryDto,
   RejectCaseDto,
   RequestExtensionDto,
-  ReviewCaseDto,
   SaveCaseDraftDto,
   StartOnlineCaseDto,
   SupplementCaseDto,
@@ -48,7 +48,9 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 export class CaseController {
   constructor(
     private readonly intake: CaseIntakeService,
-    private readonly decisions: CaseDecisionService,
+    private readonly acceptance: CaseAcceptanceService,
+    private readonly procedures: CaseProcedureService,
+    private readonly delivery: CaseDeliveryService,
     private readonly query: CaseQueryService,
   ) {}
 
@@ -181,7 +183,7 @@ export class CaseController {
     summary: '受理：生成办件编号，出具受理通知书，办理时限开始计时；即办件当场办结；有容缺材料须填写承诺日期',
   })
   async accept(@Param('id', uuid) id: string, @Body() dto: AcceptCaseDto, @Actor() actor: RequestActor) {
-    await this.decisions.accept(actor, id, dto);
+    await this.acceptance.accept(actor, id, dto);
     return this.query.get(actor.principal!, id);
   }
 
@@ -190,7 +192,7 @@ export class CaseController {
   @Roles(Role.CLERK)
   @ApiOperation({ summary: '不予受理：须写明理由和法律依据，出具不予受理通知书' })
   async reject(@Param('id', uuid) id: string, @Body() dto: RejectCaseDto, @Actor() actor: RequestActor) {
-    await this.decisions.reject(actor, id, dto.reason, dto.legalBasis);
+    await this.acceptance.reject(actor, id, dto.reason, dto.legalBasis);
     return this.query.get(actor.principal!, id);
   }
 
@@ -199,7 +201,7 @@ export class CaseController {
   @Roles(Role.CLERK)
   @ApiOperation({ summary: '一次性告知补正：列出全部需补正材料，受理时限暂停' })
   async supplement(@Param('id', uuid) id: string, @Body() dto: SupplementCaseDto, @Actor() actor: RequestActor) {
-    await this.decisions.supplement(actor, id, dto.items);
+    await this.acceptance.supplement(actor, id, dto.items);
     return this.query.get(actor.principal!, id);
   }
 
@@ -208,27 +210,18 @@ export class CaseController {
   @Roles(Role.CLERK)
   @ApiOperation({ summary: '补正不来：申请人未补正，办结（办结类型 5）' })
   async closeUnsupplied(@Param('id', uuid) id: string, @Body() dto: WithdrawCaseDto, @Actor() actor: RequestActor) {
-    await this.decisions.closeUnsupplied(actor, id, dto.reason);
+    await this.acceptance.closeUnsupplied(actor, id, dto.reason);
     return this.query.get(actor.principal!, id);
   }
 
-  // ---------- review, decision, delivery ----------
-
-  @Post(':id/review')
-  @HttpCode(200)
-  @Roles(Role.CLERK, Role.APPROVER)
-  @ApiOperation({ summary: '审查：填写审查意见（本人或其 AB 岗）' })
-  async review(@Param('id', uuid) id: string, @Body() dto: ReviewCaseDto, @Actor() actor: RequestActor) {
-    await this.decisions.review(actor, id, dto);
-    return this.query.get(actor.principal!, id);
-  }
+  // ---------- special procedures, extensions, delivery (review and decision: approval) ----------
 
   @Post(':id/suspend')
   @HttpCode(200)
   @Roles(Role.APPROVER)
   @ApiOperation({ summary: '特别程序（第四十五条）：办理时限暂停，出具特别程序告知书' })
   async suspend(@Param('id', uuid) id: string, @Body() dto: SuspendCaseDto, @Actor() actor: RequestActor) {
-    await this.decisions.suspend(actor, id, dto);
+    await this.procedures.suspend(actor, id, dto);
     return this.query.get(actor.principal!, id);
   }
 
@@ -237,7 +230,7 @@ export class CaseController {
   @Roles(Role.APPROVER)
   @ApiOperation({ summary: '特别程序结束：按剩余时间恢复计时' })
   async resume(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
-    await this.decisions.resume(actor, id);
+    await this.procedures.resume(actor, id);
     return this.query.get(actor.principal!, id);
   }
 
@@ -250,7 +243,7 @@ export class CaseController {
     @Body() dto: RequestExtensionDto,
     @Actor() actor: RequestActor,
   ) {
-    await this.decisions.requestExtension(actor, id, dto);
+    await this.procedures.requestExtension(actor, id, dto);
     return this.query.get(actor.principal!, id);
   }
 
@@ -263,16 +256,7 @@ export class CaseController {
     @Body() dto: ExtensionDecisionDto,
     @Actor() actor: RequestActor,
   ) {
-    await this.decisions.approveExtension(actor, id, dto.approve);
-    return this.query.get(actor.principal!, id);
-  }
-
-  @Post(':id/decide')
-  @HttpCode(200)
-  @Roles(Role.APPROVER)
-  @ApiOperation({ summary: '作出决定：准予或不予许可（不予须写明理由和依据）；送达时限 10 个工作日开始计时' })
-  async decide(@Param('id', uuid) id: string, @Body() dto: DecideCaseDto, @Actor() actor: RequestActor) {
-    await this.decisions.decide(actor, id, dto);
+    await this.procedures.approveExtension(actor, id, dto.approve);
     return this.query.get(actor.principal!, id);
   }
 
@@ -281,7 +265,7 @@ export class CaseController {
   @Roles(Role.CLERK)
   @ApiOperation({ summary: '送达：窗口领取、邮寄（快递公司和运单号）或电子送达；记录证照编号；办结' })
   async deliver(@Param('id', uuid) id: string, @Body() dto: DeliverCaseDto, @Actor() actor: RequestActor) {
-    await this.decisions.deliver(actor, id, dto);
+    await this.delivery.deliver(actor, id, dto);
     return this.query.get(actor.principal!, id);
   }
 
@@ -290,7 +274,7 @@ export class CaseController {
   @Roles(Role.APPLICANT, Role.CLERK)
   @ApiOperation({ summary: '补交容缺材料' })
   async supplyDeferred(@Param('id', uuid) id: string, @Body() dto: SupplyCaseDto, @Actor() actor: RequestActor) {
-    await this.decisions.supplyDeferred(actor, id, dto.materialIndexes);
+    await this.delivery.supplyDeferred(actor, id, dto.materialIndexes);
     return this.query.get(actor.principal!, id);
   }
 
@@ -299,7 +283,7 @@ export class CaseController {
   @Roles(Role.APPLICANT, Role.CLERK)
   @ApiOperation({ summary: '撤回申请（办结前）；记录保留' })
   async withdraw(@Param('id', uuid) id: string, @Body() dto: WithdrawCaseDto, @Actor() actor: RequestActor) {
-    await this.decisions.withdraw(actor, id, dto.reason);
+    await this.delivery.withdraw(actor, id, dto.reason);
     return this.query.get(actor.principal!, id);
   }
 }

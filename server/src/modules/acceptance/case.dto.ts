@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type AcceptCaseRequest,
@@ -7,13 +6,11 @@ import {
   type CaseMaterialInput,
   CaseMaterialStatus,
   CaseQueue,
-  type DecideCaseRequest,
   type DeliverCaseRequest,
   DeliveryMethod,
   PauseReason,
   type RejectCaseRequest,
   type RequestExtensionRequest,
-  type ReviewCaseRequest,
   type SaveCaseDraftRequest,
   type StartOnlineCaseRequest,
   type SupplementCaseRequest,
@@ -31,7 +28,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
@@ -41,19 +37,18 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
-import { IsMobilePhone } from '../../platform/http/validators.js';
+import { IsMobilePhone, RequiredText } from '../../platform/http/validators.js';
 
 /** Required free text of at most `max` characters. */
-const Text = (max: number) => applyDecorators(IsString(), IsNotEmpty({ message: '不能为空' }), MaxLength(max));
 
 export class CaseApplicantDto implements CaseApplicantInput {
   @ApiProperty({ enum: Object.values(ApplicantKind) }) @IsIn(Object.values(ApplicantKind)) kind: ApplicantKind;
-  @ApiProperty({ example: '张三' }) @Text(100) name: string;
+  @ApiProperty({ example: '张三' }) @RequiredText(100) name: string;
   @ApiProperty({ description: '自然人填身份证号；法人填统一社会信用代码（检查校验位）' })
   @IsString()
   @MaxLength(18)
   idNumber: string;
-  @ApiProperty({ description: '经办人' }) @Text(50) contactName: string;
+  @ApiProperty({ description: '经办人' }) @RequiredText(50) contactName: string;
   @ApiProperty() @IsMobilePhone() phone: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
 }
@@ -98,13 +93,13 @@ export class AcceptCaseDto implements AcceptCaseRequest {
 }
 
 export class RejectCaseDto implements RejectCaseRequest {
-  @ApiProperty({ description: '不予受理的理由' }) @Text(1000) reason: string;
-  @ApiProperty({ description: '法律依据' }) @Text(500) legalBasis: string;
+  @ApiProperty({ description: '不予受理的理由' }) @RequiredText(1000) reason: string;
+  @ApiProperty({ description: '法律依据' }) @RequiredText(500) legalBasis: string;
 }
 
 class SupplementItemInputDto implements SupplementItemDto {
   @ApiProperty({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(99) materialIndex: number | null;
-  @ApiProperty({ description: '需要补正的内容' }) @Text(500) text: string;
+  @ApiProperty({ description: '需要补正的内容' }) @RequiredText(500) text: string;
 }
 
 export class SupplementCaseDto implements SupplementCaseRequest {
@@ -121,32 +116,21 @@ export class SupplyCaseDto implements SupplyCaseRequest {
   @ApiProperty({ type: [Number] }) @IsArray() @ArrayMaxSize(100) @IsInt({ each: true }) materialIndexes: number[];
 }
 
-export class ReviewCaseDto implements ReviewCaseRequest {
-  @ApiProperty() @IsBoolean() agree: boolean;
-  @ApiProperty({ description: '审查意见' }) @Text(2000) opinion: string;
-}
-
 export class SuspendCaseDto implements SuspendCaseRequest {
   @ApiProperty({ enum: Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT') })
   @IsIn(Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT'))
   kind: PauseReason;
   @ApiProperty({ description: '预计所需工作日' }) @IsInt() @Min(1) @Max(365) expectedDays: number;
-  @ApiProperty({ description: '告知申请人的内容' }) @Text(2000) notice: string;
+  @ApiProperty({ description: '告知申请人的内容' }) @RequiredText(2000) notice: string;
 }
 
 export class RequestExtensionDto implements RequestExtensionRequest {
   @ApiProperty() @IsInt() @Min(1) @Max(15) days: number;
-  @ApiProperty() @Text(1000) reason: string;
+  @ApiProperty() @RequiredText(1000) reason: string;
 }
 
 export class ExtensionDecisionDto {
   @ApiProperty() @IsBoolean() approve: boolean;
-}
-
-export class DecideCaseDto implements DecideCaseRequest {
-  @ApiProperty() @IsBoolean() approve: boolean;
-  @ApiProperty() @Text(2000) reason: string;
-  @ApiPropertyOptional({ description: '不予许可时必填' }) @IsOptional() @IsString() @MaxLength(500) legalBasis?: string;
 }
 
 export class DeliverCaseDto implements DeliverCaseRequest {
@@ -157,7 +141,7 @@ export class DeliverCaseDto implements DeliverCaseRequest {
 }
 
 export class WithdrawCaseDto implements WithdrawCaseRequest {
-  @ApiProperty() @Text(500) reason: string;
+  @ApiProperty() @RequiredText(500) reason: string;
 }
 
 export class CaseQueueQueryDto extends PageQueryDto {

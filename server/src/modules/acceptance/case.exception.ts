@@ -34,17 +34,6 @@ export const CaseErrors = {
       '补正须一次性告知：第二次补正通知只能针对第一次通知后新提交的材料',
     ),
   supplementEmpty: () => new CaseException(ErrorCode.CASE_SUPPLEMENT_ONCE, 400, '补正通知须列出需要补正的材料'),
-  notYourTask: () =>
-    new CaseException(
-      ErrorCode.CASE_TASK_NOT_YOURS,
-      403,
-      '该任务已分配给其他工作人员；只有本人或其在岗的 AB 岗可以办理',
-    ),
-  reviewFirst: () => new CaseException(ErrorCode.CASE_REVIEW_PENDING, 409, '审查尚未完成，不能作出决定'),
-  denialNeedsBasis: () =>
-    new CaseException(ErrorCode.VALIDATION_FAILED, 400, '不予许可须说明理由和法律依据', {
-      fields: { legalBasis: ['不予许可须写明法律依据'] },
-    }),
   extensionPending: () => new CaseException(ErrorCode.CASE_EXTENSION_PENDING, 409, '已有一项延期申请等待审批'),
   noExtension: () => new CaseException(ErrorCode.CASE_EXTENSION_PENDING, 409, '没有待审批的延期申请'),
   deliveryDetails: (field: string, msg: string) =>

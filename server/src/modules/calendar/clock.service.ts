@@ -38,6 +38,7 @@ import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { EntityRows } from '../../platform/database/entity-rows.js';
+import { inTransaction } from '../../platform/database/transaction.js';
 import { CalendarSql } from './calendar.sql.js';
 import { CalendarErrors } from './calendar.exception.js';
 import { ClockEntity, ClockExtensionEntity, ClockPauseEntity, type DeadlinePolicyEntity } from './calendar.entities.js';
@@ -65,7 +66,7 @@ export class ClockService {
 
   /** Runs in the caller's transaction when given one, else in its own. */
   private tx<T>(m: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return m ? work(m) : this.dataSource.transaction(work);
+    return inTransaction(this.dataSource, m, work);
   }
 
   /** `startAt` backdates the start (a deemed acceptance counts from the day of receipt); default now. */

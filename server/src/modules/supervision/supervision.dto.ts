@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type AppealCardRequest,
@@ -14,22 +13,10 @@ import {
   type ReplyUrgeRequest,
 } from '@onewindow/shared';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
+import { RequiredText } from '../../platform/http/validators.js';
 
-const Text = (max: number) => applyDecorators(IsString(), IsNotEmpty({ message: '不能为空' }), MaxLength(max));
 const IsDay = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '需要 YYYY-MM-DD 格式的日期' });
 const QueryBoolean = () => Transform(({ value }) => value === true || value === 'true' || value === '1');
 
@@ -53,19 +40,19 @@ export class CardQueryDto extends PageQueryDto implements CardQuery {
 }
 
 export class AppealCardDto implements AppealCardRequest {
-  @ApiProperty({ description: '申诉理由' }) @Text(1000) reason: string;
+  @ApiProperty({ description: '申诉理由' }) @RequiredText(1000) reason: string;
 }
 
 export class DecideCardDto implements DecideCardRequest {
   @ApiProperty({ enum: Object.values(CardDecision), description: 'REVOKE 撤销 · UPHOLD 打回 · ESCALATE 上报' })
   @IsIn(Object.values(CardDecision))
   decision: CardDecision;
-  @ApiProperty() @Text(1000) reason: string;
+  @ApiProperty() @RequiredText(1000) reason: string;
 }
 
 export class CreateUrgeDto implements CreateUrgeRequest {
   @ApiProperty() @IsUUID('4') caseId: string;
-  @ApiProperty({ description: '督办意见' }) @Text(1000) message: string;
+  @ApiProperty({ description: '督办意见' }) @RequiredText(1000) message: string;
   @ApiProperty({ description: '回复期限（工作日）', minimum: 1, maximum: 30 })
   @Type(() => Number)
   @IsInt()
@@ -75,7 +62,7 @@ export class CreateUrgeDto implements CreateUrgeRequest {
 }
 
 export class ReplyUrgeDto implements ReplyUrgeRequest {
-  @ApiProperty() @Text(2000) reply: string;
+  @ApiProperty() @RequiredText(2000) reply: string;
 }
 
 export class PerformanceQueryDto implements PerformanceQuery {

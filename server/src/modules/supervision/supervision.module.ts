@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AcceptanceModule } from '../acceptance/acceptance.module.js';
+import { ApprovalModule } from '../approval/approval.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { OrganizationModule } from '../organization/organization.module.js';
 import { CardService } from './card.service.js';
 import { LiveAlertsService } from './live-alerts.service.js';
 import { PerformanceService } from './performance.service.js';
@@ -12,7 +14,7 @@ import { UrgeService } from './urge.service.js';
 
 /** Electronic supervision (电子监察): the sweep, cards and appeals, urging, the live channel, performance and the exchange export. */
 @Module({
-  imports: [CalendarModule, AcceptanceModule],
+  imports: [CalendarModule, AcceptanceModule, ApprovalModule, OrganizationModule],
   controllers: [SupervisionController],
   providers: [
     SupervisionEvents,

@@ -1,6 +1,7 @@
 import { OVERDUE_REASON } from '@onewindow/shared';
 import { ShanghaiSql } from '../../platform/database/shanghai-sql.js';
 import { AcceptanceSql } from '../acceptance/acceptance.module.js';
+import { ApprovalSql } from '../approval/approval.module.js';
 import { CalendarSql } from '../calendar/calendar.module.js';
 import { OrganizationSql } from '../organization/organization.module.js';
 
@@ -38,7 +39,7 @@ issued AS (
   LEFT JOIN supervision_urge u ON x.subject_kind = 'URGE' AND u.id = x.subject_id
   LEFT JOIN ${AcceptanceSql.case('sc')} ON x.subject_kind IN ('ACCEPTANCE', 'CASE', 'DELIVERY') AND sc.id = x.subject_id
   LEFT JOIN ${OrganizationSql.staff('st')}
-    ON st.id = coalesce(CASE WHEN x.subject_kind = 'CASE' THEN ${AcceptanceSql.openTaskAssignee('sc.id')} END, sc.received_by)
+    ON st.id = coalesce(CASE WHEN x.subject_kind = 'CASE' THEN ${ApprovalSql.openTaskAssignee('sc.id')} END, sc.received_by)
   ON CONFLICT DO NOTHING
   RETURNING level
 )

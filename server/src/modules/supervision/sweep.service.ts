@@ -8,7 +8,7 @@ import { type RequestActor, systemActor } from '../../platform/auth/request-acto
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { CaseDecisionService } from '../acceptance/acceptance.module.js';
+import { CaseAcceptanceService, CaseDeliveryService } from '../acceptance/acceptance.module.js';
 import { SweepRunEntity } from './supervision.entities.js';
 import { SupervisionEvents } from './supervision-events.js';
 import { SweepRunService } from './sweep-run.service.js';
@@ -33,7 +33,8 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly dataSource: DataSource,
     private readonly clock: PlatformClock,
     private readonly audit: AuditService,
-    private readonly decisions: CaseDecisionService,
+    private readonly acceptance: CaseAcceptanceService,
+    private readonly delivery: CaseDeliveryService,
     private readonly events: SupervisionEvents,
     private readonly runs: SweepRunService,
     private readonly scheduler: SchedulerRegistry,
@@ -101,8 +102,8 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
     }
     // The transitions the clocks drive. A RED acceptance card has just been issued for each receipt
     // deemed accepted here; a missed promise gets its YELLOW card now.
-    const deemedAccepted = await this.decisions.deemOverdue(actor);
-    const missed = await this.decisions.markMissedPromises();
+    const deemedAccepted = await this.acceptance.deemOverdue(actor);
+    const missed = await this.delivery.markMissedPromises();
     let promisesMissed = 0;
     if (missed.length) {
       promisesMissed = (await this.dataSource.query(PROMISE_CARDS_SQL, [missed, asOf, id])).length;

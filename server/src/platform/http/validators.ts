@@ -1,5 +1,6 @@
 import { checkCreditCode, checkResidentId, isStrongEnoughPassword, MOBILE_PHONE_PATTERN } from '@onewindow/shared';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsNotEmpty, IsString, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 
 function rule(name: string, test: (v: unknown) => string | null, options?: ValidationOptions) {
   return (object: object, propertyName: string) => {
@@ -65,3 +66,7 @@ export const IsPassword = (o?: ValidationOptions) =>
     (v) => (typeof v === 'string' && isStrongEnoughPassword(v) ? null : '密码至少 8 位，且须同时包含字母和数字'),
     o,
   );
+
+/** Required free text of at most `max` characters. */
+export const RequiredText = (max: number) =>
+  applyDecorators(IsString(), IsNotEmpty({ message: '不能为空' }), MaxLength(max));

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { type DecideCaseRequest, type ReviewCaseRequest, Role } from '@onewindow/shared';
+import { type EntityManager, In } from 'typeorm';
+import type { RequestActor } from '../../platform/auth/request-actor.js';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { DeferredWrites } from '../../platform/database/deferred-writes.js';
+import {
+  CaseAccess,
+  type CaseEntity,
+  CaseErrors,
+  CaseLedger,
+  CaseNoticeService,
+} from '../acceptance/acceptance.module.js';
+import { ClockService } from '../calendar/calendar.module.js';
+import { StaffService } from '../organization/organization.module.js';
+import { CaseTaskEntity } from './approval.entities.js';
+import { ApprovalErrors } from './approval.exception.js';
+
+/** Art. 44: the result is delivered within 10 working days of the decision. */
+const DELIVERY_LIMIT = { value: 10, unit: 'WORKING_DAY' } as const;
+
+/**
+ * A case's review (审查) and decision (决定) tasks: opened when the case is accepted, done in order by their holder
+ * or the holder's AB-post backup, the decision moving the case to APPROVED or DENIED and starting the delivery
+ * clock. Each action is one case change (`CaseLedger.change`).
+ */
+@Injectable()
+export class CaseReviewService {
+  constructor(
+    private readonly ledger: CaseLedger,
+    private readonly notices: CaseNoticeService,
+    private readonly clocks: ClockService,
+    private readonly staff: StaffService,
+    private readonly clock: PlatformClock,
+  ) {}
+
+  /** On acceptance: the review, held by whoever accepted (nobody when deemed accepted), and the decision after it. */
+  async openTasks(m: EntityManager, c: CaseEntity, actor: RequestActor, deemed: boolean): Promise<void> {
+    const reviewer = deemed ? null : actor.principal!.id;
+    DeferredWrites.insert(m, CaseTaskEntity, [
+      m.create(CaseTaskEntity, {
+        id: randomUUID(),
+        caseId: c.id,
+        kind: 'REVIEW',
+        seq: 1,
+        state: 'OPEN',
+        departmentId: c.departmentId,
+        assigneeId: reviewer,
+      }),
+      m.create(CaseTaskEntity, {
+        id: randomUUID(),
+        caseId: c.id,
+        kind: 'DECIDE',
+        seq: 2,
+        state: 'WAITING',
+        departmentId: c.departmentId,
+        assigneeId: null,
+      }),
+    ]);
+  }
+
+  /** On withdrawal: every task not done is cancelled. */
+  async cancelOpen(m: EntityManager, c: CaseEntity): Promise<void> {
+    await m.update(CaseTaskEntity, { caseId: c.id, state: In(['OPEN', 'WAITING']) }, { state: 'CANCELLED' });
+  }
+
+  review(actor: RequestActor, id: string, dto: ReviewCaseRequest): Promise<void> {
+    return this.ledger.change(id, async (m, c) => {
+      CaseAccess.staff(actor.principal, c, Role.CLERK, Role.APPROVER);
+      this.ledger.assert(c, 'REVIEW');
+      const task = await this.openTask(m, c, 'REVIEW');
+      if (!task) throw CaseErrors.notAllowed(c.state, 'REVIEW');
+      const actingFor = await this.completeTask(m, task, actor, dto.opinion, dto.agree);
+      await m.update(CaseTaskEntity, { caseId: c.id, kind: 'DECIDE', state: 'WAITING' }, { state: 'OPEN' });
+      await this.ledger.step(m, c, 'REVIEW', 'IN_REVIEW', actor, {
+        opinion: dto.opinion.trim(),
+        resultCode: dto.agree ? '1' : '0',
+        actingFor,
+      });
+    });
+  }
+
+  decide(actor: RequestActor, id: string, dto: DecideCaseRequest): Promise<void> {
+    return this.ledger.change(id, async (m, c) => {
+      CaseAccess.staff(actor.principal, c, Role.APPROVER);
+      this.ledger.assert(c, 'DECIDE');
+      const task = await this.openTask(m, c, 'DECIDE');
+      if (!task) throw ApprovalErrors.reviewFirst();
+      if (!dto.approve && !dto.legalBasis?.trim()) throw ApprovalErrors.denialNeedsBasis();
+      const actingFor = await this.completeTask(m, task, actor, dto.reason, dto.approve);
+      await this.clocks.stop(actor, c.caseClockId!, 'DECIDED', m);
+      const now = this.clock.now();
+      Object.assign(c, {
+        approved: dto.approve,
+        decisionReason: dto.reason.trim(),
+        decisionBasis: dto.legalBasis?.trim() || null,
+        decidedAt: now,
+      });
+      const delivery = await this.clocks.start(
+        actor,
+        { subjectKind: 'DELIVERY', subjectId: c.id, departmentId: c.departmentId, limit: DELIVERY_LIMIT },
+        m,
+      );
+      c.deliveryClockId = delivery.id;
+      const noticeId = await this.notices.issue(m, c, 'DECISION', {
+        due: { label: '送达期限', at: delivery.dueAt },
+        sections: [
+          { heading: dto.approve ? '准予行政许可决定' : '不予行政许可决定', paragraphs: [dto.reason.trim()] },
+          ...(dto.approve
+            ? []
+            : [
+                { heading: '法律依据', paragraphs: [dto.legalBasis!.trim()] },
+                {
+                  paragraphs: [
+                    '如不服本决定，可以自收到本决定书之日起六十日内申请行政复议，或者在六个月内依法提起行政诉讼。',
+                  ],
+                },
+              ]),
+        ],
+      });
+      await this.ledger.step(m, c, 'DECIDE', dto.approve ? 'APPROVED' : 'DENIED', actor, {
+        opinion: dto.reason.trim(),
+        resultCode: dto.approve ? '1' : '0',
+        noticeId,
+        actingFor,
+      });
+    });
+  }
+
+  private openTask(m: EntityManager, c: CaseEntity, kind: 'REVIEW' | 'DECIDE') {
+    return m.findOneBy(CaseTaskEntity, { caseId: c.id, kind, state: 'OPEN' });
+  }
+
+  /** Completes a task; AB-post: someone else's task may be done by their backup while they are away. */
+  private async completeTask(
+    m: EntityManager,
+    task: CaseTaskEntity,
+    actor: RequestActor,
+    opinion: string,
+    agreed: boolean,
+  ) {
+    const me = actor.principal!.id;
+    let actingFor: { id: string; name: string } | null = null;
+    if (task.assigneeId && task.assigneeId !== me) {
+      const assignee = (await this.staff.placements(m, [task.assigneeId])).get(task.assigneeId);
+      if (!assignee?.away || assignee.backupStaffId !== me) throw ApprovalErrors.notYourTask();
+      actingFor = { id: assignee.id, name: assignee.name };
+    }
+    Object.assign(task, {
+      state: 'DONE',
+      opinion: opinion.trim(),
+      agreed,
+      completedBy: me,
+      actingFor: actingFor?.id ?? null,
+      completedAt: this.clock.now(),
+    });
+    await m.save(task);
+    return actingFor;
+  }
+}
