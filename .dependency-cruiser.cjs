@@ -4,7 +4,7 @@
  * - the server's platform never imports a business module;
  * - a business module imports another only through that module's `<name>.module.ts`, which re-exports what
  *   the module publishes (its services, their types, its SQL fragments);
- * - shared imports no other package; the web kit only shared; an SPA only shared, the web kit and itself.
+ * - shared imports no other package; an SPA only shared and itself.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -41,16 +41,9 @@ module.exports = {
       to: { path: '^(server|web-[a-z]+|e2e|bench)/' },
     },
     {
-      name: 'web-kit-only-shared',
+      name: 'spa-only-shared',
       severity: 'error',
-      from: { path: '^web-kit/' },
-      to: { path: '^(server|web-(public|staff|supervision)|e2e|bench)/' },
-    },
-    {
-      name: 'spa-only-shared-and-kit',
-      severity: 'error',
-      comment:
-        'An SPA talks to the server only over HTTP (the typed client in shared) and shares code through the web kit.',
+      comment: 'An SPA talks to the server only over HTTP (the typed client in shared).',
       from: { path: '^(web-(?:public|staff|supervision))/' },
       to: { path: '^(server|e2e|bench|web-(public|staff|supervision))/', pathNot: '^$1/' },
     },

@@ -56,7 +56,7 @@ const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').
 const TABLE_REFERENCE = /\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\s+(?:ONLY\s+)?"?([a-z_][a-z0-9_]*)"?/gi;
 
 /** Every table of another owner that `code`, owned by `owner`, names in SQL. */
-export function foreignTables(code: string, owner: string, owners: Map<string, string>): string[] {
+function foreignTables(code: string, owner: string, owners: Map<string, string>): string[] {
   const found = new Set<string>();
   for (const m of withoutComments(code).matchAll(TABLE_REFERENCE)) {
     const table = m[1].toLowerCase();

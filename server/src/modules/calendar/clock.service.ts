@@ -64,11 +64,6 @@ export class ClockService {
     private readonly clock: PlatformClock,
   ) {}
 
-  /** Runs in the caller's transaction when given one, else in its own. */
-  private tx<T>(m: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return inTransaction(this.dataSource, m, work);
-  }
-
   /** `startAt` backdates the start (a deemed acceptance counts from the day of receipt); default now. */
   start(
     actor: RequestActor,
@@ -77,7 +72,7 @@ export class ClockService {
     previousClockId: string | null = null,
     startAt?: Date,
   ): Promise<ClockEntity> {
-    return this.tx(m, async (m) => {
+    return inTransaction(this.dataSource, m, async (m) => {
       const c = await this.startIn(m, input, previousClockId, startAt);
       await this.audit.record(m, actor, {
         action: 'clock.started',
@@ -161,7 +156,7 @@ export class ClockService {
 
   pause(actor: RequestActor, id: string, dto: PauseClockRequest, m?: EntityManager): Promise<ClockEntity> {
     if (dto.reason === PauseReason.OTHER && !dto.reasonText?.trim()) throw CalendarErrors.otherNeedsText();
-    return this.tx(m, (m) => this.pauseIn(m, id, dto, actor));
+    return inTransaction(this.dataSource, m, (m) => this.pauseIn(m, id, dto, actor));
   }
 
   private async pauseIn(
@@ -202,7 +197,7 @@ export class ClockService {
 
   /** Runs again with exactly what was left at the pause, counted from the resume day (not itself counted). */
   resume(actor: RequestActor, id: string, m?: EntityManager): Promise<ClockEntity> {
-    return this.tx(m, (m) => this.resumeIn(m, id, actor));
+    return inTransaction(this.dataSource, m, (m) => this.resumeIn(m, id, actor));
   }
 
   private async resumeIn(m: EntityManager, id: string, actor: RequestActor): Promise<ClockEntity> {
@@ -232,7 +227,7 @@ export class ClockService {
   }
 
   extend(actor: RequestActor, id: string, dto: ExtendClockRequest, m?: EntityManager): Promise<ClockEntity> {
-    return this.tx(m, (m) => this.extendIn(m, id, dto, actor));
+    return inTransaction(this.dataSource, m, (m) => this.extendIn(m, id, dto, actor));
   }
 
   private async extendIn(
@@ -291,7 +286,7 @@ export class ClockService {
 
   /** Sent back (退回): the old clock stops and stays on record; a new one starts with the full limit. */
   restart(actor: RequestActor, id: string, m?: EntityManager): Promise<ClockEntity> {
-    return this.tx(m, async (m) => {
+    return inTransaction(this.dataSource, m, async (m) => {
       const old = await this.lock(m, id, actor.principal);
       assertClockAction(old.state, 'RESTART');
       await this.stopLocked(m, old, 'RETURNED', actor);

@@ -13,9 +13,6 @@ import { OrgErrors } from './organization.exception.js';
 /** Departments already read by each open transaction. */
 const readInTransaction = new WeakMap<QueryRunner, Map<string, DepartmentEntity>>();
 
-/** A department row as JSON, for a caller that reads it with its own first query (`DepartmentService.prime`). */
-export const departmentJson = (id: string) => `(SELECT to_jsonb(d) FROM department d WHERE d.id = ${id})`;
-
 @Injectable()
 export class DepartmentService {
   constructor(
@@ -31,7 +28,7 @@ export class DepartmentService {
     return rows.map(toDepartmentDto);
   }
 
-  /** A department read with `departmentJson` in `m`'s transaction: `require` then answers without a query. */
+  /** A department read with `OrganizationSql.departmentJson` in `m`'s transaction: `require` then answers without a query. */
   prime(m: EntityManager, row: Record<string, unknown> | null): void {
     const qr = m.queryRunner;
     if (!row || !qr?.isTransactionActive) return;

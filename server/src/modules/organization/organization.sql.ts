@@ -15,6 +15,4 @@ export const OrganizationSql = {
    * statement and hands it to `DepartmentService.prime`.
    */
   departmentJson: (idExpr: string) => `(SELECT to_jsonb(d) FROM department d WHERE d.id = ${idExpr})`,
-  /** The active departments in display order: id, name. */
-  ACTIVE_DEPARTMENTS: `SELECT id, name FROM department WHERE active ORDER BY sort_order, name`,
 } as const;

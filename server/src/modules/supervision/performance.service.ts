@@ -17,7 +17,7 @@ import { dayPeriod } from '../../platform/http/day-period.js';
 import { ShanghaiSql } from '../../platform/database/shanghai-sql.js';
 import { AcceptanceSql } from '../acceptance/acceptance.module.js';
 import { CalendarSql } from '../calendar/calendar.module.js';
-import { OrganizationSql } from '../organization/organization.module.js';
+import { DepartmentService } from '../organization/organization.module.js';
 
 /** Eight weeks to today when no period is given. */
 const DEFAULT_DAYS = 8 * 7;
@@ -76,6 +76,7 @@ export class PerformanceService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: PlatformClock,
+    private readonly departments: DepartmentService,
   ) {}
 
   async report(p: Principal, q: PerformanceQuery): Promise<PerformanceDto> {
@@ -91,7 +92,7 @@ export class PerformanceService {
     const [counts, overdue, departments] = await Promise.all([
       this.dataSource.query(COUNTS_SQL, [start, end, now]),
       this.dataSource.query(OVERDUE_SQL, [now]),
-      this.dataSource.query(OrganizationSql.ACTIVE_DEPARTMENTS),
+      this.departments.list(),
     ]);
     const byDept = new Map<string, Counts>();
     const byWeek = new Map<string, Counts>();
@@ -108,8 +109,8 @@ export class PerformanceService {
     const overdueOf = new Map((overdue as { department_id: string; n: number }[]).map((r) => [r.department_id, r.n]));
 
     // A department with nothing in the period (no receipts, conclusions, cards or overdue cases) is not ranked.
-    const rows = (departments as { id: string; name: string }[])
-      .filter((d) => inScope(d.id) && (byDept.has(d.id) || overdueOf.has(d.id)))
+    const rows = departments
+      .filter((d) => d.active && inScope(d.id) && (byDept.has(d.id) || overdueOf.has(d.id)))
       .map((d) => ({
         departmentId: d.id,
         departmentName: d.name,
