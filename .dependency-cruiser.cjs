@@ -41,9 +41,16 @@ module.exports = {
       to: { path: '^(server|web-[a-z]+|e2e|bench)/' },
     },
     {
-      name: 'spa-only-shared',
+      name: 'kit-only-shared',
       severity: 'error',
-      comment: 'An SPA talks to the server only over HTTP (the typed client in shared).',
+      comment: 'The web kit serves all three SPAs: it imports shared and nothing of any one app.',
+      from: { path: '^web-kit/' },
+      to: { path: '^(server|e2e|bench|web-(public|staff|supervision))/' },
+    },
+    {
+      name: 'spa-only-shared-and-kit',
+      severity: 'error',
+      comment: 'An SPA imports shared (the typed client: it talks to the server only over HTTP), the kit and itself.',
       from: { path: '^(web-(?:public|staff|supervision))/' },
       to: { path: '^(server|e2e|bench|web-(public|staff|supervision))/', pathNot: '^$1/' },
     },

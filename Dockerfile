@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY shared/package.json shared/
 COPY server/package.json server/
+COPY web-kit/package.json web-kit/
 COPY web-public/package.json web-public/
 COPY web-staff/package.json web-staff/
 COPY web-supervision/package.json web-supervision/
@@ -12,6 +13,7 @@ COPY bench/package.json bench/
 RUN npm ci --no-audit --no-fund
 COPY shared shared
 COPY server server
+COPY web-kit web-kit
 COPY web-public web-public
 COPY web-staff web-staff
 COPY web-supervision web-supervision

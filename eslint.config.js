@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const typed = ['server/src/**/*.ts', 'server/test/**/*.ts', 'shared/src/**/*.ts'];
-const spas = ['web-public', 'web-staff', 'web-supervision'];
+const spas = ['web-kit', 'web-public', 'web-staff', 'web-supervision'];
 
 export default tseslint.config(
   {

@@ -64,6 +64,8 @@ await run('typecheck', 'npm', [
   '-w',
   '@onewindow/server',
   '-w',
+  '@onewindow/web-kit',
+  '-w',
   '@onewindow/web-public',
   '-w',
   '@onewindow/web-staff',
@@ -73,7 +75,7 @@ await run('typecheck', 'npm', [
 
 await vitest('shared tests', 'shared');
 await vitest('server tests (integration: real HTTP, real database)', 'server');
-for (const app of ['web-public', 'web-staff', 'web-supervision']) await vitest(`${app} tests`, app);
+for (const app of ['web-kit', 'web-public', 'web-staff', 'web-supervision']) await vitest(`${app} tests`, app);
 
 if (
   await run('build SPAs', 'npm', [

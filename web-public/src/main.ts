@@ -1,5 +1,5 @@
-import { createPinia } from 'pinia';
-import { createApp } from 'vue';
+import { startApp } from '@onewindow/web-kit';
+import '@onewindow/web-kit/kit.css';
 import { api } from './api';
 import App from './App.vue';
 import { i18n } from './i18n';
@@ -7,13 +7,4 @@ import { createPortalRouter } from './router';
 import { useSessionStore } from './stores/session';
 import './styles.css';
 
-const app = createApp(App);
-app.use(createPinia());
-app.use(i18n);
-const router = createPortalRouter();
-app.use(router);
-api.onSessionExpired(() => {
-  useSessionStore().markExpired();
-  void router.push({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } });
-});
-app.mount('#app');
+startApp({ root: App, i18n, api, router: createPortalRouter, session: useSessionStore });

@@ -1,8 +1,6 @@
-import ElementPlus from 'element-plus';
-import zhCn from 'element-plus/es/locale/lang/zh-cn';
-import 'element-plus/dist/index.css';
-import { createPinia } from 'pinia';
-import { createApp } from 'vue';
+import { startApp } from '@onewindow/web-kit';
+import { elementPlusApp } from '@onewindow/web-kit/element-plus';
+import '@onewindow/web-kit/kit.css';
 import { api } from './api';
 import App from './App.vue';
 import { i18n } from './i18n';
@@ -10,14 +8,4 @@ import { createStaffRouter } from './router';
 import { useSessionStore } from './stores/session';
 import './styles.css';
 
-const app = createApp(App);
-app.use(createPinia());
-app.use(i18n);
-app.use(ElementPlus, { locale: zhCn });
-const router = createStaffRouter();
-app.use(router);
-api.onSessionExpired(() => {
-  useSessionStore().markExpired();
-  void router.push({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } });
-});
-app.mount('#app');
+startApp({ root: App, i18n, api, router: createStaffRouter, session: useSessionStore, ...elementPlusApp });

@@ -128,8 +128,8 @@ const en: typeof zh = {
     notCounts: 'does not count toward the limit',
     basis: 'Legal basis',
   },
-  soon: { title: 'Coming soon', text: 'This service is being built and will be offered here.', back: 'Back to home' },
-  notFound: { title: 'Page not found', text: 'The page does not exist or has moved.', back: 'Back to home' },
+  soon: { back: 'Back to home' },
+  notFound: { back: 'Back to home' },
   lang: { switch: '中文' },
 };
 export default en;

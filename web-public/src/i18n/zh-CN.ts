@@ -125,7 +125,7 @@ export default {
     notCounts: '不计入办理时限',
     basis: '设定依据',
   },
-  soon: { title: '即将上线', text: '此功能正在建设中，上线后将在这里提供服务。', back: '返回首页' },
-  notFound: { title: '页面不存在', text: '您访问的页面不存在或已移动。', back: '返回首页' },
+  soon: { back: '返回首页' },
+  notFound: { back: '返回首页' },
   lang: { switch: 'English' },
 };

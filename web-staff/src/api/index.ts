@@ -1,7 +1,4 @@
-import { ApiClient, WebStorageSessionStore } from '@onewindow/shared';
+import { createAppClient } from '@onewindow/web-kit';
 
-/** The back office's one API client; the session survives reloads in localStorage. */
-export const api = new ApiClient({
-  baseUrl: '/api',
-  store: new WebStorageSessionStore('onewindow.staff.session', window.localStorage),
-});
+/** The back office's one API client. */
+export const api = createAppClient('staff');

@@ -7,7 +7,7 @@ import {
   type ImportCalendarYearRequest,
   Role,
 } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { notify, reportError } from '@onewindow/web-kit';
 import { computed, ref, watch } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
@@ -61,14 +61,14 @@ export function useCalendarYear(initialYear: number) {
       data.value = await api.calendar.year(year.value);
     } catch (e) {
       data.value = null;
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       loading.value = false;
     }
   }
 
   function report(r: CalendarChangeDto) {
-    ElMessage.success(
+    notify.success(
       r.changedDays ? `已更新 ${r.changedDays} 天，${r.clocksMoved} 个计时的截止或预警时间随之调整` : '没有变化',
     );
   }

@@ -1,5 +1,5 @@
 import type { CardDto, CardLevel, CardState, UrgeDto } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { notify, reportError } from '@onewindow/web-kit';
 import { reactive, ref } from 'vue';
 import { api } from '../api';
 
@@ -35,7 +35,7 @@ export function useCards(pageSize = 20) {
       total.value = page.total;
       urges.value = open;
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       loading.value = false;
     }
@@ -73,11 +73,11 @@ export function useCards(pageSize = 20) {
     try {
       if (answer.kind === 'appeal') await api.supervision.appeal(answer.id, { reason: answer.text });
       else await api.supervision.reply(answer.id, { reply: answer.text });
-      ElMessage.success(answer.kind === 'appeal' ? '已提交申诉，等待监察室处理' : '已回复督办');
+      notify.success(answer.kind === 'appeal' ? '已提交申诉，等待监察室处理' : '已回复督办');
       answer.open = false;
       await load();
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       answer.busy = false;
     }

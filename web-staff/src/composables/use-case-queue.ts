@@ -1,5 +1,5 @@
 import { type CaseQueue, type CaseQueueCountsDto, type CaseSummaryDto, type Page } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { reportError } from '@onewindow/web-kit';
 import { ref, watch } from 'vue';
 import { api } from '../api';
 
@@ -20,7 +20,7 @@ export function useCaseQueue(initial: CaseQueue = 'TO_ACCEPT') {
         api.cases.counts(),
       ]);
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       loading.value = false;
     }

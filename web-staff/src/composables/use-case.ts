@@ -1,5 +1,5 @@
-import { ApiError, type CaseDto, type ClockExplanationDto, runningClock, saveDownloadedFile } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { type CaseDto, type ClockExplanationDto, runningClock, saveDownloadedFile } from '@onewindow/shared';
+import { useAction } from '@onewindow/web-kit';
 import { computed, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
@@ -10,8 +10,7 @@ export function useCase(id: string) {
   const session = useSessionStore();
   const c = ref<CaseDto | null>(null);
   const explanation = ref<ClockExplanationDto | null>(null);
-  const busy = ref(false);
-  const fieldErrors = ref<Record<string, string[]>>({});
+  const { busy, fieldErrors, run } = useAction();
   const actions = computed(() => (c.value ? availableActions(c.value, session.hasRole) : []));
   const running = computed(() => (c.value ? runningClock(c.value) : null));
 
@@ -21,23 +20,15 @@ export function useCase(id: string) {
   }
 
   async function act(spec: CaseActionSpec, values: Record<string, unknown>): Promise<boolean> {
-    busy.value = true;
-    fieldErrors.value = {};
-    try {
-      c.value = await spec.run(c.value!, values);
-      explanation.value = running.value ? await api.clocks.explain(running.value.id) : null;
-      ElMessage.success(`${spec.label}：已完成`);
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError) {
-        fieldErrors.value = e.fieldErrors;
-        ElMessage.error(e.message);
-        return false;
-      }
-      throw e;
-    } finally {
-      busy.value = false;
-    }
+    const done = await run(
+      async () => {
+        c.value = await spec.run(c.value!, values);
+        explanation.value = running.value ? await api.clocks.explain(running.value.id) : null;
+        return true;
+      },
+      { success: `${spec.label}：已完成` },
+    );
+    return done ?? false;
   }
 
   const downloadNotice = async (noticeId: string) => saveDownloadedFile(await api.cases.notice(id, noticeId));

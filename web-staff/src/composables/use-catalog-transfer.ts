@@ -1,5 +1,5 @@
 import { type CatalogFile, type ImportReportDto, saveDownloadedFile, XLSX_MEDIA_TYPE } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { notify, reportError } from '@onewindow/web-kit';
 import { computed, ref } from 'vue';
 import { api } from '../api';
 
@@ -50,7 +50,7 @@ export function useCatalogTransfer() {
         };
     } catch {
       picked.value = null;
-      ElMessage.error('无法读取该文件：请选择导出的 .json 或 .xlsx 文件');
+      notify.error('无法读取该文件：请选择导出的 .json 或 .xlsx 文件');
       return;
     }
     await run(true);
@@ -66,11 +66,11 @@ export function useCatalogTransfer() {
           ? await api.catalog.importWorkbook(p.bytes, dryRun)
           : await api.catalog.importFile(p.file, dryRun);
       if (!dryRun) {
-        ElMessage.success(`已导入 ${report.value.written} 个事项为草稿，请逐个检查后发布`);
+        notify.success(`已导入 ${report.value.written} 个事项为草稿，请逐个检查后发布`);
         picked.value = null;
       }
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       busy.value = false;
     }

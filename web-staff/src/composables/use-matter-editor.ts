@@ -1,8 +1,6 @@
 import {
-  ApiError,
   type CoDepartmentSpec,
   type FeeItemDto,
-  type FieldErrors,
   type MaterialSpec,
   type MatterContent,
   type MatterType,
@@ -11,7 +9,7 @@ import {
   type ServiceWindowDto,
   type SpecialProcedureSpec,
 } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { notify, reportError, useAction } from '@onewindow/web-kit';
 import { computed, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
@@ -66,10 +64,9 @@ export function useMatterEditor(matterId: string) {
   const versions = ref<MatterVersionDto[]>([]);
   const current = ref<MatterVersionDto | null>(null);
   const form = ref<MatterContent | null>(null);
-  const fieldErrors = ref<FieldErrors>({});
+  const { busy, fieldErrors, run: act } = useAction();
   const feeItems = ref<FeeItemDto[]>([]);
   const windows = ref<ServiceWindowDto[]>([]);
-  const busy = ref(false);
   const canPublish = computed(() => session.hasRole(Role.CENTER_ADMIN));
   const editable = computed(() => current.value?.status === 'DRAFT');
   const published = computed(() => versions.value.find((v) => v.status === 'PUBLISHED') ?? null);
@@ -84,30 +81,16 @@ export function useMatterEditor(matterId: string) {
       [feeItems.value, windows.value] = await Promise.all([api.fees.items(), api.org.listWindows()]);
   }
 
-  async function run(action: () => Promise<unknown>, done: string) {
-    busy.value = true;
-    try {
-      await action();
-      ElMessage.success(done);
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError) {
-        fieldErrors.value = e.fieldErrors;
-        ElMessage.error(e.message);
-      } else throw e;
-      return false;
-    } finally {
-      busy.value = false;
-    }
-  }
+  const run = async (work: () => Promise<unknown>, done: string) =>
+    (await act(async () => (await work(), true), { success: done })) ?? false;
 
   const save = () => run(() => api.catalog.saveDraft(current.value!.id, form.value!), '草稿已保存');
   async function check() {
     if (!(await save())) return;
     const r = await api.catalog.check(current.value!.id);
     fieldErrors.value = r.fields;
-    if (r.ok) ElMessage.success('检查通过，可以发布');
-    else ElMessage.warning(`有 ${Object.keys(r.fields).length} 处需要修改`);
+    if (r.ok) notify.success('检查通过，可以发布');
+    else notify.warning(`有 ${Object.keys(r.fields).length} 处需要修改`);
   }
   async function publish() {
     if (!(await save())) return;
@@ -131,9 +114,9 @@ export function useMatterEditor(matterId: string) {
         fileName: file.name,
       });
       material[key] = { fileId: stored.id, fileName: stored.fileName };
-      ElMessage.success(`已上传 ${stored.fileName}，保存草稿后生效`);
+      notify.success(`已上传 ${stored.fileName}，保存草稿后生效`);
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       busy.value = false;
     }

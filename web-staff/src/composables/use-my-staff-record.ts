@@ -1,5 +1,5 @@
 import type { ServiceWindowDto, StaffDto } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { reportError } from '@onewindow/web-kit';
 import { onMounted, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
@@ -26,7 +26,7 @@ export function useMyStaffRecord() {
     try {
       me.value = await api.org.setStaffAway(session.principal!.id, away);
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       saving.value = false;
     }

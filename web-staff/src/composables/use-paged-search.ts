@@ -1,5 +1,5 @@
 import type { Page } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { reportError } from '@onewindow/web-kit';
 import { type Ref, ref, watch } from 'vue';
 
 /** A searchable, paged list: a new search text or filter goes back to page 1; errors show as a toast. */
@@ -22,7 +22,7 @@ export function usePagedSearch<T, F extends object = Record<string, never>>(
       ) as Partial<F>;
       result.value = await fetch({ ...set, q: q.value.trim() || undefined, page: page.value, pageSize });
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       loading.value = false;
     }

@@ -1,11 +1,10 @@
 import {
-  ApiError,
   type CaseApplicantInput,
   type CaseMaterialStatus,
   type MatterVersionDto,
   type PublicMatterHitDto,
 } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { notify, useAction } from '@onewindow/web-kit';
 import { ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { api } from '../api';
@@ -24,8 +23,7 @@ export function useWalkIn() {
     address: '',
   });
   const checklist = ref<CaseMaterialStatus[]>([]);
-  const fieldErrors = ref<Record<string, string[]>>({});
-  const busy = ref(false);
+  const { busy, run, fieldError } = useAction();
 
   async function search(q: string) {
     hits.value = q.trim() ? (await api.guides.search({ q, pageSize: 10 })).items : [];
@@ -35,26 +33,18 @@ export function useWalkIn() {
     checklist.value = matter.value.content.materials.map(() => 'ORIGINAL_SEEN');
   }
   async function receive() {
-    busy.value = true;
-    fieldErrors.value = {};
-    try {
-      const a = applicant.value;
-      const c = await api.cases.walkIn({
+    const a = applicant.value;
+    const c = await run(() =>
+      api.cases.walkIn({
         matterCode: matter.value!.code,
         applicant: { ...a, contactName: a.contactName || a.name, address: a.address || undefined },
         materials: checklist.value.map((status, index) => ({ index, status })),
-      });
-      ElMessage.success(`已收件：${c.receiptNo}`);
-      await router.push(`/cases/${c.id}`);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        fieldErrors.value = e.fieldErrors;
-        ElMessage.error(e.message);
-      } else throw e;
-    } finally {
-      busy.value = false;
-    }
+      }),
+    );
+    if (!c) return;
+    notify.success(`已收件：${c.receiptNo}`);
+    await router.push(`/cases/${c.id}`);
   }
-  const errorFor = (path: string) => fieldErrors.value[`applicant.${path}`]?.join('；') ?? '';
+  const errorFor = (path: string) => fieldError(`applicant.${path}`);
   return { hits, matter, applicant, checklist, busy, search, choose, receive, errorFor };
 }

@@ -14,14 +14,7 @@ const en: typeof zh = {
     departments: 'Departments',
     staff: 'Staff',
   },
-  login: {
-    title: 'Staff log in',
-    login: 'Login',
-    password: 'Password',
-    submit: 'Log in',
-    expired: 'Your session has expired. Please log in again.',
-    required: 'Enter your login and password',
-  },
+  login: { title: 'Staff log in' },
   header: { logout: 'Log out', lang: '中文' },
   home: {
     greeting: 'Hello, {name}',
@@ -37,7 +30,6 @@ const en: typeof zh = {
   },
   soon: {
     fees: 'Fee assessment with legal basis, payment notices, bank confirmation and receipts.',
-    title: 'Being built',
   },
   cards: {
     urges: 'Urged: reply before the deadline',
@@ -199,6 +191,6 @@ const en: typeof zh = {
     save: 'Save',
     cancel: 'Cancel',
   },
-  notFound: { title: 'Page not found', back: 'Back to desk' },
+  notFound: { back: 'Back to desk' },
 };
 export default en;

@@ -12,14 +12,7 @@ export default {
     departments: '部门',
     staff: '工作人员',
   },
-  login: {
-    title: '工作人员登录',
-    login: '登录名',
-    password: '密码',
-    submit: '登录',
-    expired: '登录已过期，请重新登录。',
-    required: '请填写登录名和密码',
-  },
+  login: { title: '工作人员登录' },
   header: { logout: '退出登录', lang: 'English' },
   home: {
     greeting: '您好，{name}',
@@ -35,7 +28,6 @@ export default {
   },
   soon: {
     fees: '依法依规收费项目的核定、缴款通知书、银行确认和财政票据。',
-    title: '建设中',
   },
   cards: {
     urges: '督办：请在期限内回复',
@@ -195,5 +187,5 @@ export default {
     save: '保存',
     cancel: '取消',
   },
-  notFound: { title: '页面不存在', back: '返回工作台' },
+  notFound: { back: '返回工作台' },
 };

@@ -1,5 +1,5 @@
 import type { AuditEntryDto, AuditVerifyResult, Page } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { reportError } from '@onewindow/web-kit';
 import { ref, watch } from 'vue';
 import { api } from '../api';
 
@@ -14,7 +14,7 @@ export function useAuditChain(pageSize = 30) {
     try {
       result.value = await api.audit.list({ page: page.value, pageSize });
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     }
   }
   async function verify() {
@@ -22,7 +22,7 @@ export function useAuditChain(pageSize = 30) {
     try {
       verification.value = await api.audit.verify();
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       verifying.value = false;
     }
@@ -31,6 +31,3 @@ export function useAuditChain(pageSize = 30) {
   void load();
   return { page, result, verification, verifying, verify };
 }
-
-export const shanghaiTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

@@ -6,7 +6,7 @@ import {
   type PerformanceQuery,
   saveDownloadedFile,
 } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { notify, reportError } from '@onewindow/web-kit';
 import { ref } from 'vue';
 import { api } from '../api';
 
@@ -30,7 +30,7 @@ export function usePerformance() {
       report.value = await api.supervision.performance(query());
       dates.value ??= [report.value.from, report.value.to];
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       loading.value = false;
     }
@@ -40,7 +40,7 @@ export function usePerformance() {
     try {
       saveDownloadedFile(await api.supervision.performanceWorkbook(query()));
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     }
   }
 
@@ -58,9 +58,9 @@ export function usePerformance() {
         mediaType: 'application/json',
         bytes: new TextEncoder().encode(JSON.stringify(file, null, 2)).buffer as ArrayBuffer,
       });
-      ElMessage.success(`已导出 ${cases.length} 件`);
+      notify.success(`已导出 ${cases.length} 件`);
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       exporting.value = false;
     }

@@ -5,7 +5,7 @@ import {
   Role,
   warningPolicyFor,
 } from '@onewindow/shared';
-import { ElMessage } from 'element-plus';
+import { notify, reportError } from '@onewindow/web-kit';
 import { computed, reactive, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
@@ -77,10 +77,10 @@ export function usePolicy() {
     busy.value = true;
     try {
       await work();
-      ElMessage.success(done);
+      notify.success(done);
       await load();
     } catch (e) {
-      ElMessage.error((e as Error).message);
+      reportError(e);
     } finally {
       busy.value = false;
     }

@@ -11,14 +11,7 @@ const en: typeof zh = {
     policy: 'Card policy',
     audit: 'Audit log',
   },
-  login: {
-    title: 'Supervisor log in',
-    login: 'Login',
-    password: 'Password',
-    submit: 'Log in',
-    expired: 'Your session has expired. Please log in again.',
-    required: 'Enter your login and password',
-  },
+  login: { title: 'Supervisor log in' },
   header: { logout: 'Log out', lang: '中文' },
   board: {
     title: 'Live board',
@@ -86,7 +79,6 @@ const en: typeof zh = {
     created: 'Urged',
   },
   soon: {
-    title: 'Being built',
     complaints: 'Take complaints, handle them on time, and follow up.',
   },
   rankings: {
@@ -146,6 +138,6 @@ const en: typeof zh = {
     decider: 'Signed off / rejected',
   },
   audit: { at: 'Time', actor: 'Actor', action: 'Action', target: 'Target', verify: 'Verify chain' },
-  notFound: { title: 'Page not found', back: 'Back to the live board' },
+  notFound: { back: 'Back to the live board' },
 };
 export default en;

@@ -9,14 +9,7 @@ export default {
     policy: '预警策略',
     audit: '审计日志',
   },
-  login: {
-    title: '监察员登录',
-    login: '登录名',
-    password: '密码',
-    submit: '登录',
-    expired: '登录已过期，请重新登录。',
-    required: '请填写登录名和密码',
-  },
+  login: { title: '监察员登录' },
   header: { logout: '退出登录', lang: 'English' },
   board: {
     title: '实时监控',
@@ -84,7 +77,6 @@ export default {
     created: '已发起督办',
   },
   soon: {
-    title: '建设中',
     complaints: '受理投诉、限时办理与回访。',
   },
   rankings: {
@@ -144,5 +136,5 @@ export default {
     decider: '签认 / 驳回',
   },
   audit: { at: '时间', actor: '操作人', action: '操作', target: '对象', verify: '校验审计链' },
-  notFound: { title: '页面不存在', back: '返回实时监控' },
+  notFound: { back: '返回实时监控' },
 };

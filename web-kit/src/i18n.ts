@@ -1,0 +1,21 @@
+import { savedLocale, toggleLocaleOf } from '@onewindow/shared';
+import { createI18n } from 'vue-i18n';
+import { kitMessages } from './messages';
+
+type Messages = Record<string, unknown>;
+type Locale = 'zh-CN' | 'en';
+
+/** The app's i18n, Chinese first, in the locale the user chose last; the kit's own texts are merged in. */
+export function createAppI18n<M extends Messages>(messages: { 'zh-CN': M; en: M }) {
+  const i18n = createI18n<[Messages], Locale, false>({
+    legacy: false,
+    locale: savedLocale(globalThis.localStorage),
+    fallbackLocale: 'zh-CN',
+    messages: {
+      'zh-CN': { ...messages['zh-CN'], kit: kitMessages['zh-CN'] },
+      en: { ...messages.en, kit: kitMessages.en },
+    },
+  });
+  const toggleLocale = () => toggleLocaleOf(i18n.global.locale, localStorage, document);
+  return { i18n, toggleLocale };
+}

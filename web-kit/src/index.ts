@@ -1,0 +1,18 @@
+/** @onewindow/web-kit: what the three SPAs share. Each SPA keeps only what is its own. */
+export { useAction } from './action';
+export { type AppStart, startApp } from './app';
+export { type AppName, createAppClient } from './client';
+export { createAppI18n } from './i18n';
+export { kitMessages } from './messages';
+export { errorMessage, type Notifier, notify, reportError, setNotifier } from './notify';
+export { type Admission, defineSessionStore, NotAdmittedError, type SessionStore } from './session';
+export { shanghaiDeadline, shanghaiTime } from './time';
+export { CARD_LEVEL_TONES, CASE_STATE_TONES, CLOCK_STANDING_TONES, type Tone } from './tones';
+export { default as CardLevelTag } from './components/CardLevelTag.vue';
+export { default as CaseStateTag } from './components/CaseStateTag.vue';
+export { default as ClockStandingTag } from './components/ClockStandingTag.vue';
+export { default as KitTag } from './components/KitTag.vue';
+export { default as ShanghaiTime } from './components/ShanghaiTime.vue';
+export { default as ComingSoonPage } from './pages/ComingSoonPage.vue';
+export { default as LoginPage } from './pages/LoginPage.vue';
+export { default as NotFoundPage } from './pages/NotFoundPage.vue';
