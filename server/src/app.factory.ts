@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
+import { PreparingClient } from './platform/database/preparing-client.js';
 import { DatabaseRuntime } from './platform/database/database-runtime.js';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './platform/errors/validation.js';
@@ -36,6 +37,7 @@ const NEST_LEVELS: Record<string, LogLevel[]> = {
 
 /** Builds the whole API (and the SPAs when configured) on its database, initialised but not listening. */
 export async function createApp(config: AppConfig): Promise<RunningApp> {
+  PreparingClient.statementLog = config.database.statementLog;
   const db = await DatabaseRuntime.start(config.database);
   try {
     const adapter = new FastifyAdapter({

@@ -182,9 +182,31 @@ export interface CaseDto {
   version: number;
 }
 
-/** The clock running now (or paused): delivery after the decision, the case clock in review, acceptance before. */
-export function runningClock(c: Pick<CaseDto, 'acceptanceClock' | 'caseClock' | 'deliveryClock'>): ClockDto | null {
-  return [c.deliveryClock, c.caseClock, c.acceptanceClock].find((k) => k && k.state !== 'STOPPED') ?? null;
+/** A case's three clocks, by the field that holds each. */
+export type CaseClockSlot = 'acceptanceClock' | 'caseClock' | 'deliveryClock';
+
+/**
+ * Which clock of a case is "the running one" (running, or paused by a special procedure or a supplement): the one
+ * rule, by the case's state. Acceptance before the decision to accept, the case clock in review, delivery after
+ * the decision; none before submission or once the case is closed. The server's queues use the same table in SQL.
+ */
+export const RUNNING_CLOCK_OF_STATE: Record<CaseState, CaseClockSlot | null> = {
+  DRAFT: null,
+  SUBMITTED: 'acceptanceClock',
+  SUPPLEMENT_REQUIRED: 'acceptanceClock',
+  IN_REVIEW: 'caseClock',
+  SUSPENDED: 'caseClock',
+  APPROVED: 'deliveryClock',
+  DENIED: 'deliveryClock',
+  COMPLETED: null,
+  REJECTED: null,
+  WITHDRAWN: null,
+};
+
+/** The clock running now (or paused), by RUNNING_CLOCK_OF_STATE. */
+export function runningClock(c: Pick<CaseDto, 'state' | CaseClockSlot>): ClockDto | null {
+  const slot = RUNNING_CLOCK_OF_STATE[c.state];
+  return slot ? c[slot] : null;
 }
 
 /** How urgent an open case is, from its running clock. */

@@ -3,7 +3,7 @@ import { type AcceptCaseRequest, dateOfDay, Role, shanghaiDay, type SupplementIt
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { CalendarSql, type ClockContext, ClockService } from '../calendar/calendar.module.js';
+import { CalendarSql, type ClockContext, ClockReader, ClockService } from '../calendar/calendar.module.js';
 import { DepartmentService, OrganizationSql } from '../organization/organization.module.js';
 import { CaseAccess } from './case-access.js';
 import { CaseExtensions } from './case-extensions.js';
@@ -29,6 +29,7 @@ export class CaseAcceptanceService {
     private readonly intake: CaseIntakeService,
     private readonly extensions: CaseExtensions,
     private readonly clocks: ClockService,
+    private readonly clockReader: ClockReader,
     private readonly departments: DepartmentService,
     private readonly clock: PlatformClock,
   ) {}
@@ -71,7 +72,7 @@ export class CaseAcceptanceService {
   deemAccepted(actor: RequestActor, id: string): Promise<void> {
     return this.ledger.change(id, async (m, c) => {
       this.ledger.assert(c, 'DEEM_ACCEPTED');
-      const [ac] = (await this.clocks.dtosOf(m, [c.acceptanceClockId])).values();
+      const [ac] = (await this.clockReader.dtosOf(m, [c.acceptanceClockId])).values();
       if (ac?.state !== 'RUNNING' || new Date(ac.dueAt) > this.clock.now()) throw CaseErrors.notOverdue();
       await this.clocks.stop(actor, c.acceptanceClockId!, 'DEEMED_ACCEPTED', m);
       await this.acceptIn(

@@ -10,7 +10,7 @@ import {
 import { DataSource, In } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { ClockService } from '../calendar/calendar.module.js';
+import { ClockReader, ClockService } from '../calendar/calendar.module.js';
 import { CaseAccess } from './case-access.js';
 import { CaseExtensions } from './case-extensions.js';
 import { CaseLedger } from './case-ledger.service.js';
@@ -30,6 +30,7 @@ export class CaseDeliveryService {
     private readonly notices: CaseNoticeService,
     private readonly extensions: CaseExtensions,
     private readonly clocks: ClockService,
+    private readonly clockReader: ClockReader,
     private readonly clock: PlatformClock,
   ) {}
 
@@ -113,7 +114,7 @@ export class CaseDeliveryService {
     return this.ledger.change(id, async (m, c) => {
       CaseAccess.ownerOrStaff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'WITHDRAW');
-      for (const clock of (await this.clocks.dtosOf(m, [c.acceptanceClockId, c.caseClockId])).values()) {
+      for (const clock of (await this.clockReader.dtosOf(m, [c.acceptanceClockId, c.caseClockId])).values()) {
         if (clock.state !== 'STOPPED') await this.clocks.stop(actor, clock.id, 'WITHDRAWN', m);
       }
       await this.extensions.withdrawn(m, c);

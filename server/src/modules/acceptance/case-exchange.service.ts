@@ -17,6 +17,7 @@ import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
 import { dayPeriod } from '../../platform/http/day-period.js';
 import { OrganizationSql } from '../organization/organization.module.js';
+import { EXPORT_PAGE_SIZE, Paging } from '../../platform/http/paging.js';
 
 export const EXCHANGE_MAX_DAYS = 31;
 
@@ -42,9 +43,10 @@ export class CaseExchangeService {
 
   async export(q: ExchangeQuery): Promise<ExchangeExportDto> {
     const { start, end } = dayPeriod(q.from, q.to, EXCHANGE_MAX_DAYS);
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 200;
+    const paging = Paging.of(q, EXPORT_PAGE_SIZE);
     const period = [start, end];
+    const pageParams = [...period];
+    const limit = paging.sql(pageParams);
     const [[{ total }], rows] = await Promise.all([
       this.dataSource.query(`SELECT count(*)::int AS total ${EXCHANGE_SQL}`, period),
       this.dataSource.query(
@@ -54,8 +56,8 @@ export class CaseExchangeService {
                           'actingForName', s.acting_for_name, 'at', s.at, 'opinion', s.opinion) ORDER BY s.seq)
                    FROM case_step s WHERE s.case_id = sc.id AND s.action <> 'SAVE_DRAFT') AS steps
          ${EXCHANGE_SQL}
-         ORDER BY sc.received_at, sc.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        period,
+         ORDER BY sc.received_at, sc.id ${limit}`,
+        pageParams,
       ),
     ]);
     return {
@@ -64,8 +66,8 @@ export class CaseExchangeService {
       from: q.from,
       to: q.to,
       codeSets: { stepResult: STEP_RESULT_LABELS, completion: COMPLETION_CODE_LABELS },
-      page,
-      pageSize,
+      page: paging.page,
+      pageSize: paging.pageSize,
       total,
       cases: rows.map(toExchangeCase),
     };

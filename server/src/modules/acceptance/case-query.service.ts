@@ -21,6 +21,8 @@ import {
   type Principal,
   PrincipalKind,
   type PublicProgressDto,
+  RUNNING_CLOCK_OF_STATE,
+  type CaseClockSlot,
   STEP_RESULT_LABELS,
   CASE_NOTICE_LABELS,
   type CaseAction,
@@ -37,17 +39,25 @@ import { escapeLike } from '../../platform/database/escape-like.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
 import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
 import { CASE_MATERIAL_FILE } from './case-intake.service.js';
-import { CalendarSql, type ClockJson, ClockService } from '../calendar/calendar.module.js';
+import { CalendarSql, type ClockJson, ClockReader } from '../calendar/calendar.module.js';
 import { CaseAccess } from './case-access.js';
 import { caseMaterialsJson } from './case-sql.js';
 import { CaseNoticeService } from './case-notice.service.js';
 import { CaseEntity, CaseMaterialEntity } from './case.entities.js';
 import { CaseExtensions } from './case-extensions.js';
 import { CaseErrors } from './case.exception.js';
+import { Paging } from '../../platform/http/paging.js';
 
 /** Which of a case's clocks is running in each state. */
-const RUNNING_CLOCK = `CASE WHEN sc.state IN ('SUBMITTED', 'SUPPLEMENT_REQUIRED') THEN sc.acceptance_clock_id
-  WHEN sc.state IN ('IN_REVIEW', 'SUSPENDED') THEN sc.case_clock_id WHEN sc.state IN ('APPROVED', 'DENIED') THEN sc.delivery_clock_id END`;
+const CLOCK_COLUMN: Record<CaseClockSlot, string> = {
+  acceptanceClock: 'sc.acceptance_clock_id',
+  caseClock: 'sc.case_clock_id',
+  deliveryClock: 'sc.delivery_clock_id',
+};
+/** The running clock's id, by shared's RUNNING_CLOCK_OF_STATE (the same rule the SPAs apply to a CaseDto). */
+const RUNNING_CLOCK = `CASE sc.state ${Object.entries(RUNNING_CLOCK_OF_STATE)
+  .flatMap(([state, slot]) => (slot ? [`WHEN '${state}' THEN ${CLOCK_COLUMN[slot]}`] : []))
+  .join(' ')} END`;
 
 /** The queues acceptance fills itself; the others (审查, 决定) come from the case extensions. */
 const QUEUE_SQL: Partial<Record<CaseQueue, string>> = {
@@ -88,7 +98,7 @@ interface CaseParts {
 export class CaseQueryService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clocks: ClockService,
+    private readonly clocks: ClockReader,
     private readonly notices: CaseNoticeService,
     private readonly cipher: PersonalDataCipher,
     private readonly files: FileStore,
@@ -105,8 +115,7 @@ export class CaseQueryService {
     p: Principal,
     queue: CaseQueue | undefined,
     q: string | undefined,
-    page = 1,
-    pageSize = 20,
+    paging: Paging,
   ): Promise<Page<CaseSummaryDto>> {
     const params: unknown[] = [this.clock.now()];
     const where: string[] = [`sc.state <> 'DRAFT'`];
@@ -126,10 +135,10 @@ export class CaseQueryService {
     const rows = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}
        ${from} ORDER BY (ck.state = 'RUNNING') DESC NULLS LAST, ck.due_at ASC NULLS LAST, sc.received_at DESC
-       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+       ${paging.sql(params)}`,
       params,
     );
-    return { items: rows.map(toSummary), total, page, pageSize };
+    return paging.of(rows.map(toSummary), total);
   }
 
   /** Counts per queue with how many are in warning or overdue: the badges of the work queue. */

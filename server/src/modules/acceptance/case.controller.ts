@@ -40,6 +40,7 @@ import {
   WalkInCaseDto,
   WithdrawCaseDto,
 } from './case.dto.js';
+import { Paging } from '../../platform/http/paging.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -60,7 +61,7 @@ export class CaseController {
   @AnyStaff()
   @ApiOperation({ summary: '工作队列：待受理、待补正、待审查、待决定、待送达；按剩余时间排序（本部门）' })
   list(@Query() q: CaseQueueQueryDto, @CurrentPrincipal() p: Principal) {
-    return this.query.queue(p, q.queue, q.q, q.page, q.pageSize);
+    return this.query.queue(p, q.queue, q.q, Paging.of(q));
   }
 
   @Get('counts')

@@ -19,6 +19,7 @@ import {
   YearParam,
 } from './calendar.dto.js';
 import { CalendarService } from './calendar.service.js';
+import { ClockReader } from './clock-reader.service.js';
 import { ClockService } from './clock.service.js';
 import { DeadlinePolicyService } from './deadline-policy.service.js';
 
@@ -65,28 +66,31 @@ export class CalendarController {
 @ApiTags('clocks 计时')
 @Controller('clocks')
 export class ClockController {
-  constructor(private readonly clocks: ClockService) {}
+  constructor(
+    private readonly clocks: ClockService,
+    private readonly reader: ClockReader,
+  ) {}
 
   @Post()
   @Roles(Role.CENTER_ADMIN)
   @ApiOperation({ summary: '开始一个计时（供对接系统与测试；办件等模块在各自事务中创建计时）' })
   async start(@Body() dto: StartClockDto, @Actor() actor: RequestActor) {
     const c = await this.clocks.start(actor, dto);
-    return this.clocks.get(actor.principal!, c.id);
+    return this.reader.get(actor.principal!, c.id);
   }
 
   @Get(':id')
   @AnyStaff()
   @ApiOperation({ summary: '计时详情（含暂停与延期记录）' })
   get(@Param('id', uuid) id: string, @CurrentPrincipal() p: Principal) {
-    return this.clocks.get(p, id);
+    return this.reader.get(p, id);
   }
 
   @Get(':id/explanation')
   @AnyStaff()
   @ApiOperation({ summary: '计时说明：截止时间如何算出' })
   explain(@Param('id', uuid) id: string, @CurrentPrincipal() p: Principal) {
-    return this.clocks.explain(p, id);
+    return this.reader.explain(p, id);
   }
 
   @Post(':id/pause')
@@ -95,7 +99,7 @@ export class ClockController {
   @ApiOperation({ summary: '暂停计时（补正、特别程序）' })
   async pause(@Param('id', uuid) id: string, @Body() dto: PauseClockDto, @Actor() actor: RequestActor) {
     await this.clocks.pause(actor, id, dto);
-    return this.clocks.get(actor.principal!, id);
+    return this.reader.get(actor.principal!, id);
   }
 
   @Post(':id/resume')
@@ -104,7 +108,7 @@ export class ClockController {
   @ApiOperation({ summary: '恢复计时（按剩余时间重新计算截止）' })
   async resume(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
     await this.clocks.resume(actor, id);
-    return this.clocks.get(actor.principal!, id);
+    return this.reader.get(actor.principal!, id);
   }
 
   @Post(':id/extensions')
@@ -113,7 +117,7 @@ export class ClockController {
   @ApiOperation({ summary: '批准延期（单部门累计 10、联办累计 15 个工作日以内）' })
   async extend(@Param('id', uuid) id: string, @Body() dto: ExtendClockDto, @Actor() actor: RequestActor) {
     await this.clocks.extend(actor, id, dto);
-    return this.clocks.get(actor.principal!, id);
+    return this.reader.get(actor.principal!, id);
   }
 
   @Post(':id/restart')
@@ -122,7 +126,7 @@ export class ClockController {
   @ApiOperation({ summary: '退回后重新计时：原计时停止并保留，新计时以完整时限开始' })
   async restart(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
     const c = await this.clocks.restart(actor, id);
-    return this.clocks.get(actor.principal!, c.id);
+    return this.reader.get(actor.principal!, c.id);
   }
 }
 

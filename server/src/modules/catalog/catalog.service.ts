@@ -29,6 +29,7 @@ import { CatalogErrors } from './catalog.exception.js';
 import { MATTER_ATTACHMENT } from './matter-attachment.js';
 import { PublicCatalogService } from './public-catalog.service.js';
 import type { CreateMatterDto, MatterQueryDto } from './catalog.dto.js';
+import { Paging } from '../../platform/http/paging.js';
 
 /**
  * The matter catalog's back office: drafts are edited, checked and published by a center administrator;
@@ -204,8 +205,7 @@ export class CatalogService {
 
   async list(principal: Principal, q: MatterQueryDto): Promise<Page<MatterSummaryDto>> {
     const departmentId = DepartmentScope.filter(principal, q.departmentId);
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 50;
+    const paging = Paging.of(q);
     const params: unknown[] = [];
     const where: string[] = [];
     if (departmentId) where.push(`m.department_id = $${params.push(departmentId)}`);
@@ -243,11 +243,11 @@ export class CatalogService {
     }[] = await this.dataSource.query(
       `SELECT m.id, m.code, m.department_id, lv.content->>'name' AS name, lv.content->>'handlingKind' AS handling_kind, pv.version_no AS pub, dv.id AS draft,
                 EXISTS (SELECT 1 FROM matter_version w WHERE w.matter_id = m.id AND w.status = 'WITHDRAWN') AND pv.id IS NULL AS withdrawn
-         ${sql} ORDER BY m.code LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+         ${sql} ORDER BY m.code ${paging.sql(params)}`,
       params,
     );
-    return {
-      items: rows.map((r) => ({
+    return paging.of(
+      rows.map((r) => ({
         id: r.id,
         code: r.code,
         departmentId: r.department_id,
@@ -258,9 +258,7 @@ export class CatalogService {
         withdrawn: r.withdrawn,
       })),
       total,
-      page,
-      pageSize,
-    };
+    );
   }
 
   async versions(principal: Principal, matterId: string): Promise<MatterVersionDto[]> {

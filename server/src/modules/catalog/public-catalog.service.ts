@@ -17,6 +17,7 @@ import { CatalogErrors } from './catalog.exception.js';
 import type { PublicSearchDto } from './catalog.dto.js';
 import { toVersionDto } from './matter-version.mapper.js';
 import { MatterEntity, MatterVersionEntity } from './catalog.entities.js';
+import { Paging } from '../../platform/http/paging.js';
 
 interface Indexed {
   version: MatterVersionDto;
@@ -66,12 +67,11 @@ export class PublicCatalogService {
 
   async search(q: PublicSearchDto): Promise<Page<PublicMatterHitDto>> {
     const idx = await this.current();
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
+    const paging = Paging.of(q);
     let deptId: string | undefined;
     if (q.department) {
       deptId = (await this.departments.list()).find((d) => d.code === q.department!.toUpperCase())?.id;
-      if (!deptId) return { items: [], total: 0, page, pageSize };
+      if (!deptId) return paging.of([], 0);
     }
     const key = JSON.stringify([
       q.q?.trim().toLowerCase().replace(/\s+/g, ' ') ?? '',
@@ -87,7 +87,7 @@ export class PublicCatalogService {
       if (this.results.size >= RESULT_CACHE_SIZE) this.results.delete(this.results.keys().next().value!);
     }
     this.results.set(key, hits);
-    const items = hits.slice((page - 1) * pageSize, page * pageSize).map((h) => {
+    const items = paging.slice(hits).map((h) => {
       const c = idx.byCode.get(h.code)!.version.content;
       return {
         code: h.code,
@@ -102,7 +102,7 @@ export class PublicCatalogService {
         highlights: h.highlights,
       };
     });
-    return { items, total: hits.length, page, pageSize };
+    return paging.of(items, hits.length);
   }
 
   private rank(idx: NonNullable<PublicCatalogService['index']>, q: PublicSearchDto, deptId: string | undefined): Hit[] {

@@ -14,6 +14,7 @@ import type { CreateStaffDto, StaffQueryDto, UpdateStaffDto } from './organizati
 import { OrgErrors } from './organization.exception.js';
 import { ServiceWindowService } from './service-window.service.js';
 import { StaffEntity } from './staff.entity.js';
+import { Paging } from '../../platform/http/paging.js';
 
 @Injectable()
 export class StaffService {
@@ -29,8 +30,7 @@ export class StaffService {
   /** Center-wide roles see everyone; others only their own department. */
   async list(principal: Principal, q: StaffQueryDto): Promise<Page<StaffDto>> {
     const departmentId = DepartmentScope.filter(principal, q.departmentId);
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 50;
+    const paging = Paging.of(q);
     const qb = this.dataSource.getRepository(StaffEntity).createQueryBuilder('s');
     if (departmentId) qb.andWhere('s.department_id = :departmentId', { departmentId });
     if (q.q) {
@@ -42,12 +42,9 @@ export class StaffService {
         }),
       );
     }
-    const [rows, total] = await qb
-      .orderBy('s.name', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items: await this.toDtos(rows), total, page, pageSize };
+    const { skip, take } = paging.skipTake;
+    const [rows, total] = await qb.orderBy('s.name', 'ASC').skip(skip).take(take).getManyAndCount();
+    return paging.of(await this.toDtos(rows), total);
   }
 
   async get(principal: Principal, id: string): Promise<StaffDto> {

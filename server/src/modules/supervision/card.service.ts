@@ -26,12 +26,13 @@ import { isoOrNull } from '../../platform/database/sql-values.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { ShanghaiSql } from '../../platform/database/shanghai-sql.js';
 import { AcceptanceSql, CaseQueryService } from '../acceptance/acceptance.module.js';
-import { CalendarSql, ClockService } from '../calendar/calendar.module.js';
+import { CalendarSql, ClockReader } from '../calendar/calendar.module.js';
 import { OrganizationSql } from '../organization/organization.module.js';
 import { CardEntity, CardEventEntity } from './supervision.entities.js';
 import { SupervisionErrors } from './supervision.exception.js';
 import { SupervisionEvents } from './supervision-events.js';
 import { SweepRunService } from './sweep-run.service.js';
+import { Paging } from '../../platform/http/paging.js';
 
 /**
  * A card as supervisors and staff read it: with its case, department, window and the person named.
@@ -57,12 +58,11 @@ export class CardService {
     private readonly events: SupervisionEvents,
     private readonly runs: SweepRunService,
     private readonly cases: CaseQueryService,
-    private readonly clocks: ClockService,
+    private readonly clocks: ClockReader,
   ) {}
 
   async list(p: Principal, q: CardQuery): Promise<Page<CardDto>> {
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
+    const paging = Paging.of(q);
     const params: unknown[] = [];
     const where: string[] = [];
     const dept = DepartmentScope.filter(p, q.departmentId);
@@ -80,10 +80,10 @@ export class CardService {
       params,
     );
     const rows = await this.dataSource.query(
-      `${CARD_SELECT} ${filter} ORDER BY k.issued_at DESC, k.crossed_at DESC, k.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      `${CARD_SELECT} ${filter} ORDER BY k.issued_at DESC, k.crossed_at DESC, k.id ${paging.sql(params)}`,
       params,
     );
-    return { items: rows.map(toCardDto), total, page, pageSize };
+    return paging.of(rows.map(toCardDto), total);
   }
 
   async byIds(ids: string[]): Promise<CardDto[]> {

@@ -16,6 +16,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
 import { RequiredText } from '../../platform/http/validators.js';
+import { EXPORT_PAGE_SIZE } from '../../platform/http/paging.js';
 
 const IsDay = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '需要 YYYY-MM-DD 格式的日期' });
 const QueryBoolean = () => Transform(({ value }) => value === true || value === 'true' || value === '1');
@@ -83,8 +84,14 @@ export class PerformanceQueryDto implements PerformanceQuery {
 export class ExchangeQueryDto implements ExchangeQuery {
   @ApiProperty({ description: '有环节记录的期间起（含）', example: '2026-11-01' }) @IsDay() from: string;
   @ApiProperty({ description: '期间止（含），最长 31 天', example: '2026-11-30' }) @IsDay() to: string;
-  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 })
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: EXPORT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -7,6 +7,7 @@ import type { RequestActor } from '../auth/request-actor.js';
 import { PlatformClock } from '../clock/platform-clock.service.js';
 import { AuditEntryEntity, GENESIS_HASH } from './audit-entry.entity.js';
 import { auditHash } from './audit-hash.js';
+import { Paging } from '../http/paging.js';
 
 export interface AuditRecord {
   /** dotted verb, e.g. `org.staff.created` */
@@ -201,19 +202,15 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
 
   async list(q: AuditQuery): Promise<Page<AuditEntryDto>> {
     await this.seal();
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 50;
+    const paging = Paging.of(q);
     const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     if (q.targetType) qb.andWhere('a.target_type = :tt', { tt: q.targetType });
     if (q.targetId) qb.andWhere('a.target_id = :tid', { tid: q.targetId });
     if (q.actorId) qb.andWhere('a.actor_id = :aid', { aid: q.actorId });
-    const [rows, total] = await qb
-      .orderBy('a.seq', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toDto), total, page, pageSize };
+    const { skip, take } = paging.skipTake;
+    const [rows, total] = await qb.orderBy('a.seq', 'DESC').skip(skip).take(take).getManyAndCount();
+    return paging.of(rows.map(toDto), total);
   }
 
   /** Seals what waits, then walks the whole chain in order and reports the first row that does not hold. */

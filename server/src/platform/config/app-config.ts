@@ -20,6 +20,8 @@ export interface AppConfig {
     embeddedSharedBuffers: string;
     runMigrations: boolean;
     poolSize: number;
+    /** DB_STATEMENT_LOG: a file for every statement sent (not in production); see PreparingClient. */
+    statementLog: string | null;
     seedDemo: boolean;
     /** Demo mode: weeks of past work done through the services, so the boards have history. */
     seedDemoHistory: boolean;
@@ -140,6 +142,8 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
       embeddedSharedBuffers: sharedBuffers,
       runMigrations: bool('DB_MIGRATE_ON_START', true),
       poolSize: int('DB_POOL_SIZE', 10, 1, 200),
+      // Every statement sent, to this file (benchmarks, diagnosis): see PreparingClient.statementLog.
+      statementLog: mode === 'production' ? null : (get('DB_STATEMENT_LOG') ?? null),
       seedDemo: bool('SEED_DEMO', mode !== 'production'),
       seedDemoHistory: bool('SEED_DEMO_HISTORY', mode === 'demo'),
     },

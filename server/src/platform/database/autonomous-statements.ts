@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
+import { PreparingClient } from './preparing-client.js';
 import type { EntityManager } from 'typeorm';
 import { DatabaseRuntime } from './database-runtime.js';
 
@@ -21,7 +22,12 @@ export class AutonomousStatements implements OnModuleDestroy {
     // stops before that, the value was never used, and handing it out again is right.
     this.pool = db.sharedSession
       ? null
-      : new pg.Pool({ connectionString: db.url, max: 4, options: '-c synchronous_commit=off' });
+      : new pg.Pool({
+          connectionString: db.url,
+          max: 4,
+          options: '-c synchronous_commit=off',
+          Client: PreparingClient,
+        });
   }
 
   async query<R extends Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[]): Promise<R[]> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import pg from 'pg';
 
 /** Distinct statements one connection keeps prepared; past this, new texts run unnamed as before. */
@@ -15,16 +16,32 @@ export const PREPARED_PER_CONNECTION = 300;
  * reconnected client would find its names already taken.
  */
 export class PreparingClient extends pg.Client {
+  /**
+   * DB_STATEMENT_LOG: a file that gets every statement every connection sends, one JSON line each
+   * (`{ "c": connection, "t": text, "v": values }`), for the benchmark's floor (bench/cases.bench.mjs replays
+   * them with a bare client) and for diagnosis. Off unless configured; never for production.
+   */
+  static statementLog: string | null = null;
+  private static connections = 0;
+  private readonly logId = ++PreparingClient.connections;
   private readonly names = new Map<string, string>();
 
   // The same overloads as pg.Client's: only a (text, values) call changes, into a named query.
   override query: pg.Client['query'] = ((config: unknown, values?: unknown, callback?: unknown) => {
+    if (PreparingClient.statementLog && typeof config === 'string') this.logStatement(config, values);
     if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
       const name = this.nameFor(config);
       if (name) return super.query({ name, text: config, values } as never, callback as never);
     }
     return super.query(config as never, values as never, callback as never);
   }) as pg.Client['query'];
+
+  private logStatement(text: string, values: unknown) {
+    const v = Array.isArray(values)
+      ? values.map((x) => (Buffer.isBuffer(x) ? { $bytes: x.toString('base64') } : x))
+      : [];
+    appendFileSync(PreparingClient.statementLog!, `${JSON.stringify({ c: this.logId, t: text, v })}\n`);
+  }
 
   private nameFor(text: string): string | null {
     const known = this.names.get(text);
