@@ -10,7 +10,7 @@ import { CaseExtensions } from './case-extensions.js';
 import { CaseIntakeService } from './case-intake.service.js';
 import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
-import { type CaseEntity, CaseMaterialEntity } from './case.entities.js';
+import type { CaseEntity } from './case.entities.js';
 import { CaseErrors, CaseException } from './case.exception.js';
 
 const ART_32 = '《中华人民共和国行政许可法》第三十二条';
@@ -236,9 +236,7 @@ export class CaseAcceptanceService {
     return this.ledger.change(id, async (m, c) => {
       CaseAccess.staff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'REQUEST_SUPPLEMENT');
-      const mats = new Map(
-        (await m.find(CaseMaterialEntity, { where: { caseId: c.id } })).map((x) => [x.materialIndex, x]),
-      );
+      const mats = await this.ledger.materials(m, c.id);
       for (const it of items)
         if (it.materialIndex !== null && !mats.has(it.materialIndex))
           throw CaseErrors.materialUnknown(it.materialIndex);
@@ -254,7 +252,7 @@ export class CaseAcceptanceService {
         if (it.materialIndex === null) continue;
         const mat = mats.get(it.materialIndex)!;
         mat.status = 'MISSING';
-        await m.save(mat);
+        await this.ledger.writeMaterial(m, mat);
       }
       const lines = items.map((it) =>
         it.materialIndex !== null ? `${mats.get(it.materialIndex)!.name}：${it.text}` : it.text,

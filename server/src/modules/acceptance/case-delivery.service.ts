@@ -7,7 +7,7 @@ import {
   Role,
   shanghaiDay,
 } from '@onewindow/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { ClockReader, ClockService } from '../calendar/calendar.module.js';
@@ -15,7 +15,6 @@ import { CaseAccess } from './case-access.js';
 import { CaseExtensions } from './case-extensions.js';
 import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
-import { CaseMaterialEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 
 /**
@@ -81,7 +80,9 @@ export class CaseDeliveryService {
     return this.ledger.change(id, async (m, c) => {
       const who = CaseAccess.ownerOrStaff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'SUPPLY_DEFERRED');
-      const mats = await m.find(CaseMaterialEntity, { where: { caseId: c.id, materialIndex: In(indexes) } });
+      const mats = [...(await this.ledger.materials(m, c.id)).values()].filter((x) =>
+        indexes.includes(x.materialIndex),
+      );
       for (const i of indexes)
         if (!mats.some((x) => x.materialIndex === i && x.status === 'DEFERRED')) throw CaseErrors.materialUnknown(i);
       const now = this.clock.now();
@@ -89,7 +90,7 @@ export class CaseDeliveryService {
         if (who === 'APPLICANT' && !mat.fileId) throw CaseErrors.materialsIncomplete([`${mat.name}（请先上传）`]);
         mat.status = who === 'STAFF' ? 'ORIGINAL_SEEN' : 'PROVIDED';
         mat.suppliedAt = now;
-        await m.save(mat);
+        await this.ledger.writeMaterial(m, mat);
       }
       const late = c.deferredPromiseDate !== null && dateOfDay(shanghaiDay(now)) > c.deferredPromiseDate;
       if (late) c.deferredPromiseMissed = true;

@@ -49,7 +49,7 @@ export class CaseExchangeService {
     const limit = paging.sql(pageParams);
     const [[{ total }], rows] = await Promise.all([
       this.dataSource.query(`SELECT count(*)::int AS total ${EXCHANGE_SQL}`, period),
-      this.dataSource.query(
+      this.dataSource.query<ExchangeRow[]>(
         `SELECT sc.case_no, sc.receipt_no, sc.matter_code, sc.matter_version_no, sc.matter_name, d.code AS department_code, d.credit_code, d.name AS department_name,
                 sc.channel, sc.applicant_kind, sc.received_at, sc.accepted_at, sc.deemed_accepted, sc.decided_at, sc.completed_at, sc.completion_code,
                 (SELECT json_agg(json_build_object('seq', s.seq, 'action', s.action, 'resultCode', s.result_code, 'actorName', s.actor_name,
@@ -74,32 +74,53 @@ export class CaseExchangeService {
   }
 }
 
-function toExchangeCase(r: Record<string, unknown>): ExchangeCaseDto {
-  const code = r.completion_code as CompletionCode | null;
-  return {
-    caseNo: r.case_no as string | null,
-    receiptNo: r.receipt_no as string | null,
-    matterCode: r.matter_code as string,
-    matterVersionNo: r.matter_version_no as number,
-    matterName: r.matter_name as string,
-    departmentCode: r.department_code as string,
-    departmentCreditCode: r.credit_code as string,
-    departmentName: r.department_name as string,
-    channel: r.channel as ExchangeCaseDto['channel'],
-    applicantKind: r.applicant_kind as ExchangeCaseDto['applicantKind'],
-    receivedAt: isoOrNull(r.received_at as string | null),
-    acceptedAt: isoOrNull(r.accepted_at as string | null),
-    deemedAccepted: r.deemed_accepted as boolean,
-    decidedAt: isoOrNull(r.decided_at as string | null),
-    completedAt: isoOrNull(r.completed_at as string | null),
-    completionCode: code,
-    completionLabel: code ? COMPLETION_CODE_LABELS[code] : null,
-    steps: (
-      (r.steps ?? []) as (Omit<ExchangeStepDto, 'actionLabel' | 'resultLabel'> & {
+/** A case as the exchange export's query reads it, its steps aggregated as JSON. */
+interface ExchangeRow {
+  case_no: string | null;
+  receipt_no: string | null;
+  matter_code: string;
+  matter_version_no: number;
+  matter_name: string;
+  department_code: string;
+  credit_code: string;
+  department_name: string;
+  channel: ExchangeCaseDto['channel'];
+  applicant_kind: ExchangeCaseDto['applicantKind'];
+  received_at: Date | string | null;
+  accepted_at: Date | string | null;
+  deemed_accepted: boolean;
+  decided_at: Date | string | null;
+  completed_at: Date | string | null;
+  completion_code: CompletionCode | null;
+  steps:
+    | (Omit<ExchangeStepDto, 'actionLabel' | 'resultLabel'> & {
         action: CaseAction;
         resultCode: StepResultCode | null;
       })[]
-    ).map((s) => ({
+    | null;
+}
+
+function toExchangeCase(r: ExchangeRow): ExchangeCaseDto {
+  const code = r.completion_code;
+  return {
+    caseNo: r.case_no,
+    receiptNo: r.receipt_no,
+    matterCode: r.matter_code,
+    matterVersionNo: r.matter_version_no,
+    matterName: r.matter_name,
+    departmentCode: r.department_code,
+    departmentCreditCode: r.credit_code,
+    departmentName: r.department_name,
+    channel: r.channel,
+    applicantKind: r.applicant_kind,
+    receivedAt: isoOrNull(r.received_at),
+    acceptedAt: isoOrNull(r.accepted_at),
+    deemedAccepted: r.deemed_accepted,
+    decidedAt: isoOrNull(r.decided_at),
+    completedAt: isoOrNull(r.completed_at),
+    completionCode: code,
+    completionLabel: code ? COMPLETION_CODE_LABELS[code] : null,
+    steps: (r.steps ?? []).map((s) => ({
       seq: s.seq,
       action: s.action,
       actionLabel: CASE_ACTION_LABELS[s.action],

@@ -21,7 +21,7 @@ import { PublicCatalogService } from '../catalog/catalog.module.js';
 import { CaseAccess } from './case-access.js';
 import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
-import { CaseEntity, CaseMaterialEntity } from './case.entities.js';
+import { CaseEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 
 /** Applicants' uploaded materials: PDF or images, at most 10 MB each, never served back as anything else. */
@@ -83,7 +83,7 @@ export class CaseIntakeService {
       this.setApplicant(c, applicant);
       await this.setMaterials(m, c, materials, false);
       c.updatedAt = this.clock.now();
-      await m.save(c);
+      this.ledger.write(m, c);
     });
   }
 
@@ -97,7 +97,7 @@ export class CaseIntakeService {
     return this.dataSource.transaction(async (m) => {
       const c = await this.ledger.lock(m, id);
       CaseAccess.owner(actor.principal, c);
-      const mat = await m.findOneBy(CaseMaterialEntity, { caseId: c.id, materialIndex: index });
+      const mat = (await this.ledger.materials(m, c.id)).get(index);
       if (!mat) throw CaseErrors.materialUnknown(index);
       // A draft's materials; those a supplement notice asks for; those deferred under 容缺 after acceptance.
       const deferredLater = mat.status === 'DEFERRED' && ['IN_REVIEW', 'SUSPENDED', 'APPROVED'].includes(c.state);
@@ -107,7 +107,7 @@ export class CaseIntakeService {
       mat.fileName = f.fileName;
       if (c.state === 'DRAFT') mat.status = 'PROVIDED';
       else mat.suppliedAt = this.clock.now();
-      await m.save(mat);
+      await this.ledger.writeMaterial(m, mat);
       return toStoredFileDto(f);
     });
   }
@@ -119,7 +119,7 @@ export class CaseIntakeService {
       CaseAccess.owner(actor.principal, c);
       this.ledger.assert(c, 'SUBMIT');
       if (!c.applicantIdNumber || !c.contactPhone) throw CaseErrors.materialsIncomplete(['申请人信息']);
-      const mats = await m.find(CaseMaterialEntity, { where: { caseId: c.id }, order: { materialIndex: 'ASC' } });
+      const mats = [...(await this.ledger.materials(m, c.id)).values()];
       const missing = mats.filter(
         (x) => x.required && !((x.status === 'PROVIDED' && x.fileId) || x.status === 'DEFERRED'),
       );
@@ -152,9 +152,7 @@ export class CaseIntakeService {
       const c = await this.ledger.lock(m, id);
       const who = CaseAccess.ownerOrStaff(actor.principal, c, Role.CLERK);
       this.ledger.assert(c, 'SUPPLY');
-      const mats = new Map(
-        (await m.find(CaseMaterialEntity, { where: { caseId: c.id } })).map((x) => [x.materialIndex, x]),
-      );
+      const mats = await this.ledger.materials(m, c.id);
       const now = this.clock.now();
       for (const i of indexes) {
         const mat = mats.get(i);
@@ -164,7 +162,7 @@ export class CaseIntakeService {
         mat.status = who === 'STAFF' ? 'ORIGINAL_SEEN' : 'PROVIDED';
         // Online the upload stamped it; at the window it is handed in now.
         if (who === 'STAFF' || !mat.suppliedAt) mat.suppliedAt = now;
-        await m.save(mat);
+        await this.ledger.writeMaterial(m, mat);
       }
       const asked = c.supplementItems.filter((it) => it.materialIndex !== null).map((it) => it.materialIndex!);
       const stillMissing = asked.filter((i) => !indexes.includes(i));
@@ -232,11 +230,10 @@ export class CaseIntakeService {
       updatedAt: now,
     });
     this.setApplicant(c, applicant);
-    await m.save(c);
-    await m.insert(
-      CaseMaterialEntity,
+    await this.ledger.create(
+      m,
+      c,
       v.content.materials.map((mat, i) => ({
-        caseId: c.id,
         materialIndex: i,
         name: mat.name,
         required: mat.required,
@@ -261,9 +258,7 @@ export class CaseIntakeService {
 
   /** The checklist: statuses by material index; DEFERRED only where the matter allows 容缺. */
   private async setMaterials(m: EntityManager, c: CaseEntity, input: CaseMaterialInput[], atWindow: boolean) {
-    const mats = new Map(
-      (await m.find(CaseMaterialEntity, { where: { caseId: c.id } })).map((x) => [x.materialIndex, x]),
-    );
+    const mats = await this.ledger.materials(m, c.id);
     const notDeferrable: string[] = [];
     for (const i of input) {
       const mat = mats.get(i.index);
@@ -272,7 +267,7 @@ export class CaseIntakeService {
       // Online, "provided" means uploaded: the upload sets it.
       if (!atWindow && i.status === 'PROVIDED' && !mat.fileId) continue;
       mat.status = i.status;
-      await m.save(mat);
+      await this.ledger.writeMaterial(m, mat);
     }
     if (notDeferrable.length) throw CaseErrors.notDeferrable(notDeferrable);
   }
@@ -288,7 +283,7 @@ export class CaseIntakeService {
       m,
     );
     c.acceptanceClockId = clock.id;
-    const mats = await m.find(CaseMaterialEntity, { where: { caseId: c.id }, order: { materialIndex: 'ASC' } });
+    const mats = [...(await this.ledger.materials(m, c.id)).values()];
     // The day's receipt sequence is one row for the whole center: taken last, after every check.
     const day = dateOfDay(shanghaiDay(now));
     const seq = await this.ledger.next(m, 'RECEIPT', day);

@@ -15,7 +15,7 @@ import { AutonomousStatements } from '../../platform/database/autonomous-stateme
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { EntityRows } from '../../platform/database/entity-rows.js';
 import { caseMaterialsJson } from './case-sql.js';
-import { CaseEntity, CaseStepEntity } from './case.entities.js';
+import { CaseEntity, CaseMaterialEntity, CaseStepEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 import { CalendarSql } from '../calendar/calendar.module.js';
 
@@ -161,7 +161,7 @@ export class CaseLedger {
     ]);
     c.state = to;
     c.updatedAt = now;
-    DeferredWrites.update(m, CaseEntity, c);
+    this.write(m, c);
     await this.audit.record(m, input.actingFor ? { ...actor, actingForId: input.actingFor.id } : actor, {
       action: `case.${action.toLowerCase()}`,
       targetType: 'case',
@@ -175,6 +175,35 @@ export class CaseLedger {
         ...(input.details ?? {}),
       },
     });
+  }
+
+  /**
+   * A locked case's row, written back whole at the commit with the transaction's other deferred writes (a later
+   * write of the same case in the transaction replaces this one).
+   */
+  write(m: EntityManager, c: CaseEntity): void {
+    DeferredWrites.update(m, CaseEntity, c);
+  }
+
+  /** A new case (a draft or a walk-in) with its checklist, written at once: the transaction goes on to read them. */
+  async create(m: EntityManager, c: CaseEntity, materials: Omit<CaseMaterialEntity, 'id' | 'caseId'>[]): Promise<void> {
+    await m.save(c);
+    if (materials.length)
+      await m.insert(
+        CaseMaterialEntity,
+        materials.map((x) => ({ ...x, caseId: c.id })),
+      );
+  }
+
+  /** The checklist of a locked case, by material index. */
+  async materials(m: EntityManager, caseId: string): Promise<Map<number, CaseMaterialEntity>> {
+    const rows = await m.find(CaseMaterialEntity, { where: { caseId }, order: { materialIndex: 'ASC' } });
+    return new Map(rows.map((x) => [x.materialIndex, x]));
+  }
+
+  /** One item of a locked case's checklist, written at once (the checklist is read again in the transaction). */
+  async writeMaterial(m: EntityManager, mat: CaseMaterialEntity): Promise<void> {
+    await m.save(mat);
   }
 
   /**

@@ -132,7 +132,7 @@ export class CaseQueryService {
       `SELECT count(*)::int AS total ${from} AND $1::timestamptz IS NOT NULL`,
       params,
     );
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<SummaryRow[]>(
       `SELECT ${SUMMARY_COLUMNS}
        ${from} ORDER BY (ck.state = 'RUNNING') DESC NULLS LAST, ck.due_at ASC NULLS LAST, sc.received_at DESC
        ${paging.sql(params)}`,
@@ -159,7 +159,7 @@ export class CaseQueryService {
 
   /** The applicant's own receipts and cases, drafts included. */
   async mine(p: Principal): Promise<CaseSummaryDto[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<SummaryRow[]>(
       `SELECT ${SUMMARY_COLUMNS}
        FROM service_case sc LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK}
        WHERE sc.applicant_account_id = $2 ORDER BY sc.created_at DESC LIMIT 200`,
@@ -335,18 +335,33 @@ export class CaseQueryService {
   }
 }
 
-function toSummary(r: Record<string, unknown>): CaseSummaryDto {
+/** A queue row as SUMMARY_COLUMNS read it. */
+interface SummaryRow {
+  id: string;
+  receipt_no: string | null;
+  case_no: string | null;
+  matter_name: string;
+  department_id: string;
+  applicant_name: string;
+  channel: CaseSummaryDto['channel'];
+  state: CaseSummaryDto['state'];
+  received_at: Date | string | null;
+  due_at: Date | string | null;
+  standing: ClockStanding;
+}
+
+function toSummary(r: SummaryRow): CaseSummaryDto {
   return {
-    id: r.id as string,
-    receiptNo: r.receipt_no as string | null,
-    caseNo: r.case_no as string | null,
-    matterName: r.matter_name as string,
-    departmentId: r.department_id as string,
-    applicantName: r.applicant_name as string,
-    channel: r.channel as CaseSummaryDto['channel'],
-    state: r.state as CaseSummaryDto['state'],
-    receivedAt: isoOrNull(r.received_at as string | null),
-    dueAt: isoOrNull(r.due_at as string | null),
-    standing: r.standing as ClockStanding,
+    id: r.id,
+    receiptNo: r.receipt_no,
+    caseNo: r.case_no,
+    matterName: r.matter_name,
+    departmentId: r.department_id,
+    applicantName: r.applicant_name,
+    channel: r.channel,
+    state: r.state,
+    receivedAt: isoOrNull(r.received_at),
+    dueAt: isoOrNull(r.due_at),
+    standing: r.standing,
   };
 }

@@ -79,7 +79,7 @@ export class CardService {
       `SELECT count(*)::int AS total FROM supervision_card k ${filter}`,
       params,
     );
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<CardRow[]>(
       `${CARD_SELECT} ${filter} ORDER BY k.issued_at DESC, k.crossed_at DESC, k.id ${paging.sql(params)}`,
       params,
     );
@@ -88,15 +88,16 @@ export class CardService {
 
   async byIds(ids: string[]): Promise<CardDto[]> {
     if (!ids.length) return [];
-    const rows = await this.dataSource.query(`${CARD_SELECT} WHERE k.id = ANY($1::uuid[]) ORDER BY k.crossed_at DESC`, [
-      ids,
-    ]);
+    const rows = await this.dataSource.query<CardRow[]>(
+      `${CARD_SELECT} WHERE k.id = ANY($1::uuid[]) ORDER BY k.crossed_at DESC`,
+      [ids],
+    );
     return rows.map(toCardDto);
   }
 
   /** The newest cards of a sweep run, for the live channel. */
   async ofRun(runId: string, limit = 50): Promise<CardDto[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<CardRow[]>(
       `${CARD_SELECT} WHERE k.run_id = $1 ORDER BY k.crossed_at DESC LIMIT ${limit}`,
       [runId],
     );
@@ -161,7 +162,7 @@ export class CardService {
   }
 
   private async read(m: EntityManager, id: string): Promise<CardDto> {
-    const [row] = await m.query(`${CARD_SELECT} WHERE k.id = $1`, [id]);
+    const [row] = await m.query<CardRow[]>(`${CARD_SELECT} WHERE k.id = $1`, [id]);
     if (!row) throw SupervisionErrors.cardNotFound();
     return toCardDto(row);
   }
@@ -193,29 +194,54 @@ export class CardService {
   }
 }
 
-function toCardDto(r: Record<string, unknown>): CardDto {
+/** A card as CARD_SELECT reads it. */
+interface CardRow {
+  id: string;
+  level: CardLevel;
+  reason: CardReason;
+  state: CardState;
+  case_id: string | null;
+  case_no: string | null;
+  receipt_no: string | null;
+  matter_name: string | null;
+  clock_id: string | null;
+  clock_kind: ClockSubjectKind | null;
+  department_id: string | null;
+  department_name: string | null;
+  window_id: string | null;
+  window_name: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  crossed_at: Date | string;
+  issued_at: Date | string;
+  policy_version: number | null;
+  run_id: string | null;
+  events: CardEventDto[];
+}
+
+function toCardDto(r: CardRow): CardDto {
   return {
-    id: r.id as string,
-    level: r.level as CardLevel,
-    reason: r.reason as CardReason,
-    reasonLabel: CARD_REASON_LABELS[r.reason as CardReason] ?? (r.reason as string),
-    state: r.state as CardState,
-    caseId: r.case_id as string | null,
-    caseNo: r.case_no as string | null,
-    receiptNo: r.receipt_no as string | null,
-    matterName: r.matter_name as string | null,
-    clockId: r.clock_id as string | null,
-    clockKind: r.clock_kind as ClockSubjectKind | null,
-    departmentId: r.department_id as string | null,
-    departmentName: r.department_name as string | null,
-    windowId: r.window_id as string | null,
-    windowName: r.window_name as string | null,
-    staffId: r.staff_id as string | null,
-    staffName: r.staff_name as string | null,
-    crossedAt: isoOrNull(r.crossed_at as string)!,
-    issuedAt: isoOrNull(r.issued_at as string)!,
-    policyVersion: r.policy_version as number | null,
-    runId: r.run_id as string | null,
-    events: (r.events as CardEventDto[]).map((e) => ({ ...e, at: isoOrNull(e.at)! })),
+    id: r.id,
+    level: r.level,
+    reason: r.reason,
+    reasonLabel: CARD_REASON_LABELS[r.reason] ?? r.reason,
+    state: r.state,
+    caseId: r.case_id,
+    caseNo: r.case_no,
+    receiptNo: r.receipt_no,
+    matterName: r.matter_name,
+    clockId: r.clock_id,
+    clockKind: r.clock_kind,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    windowId: r.window_id,
+    windowName: r.window_name,
+    staffId: r.staff_id,
+    staffName: r.staff_name,
+    crossedAt: isoOrNull(r.crossed_at)!,
+    issuedAt: isoOrNull(r.issued_at)!,
+    policyVersion: r.policy_version,
+    runId: r.run_id,
+    events: r.events.map((e) => ({ ...e, at: isoOrNull(e.at)! })),
   };
 }

@@ -26,6 +26,24 @@ const URGE_SELECT = `
   JOIN ${OrganizationSql.department('d')} ON d.id = u.department_id JOIN ${CalendarSql.clock('c')} ON c.id = u.clock_id`;
 
 /** 督办: a supervisor urges a department on a case with a deadline of its own; the department replies. */
+/** An urge as URGE_SELECT reads it. */
+interface UrgeRow {
+  id: string;
+  case_id: string;
+  case_no: string | null;
+  matter_name: string;
+  department_id: string;
+  department_name: string;
+  message: string;
+  urged_by_name: string;
+  urged_at: Date | string;
+  due_at: Date | string;
+  state: UrgeState;
+  reply: string | null;
+  replied_by_name: string | null;
+  replied_at: Date | string | null;
+}
+
 @Injectable()
 export class UrgeService {
   constructor(
@@ -107,37 +125,37 @@ export class UrgeService {
     const where = [dept ? `u.department_id = $${params.push(dept)}` : null, open ? `u.state = 'OPEN'` : null].filter(
       Boolean,
     );
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<UrgeRow[]>(
       `${URGE_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.urged_at DESC LIMIT 200`,
       params,
     );
-    return rows.map((r: Record<string, unknown>) => this.toDto(r));
+    return rows.map((r) => this.toDto(r));
   }
 
   async get(id: string): Promise<UrgeDto> {
-    const [row] = await this.dataSource.query(`${URGE_SELECT} WHERE u.id = $1`, [id]);
+    const [row] = await this.dataSource.query<UrgeRow[]>(`${URGE_SELECT} WHERE u.id = $1`, [id]);
     if (!row) throw SupervisionErrors.urgeNotFound();
     return this.toDto(row);
   }
 
-  private toDto(r: Record<string, unknown>): UrgeDto {
-    const dueAt = new Date(r.due_at as string);
+  private toDto(r: UrgeRow): UrgeDto {
+    const dueAt = new Date(r.due_at);
     return {
-      id: r.id as string,
-      caseId: r.case_id as string,
-      caseNo: r.case_no as string | null,
-      matterName: r.matter_name as string,
-      departmentId: r.department_id as string,
-      departmentName: r.department_name as string,
-      message: r.message as string,
-      urgedByName: r.urged_by_name as string,
-      urgedAt: new Date(r.urged_at as string).toISOString(),
+      id: r.id,
+      caseId: r.case_id,
+      caseNo: r.case_no,
+      matterName: r.matter_name,
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+      message: r.message,
+      urgedByName: r.urged_by_name,
+      urgedAt: new Date(r.urged_at).toISOString(),
       dueAt: dueAt.toISOString(),
-      state: r.state as UrgeState,
+      state: r.state,
       overdue: r.state === 'OPEN' && dueAt <= this.clock.now(),
-      reply: r.reply as string | null,
-      repliedByName: r.replied_by_name as string | null,
-      repliedAt: isoOrNull(r.replied_at as string | null),
+      reply: r.reply,
+      repliedByName: r.replied_by_name,
+      repliedAt: isoOrNull(r.replied_at),
     };
   }
 }
