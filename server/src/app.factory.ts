@@ -7,6 +7,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { PreparingClient } from './platform/database/preparing-client.js';
+import { registerInputGuard } from './platform/http/input-guard.js';
 import { DatabaseRuntime } from './platform/database/database-runtime.js';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './platform/errors/validation.js';
@@ -65,6 +66,7 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
     registerSecurityHeaders(fastify);
     await registerRateLimit(fastify, config.rateLimit);
     acceptFileBodies(fastify, config.http.uploadLimitBytes);
+    registerInputGuard(fastify);
     // Many clients send `Content-Type: application/json` with an empty body on action POSTs: that is no body.
     fastify.addHook('onRequest', async (req) => {
       if (req.headers['content-length'] === '0') delete req.headers['content-type'];

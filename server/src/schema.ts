@@ -35,6 +35,7 @@ import {
   ClockPauseEntity,
   DeadlinePolicyEntity,
 } from './modules/calendar/calendar.entities.js';
+import { SweepRunRunning1764700000000 } from './migrations/1764700000000-sweep-run-running.js';
 
 /** Every table-backed entity, by owner. A new entity is listed here and gets a migration. */
 export const ENTITIES = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   Supervision1764400000000,
   CardPolicy1764500000000,
   AuditSealing1764600000000,
+  SweepRunRunning1764700000000,
 ];

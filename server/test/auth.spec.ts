@@ -91,6 +91,55 @@ describe('lockout', () => {
     ]);
   });
 
+  it('twelve wrong passwords at once lock the login for good: the right one is refused after the burst', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t
+          .client()
+          .auth.login({ login: 'wjw.clerk', password: `Burst${i}234` })
+          .then(
+            () => 200,
+            (e: { status: number }) => e.status,
+          ),
+      ),
+    );
+    expect(burst.filter((s) => s === 200)).toEqual([]);
+    expect(burst.filter((s) => s === 423).length).toBeGreaterThanOrEqual(1);
+    await expectApiError(
+      t.client().auth.login({ login: 'wjw.clerk', password: 'Demo@2026' }),
+      423,
+      ErrorCode.AUTH_LOCKED,
+    );
+    const [row] = await t.sql<{ locked: boolean }>(
+      `SELECT locked_until IS NOT NULL AS locked FROM credential WHERE login = 'wjw.clerk'`,
+    );
+    expect(row.locked).toBe(true);
+  });
+
+  it('a login nobody has answers exactly as a real one: 401 four times, then 423 (no enumeration)', async () => {
+    const answers: string[] = [];
+    for (const login of ['jtys.clerk', 'nobody.at.all']) {
+      for (let i = 1; i <= 6; i++) {
+        const e = await t
+          .client()
+          .auth.login({ login, password: `Wrong${i}234` })
+          .catch((x: { status: number; code: string }) => x);
+        answers.push(`${login} ${(e as { status: number }).status} ${(e as { code: string }).code}`);
+      }
+    }
+    const of = (login: string) =>
+      answers.filter((a) => a.startsWith(login)).map((a) => a.split(' ').slice(1).join(' '));
+    expect(of('nobody.at.all')).toEqual(of('jtys.clerk'));
+    expect(of('jtys.clerk')).toEqual([
+      '401 AUTH_BAD_CREDENTIALS',
+      '401 AUTH_BAD_CREDENTIALS',
+      '401 AUTH_BAD_CREDENTIALS',
+      '401 AUTH_BAD_CREDENTIALS',
+      '423 AUTH_LOCKED',
+      '423 AUTH_LOCKED',
+    ]);
+  });
+
   it('an administrator password reset lifts the lock', async () => {
     for (let i = 0; i < 5; i++)
       await t

@@ -11,6 +11,7 @@ import {
 } from '@onewindow/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from './helpers/pdf-text.js';
+import { Failpoints } from '../src/platform/testing/failpoints.js';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -300,6 +301,31 @@ describe('acceptance decision (Art. 32)', () => {
     const s = await citizen.cases.supplyDeferred(c.id, { materialIndexes: [idx] });
     expect(s.materials[idx].status).toBe('PROVIDED');
   });
+
+  it('a sweep interrupted between marking a missed promise and carding it loses neither: the next sweep cards it', async () => {
+    await travel('2026-11-23T09:00:00');
+    const c = await submitted(citizen, { defer: true });
+    await clerk.cases.accept(c.id, { deferredPromiseDate: '2026-11-27' });
+    await travel('2026-11-30T09:00:00');
+    const cards = async () =>
+      (
+        await t.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM supervision_card WHERE case_id = $1 AND reason = 'PROMISE_MISSED'`,
+          [c.id],
+        )
+      )[0].n;
+    t.running.app.get(Failpoints).arm('sweep.promises-marked');
+    await expectApiError(admin.supervision.sweep(), 500, ErrorCode.INTERNAL_ERROR);
+    const [interrupted] = await t.sql<{ status: string; error: string; finished: boolean }>(
+      `SELECT status, error, finished_at IS NOT NULL AS finished FROM sweep_run ORDER BY started_at DESC LIMIT 1`,
+    );
+    expect(interrupted).toEqual({ status: 'FAILED', error: 'failpoint sweep.promises-marked', finished: true });
+    expect((await clerk.cases.get(c.id)).deferredPromiseMissed).toBe(false);
+    expect(await cards()).toBe(0);
+    expect((await admin.supervision.sweep()).promisesMissed).toBeGreaterThanOrEqual(1);
+    expect((await clerk.cases.get(c.id)).deferredPromiseMissed).toBe(true);
+    expect(await cards()).toBe(1);
+  });
 });
 
 describe('review, special procedure, decision and delivery', () => {
@@ -456,7 +482,31 @@ describe('at the window', () => {
     expect(done.acceptanceClock!.state).toBe('STOPPED');
   });
 
-  it('a clerk of another department can receive but not decide; an applicant sees only their own cases', async () => {
+  it('a clerk of another department is refused a walk-in before anything is written', async () => {
+    const tables = ['service_case', 'case_material', 'case_step', 'clock'];
+    const counts = async () => {
+      // Audit entries move from audit_pending into the chain as they are sealed: count both together.
+      const [r] = await t.dataSource.query(
+        `SELECT ${tables.map((x) => `(SELECT count(*) FROM ${x})::int AS ${x}`).join(', ')},
+                ((SELECT count(*) FROM audit_entry) + (SELECT count(*) FROM audit_pending))::int AS audit,
+                (SELECT coalesce(sum(value), 0) FROM case_sequence)::int AS numbers_taken`,
+      );
+      return r as Record<string, number>;
+    };
+    const before = await counts();
+    const mats = (await t.client().guides.get(FOOD)).content.materials;
+    const walkIn = () =>
+      zjjClerk.cases.walkIn({
+        matterCode: FOOD,
+        applicant,
+        materials: mats.map((_, i) => ({ index: i, status: 'ORIGINAL_SEEN' as const })),
+      });
+    await expectApiError(walkIn(), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
+    await expectApiError(walkIn(), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a clerk of another department cannot decide or read; an applicant sees only their own cases', async () => {
     const c = await submitted();
     await expectApiError(zjjClerk.cases.accept(c.id), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
     await expectApiError(zjjClerk.cases.get(c.id), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);

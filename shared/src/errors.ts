@@ -14,6 +14,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   NOT_READY: 'NOT_READY',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  /** The database cannot be reached just now: try again after Retry-After seconds. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   // auth
   AUTH_REQUIRED: 'AUTH_REQUIRED',
   AUTH_TOKEN_INVALID: 'AUTH_TOKEN_INVALID',

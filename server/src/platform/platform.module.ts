@@ -12,6 +12,7 @@ import { PrincipalRegistry } from './auth/principal-registry.js';
 import { PlatformClockController } from './clock/platform-clock.controller.js';
 import { PlatformClockAdmin } from './clock/platform-clock-admin.service.js';
 import { PlatformClock } from './clock/platform-clock.service.js';
+import { Failpoints } from './testing/failpoints.js';
 import { PersonalDataCipher } from './crypto/personal-data-cipher.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AutonomousStatements } from './database/autonomous-statements.js';
@@ -43,6 +44,7 @@ export class PlatformModule {
         PersonalDataCipher,
         PdfRenderer,
         FileStore,
+        Failpoints,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [
@@ -57,6 +59,7 @@ export class PlatformModule {
         AuditService,
         PdfRenderer,
         FileStore,
+        Failpoints,
       ],
     };
   }

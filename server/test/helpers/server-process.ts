@@ -8,6 +8,8 @@ const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../d
 export interface ServerProcess {
   baseUrl: string;
   pid: number;
+  /** What it wrote to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   return {
     baseUrl,
     pid: child.pid!,
+    output: () => output,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

@@ -149,7 +149,8 @@ export interface SweepRunDto {
   deemedAccepted: number;
   promisesMissed: number;
   instance: string;
-  status: 'DONE' | 'SKIPPED' | 'FAILED';
+  /** RUNNING: cards issued, transitions under way (or interrupted, until the next sweep closes it as FAILED). */
+  status: 'RUNNING' | 'DONE' | 'SKIPPED' | 'FAILED';
   error: string | null;
 }
 

@@ -7,7 +7,7 @@ import {
   Role,
   shanghaiDay,
 } from '@onewindow/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { ClockReader, ClockService } from '../calendar/calendar.module.js';
@@ -99,9 +99,9 @@ export class CaseDeliveryService {
   }
 
   /** Marks every 容缺 promise that has passed with materials still outstanding; returns the cases just marked. */
-  async markMissedPromises(): Promise<string[]> {
+  async markMissedPromises(m: EntityManager): Promise<string[]> {
     const today = dateOfDay(shanghaiDay(this.clock.now()));
-    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
+    const [rows]: [{ id: string }[], number] = await m.query(
       `UPDATE service_case sc SET deferred_promise_missed = true, updated_at = $2, version = version + 1
        WHERE deferred_promise_missed = false AND deferred_promise_date < $1
          AND EXISTS (SELECT 1 FROM case_material cm WHERE cm.case_id = sc.id AND cm.status = 'DEFERRED')

@@ -23,6 +23,7 @@ import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
 import { CaseEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
+import { DepartmentScope } from '../../platform/auth/department-scope.js';
 
 /** Applicants' uploaded materials: PDF or images, at most 10 MB each, never served back as anything else. */
 export const CASE_MATERIAL_FILE = {
@@ -136,9 +137,10 @@ export class CaseIntakeService {
     materials: CaseMaterialInput[],
   ): Promise<string> {
     const v = await this.published(matterCode);
+    // A clerk receives for their own department's matters (DOMAIN §1): refused before anything is written.
+    DepartmentScope.assert(actor.principal!, v.content.departmentId);
     return this.dataSource.transaction(async (m) => {
       const c = await this.create(m, v, 'WINDOW', applicant, null);
-      // Any window clerk may receive (一窗受理, checked by the route); the acceptance decision is the matter department's.
       await this.setMaterials(m, c, materials, true);
       c.receivedBy = actor.principal!.id;
       await this.receive(m, c, actor);

@@ -19,6 +19,7 @@ const CHANNEL = 'ow_supervision';
 export class SupervisionEvents implements OnModuleInit, OnModuleDestroy {
   readonly signals = new Subject<SupervisionSignal>();
   private listener: pg.Client | null = null;
+  private stopped = false;
   private readonly log = new Logger(SupervisionEvents.name);
 
   constructor(
@@ -31,19 +32,48 @@ export class SupervisionEvents implements OnModuleInit, OnModuleDestroy {
     await this.listen();
   }
 
+  /** Whether this instance hears the other instances now (for health and tests). */
+  get listening(): boolean {
+    return this.listener !== null;
+  }
+
+  /**
+   * Exactly one listening connection, kept: when it is lost (the database restarted, the connection was killed)
+   * it is replaced, retrying with a growing pause until the database answers again. A lost connection's late
+   * errors are ignored; they never reach the process.
+   */
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.db.url });
-    client.on('notification', (n) => {
-      if (n.channel === CHANNEL && n.payload) this.signals.next(JSON.parse(n.payload) as SupervisionSignal);
-    });
-    client.on('error', (e) => {
-      this.log.warn(`supervision event listener lost its connection (${e.message}); reconnecting`);
-      this.listener = null;
-      setTimeout(() => void this.listen().catch(() => undefined), 1000);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    this.listener = client;
+    for (let pause = 250; !this.stopped; pause = Math.min(pause * 2, 2000)) {
+      const client = new pg.Client({ connectionString: this.db.url, keepAlive: true });
+      client.on('notification', (n) => {
+        if (n.channel === CHANNEL && n.payload) this.signals.next(JSON.parse(n.payload) as SupervisionSignal);
+      });
+      client.on('error', (e) => this.lost(client, e.message));
+      client.on('end', () => this.lost(client, 'connection ended'));
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${CHANNEL}`);
+        if (this.stopped) {
+          await client.end().catch(() => undefined);
+          return;
+        }
+        this.listener = client;
+        return;
+      } catch (e) {
+        client.removeAllListeners('end');
+        await client.end().catch(() => undefined);
+        this.log.warn(`supervision event listener cannot connect (${(e as Error).message}); retrying`);
+        await new Promise((r) => setTimeout(r, pause));
+      }
+    }
+  }
+
+  private lost(client: pg.Client, why: string) {
+    if (this.listener !== client) return;
+    this.listener = null;
+    client.removeAllListeners('end');
+    this.log.warn(`supervision event listener lost its connection (${why}); reconnecting`);
+    void this.listen();
   }
 
   /** Call after the change has committed. */
@@ -54,10 +84,11 @@ export class SupervisionEvents implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     this.signals.complete();
     const l = this.listener;
     this.listener = null;
-    l?.removeAllListeners('error');
+    l?.removeAllListeners('end');
     await l?.end().catch(() => undefined);
   }
 }

@@ -45,7 +45,7 @@ export class CardEventEntity {
 /** One sweep: what it looked at and what it issued. */
 @Entity('sweep_run')
 @Index('ix_sweep_run_started', ['startedAt'])
-@Check('ck_sweep_run_status', `status IN ('DONE', 'SKIPPED', 'FAILED')`)
+@Check('ck_sweep_run_status', `status IN ('RUNNING', 'DONE', 'SKIPPED', 'FAILED')`)
 export class SweepRunEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'timestamptz' }) startedAt: Date;

@@ -13,7 +13,10 @@ import { SweepRunEntity } from './supervision.entities.js';
 import { SupervisionEvents } from './supervision-events.js';
 import { SweepRunService } from './sweep-run.service.js';
 import { PROMISE_CARDS_SQL, SWEEP_LOCK_KEY, SWEEP_SQL } from './sweep-sql.js';
+import { Failpoints } from '../../platform/testing/failpoints.js';
 
+/** A run still RUNNING this long after it started was left by an instance that stopped: the next sweep closes it. */
+const STRANDED_AFTER_MS = 10 * 60_000;
 const INTERVAL = 'supervision-sweep';
 
 /**
@@ -38,6 +41,7 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly events: SupervisionEvents,
     private readonly runs: SweepRunService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly failpoints: Failpoints,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -82,8 +86,13 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
         yellow: counts.yellow,
         red: counts.red,
         instance: this.instance,
-        status: 'DONE',
+        status: 'RUNNING',
       });
+      // Runs a crashed instance left RUNNING (their transitions never finished) are closed as what they were.
+      await m.query(
+        `UPDATE sweep_run SET status = 'FAILED', error = $1 WHERE status = 'RUNNING' AND id <> $2 AND started_at < $3`,
+        ['中断：执行巡检的实例在完成前停止', id, new Date(startedAt.getTime() - STRANDED_AFTER_MS)],
+      );
       if (counts.yellow + counts.red) {
         await this.audit.record(m, actor, {
           action: 'supervision.cards_issued',
@@ -102,15 +111,28 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
     }
     // The transitions the clocks drive. A RED acceptance card has just been issued for each receipt
     // deemed accepted here; a missed promise gets its YELLOW card now.
-    const deemedAccepted = await this.acceptance.deemOverdue(actor);
-    const missed = await this.delivery.markMissedPromises();
-    let promisesMissed = 0;
-    if (missed.length) {
-      promisesMissed = (await this.dataSource.query(PROMISE_CARDS_SQL, [missed, asOf, id])).length;
+    try {
+      const deemedAccepted = await this.acceptance.deemOverdue(actor);
+      // The mark and its cards commit together: a mark without its card would keep the case from being found again.
+      const promisesMissed = await this.dataSource.transaction(async (m) => {
+        const missed = await this.delivery.markMissedPromises(m);
+        this.failpoints.pass('sweep.promises-marked');
+        return missed.length ? (await m.query<unknown[]>(PROMISE_CARDS_SQL, [missed, asOf, id])).length : 0;
+      });
+      await this.dataSource.getRepository(SweepRunEntity).update(id, {
+        deemedAccepted,
+        promisesMissed,
+        yellow: issued.yellow + promisesMissed,
+        finishedAt: new Date(),
+        status: 'DONE',
+      });
+    } catch (e) {
+      await this.dataSource
+        .getRepository(SweepRunEntity)
+        .update(id, { status: 'FAILED', error: (e as Error).message.slice(0, 500), finishedAt: new Date() })
+        .catch(() => undefined);
+      throw e;
     }
-    await this.dataSource
-      .getRepository(SweepRunEntity)
-      .update(id, { deemedAccepted, promisesMissed, yellow: issued.yellow + promisesMissed, finishedAt: new Date() });
     const run = await this.runs.get(id);
     await this.events.publish({ type: 'run', id });
     return run;

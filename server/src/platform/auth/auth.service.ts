@@ -68,14 +68,24 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Failed attempts on logins nobody has, counted like real ones (per instance, bounded). */
+  private readonly unknownLogins = new UnknownLoginAttempts(
+    () => this.config.auth.lockoutThreshold,
+    () => this.config.auth.lockoutMinutes,
+  );
+
   async login(loginName: string, password: string, actor: RequestActor): Promise<LoginResponse> {
     const login = loginName.trim().toLowerCase();
     const cred = await this.dataSource.getRepository(CredentialEntity).findOneBy({ login });
     const now = this.clock.now();
-    if (cred?.lockedUntil && cred.lockedUntil > now) throw AuthErrors.locked(cred.lockedUntil);
-
+    // The password is checked first whatever the login, so the time of an answer tells nothing either.
     const ok = await this.hasher.verify(cred?.passwordHash ?? null, password);
-    if (!cred) throw AuthErrors.badCredentials();
+    if (cred?.lockedUntil && cred.lockedUntil > now) throw AuthErrors.locked(cred.lockedUntil);
+    if (!cred) {
+      // A login that does not exist answers exactly as one that does: 401, then 423 at the same threshold.
+      const lockedUntil = this.unknownLogins.failure(login, now);
+      throw lockedUntil ? AuthErrors.locked(lockedUntil) : AuthErrors.badCredentials();
+    }
     if (!ok) {
       const lockedUntil = await this.recordFailure(cred, actor);
       if (lockedUntil) throw AuthErrors.locked(lockedUntil);
@@ -83,6 +93,9 @@ export class AuthService {
     }
 
     return this.dataSource.transaction(async (m) => {
+      // A lock set by a concurrent wrong attempt after the first read holds: checked again under the row lock.
+      const row = await m.findOne(CredentialEntity, { where: { id: cred.id }, lock: { mode: 'pessimistic_write' } });
+      if (row?.lockedUntil && row.lockedUntil > now) throw AuthErrors.locked(row.lockedUntil);
       const principal = await this.principals.resolve(cred.principalKind, cred.principalId, m);
       if (!principal) throw AuthErrors.badCredentials(); // deactivated
       await m.update(CredentialEntity, cred.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: now });
@@ -118,9 +131,12 @@ export class AuthService {
     return this.dataSource.transaction(async (m) => {
       const row = await m.findOne(CredentialEntity, { where: { id: cred.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) return null;
+      const now = this.clock.now();
+      // Counted under the row lock; a lock another attempt set meanwhile is kept, never written over.
+      if (row.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
       const attempts = row.failedAttempts + 1;
       const lock = attempts >= this.config.auth.lockoutThreshold;
-      const lockedUntil = lock ? new Date(this.clock.now().getTime() + this.config.auth.lockoutMinutes * 60_000) : null;
+      const lockedUntil = lock ? new Date(now.getTime() + this.config.auth.lockoutMinutes * 60_000) : null;
       await m.update(CredentialEntity, row.id, { failedAttempts: lock ? 0 : attempts, lockedUntil });
       await this.audit.record(m, actor, {
         action: lock ? 'auth.locked' : 'auth.login_failed',
@@ -391,4 +407,37 @@ export class AuthService {
 
 function newRefreshToken(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Wrong attempts on logins that do not exist, so that such a login answers 401 four times and then 423 until the
+ * lock would end, as a real one does: nobody can tell from the answers which logins exist. In memory, per
+ * instance, at most UNKNOWN_LOGINS_KEPT logins (the oldest forgotten first).
+ */
+const UNKNOWN_LOGINS_KEPT = 10_000;
+class UnknownLoginAttempts {
+  private readonly byLogin = new Map<string, { attempts: number; lockedUntil: Date | null }>();
+  constructor(
+    private readonly threshold: () => number,
+    private readonly minutes: () => number,
+  ) {}
+
+  /** Counts one more failure; the end of the lock when this login is (now) locked, else null. */
+  failure(login: string, now: Date): Date | null {
+    const seen = this.byLogin.get(login) ?? { attempts: 0, lockedUntil: null };
+    this.byLogin.delete(login);
+    if (this.byLogin.size >= UNKNOWN_LOGINS_KEPT) this.byLogin.delete(this.byLogin.keys().next().value!);
+    if (seen.lockedUntil && seen.lockedUntil > now) {
+      this.byLogin.set(login, seen);
+      return seen.lockedUntil;
+    }
+    const attempts = seen.attempts + 1;
+    const locked = attempts >= this.threshold();
+    const next = {
+      attempts: locked ? 0 : attempts,
+      lockedUntil: locked ? new Date(now.getTime() + this.minutes() * 60_000) : null,
+    };
+    this.byLogin.set(login, next);
+    return next.lockedUntil;
+  }
 }

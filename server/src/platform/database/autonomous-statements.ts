@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { PreparingClient } from './preparing-client.js';
 import type { EntityManager } from 'typeorm';
@@ -14,6 +14,7 @@ import { DatabaseRuntime } from './database-runtime.js';
 @Injectable()
 export class AutonomousStatements implements OnModuleDestroy {
   private readonly pool: pg.Pool | null;
+  private readonly log = new Logger(AutonomousStatements.name);
 
   constructor(db: DatabaseRuntime) {
     // Committed without waiting for the WAL flush: the row is then locked only while the statement runs,
@@ -28,6 +29,9 @@ export class AutonomousStatements implements OnModuleDestroy {
           options: '-c synchronous_commit=off',
           Client: PreparingClient,
         });
+    // An idle connection the server drops (a restart, a terminated backend) is an error event on the pool: without
+    // a listener it would end the process. The pool replaces the connection on the next statement.
+    this.pool?.on('error', (e) => this.log.warn(`autonomous statement pool lost a connection: ${e.message}`));
   }
 
   async query<R extends Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[]): Promise<R[]> {

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ErrorCode, type ApiErrorBody } from '@onewindow/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainException } from './domain.exception.js';
 
 /** What the browser gets for an unknown non-API path: the SPA that owns it (history-mode routing). */
@@ -21,8 +21,37 @@ const HTTP_MESSAGES: Record<number, [string, string]> = {
   429: [ErrorCode.RATE_LIMITED, '请求过于频繁，请稍后再试'],
 };
 
+/** Seconds a client should wait before trying again while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** PostgreSQL's SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart). */
+const LOST_DATABASE_STATES = /^(08|57P0[1-3])/;
+/** What node-postgres and the socket say when there is no server, or it went away mid-statement. */
+const LOST_DATABASE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+const LOST_DATABASE_MESSAGES =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|terminating connection/;
+
+/** Whether a failure is the database being unreachable (a restart, an outage), not a fault of the request or ours. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  // TypeORM releases a transaction's runner when its connection dies under it; the rest of the transaction then
+  // meets this, which is the same lost connection seen later.
+  if (e instanceof QueryRunnerAlreadyReleasedError || e instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  const err = (e instanceof QueryFailedError ? e.driverError : e) as { code?: unknown; message?: unknown } | null;
+  if (!err || typeof err !== 'object') return false;
+  if (typeof err.code === 'string' && (LOST_DATABASE_STATES.test(err.code) || LOST_DATABASE_ERRNOS.has(err.code)))
+    return true;
+  return typeof err.message === 'string' && LOST_DATABASE_MESSAGES.test(err.message);
+}
+
 /** Maps every failure to `{ code, message, details? }`; only a real fault is a 500. */
 export function toErrorResponse(exception: unknown): { status: number; body: ApiErrorBody; fault: boolean } {
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      status: 503,
+      body: { code: ErrorCode.DATABASE_UNAVAILABLE, message: '系统暂时无法访问数据库，请稍后重试' },
+      fault: false,
+    };
+  }
   if (exception instanceof DomainException) {
     return {
       status: exception.status,
@@ -46,6 +75,10 @@ export function toErrorResponse(exception: unknown): { status: number; body: Api
       return { status: 409, body: { code: ErrorCode.CONFLICT, message: '关联的记录不存在或仍被引用' }, fault: false };
     if (pgCode === '23514')
       return { status: 400, body: { code: ErrorCode.BAD_REQUEST, message: '数据不符合规则，未保存' }, fault: false };
+    if (pgCode === '22003')
+      return { status: 400, body: { code: ErrorCode.BAD_REQUEST, message: '数值超出允许的范围' }, fault: false };
+    if (pgCode === '22021' || pgCode === '22P05')
+      return { status: 400, body: { code: ErrorCode.BAD_REQUEST, message: '内容含有无法保存的字符' }, fault: false };
     if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
       return { status: 400, body: { code: ErrorCode.BAD_REQUEST, message: '参数格式不正确' }, fault: false };
     }
@@ -92,6 +125,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         err: String((exception as Error)?.stack ?? exception),
       });
     if (status === 429) void reply.header('retry-after', '60');
+    if (status === 503) void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    if (body.code === ErrorCode.DATABASE_UNAVAILABLE)
+      this.logger.warn({ msg: 'database unavailable', requestId: req.id, url: req.url });
     void reply.status(status).send(body);
   }
 }
