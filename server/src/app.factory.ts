@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { PreparingClient } from './platform/database/preparing-client.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
+import { StartupLock } from './platform/database/startup-lock.js';
 import { DatabaseRuntime } from './platform/database/database-runtime.js';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './platform/errors/validation.js';
@@ -37,9 +38,17 @@ const NEST_LEVELS: Record<string, LogLevel[]> = {
 };
 
 /** Builds the whole API (and the SPAs when configured) on its database, initialised but not listening. */
-export async function createApp(config: AppConfig): Promise<RunningApp> {
+export async function createApp(
+  config: AppConfig,
+  options: { startup?: (app: NestFastifyApplication) => Promise<void> } = {},
+): Promise<RunningApp> {
   PreparingClient.statementLog = config.database.statementLog;
   const db = await DatabaseRuntime.start(config.database);
+  // Migrations (run by TypeORM as the app initialises) and `startup` (the demo seed) one instance at a time.
+  const lock = await StartupLock.acquire(db).catch(async (e: unknown) => {
+    await db.stop();
+    throw e;
+  });
   try {
     const adapter = new FastifyAdapter({
       logger: config.log.level === 'silent' ? false : { level: config.log.level },
@@ -82,6 +91,8 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
 
     await app.init();
     await fastify.ready();
+    await options.startup?.(app);
+    await lock?.release();
     return {
       app,
       db,
@@ -92,6 +103,7 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
       },
     };
   } catch (e) {
+    await lock?.release();
     await db.stop();
     throw e;
   }

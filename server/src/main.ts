@@ -15,9 +15,12 @@ async function main() {
     }
     throw e;
   }
-  const running = await createApp(config);
   let seeded = false;
-  if (config.database.seedDemo) seeded = await seedDemoIfEmpty(running.app);
+  const running = await createApp(config, {
+    startup: async (app) => {
+      if (config.database.seedDemo) seeded = await seedDemoIfEmpty(app);
+    },
+  });
   await running.app.listen({ port: config.http.port, host: config.http.host });
   const addr = running.app.getHttpServer().address();
   const port = typeof addr === 'object' && addr ? addr.port : config.http.port;

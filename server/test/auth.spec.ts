@@ -1,4 +1,5 @@
 import { ApiClient, ErrorCode } from '@onewindow/shared';
+import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -46,6 +47,39 @@ describe('login', () => {
     const res = await fetch(`${t.baseUrl}/api/auth/me`, { headers: { authorization: 'Bearer abc.def.ghi' } });
     expect(res.status).toBe(401);
     expect((await res.json()).code).toBe(ErrorCode.AUTH_TOKEN_INVALID);
+  });
+});
+
+describe('who a token speaks for', () => {
+  it('comes from its session, not its claims: a token claiming CENTER_ADMIN for a clerk’s session is a clerk’s', async () => {
+    const login = await fetch(`${t.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'scjg.clerk', password: 'Demo@2026' }),
+    });
+    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const claims = jwt.decode(token) as Record<string, unknown>;
+    // Signed with the server's own secret, as someone holding the (demo) secret could.
+    const forged = jwt.sign(
+      { ...claims, roles: ['CENTER_ADMIN', 'SUPERVISOR'], dept: null, name: '冒充者' },
+      t.running.config.auth.jwtSecret,
+      { algorithm: 'HS256' },
+    );
+    const asForged = (path: string) =>
+      fetch(`${t.baseUrl}/api${path}`, { headers: { authorization: `Bearer ${forged}` } });
+    const me = (await (await asForged('/auth/me')).json()) as { roles: string[]; name: string };
+    expect(me.roles).toEqual(['CLERK']);
+    expect(me.name).not.toBe('冒充者');
+    expect((await asForged('/audit?page=1')).status).toBe(403);
+    const other = jwt.sign(
+      { ...claims, sub: '00000000-0000-4000-8000-000000000000' },
+      t.running.config.auth.jwtSecret,
+      {
+        algorithm: 'HS256',
+      },
+    );
+    const res = await fetch(`${t.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${other}` } });
+    expect(res.status).toBe(401);
   });
 });
 

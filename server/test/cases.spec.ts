@@ -7,6 +7,7 @@ import {
   type CaseState,
   ErrorCode,
   type Principal,
+  creditCodeCheckChar,
   residentIdCheckChar,
 } from '@onewindow/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +236,12 @@ describe('acceptance decision (Art. 32)', () => {
   it('refusal needs a reason and a legal basis, issues the written notice and is final', async () => {
     const c = await submitted();
     await expectApiError(clerk.cases.reject(c.id, { reason: '', legalBasis: '' }), 400, ErrorCode.VALIDATION_FAILED);
+    const blank = await expectApiError(
+      clerk.cases.reject(c.id, { reason: '   ', legalBasis: '\t \n' }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    expect(blank.fieldErrors).toEqual({ reason: ['不能为空'], legalBasis: ['不能为空'] });
     const r = await clerk.cases.reject(c.id, {
       reason: '申请事项依法不需要取得行政许可',
       legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（一）项',
@@ -480,6 +487,29 @@ describe('at the window', () => {
     expect(done.caseNo).toMatch(/^SCJG-\d{8}-\d{4}$/);
     expect(done.steps.map((s) => s.action)).toEqual(['SUBMIT', 'ACCEPT']);
     expect(done.acceptanceClock!.state).toBe('STOPPED');
+  });
+
+  it('an applicant’s identity number is checked by kind on a walk-in: a person’s ID card, an organisation’s credit code', async () => {
+    const mats = (await t.client().guides.get(FOOD)).content.materials;
+    const walkIn = (a: Partial<CaseApplicantInput>) =>
+      clerk.cases.walkIn({
+        matterCode: FOOD,
+        applicant: { ...applicant, ...a },
+        materials: mats.map((_, i) => ({ index: i, status: 'ORIGINAL_SEEN' as const })),
+      });
+    for (const idNumber of ['hello', '', '123456', ID('33010219900307151').slice(0, 17) + 'Y'])
+      expect((await expectApiError(walkIn({ idNumber }), 400, ErrorCode.VALIDATION_FAILED)).fieldErrors).toHaveProperty(
+        ['applicant.idNumber'],
+      );
+    // An organisation holds a credit code, not a resident ID; a person's name may not be blank.
+    await expectApiError(walkIn({ kind: 'ORGANIZATION', name: '示范公司' }), 400, ErrorCode.VALIDATION_FAILED);
+    await expectApiError(walkIn({ name: '   ' }), 400, ErrorCode.VALIDATION_FAILED);
+    const org = await walkIn({
+      kind: 'ORGANIZATION',
+      name: '示范餐饮有限公司',
+      idNumber: '91330100MA2B3C4D5' + creditCodeCheckChar('91330100MA2B3C4D5'),
+    });
+    expect(org.state).toBe('SUBMITTED');
   });
 
   it('a clerk of another department is refused a walk-in before anything is written', async () => {

@@ -70,6 +70,24 @@ describe('every failure has the one error shape', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('answers that may name a person are never cached; the public guides may be', async () => {
+    const login = await fetch(`${t.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'scjg.clerk', password: 'Demo@2026' }),
+    });
+    expect(login.headers.get('cache-control')).toBe('no-store');
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const queue = await fetch(`${t.baseUrl}/api/cases?queue=TO_ACCEPT`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(queue.headers.get('cache-control')).toBe('no-store');
+    const progress = await fetch(`${t.baseUrl}/api/public/progress?no=SJ2026112300001&code=ABCDEF`);
+    expect(progress.headers.get('cache-control')).toBe('no-store');
+    const guide = await fetch(`${t.baseUrl}/api/public/matters/XK00001001`);
+    expect(guide.headers.get('cache-control')).not.toBe('no-store');
+  });
+
   it('a forged request id that is not one is replaced', async () => {
     const res = await fetch(`${t.baseUrl}/api/health`, { headers: { 'x-request-id': 'bad id\twith spaces' } });
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

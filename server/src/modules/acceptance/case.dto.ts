@@ -37,7 +37,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
-import { IsMobilePhone, RequiredText } from '../../platform/http/validators.js';
+import { IsApplicantIdNumber, IsMobilePhone, RequiredText } from '../../platform/http/validators.js';
 
 /** Required free text of at most `max` characters. */
 
@@ -45,8 +45,7 @@ export class CaseApplicantDto implements CaseApplicantInput {
   @ApiProperty({ enum: Object.values(ApplicantKind) }) @IsIn(Object.values(ApplicantKind)) kind: ApplicantKind;
   @ApiProperty({ example: '张三' }) @RequiredText(100) name: string;
   @ApiProperty({ description: '自然人填身份证号；法人填统一社会信用代码（检查校验位）' })
-  @IsString()
-  @MaxLength(18)
+  @IsApplicantIdNumber()
   idNumber: string;
   @ApiProperty({ description: '经办人' }) @RequiredText(50) contactName: string;
   @ApiProperty() @IsMobilePhone() phone: string;

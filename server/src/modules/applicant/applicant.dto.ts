@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type ApplicantDto, ApplicantType, type RegisterApplicantRequest } from '@onewindow/shared';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCreditCode, IsMobilePhone, IsPassword, IsResidentId } from '../../platform/http/validators.js';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCreditCode, IsMobilePhone, IsPassword, IsResidentId, RequiredText } from '../../platform/http/validators.js';
 
 export class RegisterApplicantDto implements RegisterApplicantRequest {
   @ApiProperty({ enum: Object.values(ApplicantType), description: '自然人或法人' })
@@ -9,9 +9,7 @@ export class RegisterApplicantDto implements RegisterApplicantRequest {
   applicantType: ApplicantType;
 
   @ApiProperty({ example: '王小明', description: '本人姓名；法人为经办人姓名' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText(50)
   name: string;
   @ApiProperty({ example: '13812345678', description: '手机号，也是登录名' }) @IsMobilePhone() phone: string;
   @ApiProperty({ example: '11010519491231002X', description: '居民身份证号（含校验位）' })
@@ -20,9 +18,7 @@ export class RegisterApplicantDto implements RegisterApplicantRequest {
   @ApiProperty({ description: '至少 8 位，含字母和数字' }) @IsPassword() password: string;
   @ApiPropertyOptional({ example: '杭州示例餐饮有限公司' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   organizationName?: string;
   @ApiPropertyOptional({ example: '91330100MA2XXXXXX0' }) @IsOptional() @IsCreditCode() creditCode?: string;
 }

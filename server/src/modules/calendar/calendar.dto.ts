@@ -35,6 +35,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { RequiredText } from '../../platform/http/validators.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -51,14 +52,12 @@ export class CalendarSpecialDayDto {
   @ApiProperty({ example: '2027-02-06' }) @Matches(DATE, { message: '日期格式为 YYYY-MM-DD' }) date: string;
   @ApiProperty({ enum: ['HOLIDAY', 'MAKEUP_WORKDAY'] }) @IsIn(['HOLIDAY', 'MAKEUP_WORKDAY']) kind:
     'HOLIDAY' | 'MAKEUP_WORKDAY';
-  @ApiProperty({ example: '春节' }) @IsString() @IsNotEmpty() @MaxLength(40) name: string;
+  @ApiProperty({ example: '春节' }) @RequiredText(40) name: string;
 }
 
 export class ImportCalendarYearDto implements ImportCalendarYearRequest {
   @ApiProperty({ example: '国务院办公厅关于2027年部分节假日安排的通知' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   notice: string;
   @ApiProperty({ type: [CalendarSpecialDayDto] })
   @IsArray()
@@ -106,21 +105,17 @@ export class PauseClockDto implements PauseClockRequest {
   @MaxLength(200)
   reasonText?: string;
   @ApiProperty({ example: '《中华人民共和国行政许可法》第四十五条' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   legalBasis: string;
   @ApiProperty({ description: '书面告知申请人的内容，含所需时间' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @RequiredText(4000)
   notice: string;
 }
 
 export class ExtendClockDto implements ExtendClockRequest {
   @ApiProperty({ minimum: 1, maximum: EXTENSION_CAP_JOINT }) @IsInt() @Min(1) @Max(EXTENSION_CAP_JOINT) days: number;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
-  @ApiProperty({ description: '告知申请人的延期理由' }) @IsString() @IsNotEmpty() @MaxLength(4000) notice: string;
+  @ApiProperty() @RequiredText(500) reason: string;
+  @ApiProperty({ description: '告知申请人的延期理由' }) @RequiredText(4000) notice: string;
 }
 
 class ThresholdBody {

@@ -9,10 +9,10 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
+import { RequiredText } from '../../platform/http/validators.js';
 
 const MAX_FEN = 10_000_000_000; // 1 亿元
 
@@ -20,15 +20,13 @@ export class CreateFeeItemDto implements CreateFeeItemRequest {
   @ApiProperty({ example: 'BDC001' })
   @Matches(/^[A-Z0-9]{3,16}$/, { message: '收费项目编码须为 3–16 位大写字母或数字' })
   code: string;
-  @ApiProperty({ example: '不动产登记费（住宅）' }) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
+  @ApiProperty({ example: '不动产登记费（住宅）' }) @RequiredText(100) name: string;
   @ApiProperty({ example: '《不动产登记暂行条例》；财税〔2016〕79号' })
   @IsString()
   @IsNotEmpty({ message: '收费须有法律或行政法规依据' })
   legalBasis: string;
   @ApiProperty({ example: '发改价格规〔2016〕2559号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   approvingDocument: string;
   @ApiProperty({ enum: Object.values(FeeStandardKind) })
   @IsIn(Object.values(FeeStandardKind))
@@ -47,9 +45,7 @@ export class CreateFeeItemDto implements CreateFeeItemRequest {
   unitPriceFen: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: '件' })
   @ValidateIf((o) => o.standardKind === 'UNIT_PRICE')
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20)
+  @RequiredText(20)
   unitName: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true })
   @ValidateIf((o) => o.standardKind === 'RANGE')
@@ -66,12 +62,12 @@ export class CreateFeeItemDto implements CreateFeeItemRequest {
 }
 
 export class UpdateFeeItemDto implements UpdateFeeItemRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @RequiredText(100) name?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @IsNotEmpty({ message: '收费须有法律或行政法规依据' })
   legalBasis?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) approvingDocument?: string;
+  @ApiPropertyOptional() @IsOptional() @RequiredText(200) approvingDocument?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }

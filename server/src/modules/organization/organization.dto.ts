@@ -24,7 +24,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -34,7 +33,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
-import { IsCreditCode, IsPassword } from '../../platform/http/validators.js';
+import { IsCreditCode, IsPassword, RequiredText } from '../../platform/http/validators.js';
 
 // ---------- departments ----------
 
@@ -43,8 +42,8 @@ export class CreateDepartmentDto implements CreateDepartmentRequest {
   @Matches(/^[A-Z0-9]{2,16}$/, { message: '部门编码须为 2–16 位大写字母或数字' })
   code: string;
 
-  @ApiProperty({ example: '市场监督管理局' }) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
-  @ApiProperty({ example: '市场监管' }) @IsString() @IsNotEmpty() @MaxLength(30) shortName: string;
+  @ApiProperty({ example: '市场监督管理局' }) @RequiredText(100) name: string;
+  @ApiProperty({ example: '市场监管' }) @RequiredText(30) shortName: string;
   @ApiProperty({ example: '11330100MB1234567X', description: '统一社会信用代码（含校验位）' })
   @IsCreditCode()
   creditCode: string;
@@ -54,8 +53,8 @@ export class CreateDepartmentDto implements CreateDepartmentRequest {
 }
 
 export class UpdateDepartmentDto implements UpdateDepartmentRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(30) shortName?: string;
+  @ApiPropertyOptional() @IsOptional() @RequiredText(100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @RequiredText(30) shortName?: string;
   @ApiPropertyOptional() @IsOptional() @IsCreditCode() creditCode?: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() parentId?:
     string | null;
@@ -81,13 +80,13 @@ export class CreateServiceWindowDto implements CreateServiceWindowRequest {
   @Matches(/^[A-Z]{0,2}\d{1,4}$/, { message: '窗口编号如 A01、12' })
   number: string;
 
-  @ApiProperty({ example: '市场监管综合窗口' }) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
+  @ApiProperty({ example: '市场监管综合窗口' }) @RequiredText(100) name: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() departmentId: string;
   @ApiProperty({ enum: Object.values(WindowKind) }) @IsIn(Object.values(WindowKind)) kind: WindowKind;
 }
 
 export class UpdateServiceWindowDto implements UpdateServiceWindowRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @RequiredText(100) name?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string;
   @ApiPropertyOptional({ enum: Object.values(WindowKind) })
   @IsOptional()
@@ -118,7 +117,7 @@ export class CreateStaffDto implements CreateStaffRequest {
   @Matches(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, { message: '登录名须以字母开头，3–32 位字母、数字、下划线、点或连字符' })
   login: string;
 
-  @ApiProperty({ example: '张三' }) @IsString() @IsNotEmpty() @MaxLength(50) name: string;
+  @ApiProperty({ example: '张三' }) @RequiredText(50) name: string;
   @ApiProperty({ description: '初始密码：至少 8 位，含字母和数字' }) @IsPassword() password: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() departmentId: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() windowId?:
@@ -129,7 +128,7 @@ export class CreateStaffDto implements CreateStaffRequest {
 }
 
 export class UpdateStaffDto implements UpdateStaffRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
+  @ApiPropertyOptional() @IsOptional() @RequiredText(50) name?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() windowId?:
     string | null;

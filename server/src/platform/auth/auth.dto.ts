@@ -8,41 +8,31 @@ import {
   type RefreshRequest,
   Role,
 } from '@onewindow/shared';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { RequiredText } from '../http/validators.js';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @RequiredText(64)
   login: string;
 
   @ApiProperty({ example: 'Demo@2026' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @RequiredText(128)
   password: string;
 }
 
 export class RefreshDto implements RefreshRequest {
   @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(256)
+  @RequiredText(256)
   refreshToken: string;
 }
 
 export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @RequiredText(128)
   currentPassword: string;
 
   @ApiProperty({ description: '至少 8 位，同时包含字母和数字' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @RequiredText(128)
   newPassword: string;
 }
 

@@ -54,7 +54,7 @@ export class AuthService {
    * a session this instance ends is forgotten as the change commits, so here it ends at once, and on the
    * other instances within SESSION_RECHECK_MS.
    */
-  private readonly openSessions = new Map<string, { checkedAt: number; expiresAt: number }>();
+  private readonly openSessions = new Map<string, { checkedAt: number; expiresAt: number; principal: Principal }>();
   /** Access tokens whose signature checked out, with their claims (see verifiedClaims). */
   private readonly verifiedTokens = new Map<string, AccessClaims>();
 
@@ -248,21 +248,16 @@ export class AuthService {
     });
   }
 
-  /** Verifies an access token and that its session is still open. */
+  /**
+   * Verifies an access token and that its session is still open. Who the caller is (roles, department, window)
+   * comes from the session's credential, never from the token's claims: a token is only a key to a session, so
+   * a forged or stale claim changes nothing.
+   */
   async authenticate(token: string): Promise<{ principal: Principal; sessionId: string }> {
     const claims = await this.verifiedClaims(token);
-    await this.assertSessionOpen(claims.sid);
-    return {
-      principal: {
-        id: claims.sub,
-        kind: claims.kind,
-        name: claims.name,
-        roles: claims.roles,
-        departmentId: claims.dept,
-        windowId: claims.win,
-      },
-      sessionId: claims.sid,
-    };
+    const principal = await this.openSessionPrincipal(claims.sid);
+    if (principal.id !== claims.sub || principal.kind !== claims.kind) throw AuthErrors.tokenInvalid();
+    return { principal, sessionId: claims.sid };
   }
 
   /**
@@ -286,21 +281,31 @@ export class AuthService {
     return claims;
   }
 
-  private async assertSessionOpen(id: string): Promise<void> {
+  /** The principal of an open session, looked up at most once per SESSION_RECHECK_MS. */
+  private async openSessionPrincipal(id: string): Promise<Principal> {
     const now = this.clock.now().getTime();
     const known = this.openSessions.get(id);
-    if (known && performance.now() - known.checkedAt < SESSION_RECHECK_MS && known.expiresAt > now) return;
+    if (known && performance.now() - known.checkedAt < SESSION_RECHECK_MS && known.expiresAt > now)
+      return known.principal;
     const checkedAt = performance.now();
-    const [row] = await this.dataSource.query<{ open: boolean; expires_at: Date }[]>(
-      'SELECT revoked_at IS NULL AS open, expires_at FROM auth_session WHERE id = $1',
+    const [row] = await this.dataSource.query<
+      { open: boolean; expires_at: Date; principal_kind: PrincipalKind; principal_id: string }[]
+    >(
+      `SELECT s.revoked_at IS NULL AS open, s.expires_at, c.principal_kind, c.principal_id
+       FROM auth_session s JOIN credential c ON c.id = s.credential_id WHERE s.id = $1`,
       [id],
     );
-    if (!row?.open || row.expires_at.getTime() <= now) {
+    const principal =
+      row?.open && row.expires_at.getTime() > now
+        ? await this.principals.resolve(row.principal_kind, row.principal_id, this.dataSource.manager)
+        : null;
+    if (!principal) {
       this.openSessions.delete(id);
       throw AuthErrors.sessionEnded();
     }
     if (this.openSessions.size >= REMEMBERED_AT_MOST) this.openSessions.clear();
-    this.openSessions.set(id, { checkedAt, expiresAt: row.expires_at.getTime() });
+    this.openSessions.set(id, { checkedAt, expiresAt: row.expires_at.getTime(), principal });
+    return principal;
   }
 
   /** Sessions ended in `m`'s transaction: forget every session known open once it commits. */

@@ -43,4 +43,11 @@ export function registerSecurityHeaders(fastify: FastifyInstance): void {
     void reply.headers(headers);
     done();
   });
+  // API answers name people (ID numbers and phones, masked or not): no cache keeps them, unless the route says
+  // otherwise. The public guides are the same for everyone and may be cached.
+  fastify.addHook('onSend', (req, reply, _payload, done) => {
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/public/matters') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
+    done();
+  });
 }

@@ -1,8 +1,7 @@
 import { checkCreditCode, checkResidentId, isStrongEnoughPassword, MOBILE_PHONE_PATTERN } from '@onewindow/shared';
-import { applyDecorators } from '@nestjs/common';
-import { IsNotEmpty, IsString, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-function rule(name: string, test: (v: unknown) => string | null, options?: ValidationOptions) {
+function rule(name: string, test: (v: unknown, object: object) => string | null, options?: ValidationOptions) {
   return (object: object, propertyName: string) => {
     let last: string | null = null;
     registerDecorator({
@@ -11,8 +10,8 @@ function rule(name: string, test: (v: unknown) => string | null, options?: Valid
       propertyName,
       options: { ...options, message: () => last ?? '格式不正确' },
       validator: {
-        validate(value: unknown) {
-          last = test(value);
+        validate(value: unknown, args) {
+          last = test(value, args?.object ?? {});
           return last === null;
         },
       },
@@ -67,6 +66,27 @@ export const IsPassword = (o?: ValidationOptions) =>
     o,
   );
 
-/** Required free text of at most `max` characters. */
-export const RequiredText = (max: number) =>
-  applyDecorators(IsString(), IsNotEmpty({ message: '不能为空' }), MaxLength(max));
+/** Required free text of at most `max` characters: blanks alone are no text. */
+export const RequiredText = (max: number, o?: ValidationOptions) =>
+  rule(
+    'requiredText',
+    (v) =>
+      typeof v !== 'string' ? '必须是文本' : !v.trim() ? '不能为空' : v.length > max ? `最多 ${max} 个字符` : null,
+    o,
+  );
+
+/**
+ * An applicant's identity number by the applicant's kind: a person's 居民身份证号码, an organisation's
+ * 统一社会信用代码, each with its check character.
+ */
+export const IsApplicantIdNumber = (o?: ValidationOptions) =>
+  rule(
+    'isApplicantIdNumber',
+    (v, object) => {
+      if (typeof v !== 'string') return '必须是文本';
+      if ((object as { kind?: unknown }).kind === 'ORGANIZATION')
+        return CREDIT_CODE_PROBLEMS[checkCreditCode(v) as keyof typeof CREDIT_CODE_PROBLEMS] ?? null;
+      return RESIDENT_ID_PROBLEMS[checkResidentId(v) as keyof typeof RESIDENT_ID_PROBLEMS] ?? null;
+    },
+    o,
+  );
