@@ -1,4 +1,4 @@
-import { type ApiClient, ErrorCode, type Principal } from '@onewindow/shared';
+import { type MatterContent, type ApiClient, ErrorCode, type Principal } from '@onewindow/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -43,6 +43,18 @@ describe('Excel import and export', () => {
     expect(report.rows.filter((r) => r.action !== 'UNCHANGED')).toEqual([]);
     expect(report.rows[0].sheetRow).toBe(2);
     await expectApiError(t.client().catalog.exportWorkbook(), 401);
+  });
+
+  it('a draft without time limits (drafts may lack them) leaves both exports working, and out of them', async () => {
+    const food = (await t.client().guides.get('XK00001001')).content;
+    const { statutoryLimit: _s, promisedLimit: _p, ...unlimited } = food;
+    await admin.catalog.create({ content: { ...unlimited, name: '尚无时限的草稿' } as MatterContent });
+    const file = await admin.catalog.exportWorkbook();
+    const names: string[] = [];
+    (await workbook(file.bytes)).getWorksheet('事项')!.eachRow((r) => void names.push(r.getCell(2).text));
+    expect(names).toContain('食品经营许可');
+    expect(names).not.toContain('尚无时限的草稿');
+    expect((await admin.catalog.exportFile()).matters.map((m) => m.content.name)).not.toContain('尚无时限的草稿');
   });
 
   it('a dry run reports every bad cell by sheet and row; a bad file writes nothing; a good one becomes drafts', async () => {

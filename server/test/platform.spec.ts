@@ -115,6 +115,9 @@ describe('platform clock', () => {
     expect(Math.abs(new Date(moved.now).getTime() - Date.parse('2026-03-03T01:00:00Z'))).toBeLessThan(2000);
     await expectApiError(admin.platform.advanceClock({ seconds: -1 }), 400, ErrorCode.VALIDATION_FAILED);
     await expectApiError(admin.platform.setClock({ now: 'next tuesday' }), 400, ErrorCode.VALIDATION_FAILED);
+    // Outside the working-day calendar, without a zone, or a day that does not exist: refused, not guessed at.
+    for (const now of ['1970-01-01T00:00:00Z', '2026-03-02T09:00:00', '2026-02-30T09:00:00+08:00'])
+      await expectApiError(admin.platform.setClock({ now }), 400, ErrorCode.VALIDATION_FAILED);
     const rows = await t.sql<{ action: string }>(
       `SELECT action FROM audit_entry WHERE action = 'platform.clock_changed'`,
     );

@@ -354,3 +354,16 @@ if (!SERVER_URL)
   console.info(
     'supervision.spec: the two-process sweep needs PostgreSQL (DATABASE_URL); skipped on the embedded database',
   );
+
+describe('dates in filters', () => {
+  it('a day that does not exist is refused, not read as another', async () => {
+    const supervisor = await t.loginAs('supervisor');
+    const refused = await expectApiError(
+      supervisor.supervision.cards({ from: '2026-02-30', to: '2026-03-31' }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    expect(refused.fieldErrors).toEqual({ from: ['没有这一天'] });
+    expect(await supervisor.supervision.cards({ from: '2026-02-28', to: '2026-03-31' })).toMatchObject({ page: 1 });
+  });
+});

@@ -3,6 +3,10 @@
  * which has kept UTC+8 without daylight saving since 1991.
  */
 export const DAY_MS = 86_400_000;
+
+/** The years the working-day calendar holds (`calendar_day`): business time and deadlines stay inside them. */
+export const CALENDAR_FIRST_YEAR = 2024;
+export const CALENDAR_LAST_YEAR = 2035;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

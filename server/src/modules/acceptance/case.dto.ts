@@ -37,7 +37,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
-import { IsApplicantIdNumber, IsMobilePhone, RequiredText } from '../../platform/http/validators.js';
+import { IsApplicantIdNumber, IsDay, IsMobilePhone, RequiredText } from '../../platform/http/validators.js';
 
 /** Required free text of at most `max` characters. */
 
@@ -86,7 +86,7 @@ export class WalkInCaseDto extends SaveCaseDraftDto implements WalkInCaseRequest
 export class AcceptCaseDto implements AcceptCaseRequest {
   @ApiPropertyOptional({ description: '容缺受理：申请人承诺补交日期 YYYY-MM-DD' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  @IsDay()
   deferredPromiseDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) opinion?: string;
 }

@@ -29,15 +29,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { RequiredText } from '../../platform/http/validators.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsDay, RequiredText } from '../../platform/http/validators.js';
 
 export class EditCalendarDayDto implements EditCalendarDayRequest {
   @ApiProperty({ enum: Object.values(DayKind) }) @IsIn(Object.values(DayKind)) kind: DayKind;
@@ -49,7 +46,7 @@ export class EditCalendarDayDto implements EditCalendarDayRequest {
 }
 
 export class CalendarSpecialDayDto {
-  @ApiProperty({ example: '2027-02-06' }) @Matches(DATE, { message: '日期格式为 YYYY-MM-DD' }) date: string;
+  @ApiProperty({ example: '2027-02-06' }) @IsDay() date: string;
   @ApiProperty({ enum: ['HOLIDAY', 'MAKEUP_WORKDAY'] }) @IsIn(['HOLIDAY', 'MAKEUP_WORKDAY']) kind:
     'HOLIDAY' | 'MAKEUP_WORKDAY';
   @ApiProperty({ example: '春节' }) @RequiredText(40) name: string;

@@ -48,12 +48,11 @@ export class CatalogTransferService {
     private readonly clock: PlatformClock,
   ) {}
 
-  /** Every matter's published version (or its newest version when none is published). */
+  /** Every matter's published version, as the description of the export says; drafts stay in this center. */
   async export(): Promise<CatalogFile> {
     const rows: { code: string; content: MatterContent }[] = await this.dataSource.query(`
       SELECT m.code, v.content FROM matter m
-      JOIN LATERAL (SELECT content FROM matter_version WHERE matter_id = m.id
-                    ORDER BY (status = 'PUBLISHED') DESC, version_no DESC LIMIT 1) v ON true
+      JOIN matter_version v ON v.matter_id = m.id AND v.status = 'PUBLISHED'
       ORDER BY m.code`);
     return { format: 'onewindow-catalog', formatVersion: 1, exportedAt: this.clock.now().toISOString(), matters: rows };
   }

@@ -109,13 +109,13 @@ function limitColumns(label: string, key: 'statutoryLimit' | 'promisedLimit'): C
     {
       header: label,
       width: 10,
-      write: (c) => c[key].value,
+      write: (c) => c[key]?.value ?? '',
       read: (text, c, _lk, fail) => (c[key].value = int(text, fail)),
     },
     {
       header: `${label}单位`,
       width: 10,
-      write: (c) => LIMIT_UNIT_LABELS[c[key].unit],
+      write: (c) => (c[key] ? LIMIT_UNIT_LABELS[c[key].unit] : ''),
       read: (text, c, _lk, fail) => {
         const u = units.get(text);
         if (u) c[key].unit = u as TimeLimitDto['unit'];
@@ -272,8 +272,8 @@ export async function writeCatalogWorkbook(file: CatalogFile, lookups: WorkbookL
       coDepts.addRow([
         code,
         lk.deptCode.get(d.departmentId) ?? '',
-        d.subtaskLimit.value,
-        LIMIT_UNIT_LABELS[d.subtaskLimit.unit],
+        d.subtaskLimit?.value ?? '',
+        d.subtaskLimit ? LIMIT_UNIT_LABELS[d.subtaskLimit.unit] : '',
         d.silenceIsConsent ? YES : NO,
       ]);
     }

@@ -13,12 +13,11 @@ import {
   type ReplyUrgeRequest,
 } from '@onewindow/shared';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
-import { RequiredText } from '../../platform/http/validators.js';
+import { IsDay, RequiredText } from '../../platform/http/validators.js';
 import { EXPORT_PAGE_SIZE } from '../../platform/http/paging.js';
 
-const IsDay = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '需要 YYYY-MM-DD 格式的日期' });
 const QueryBoolean = () => Transform(({ value }) => value === true || value === 'true' || value === '1');
 
 export class CardQueryDto extends PageQueryDto implements CardQuery {

@@ -1,15 +1,23 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { type AdvanceClockRequest, type PlatformClockDto, Role, type SetClockRequest } from '@onewindow/shared';
-import { IsInt, IsISO8601, Max, Min } from 'class-validator';
+import {
+  type AdvanceClockRequest,
+  type PlatformClockDto,
+  Role,
+  type SetClockRequest,
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+} from '@onewindow/shared';
+import { IsInt, Max, Min } from 'class-validator';
 import { Public, Roles } from '../auth/access.decorators.js';
 import { Actor, type RequestActor } from '../auth/request-actor.js';
 import { PlatformClockAdmin } from './platform-clock-admin.service.js';
 import { PlatformClock } from './platform-clock.service.js';
+import { IsInstant } from '../http/validators.js';
 
 class SetClockDto implements SetClockRequest {
   @ApiProperty({ example: '2026-03-02T09:00:00+08:00' })
-  @IsISO8601({ strict: true })
+  @IsInstant([CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR])
   now: string;
 }
 

@@ -1,4 +1,10 @@
-import { checkCreditCode, checkResidentId, isStrongEnoughPassword, MOBILE_PHONE_PATTERN } from '@onewindow/shared';
+import {
+  checkCreditCode,
+  checkResidentId,
+  isIsoDate,
+  isStrongEnoughPassword,
+  MOBILE_PHONE_PATTERN,
+} from '@onewindow/shared';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 function rule(name: string, test: (v: unknown, object: object) => string | null, options?: ValidationOptions) {
@@ -87,6 +93,34 @@ export const IsApplicantIdNumber = (o?: ValidationOptions) =>
       if ((object as { kind?: unknown }).kind === 'ORGANIZATION')
         return CREDIT_CODE_PROBLEMS[checkCreditCode(v) as keyof typeof CREDIT_CODE_PROBLEMS] ?? null;
       return RESIDENT_ID_PROBLEMS[checkResidentId(v) as keyof typeof RESIDENT_ID_PROBLEMS] ?? null;
+    },
+    o,
+  );
+
+/** A calendar day `YYYY-MM-DD` that exists (no 2026-02-30), between the years 2000 and 2100. */
+export const IsDay = (o?: ValidationOptions) =>
+  rule(
+    'isDay',
+    (v) => {
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return '日期格式应为 YYYY-MM-DD';
+      if (!isIsoDate(v)) return '没有这一天';
+      const year = Number(v.slice(0, 4));
+      return year < 2000 || year > 2100 ? '日期应在 2000 至 2100 年之间' : null;
+    },
+    o,
+  );
+
+/** An instant with its zone (ISO 8601, `Z` or an offset), within `years` (default 2000 to 2100). */
+export const IsInstant = (years: [number, number] = [2000, 2100], o?: ValidationOptions) =>
+  rule(
+    'isInstant',
+    (v) => {
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v))
+        return '时间应为带时区的 ISO 8601 格式，例如 2026-03-02T09:00:00+08:00';
+      const t = new Date(v);
+      if (Number.isNaN(t.getTime()) || !isIsoDate(v.slice(0, 10))) return '没有这一时刻';
+      const year = t.getUTCFullYear();
+      return year < years[0] || year > years[1] ? `时间应在 ${years[0]} 至 ${years[1]} 年之间` : null;
     },
     o,
   );
