@@ -104,6 +104,16 @@ describe('the calendar table', () => {
       400,
       ErrorCode.VALIDATION_FAILED,
     );
+    // `value=` is no number (once read as 0), nor are 5.5 or 1e3.
+    for (const value of ['', '5.5', '1e3'])
+      expect((await fetch(`${t.baseUrl}/api/calendar/deadline?value=${value}&unit=WORKING_DAY`)).status).toBe(400);
+    // A nested object's place takes an object: `byKind: []` is refused, not read as no rules.
+    const centerAdmin = await t.loginAs('admin');
+    await expectApiError(
+      centerAdmin.calendar.proposePolicy({ usedPercent: 50, minLeft: 2, note: '试行', byKind: [] as never }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
     await expectApiError(
       t.client().calendar.deadline({ value: 999_999, unit: 'WORKING_DAY' }),
       400,

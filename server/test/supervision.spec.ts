@@ -212,6 +212,13 @@ describe('urging', () => {
     const c = await walkIn();
     const c2 = await walkIn();
     await expectApiError(clerk.supervision.urge({ caseId: c.id, message: '请尽快受理', days: 2 }), 403);
+    // A number is a number: "5" and true are not taken for one.
+    for (const days of ['5', true])
+      await expectApiError(
+        supervisor.supervision.urge({ caseId: c.id, message: '请说明', days: days as never }),
+        400,
+        ErrorCode.VALIDATION_FAILED,
+      );
     const urge = await supervisor.supervision.urge({
       caseId: c.id,
       message: '请于 2 个工作日内说明未受理原因',

@@ -37,7 +37,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
-import { IsApplicantIdNumber, IsDay, IsMobilePhone, RequiredText } from '../../platform/http/validators.js';
+import { IsApplicantIdNumber, IsDay, IsMobilePhone, Nested, RequiredText } from '../../platform/http/validators.js';
 
 /** Required free text of at most `max` characters. */
 
@@ -67,7 +67,7 @@ export class StartOnlineCaseDto implements StartOnlineCaseRequest {
 }
 
 export class SaveCaseDraftDto implements SaveCaseDraftRequest {
-  @ApiProperty({ type: CaseApplicantDto }) @ValidateNested() @Type(() => CaseApplicantDto) applicant: CaseApplicantDto;
+  @ApiProperty({ type: CaseApplicantDto }) @Nested(() => CaseApplicantDto) applicant: CaseApplicantDto;
   @ApiProperty({ type: [CaseMaterialInputDto] })
   @IsArray()
   @ArrayMaxSize(100)

@@ -25,7 +25,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -34,7 +33,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsDay, RequiredText } from '../../platform/http/validators.js';
+import { IntegerText, IsDay, Nested, RequiredText } from '../../platform/http/validators.js';
 
 export class EditCalendarDayDto implements EditCalendarDayRequest {
   @ApiProperty({ enum: Object.values(DayKind) }) @IsIn(Object.values(DayKind)) kind: DayKind;
@@ -74,7 +73,7 @@ export class DeadlineQueryDto implements DeadlineQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   start?: string;
-  @ApiProperty({ example: 20 }) @Type(() => Number) @IsInt() @Min(0) @Max(3650) value: number;
+  @ApiProperty({ example: 20 }) @IntegerText() @IsInt() @Min(0) @Max(3650) value: number;
   @ApiProperty({ enum: Object.values(LimitUnit) }) @IsIn(Object.values(LimitUnit)) unit: LimitUnit;
 }
 
@@ -90,7 +89,7 @@ export class StartClockDto implements StartClockRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() subjectId: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() departmentId?:
     string | null;
-  @ApiProperty({ type: TimeLimitBody }) @ValidateNested() @Type(() => TimeLimitBody) limit: TimeLimitBody;
+  @ApiProperty({ type: TimeLimitBody }) @Nested(() => TimeLimitBody) limit: TimeLimitBody;
   @ApiPropertyOptional({ description: '联办件：延期上限 15 个工作日' }) @IsOptional() @IsBoolean() joint?: boolean;
 }
 
@@ -132,67 +131,55 @@ class ThresholdBody {
 class WarningRulesBody implements WarningRules {
   @ApiPropertyOptional({ type: ThresholdBody })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ThresholdBody)
+  @Nested(() => ThresholdBody)
   ACCEPTANCE?: ThresholdBody;
   @ApiPropertyOptional({ type: ThresholdBody })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ThresholdBody)
+  @Nested(() => ThresholdBody)
   CASE?: ThresholdBody;
   @ApiPropertyOptional({ type: ThresholdBody })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ThresholdBody)
+  @Nested(() => ThresholdBody)
   SUBTASK?: ThresholdBody;
   @ApiPropertyOptional({ type: ThresholdBody })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ThresholdBody)
+  @Nested(() => ThresholdBody)
   DELIVERY?: ThresholdBody;
   @ApiPropertyOptional({ type: ThresholdBody })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ThresholdBody)
+  @Nested(() => ThresholdBody)
   COMPLAINT?: ThresholdBody;
   @ApiPropertyOptional({ type: ThresholdBody })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ThresholdBody)
+  @Nested(() => ThresholdBody)
   RECTIFICATION?: ThresholdBody;
   @ApiPropertyOptional({ type: ThresholdBody })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ThresholdBody)
+  @Nested(() => ThresholdBody)
   URGE?: ThresholdBody;
 }
 
 export class ProposeDeadlinePolicyDto extends ThresholdBody implements ProposeDeadlinePolicyRequest {
   @ApiPropertyOptional({ type: WarningRulesBody, description: '按计时种类分别设定；未设定的种类用上面的默认值' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => WarningRulesBody)
+  @Nested(() => WarningRulesBody)
   byKind?: WarningRulesBody;
   @ApiProperty({ description: '调整理由（监察签认的依据）' })
-  @IsString()
-  @IsNotEmpty({ message: '不能为空' })
-  @MaxLength(200)
+  @RequiredText(200)
   note: string;
 }
 
 export class DecideDeadlinePolicyDto implements DecideDeadlinePolicyRequest {
   @ApiProperty({ description: 'true 签认生效，false 驳回' }) @IsBoolean() approve: boolean;
   @ApiProperty({ description: '签认或驳回意见' })
-  @IsString()
-  @IsNotEmpty({ message: '不能为空' })
-  @MaxLength(500)
+  @RequiredText(500)
   note: string;
 }
 
 export class PolicyVersionParam {
-  @Type(() => Number) @IsInt() @Min(1) version: number;
+  @IntegerText() @IsInt() @Min(1) version: number;
 }
 
 export class YearParam {
-  @Type(() => Number) @IsInt() @Min(1900) @Max(2200) year: number;
+  @IntegerText() @IsInt() @Min(1900) @Max(2200) year: number;
 }

@@ -31,6 +31,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
+import { Nested } from '../../platform/http/validators.js';
 
 class LimitDto {
   @ApiProperty() @IsInt() @Min(0) @Max(3650) value: number;
@@ -51,19 +52,17 @@ class MaterialDto implements MaterialSpec {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) notes?: string;
   @ApiPropertyOptional({ type: AttachmentRefDto, nullable: true, description: '空白表格' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AttachmentRefDto)
+  @Nested(() => AttachmentRefDto)
   blankForm?: AttachmentRefDto | null;
   @ApiPropertyOptional({ type: AttachmentRefDto, nullable: true, description: '示例样表' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AttachmentRefDto)
+  @Nested(() => AttachmentRefDto)
   sample?: AttachmentRefDto | null;
 }
 
 class CoDepartmentDto implements CoDepartmentSpec {
   @ApiProperty({ format: 'uuid' }) @IsUUID() departmentId: string;
-  @ApiProperty({ type: LimitDto }) @ValidateNested() @Type(() => LimitDto) subtaskLimit: LimitDto;
+  @ApiProperty({ type: LimitDto }) @Nested(() => LimitDto) subtaskLimit: LimitDto;
   @ApiProperty({ description: '超时视为同意' }) @IsBoolean() silenceIsConsent: boolean;
 }
 
@@ -113,8 +112,8 @@ export class MatterContentDto implements MatterContent {
   @IsString({ each: true })
   @MaxLength(500, { each: true })
   procedure: string[];
-  @ApiProperty({ type: LimitDto }) @ValidateNested() @Type(() => LimitDto) statutoryLimit: LimitDto;
-  @ApiProperty({ type: LimitDto }) @ValidateNested() @Type(() => LimitDto) promisedLimit: LimitDto;
+  @ApiProperty({ type: LimitDto }) @Nested(() => LimitDto) statutoryLimit: LimitDto;
+  @ApiProperty({ type: LimitDto }) @Nested(() => LimitDto) promisedLimit: LimitDto;
   @ApiProperty({ enum: Object.values(HandlingKind) }) @IsIn(Object.values(HandlingKind)) handlingKind: HandlingKind;
   @ApiProperty({ type: [CoDepartmentDto] })
   @IsArray()
@@ -153,11 +152,11 @@ export class CreateMatterDto {
   @Min(1)
   @Max(999)
   subItem?: number;
-  @ApiProperty({ type: MatterContentDto }) @ValidateNested() @Type(() => MatterContentDto) content: MatterContentDto;
+  @ApiProperty({ type: MatterContentDto }) @Nested(() => MatterContentDto) content: MatterContentDto;
 }
 
 export class SaveDraftDto {
-  @ApiProperty({ type: MatterContentDto }) @ValidateNested() @Type(() => MatterContentDto) content: MatterContentDto;
+  @ApiProperty({ type: MatterContentDto }) @Nested(() => MatterContentDto) content: MatterContentDto;
 }
 
 export class MatterQueryDto extends PageQueryDto {

@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CreateFeeItemRequest, FeeStandardKind, type UpdateFeeItemRequest } from '@onewindow/shared';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { RequiredText } from '../../platform/http/validators.js';
 
 const MAX_FEN = 10_000_000_000; // 1 亿元
@@ -22,8 +11,7 @@ export class CreateFeeItemDto implements CreateFeeItemRequest {
   code: string;
   @ApiProperty({ example: '不动产登记费（住宅）' }) @RequiredText(100) name: string;
   @ApiProperty({ example: '《不动产登记暂行条例》；财税〔2016〕79号' })
-  @IsString()
-  @IsNotEmpty({ message: '收费须有法律或行政法规依据' })
+  @RequiredText(1000, '收费须有法律或行政法规依据')
   legalBasis: string;
   @ApiProperty({ example: '发改价格规〔2016〕2559号' })
   @RequiredText(200)
@@ -65,8 +53,7 @@ export class UpdateFeeItemDto implements UpdateFeeItemRequest {
   @ApiPropertyOptional() @IsOptional() @RequiredText(100) name?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: '收费须有法律或行政法规依据' })
+  @RequiredText(1000, '收费须有法律或行政法规依据')
   legalBasis?: string;
   @ApiPropertyOptional() @IsOptional() @RequiredText(200) approvingDocument?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;

@@ -12,10 +12,10 @@ import {
   type PerformanceQuery,
   type ReplyUrgeRequest,
 } from '@onewindow/shared';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
-import { IsDay, RequiredText } from '../../platform/http/validators.js';
+import { IntegerText, IsDay, RequiredText } from '../../platform/http/validators.js';
 import { EXPORT_PAGE_SIZE } from '../../platform/http/paging.js';
 
 const QueryBoolean = () => Transform(({ value }) => value === true || value === 'true' || value === '1');
@@ -54,7 +54,6 @@ export class CreateUrgeDto implements CreateUrgeRequest {
   @ApiProperty() @IsUUID('4') caseId: string;
   @ApiProperty({ description: '督办意见' }) @RequiredText(1000) message: string;
   @ApiProperty({ description: '回复期限（工作日）', minimum: 1, maximum: 30 })
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(30)
@@ -85,14 +84,14 @@ export class ExchangeQueryDto implements ExchangeQuery {
   @ApiProperty({ description: '期间止（含），最长 31 天', example: '2026-11-30' }) @IsDay() to: string;
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   @Max(100_000)
   page?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: EXPORT_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
+  @IntegerText()
   @IsInt()
   @Min(1)
   @Max(1000)

@@ -5,7 +5,9 @@ import {
   isStrongEnoughPassword,
   MOBILE_PHONE_PATTERN,
 } from '@onewindow/shared';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import { IsObject, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
 
 function rule(name: string, test: (v: unknown, object: object) => string | null, options?: ValidationOptions) {
   return (object: object, propertyName: string) => {
@@ -73,12 +75,9 @@ export const IsPassword = (o?: ValidationOptions) =>
   );
 
 /** Required free text of at most `max` characters: blanks alone are no text. */
-export const RequiredText = (max: number, o?: ValidationOptions) =>
-  rule(
-    'requiredText',
-    (v) =>
-      typeof v !== 'string' ? '必须是文本' : !v.trim() ? '不能为空' : v.length > max ? `最多 ${max} 个字符` : null,
-    o,
+export const RequiredText = (max: number, blank = '不能为空') =>
+  rule('requiredText', (v) =>
+    typeof v !== 'string' ? '必须是文本' : !v.trim() ? blank : v.length > max ? `最多 ${max} 个字符` : null,
   );
 
 /**
@@ -123,4 +122,17 @@ export const IsInstant = (years: [number, number] = [2000, 2100], o?: Validation
       return year < years[0] || year > years[1] ? `时间应在 ${years[0]} 至 ${years[1]} 年之间` : null;
     },
     o,
+  );
+
+/** A nested object of class `type`, validated as such: an array, a string or a number in its place is refused. */
+export const Nested = (type: () => new () => object) =>
+  applyDecorators(IsObject({ message: '应为对象' }), ValidateNested(), Type(type));
+
+/**
+ * An integer given as text (a path or query parameter): converted only when it is written as one, so `value=`,
+ * `5.5` or `1e3` stay text and are refused as not an integer (never read as 0).
+ */
+export const IntegerText = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
   );
