@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { PreparingClient } from './platform/database/preparing-client.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
+import { Metrics } from './platform/metrics/metrics.js';
 import { StartupLock } from './platform/database/startup-lock.js';
 import { DatabaseRuntime } from './platform/database/database-runtime.js';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter.js';
@@ -76,13 +77,14 @@ export async function createApp(
     await registerRateLimit(fastify, config.rateLimit);
     acceptFileBodies(fastify, config.http.uploadLimitBytes);
     registerInputGuard(fastify);
+    app.get(Metrics).observe(fastify);
     // Many clients send `Content-Type: application/json` with an empty body on action POSTs: that is no body.
     fastify.addHook('onRequest', async (req) => {
       if (req.headers['content-length'] === '0') delete req.headers['content-type'];
     });
     const spa = config.spaRoot ? await hostSpas(app, config.spaRoot) : null;
     // Nest routes Fastify's own errors (bad JSON, too large, rate limit) through this filter too.
-    app.useGlobalFilters(new AllExceptionsFilter(spa));
+    app.useGlobalFilters(new AllExceptionsFilter(spa, app.get(Metrics)));
     const document = buildOpenApiDocument(app);
     SwaggerModule.setup('api/docs', app, document, {
       jsonDocumentUrl: 'api/openapi.json',

@@ -45,16 +45,22 @@ describe('Excel import and export', () => {
     await expectApiError(t.client().catalog.exportWorkbook(), 401);
   });
 
-  it('a draft without time limits (drafts may lack them) leaves both exports working, and out of them', async () => {
+  it('a matter is never without its time limits, even as a draft: both exports hold published versions only', async () => {
     const food = (await t.client().guides.get('XK00001001')).content;
     const { statutoryLimit: _s, promisedLimit: _p, ...unlimited } = food;
-    await admin.catalog.create({ content: { ...unlimited, name: '尚无时限的草稿' } as MatterContent });
+    const refused = await expectApiError(
+      admin.catalog.create({ content: { ...unlimited, name: '尚无时限的草稿' } as MatterContent }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    expect(Object.keys(refused.fieldErrors).sort()).toEqual(['content.promisedLimit', 'content.statutoryLimit']);
+    await admin.catalog.create({ content: { ...food, name: '一份草稿' } });
     const file = await admin.catalog.exportWorkbook();
     const names: string[] = [];
     (await workbook(file.bytes)).getWorksheet('事项')!.eachRow((r) => void names.push(r.getCell(2).text));
     expect(names).toContain('食品经营许可');
-    expect(names).not.toContain('尚无时限的草稿');
-    expect((await admin.catalog.exportFile()).matters.map((m) => m.content.name)).not.toContain('尚无时限的草稿');
+    expect(names).not.toContain('一份草稿');
+    expect((await admin.catalog.exportFile()).matters.map((m) => m.content.name)).not.toContain('一份草稿');
   });
 
   it('a dry run reports every bad cell by sheet and row; a bad file writes nothing; a good one becomes drafts', async () => {

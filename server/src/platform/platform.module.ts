@@ -13,6 +13,8 @@ import { PlatformClockController } from './clock/platform-clock.controller.js';
 import { PlatformClockAdmin } from './clock/platform-clock-admin.service.js';
 import { PlatformClock } from './clock/platform-clock.service.js';
 import { Failpoints } from './testing/failpoints.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { Metrics } from './metrics/metrics.js';
 import { PersonalDataCipher } from './crypto/personal-data-cipher.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AutonomousStatements } from './database/autonomous-statements.js';
@@ -30,7 +32,7 @@ export class PlatformModule {
       module: PlatformModule,
       // A key object made once: with a plain string jsonwebtoken builds one on every request.
       imports: [JwtModule.register({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) })],
-      controllers: [AuthController, AuditController, HealthController, PlatformClockController],
+      controllers: [AuthController, AuditController, HealthController, MetricsController, PlatformClockController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DatabaseRuntime, useValue: db },
@@ -45,6 +47,7 @@ export class PlatformModule {
         PdfRenderer,
         FileStore,
         Failpoints,
+        Metrics,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [
@@ -60,6 +63,7 @@ export class PlatformModule {
         PdfRenderer,
         FileStore,
         Failpoints,
+        Metrics,
       ],
     };
   }

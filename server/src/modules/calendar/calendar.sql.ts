@@ -37,6 +37,16 @@ export const CalendarSql = {
     AND NOT EXISTS (SELECT 1 FROM clock_pause p WHERE p.clock_id = k.id AND p.ended_at = k.stopped_at AND p.started_at <= k.due_at))`,
 
   /**
+   * The oldest crossing the sweep has not carded yet as of `now` (a running clock past its warning without its
+   * warning card, or past its due time without its overdue card), or NULL: the sweep's lag is `now` minus it.
+   */
+  oldestUncardedCrossing: (
+    now: string,
+  ) => `(SELECT min(CASE WHEN c.alert_level = 0 AND c.warn_at <= ${now} THEN c.warn_at ELSE c.due_at END)
+    FROM clock c WHERE c.state = 'RUNNING'
+      AND ((c.alert_level = 0 AND c.warn_at <= ${now}) OR (c.alert_level < 2 AND c.due_at <= ${now})))`,
+
+  /**
    * The sweep's two CTEs: `<name>`, the running clocks that crossed their warning or due time (`now`) and have not
    * had that alert yet (found through the partial indexes on unalerted warn_at and due_at, so nothing else is read),
    * locked, skipping those a case action holds; and `<name>_marked`, which raises their alert level, so the same

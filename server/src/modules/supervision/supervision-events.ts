@@ -3,6 +3,7 @@ import pg from 'pg';
 import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { DatabaseRuntime } from '../../platform/database/database-runtime.js';
+import { Metrics } from '../../platform/metrics/metrics.js';
 
 /** What one instance tells all: the ids; each instance reads the rows itself (NOTIFY payloads are small). */
 export type SupervisionSignal =
@@ -25,7 +26,12 @@ export class SupervisionEvents implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly db: DatabaseRuntime,
     private readonly dataSource: DataSource,
-  ) {}
+    metrics: Metrics,
+  ) {
+    metrics.gauge('onewindow_live_channel_listeners', 'Listening connections of the live channel (1 on PostgreSQL)', {
+      collect: (g) => g.set(this.listener ? 1 : 0),
+    });
+  }
 
   async onModuleInit(): Promise<void> {
     if (this.db.kind !== 'postgres') return;

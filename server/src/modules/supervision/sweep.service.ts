@@ -14,6 +14,8 @@ import { SupervisionEvents } from './supervision-events.js';
 import { SweepRunService } from './sweep-run.service.js';
 import { PROMISE_CARDS_SQL, SWEEP_LOCK_KEY, SWEEP_SQL } from './sweep-sql.js';
 import { Failpoints } from '../../platform/testing/failpoints.js';
+import { CalendarSql } from '../calendar/calendar.module.js';
+import { Metrics } from '../../platform/metrics/metrics.js';
 
 /** A run still RUNNING this long after it started was left by an instance that stopped: the next sweep closes it. */
 const STRANDED_AFTER_MS = 10 * 60_000;
@@ -42,8 +44,31 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly runs: SweepRunService,
     private readonly scheduler: SchedulerRegistry,
     private readonly failpoints: Failpoints,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private readonly duration = this.metrics.histogram(
+    'onewindow_sweep_duration_seconds',
+    'Time a sweep run took',
+    [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+  );
+  private readonly cardsIssued = this.metrics.counter('onewindow_cards_issued_total', 'Cards the sweep issued', [
+    'level',
+  ]);
+  private readonly lag = this.metrics.gauge(
+    'onewindow_sweep_lag_seconds',
+    'Business time now minus the oldest deadline crossing not yet carded (0 when none waits)',
+    {
+      collect: async (g) => {
+        const [r] = await this.dataSource.query<{ lag: number | null }[]>(
+          `SELECT extract(epoch FROM $1::timestamptz - ${CalendarSql.oldestUncardedCrossing('$1::timestamptz')})::float AS lag`,
+          [this.clock.now()],
+        );
+        g.set(Math.max(0, r.lag ?? 0));
+      },
+    },
+  );
 
   onApplicationBootstrap(): void {
     const seconds = this.config.supervision.sweepIntervalSeconds;
@@ -134,6 +159,9 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
       throw e;
     }
     const run = await this.runs.get(id);
+    this.duration.observe((Date.now() - startedAt.getTime()) / 1000);
+    this.cardsIssued.inc({ level: 'YELLOW' }, run.yellow);
+    this.cardsIssued.inc({ level: 'RED' }, run.red);
     await this.events.publish({ type: 'run', id });
     return run;
   }

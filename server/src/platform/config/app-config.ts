@@ -40,6 +40,8 @@ export interface AppConfig {
   /** The supervision sweep: seconds between runs, 0 = only on demand (tests). */
   supervision: { sweepIntervalSeconds: number };
   log: { level: string };
+  /** METRICS_TOKEN: when set, /api/metrics answers only a scrape that presents it as a Bearer token. */
+  metricsToken: string | null;
   /** Built SPA folders to serve, or null when the API runs alone. */
   spaRoot: string | null;
 }
@@ -162,6 +164,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
     },
     supervision: { sweepIntervalSeconds: int('SWEEP_INTERVAL_SECONDS', mode === 'test' ? 0 : 60, 0, 86_400) },
     log: { level: logLevel },
+    metricsToken: get('METRICS_TOKEN') ?? null,
     spaRoot: get('SPA_ROOT') === 'none' ? null : (get('SPA_ROOT') ?? null),
   };
   if (problems.length) throw new ConfigError(problems);

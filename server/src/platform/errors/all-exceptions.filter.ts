@@ -100,7 +100,10 @@ export function toErrorResponse(exception: unknown): { status: number; body: Api
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly spa: SpaFallback | null) {}
+  constructor(
+    private readonly spa: SpaFallback | null,
+    private readonly metrics: { databaseUnavailable: { inc(): void } } | null = null,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost) {
     const ctx = host.switchToHttp();
@@ -126,8 +129,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       });
     if (status === 429) void reply.header('retry-after', '60');
     if (status === 503) void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-    if (body.code === ErrorCode.DATABASE_UNAVAILABLE)
+    if (body.code === ErrorCode.DATABASE_UNAVAILABLE) {
+      this.metrics?.databaseUnavailable.inc();
       this.logger.warn({ msg: 'database unavailable', requestId: req.id, url: req.url });
+    }
     void reply.status(status).send(body);
   }
 }
