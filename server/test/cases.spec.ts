@@ -242,6 +242,7 @@ describe('acceptance decision (Art. 32)', () => {
       ErrorCode.VALIDATION_FAILED,
     );
     expect(blank.fieldErrors).toEqual({ reason: ['不能为空'], legalBasis: ['不能为空'] });
+    expect(blank.message).toBe('提交的内容有误：理由不能为空（另有 1 处）');
     const r = await clerk.cases.reject(c.id, {
       reason: '申请事项依法不需要取得行政许可',
       legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（一）项',

@@ -1,5 +1,6 @@
 export * from './roles.js';
 export * from './errors.js';
+export * from './field-labels.js';
 export * from './identity/resident-id.js';
 export * from './identity/credit-code.js';
 export * from './identity/mask.js';

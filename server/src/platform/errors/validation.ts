@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ErrorCode, type FieldErrors } from '@onewindow/shared';
+import { ErrorCode, type FieldErrors, fieldLabel } from '@onewindow/shared';
 import { DomainException } from './domain.exception.js';
 
 /** Chinese text for class-validator's constraint names; a custom constraint brings its own message. */
@@ -45,11 +45,18 @@ function collect(errors: ValidationError[], prefix: string, out: FieldErrors) {
   }
 }
 
+/** The message a person reads: the first field by its label with what is wrong, and how many more there are. */
+export function validationMessage(fields: FieldErrors): string {
+  const names = Object.keys(fields);
+  if (!names.length) return '提交的内容有误';
+  const first = `${fieldLabel(names[0])}${fields[names[0]][0]}`;
+  return names.length === 1 ? `提交的内容有误：${first}` : `提交的内容有误：${first}（另有 ${names.length - 1} 处）`;
+}
+
 export function toValidationException(errors: ValidationError[]): DomainException {
   const fields: FieldErrors = {};
   collect(errors, '', fields);
-  const names = Object.keys(fields);
-  return new DomainException(ErrorCode.VALIDATION_FAILED, 400, `提交的内容有误：${names.join('、')}`, { fields });
+  return new DomainException(ErrorCode.VALIDATION_FAILED, 400, validationMessage(fields), { fields });
 }
 
 export function createValidationPipe(): ValidationPipe {

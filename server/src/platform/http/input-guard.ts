@@ -1,6 +1,7 @@
 import { ErrorCode } from '@onewindow/shared';
 import type { FastifyInstance } from 'fastify';
 import { DomainException } from '../errors/domain.exception.js';
+import { validationMessage } from '../errors/validation.js';
 
 /** Deeper than any document of ours: a body nested further is refused before anything reads it. */
 export const MAX_JSON_DEPTH = 32;
@@ -46,9 +47,6 @@ function checkInput(contentType: string | undefined, body: unknown, sources: unk
       }
     }
   }
-  const names = Object.keys(fields);
-  if (names.length)
-    throw new DomainException(ErrorCode.VALIDATION_FAILED, 400, `提交的内容有误：${names.join('、')} 含有空字符`, {
-      fields,
-    });
+  if (Object.keys(fields).length)
+    throw new DomainException(ErrorCode.VALIDATION_FAILED, 400, validationMessage(fields), { fields });
 }
