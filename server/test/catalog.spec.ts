@@ -397,6 +397,14 @@ describe('notification sheet and attachments', () => {
       sizeBytes: pdf.length,
       sha256: createHash('sha256').update(pdf).digest('hex'),
     });
+    // A right-to-left override would show `申请书\u202Efdp.exe` as if it ended in .exe reversed: it is removed.
+    const docx = Buffer.from('PK\x03\x04[Content_Types].xml word/document.xml', 'latin1');
+    const named = await lead.catalog.uploadAttachment({
+      bytes: new Uint8Array(docx),
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      fileName: '申请书\u202Excod.exe.docx',
+    });
+    expect(named.fileName).toBe('申请书xcod.exe.docx');
 
     const [{ n: before }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM stored_file');
     // An executable renamed to .pdf, a type we do not take, an empty body, and a file over the limit: refused, nothing stored.
@@ -427,6 +435,17 @@ describe('notification sheet and attachments', () => {
       lead.catalog.uploadAttachment({ bytes: new Uint8Array(0), mediaType: 'application/pdf' }),
       400,
       ErrorCode.FILE_EMPTY,
+    );
+    // Any zip is not a Word document: a .docx must hold the parts of one.
+    const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    await expectApiError(
+      lead.catalog.uploadAttachment({
+        bytes: new Uint8Array(Buffer.from('PK\x03\x04 payload.exe', 'latin1')),
+        mediaType: DOCX,
+        fileName: '申请表.docx',
+      }),
+      400,
+      ErrorCode.FILE_CONTENT_MISMATCH,
     );
     const big = Buffer.alloc(5 * 1_048_576 + 1, 0x20);
     big.write('%PDF-');

@@ -2,7 +2,7 @@ import { type CaseApplicantInput, residentIdCheckChar } from '@onewindow/shared'
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREPARED_PER_CONNECTION, PreparingClient } from '../src/platform/database/preparing-client.js';
-import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
 
 // The write path under concurrency: no row every writer needs stays locked until a writer's commit, and
 // what used to be serialised by those rows (case numbers, the audit chain) stays unique and gapless.
@@ -93,9 +93,16 @@ describe('audit sealing', () => {
   it('a refused change leaves nothing waiting to be sealed', async () => {
     const admin = await t.loginAs('admin');
     await admin.audit.verify();
-    await admin.org
-      .createWindow({ number: 'W77', name: '重复编号', departmentId: admin.me.departmentId!, kind: 'COMPREHENSIVE' })
-      .catch(() => undefined);
+    // W77 exists (the test before made it): the second one is refused, and its audit entry with it.
+    await expectApiError(
+      admin.org.createWindow({
+        number: 'W77',
+        name: '重复编号',
+        departmentId: admin.me.departmentId!,
+        kind: 'COMPREHENSIVE',
+      }),
+      409,
+    );
     expect(await waiting()).toBe(0);
   });
 
