@@ -479,3 +479,21 @@ describe('notification sheet and attachments', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
   });
 });
+
+describe('references', () => {
+  it('a matter is never made for a department the center does not have', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const refused = await expectApiError(
+      admin.catalog.create({ content: content({ name: '无主事项', departmentId: nobody }) }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    expect(refused.fieldErrors).toEqual({ 'content.departmentId': ['不存在'] });
+    const draft = await admin.catalog.create({ content: content({ name: '有主事项' }) });
+    await expectApiError(
+      admin.catalog.saveDraft(draft.id, { ...draft.content, departmentId: nobody }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+  });
+});

@@ -4,6 +4,11 @@ import { DomainException } from '../../platform/errors/domain.exception.js';
 export class CatalogException extends DomainException {}
 
 export const CatalogErrors = {
+  /** The content names a department the center does not have. */
+  unknownDepartment: () =>
+    new DomainException(ErrorCode.VALIDATION_FAILED, 400, '提交的内容有误：事项内容部门不存在', {
+      fields: { 'content.departmentId': ['不存在'] },
+    }),
   matterNotFound: () => new CatalogException(ErrorCode.MATTER_NOT_FOUND, 404, '事项不存在'),
   codeTaken: (code: string) => new CatalogException(ErrorCode.MATTER_CODE_TAKEN, 409, `事项编码 ${code} 已被使用`),
   versionNotFound: () => new CatalogException(ErrorCode.MATTER_VERSION_NOT_FOUND, 404, '事项版本不存在'),

@@ -30,6 +30,7 @@ import { MATTER_ATTACHMENT } from './matter-attachment.js';
 import { PublicCatalogService } from './public-catalog.service.js';
 import type { CreateMatterDto, MatterQueryDto } from './catalog.dto.js';
 import { Paging } from '../../platform/http/paging.js';
+import { DepartmentService } from '../organization/organization.module.js';
 
 /**
  * The matter catalog's back office: drafts are edited, checked and published by a center administrator;
@@ -44,11 +45,18 @@ export class CatalogService {
     private readonly audit: AuditService,
     private readonly clock: PlatformClock,
     private readonly files: FileStore,
+    private readonly departments: DepartmentService,
   ) {}
+
+  /** A matter belongs to a department the center has: never to an id that names nothing. */
+  private async assertDepartment(id: string) {
+    if (!(await this.departments.list()).some((d) => d.id === id)) throw CatalogErrors.unknownDepartment();
+  }
 
   async create(actor: RequestActor, dto: CreateMatterDto): Promise<MatterVersionDto> {
     const p = actor.principal!;
     DepartmentScope.assert(p, dto.content.departmentId);
+    await this.assertDepartment(dto.content.departmentId);
     return this.dataSource.transaction(async (m) => {
       const prefix = MATTER_TYPE_PREFIX[dto.content.matterType];
       const main = dto.mainItem ?? (await this.nextMainItem(m, prefix));
@@ -89,6 +97,8 @@ export class CatalogService {
   }
 
   async saveDraft(actor: RequestActor, versionId: string, content: MatterContent): Promise<MatterVersionDto> {
+    // Read before the transaction: on the embedded database its one connection is the transaction's.
+    await this.assertDepartment(content.departmentId);
     return this.dataSource.transaction(async (m) => {
       const { v, matter } = await this.lockVersion(m, versionId, actor.principal!);
       if (v.status !== 'DRAFT') throw CatalogErrors.immutable(v.status);
