@@ -2,23 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiClient, type CaseApplicantInput, residentIdCheckChar } from '@onewindow/shared';
+import { ApiClient } from '@onewindow/shared';
 import { describe, expect, it } from 'vitest';
 import { startServerProcess } from './helpers/server-process.js';
 import { startTestApp } from './helpers/test-app.js';
 import { createScratchDatabase, SERVER_URL } from './helpers/test-database.js';
+import { personApplicant } from './helpers/applicants.js';
 
 // docs/operations.md's backup and restore, done: pg_dump of the whole database, pg_restore into an empty one,
 // and the restored copy serves the same cases with an intact audit chain.
 
-const ID = (first17: string) => first17 + residentIdCheckChar(first17);
-const applicant: CaseApplicantInput = {
-  kind: 'PERSON',
-  name: '吴备份',
-  idNumber: ID('33010219900307151'),
-  contactName: '吴备份',
-  phone: '13912345678',
-};
+const applicant = personApplicant('吴备份');
 
 describe.skipIf(!SERVER_URL)('backup and restore (PostgreSQL server; skipped when unset)', () => {
   it('a restored dump serves the same case, its clock and steps, and its audit chain verifies', async () => {

@@ -1,9 +1,10 @@
-import { ApiClient, type CaseApplicantInput, residentIdCheckChar } from '@onewindow/shared';
+import { ApiClient } from '@onewindow/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OwnCluster, ownCluster, postgresBin } from './helpers/own-cluster.js';
 import { type ServerProcess, startServerProcess } from './helpers/server-process.js';
 import { SERVER_URL } from './helpers/test-database.js';
+import { personApplicant } from './helpers/applicants.js';
 
 // The database goes away under load, twice (a fast restart, then its postmaster killed), and comes back:
 // the API process stays up, answers 503 with Retry-After (never 500) while it is away, keeps answering what
@@ -11,14 +12,7 @@ import { SERVER_URL } from './helpers/test-database.js';
 
 const BIN = postgresBin();
 const RUN = !!SERVER_URL && !!BIN; // CI has both; a developer machine without them is told below
-const ID = (first17: string) => first17 + residentIdCheckChar(first17);
-const applicant: CaseApplicantInput = {
-  kind: 'PERSON',
-  name: '周停电',
-  idNumber: ID('33010219900307151'),
-  contactName: '周停电',
-  phone: '13912345678',
-};
+const applicant = personApplicant('周停电');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!RUN)(

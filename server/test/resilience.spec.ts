@@ -1,20 +1,13 @@
-import { type CaseApplicantInput, residentIdCheckChar } from '@onewindow/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SupervisionEvents } from '../src/modules/supervision/supervision-events.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 import { SERVER_URL } from './helpers/test-database.js';
+import { personApplicant } from './helpers/applicants.js';
 
 // Connections of ours the database drops must not take the process down, and the server recovers by itself.
 
-const ID = (first17: string) => first17 + residentIdCheckChar(first17);
-const applicant: CaseApplicantInput = {
-  kind: 'PERSON',
-  name: '孙断线',
-  idNumber: ID('33010219900307151'),
-  contactName: '孙断线',
-  phone: '13912345678',
-};
+const applicant = personApplicant('孙断线');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!SERVER_URL)('connections lost (PostgreSQL server; skipped on PGlite)', () => {

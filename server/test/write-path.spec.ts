@@ -1,8 +1,8 @@
-import { type CaseApplicantInput, residentIdCheckChar } from '@onewindow/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREPARED_PER_CONNECTION, PreparingClient } from '../src/platform/database/preparing-client.js';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
+import { personApplicant } from './helpers/applicants.js';
 
 // The write path under concurrency: no row every writer needs stays locked until a writer's commit, and
 // what used to be serialised by those rows (case numbers, the audit chain) stays unique and gapless.
@@ -14,14 +14,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const FOOD = 'XK00001001';
-const ID = (first17: string) => first17 + residentIdCheckChar(first17);
-const applicant: CaseApplicantInput = {
-  kind: 'PERSON',
-  name: '钱并发',
-  idNumber: ID('33010219900307151'),
-  contactName: '钱并发',
-  phone: '13912345678',
-};
+const applicant = personApplicant('钱并发');
 const waiting = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM audit_pending'))[0].n as number;
 
 async function receipts(n: number) {
