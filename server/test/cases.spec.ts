@@ -438,8 +438,13 @@ describe('review, special procedure, decision and delivery', () => {
     expect(e.caseClock!.extensionDays).toBe(5);
     expect(e.caseClock!.dueDate > before).toBe(true);
     expect(e.notices.at(-1)!.kind).toBe('EXTENSION_NOTICE');
-    await approver.cases.requestExtension(c.id, { days: 10, reason: '超过上限' });
-    await expectApiError(lead.cases.decideExtension(c.id, true), 400, ErrorCode.CLOCK_EXTENSION_OVER_CAP);
+    // Over the cap (5 taken, 10 at most): refused when asked, nothing waits for the lead.
+    await expectApiError(
+      approver.cases.requestExtension(c.id, { days: 6, reason: '超过上限' }),
+      400,
+      ErrorCode.CLOCK_EXTENSION_OVER_CAP,
+    );
+    expect((await approver.cases.get(c.id)).pendingExtension).toBeNull();
   });
 
   it('AB-post: a review task of an away clerk is done by their backup, and the record says for whom', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PAUSE_REASON_LABELS, type RequestExtensionRequest, Role, type SuspendCaseRequest } from '@onewindow/shared';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { ClockService } from '../calendar/calendar.module.js';
+import { assertExtensionAllowed, ClockReader, ClockService } from '../calendar/calendar.module.js';
 import { CaseAccess } from './case-access.js';
 import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
@@ -20,6 +20,7 @@ export class CaseProcedureService {
     private readonly ledger: CaseLedger,
     private readonly notices: CaseNoticeService,
     private readonly clocks: ClockService,
+    private readonly clockReader: ClockReader,
     private readonly clock: PlatformClock,
   ) {}
 
@@ -68,6 +69,9 @@ export class CaseProcedureService {
       CaseAccess.staff(actor.principal, c, Role.CLERK, Role.APPROVER);
       this.ledger.assert(c, 'EXTEND');
       if (c.pendingExtension) throw CaseErrors.extensionPending();
+      // Over the statute's cap, refused when asked for, not only when the lead approves.
+      const [caseClock] = (await this.clockReader.dtosOf(m, [c.caseClockId])).values();
+      if (caseClock) assertExtensionAllowed(caseClock.limit.unit, caseClock.joint, caseClock.extensionDays, dto.days);
       const p = actor.principal!;
       c.pendingExtension = {
         days: dto.days,

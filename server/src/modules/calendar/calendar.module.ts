@@ -17,6 +17,7 @@ export class CalendarModule {}
 // What other modules may use of the calendar: its services, their types and the SQL it publishes.
 export { CalendarSql } from './calendar.sql.js';
 export { CalendarService } from './calendar.service.js';
+export { assertExtensionAllowed } from './clock-rules.js';
 export { ClockReader } from './clock-reader.service.js';
 export { type ClockContext, type ClockJson } from './clock.repository.js';
 export { ClockService } from './clock.service.js';
