@@ -623,3 +623,22 @@ describe('warning policy', () => {
     expect((await admin.calendar.policies())[0]).toMatchObject({ version: p.version, state: 'PROPOSED' });
   });
 });
+
+describe('clocks started from outside', () => {
+  it('name a department the center has, or are refused and write nothing', async () => {
+    const clocks = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM clock'))[0].n;
+    const before = await clocks();
+    const refused = await expectApiError(
+      admin.clocks.start({
+        subjectKind: 'CASE',
+        subjectId: randomUUID(),
+        departmentId: randomUUID(),
+        limit: { value: 5, unit: 'WORKING_DAY' },
+      }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    expect(refused.fieldErrors).toEqual({ departmentId: ['不存在'] });
+    expect(await clocks()).toBe(before);
+  });
+});

@@ -75,7 +75,7 @@ export class ClockController {
   @Roles(Role.CENTER_ADMIN)
   @ApiOperation({ summary: '开始一个计时（供对接系统与测试；办件等模块在各自事务中创建计时）' })
   async start(@Body() dto: StartClockDto, @Actor() actor: RequestActor) {
-    const c = await this.clocks.start(actor, dto);
+    const c = await this.clocks.startFromOutside(actor, dto);
     return this.reader.get(actor.principal!, c.id);
   }
 

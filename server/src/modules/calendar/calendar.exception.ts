@@ -20,6 +20,10 @@ export const CalendarErrors = {
       { problems },
     ),
   clockNotFound: () => new CalendarException(ErrorCode.CLOCK_NOT_FOUND, 404, '计时不存在'),
+  unknownDepartment: () =>
+    new CalendarException(ErrorCode.VALIDATION_FAILED, 400, '提交的内容有误：部门不存在', {
+      fields: { departmentId: ['不存在'] },
+    }),
   alreadyPaused: () => new CalendarException(ErrorCode.CLOCK_ALREADY_PAUSED, 409, '计时已处于暂停状态，不能重复暂停'),
   notPaused: () => new CalendarException(ErrorCode.CLOCK_NOT_PAUSED, 409, '计时没有暂停，无需恢复'),
   stopped: () => new CalendarException(ErrorCode.CLOCK_STOPPED, 409, '计时已停止，不能再操作'),

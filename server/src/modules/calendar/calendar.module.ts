@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganizationModule } from '../organization/organization.module.js';
 import { CalendarController, ClockController, DeadlinePolicyController } from './calendar.controller.js';
 import { CalendarService } from './calendar.service.js';
 import { ClockReader } from './clock-reader.service.js';
@@ -8,6 +9,7 @@ import { DeadlinePolicyService } from './deadline-policy.service.js';
 
 /** The working-day calendar and the deadline clocks every case, sub-task and card runs on. */
 @Module({
+  imports: [OrganizationModule],
   controllers: [CalendarController, ClockController, DeadlinePolicyController],
   providers: [CalendarService, ClockRepository, ClockService, ClockReader, DeadlinePolicyService],
   exports: [CalendarService, ClockService, ClockReader, DeadlinePolicyService],

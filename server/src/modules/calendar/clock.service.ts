@@ -29,6 +29,7 @@ import { type ClockContext, ClockRepository } from './clock.repository.js';
 import { CalendarService } from './calendar.service.js';
 import { assertClockAction, assertExtensionAllowed, validateLimit } from './clock-rules.js';
 import { DeadlinePolicyService } from './deadline-policy.service.js';
+import { DepartmentService } from '../organization/organization.module.js';
 
 /**
  * Deadline clocks, the commands: start, pause and resume with the remaining time, extend within the statute,
@@ -44,6 +45,7 @@ export class ClockService {
     private readonly audit: AuditService,
     private readonly clocks: ClockRepository,
     private readonly clock: PlatformClock,
+    private readonly departments: DepartmentService,
   ) {}
 
   /** `startAt` backdates the start (a deemed acceptance counts from the day of receipt); default now. */
@@ -70,6 +72,16 @@ export class ClockService {
       });
       return c;
     });
+  }
+
+  /**
+   * A clock started from outside (a department's system, a test): its department must exist. The modules that
+   * own a subject start theirs with `start`, in their own transaction, for a department they have read.
+   */
+  async startFromOutside(actor: RequestActor, input: StartClockRequest): Promise<ClockEntity> {
+    if (input.departmentId && !(await this.departments.list()).some((d) => d.id === input.departmentId))
+      throw CalendarErrors.unknownDepartment();
+    return this.start(actor, input);
   }
 
   private async startIn(
