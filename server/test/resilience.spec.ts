@@ -34,6 +34,15 @@ describe.skipIf(!SERVER_URL)('connections lost (PostgreSQL server; skipped on PG
     await walkIn(); // the receipt number is taken on the side pool: it has an open connection now
     const events = t.running.app.get(SupervisionEvents);
     expect(events.listening).toBe(true);
+    // A supervisor's board is connected: it must be told to read again what the outage may have hidden.
+    const supervisor = await t.loginAs('supervisor');
+    const pushed: string[] = [];
+    let open = false;
+    const closeBoard = supervisor.supervision.events(
+      (e) => pushed.push(e.type),
+      (ok) => (open = ok),
+    );
+    while (!open) await sleep(50);
     const db = new URL(t.databaseUrl!).pathname.slice(1);
 
     const killed = await admin.query(
@@ -58,5 +67,15 @@ describe.skipIf(!SERVER_URL)('connections lost (PostgreSQL server; skipped on PG
     );
     expect(listeners.rows[0].n).toBe(1);
     expect((await fetch(`${t.baseUrl}/api/health/ready`)).status).toBe(200);
+    while (!pushed.includes('resync') && Date.now() - started < 10_000) await sleep(50);
+    closeBoard();
+    expect(pushed).toContain('resync');
+  });
+
+  it('a transaction an instance leaves idle is ended by the server after a minute, its locks with it', async () => {
+    const [{ timeout }] = await t.dataSource.query<{ timeout: string }[]>(
+      `SELECT current_setting('idle_in_transaction_session_timeout') AS timeout`,
+    );
+    expect(timeout).toBe('1min');
   });
 });

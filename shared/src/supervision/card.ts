@@ -202,5 +202,12 @@ export interface ReplyUrgeRequest {
 }
 
 /** What the live channel (server-sent events) carries. */
+/**
+ * What the live channel pushes. `resync`: the server's own connection to the other instances was restored after an
+ * outage, so events may have been missed meanwhile: read the board again.
+ */
 export type SupervisionEvent =
-  { type: 'card'; card: CardDto } | { type: 'urge'; urge: UrgeDto } | { type: 'run'; run: SweepRunDto };
+  | { type: 'card'; card: CardDto }
+  | { type: 'urge'; urge: UrgeDto }
+  | { type: 'run'; run: SweepRunDto }
+  | { type: 'resync' };

@@ -7,7 +7,8 @@ const LIVE_LIMIT = 50;
 
 /**
  * The live board's state: the board as last read, plus the stream of new cards, urges and sweep runs
- * pushed by the server. A pushed run re-reads the board's counts; cards go on top of the live list.
+ * pushed by the server. Every pushed event (a run, a card, `resync`) re-reads the board's counts; cards go on top
+ * of the live list.
  */
 export const useAlertsStore = defineStore('alerts', () => {
   const board = ref<BoardDto | null>(null);
@@ -37,8 +38,12 @@ export const useAlertsStore = defineStore('alerts', () => {
     reread = setTimeout(() => void refresh(), 300);
   }
 
+  // Back after a drop (ours, or the server's own, which it tells with `resync`): what was missed is read again.
   function connect() {
-    close ??= api.supervision.events(onEvent, (ok) => (connected.value = ok));
+    close ??= api.supervision.events(onEvent, (ok) => {
+      if (ok && !connected.value && board.value) rereadSoon();
+      connected.value = ok;
+    });
   }
 
   function disconnect() {

@@ -20,6 +20,7 @@ export class LiveAlertsService {
     this.stream = events.signals.pipe(
       concatMap((s) => {
         const load = async (): Promise<SupervisionEvent[]> => {
+          if (s.type === 'resync') return [{ type: 'resync' }];
           if (s.type === 'card') return (await cards.byIds([s.id])).map((card) => ({ type: 'card', card }));
           if (s.type === 'urge') return [{ type: 'urge', urge: await urges.get(s.id) }];
           const cardsOfRun = await cards.ofRun(s.id);
@@ -46,6 +47,7 @@ export class LiveAlertsService {
       filter((e) => {
         if (e.type === 'card') return DepartmentScope.allows(p, e.card.departmentId);
         if (e.type === 'urge') return DepartmentScope.allows(p, e.urge.departmentId);
+        if (e.type === 'resync') return true;
         return DepartmentScope.allows(p, null);
       }),
     );

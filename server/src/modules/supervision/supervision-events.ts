@@ -7,7 +7,11 @@ import { Metrics } from '../../platform/metrics/metrics.js';
 
 /** What one instance tells all: the ids; each instance reads the rows itself (NOTIFY payloads are small). */
 export type SupervisionSignal =
-  { type: 'run'; id: string } | { type: 'card'; id: string } | { type: 'urge'; id: string };
+  | { type: 'run'; id: string }
+  | { type: 'card'; id: string }
+  | { type: 'urge'; id: string }
+  /** This instance listens again after losing its connection: what was published meanwhile it never heard. */
+  | { type: 'resync' };
 
 const CHANNEL = 'ow_supervision';
 
@@ -21,6 +25,7 @@ export class SupervisionEvents implements OnModuleInit, OnModuleDestroy {
   readonly signals = new Subject<SupervisionSignal>();
   private listener: pg.Client | null = null;
   private stopped = false;
+  private listenedBefore = false;
   private readonly log = new Logger(SupervisionEvents.name);
 
   constructor(
@@ -64,6 +69,8 @@ export class SupervisionEvents implements OnModuleInit, OnModuleDestroy {
           return;
         }
         this.listener = client;
+        if (this.listenedBefore) this.signals.next({ type: 'resync' });
+        this.listenedBefore = true;
         return;
       } catch (e) {
         client.removeAllListeners('end');
