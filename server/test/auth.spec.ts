@@ -52,12 +52,7 @@ describe('login', () => {
 
 describe('who a token speaks for', () => {
   it('comes from its session, not its claims: a token claiming CENTER_ADMIN for a clerk’s session is a clerk’s', async () => {
-    const login = await fetch(`${t.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'scjg.clerk', password: 'Demo@2026' }),
-    });
-    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const token = await t.accessToken('scjg.clerk');
     const claims = jwt.decode(token) as Record<string, unknown>;
     // Signed with the server's own secret, as someone holding the (demo) secret could.
     const forged = jwt.sign(

@@ -57,12 +57,7 @@ let t: TestApp;
 let adminToken = '';
 beforeAll(async () => {
   t = await startTestApp({ RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' });
-  const res = await fetch(`${t.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'admin', password: 'Demo@2026' }),
-  });
-  adminToken = ((await res.json()) as { accessToken: string }).accessToken;
+  adminToken = await t.accessToken('admin');
 }, 60_000);
 afterAll(() => t?.close());
 

@@ -18,6 +18,8 @@ export interface TestApp {
   client(): ApiClient;
   /** A client logged in as a demo account. */
   loginAs(login: string, password?: string): Promise<ApiClient & { me: Principal }>;
+  /** A demo account's access token, for requests sent by hand (raw headers, forged tokens). */
+  accessToken(login: string, password?: string): Promise<string>;
   /**
    * Raw SQL as the database owner, bypassing the app. A query that reads the audit chain first waits for
    * the seal of what has committed, as the app's own readers of the chain do.
@@ -62,6 +64,14 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { see
       const c = client();
       const me = await c.auth.login({ login, password });
       return Object.assign(c, { me });
+    },
+    async accessToken(login, password = DEMO_PASSWORD) {
+      const res = await fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login, password }),
+      });
+      return ((await res.json()) as { accessToken: string }).accessToken;
     },
     async sql(text, params) {
       if (/audit_entry|audit_chain_head/.test(text)) await running.app.get(AuditService).seal();

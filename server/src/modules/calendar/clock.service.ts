@@ -79,7 +79,7 @@ export class ClockService {
    * own a subject start theirs with `start`, in their own transaction, for a department they have read.
    */
   async startFromOutside(actor: RequestActor, input: StartClockRequest): Promise<ClockEntity> {
-    if (input.departmentId && !(await this.departments.list()).some((d) => d.id === input.departmentId))
+    if (input.departmentId && !(await this.departments.exists(input.departmentId)))
       throw CalendarErrors.unknownDepartment();
     return this.start(actor, input);
   }

@@ -50,7 +50,7 @@ export class CatalogService {
 
   /** A matter belongs to a department the center has: never to an id that names nothing. */
   private async assertDepartment(id: string) {
-    if (!(await this.departments.list()).some((d) => d.id === id)) throw CatalogErrors.unknownDepartment();
+    if (!(await this.departments.exists(id))) throw CatalogErrors.unknownDepartment();
   }
 
   async create(actor: RequestActor, dto: CreateMatterDto): Promise<MatterVersionDto> {

@@ -28,6 +28,11 @@ export class DepartmentService {
     return rows.map(toDepartmentDto);
   }
 
+  /** Whether the center has this department (a reference another module is about to store). */
+  exists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(DepartmentEntity).existsBy({ id });
+  }
+
   /** A department read with `OrganizationSql.departmentJson` in `m`'s transaction: `require` then answers without a query. */
   prime(m: EntityManager, row: Record<string, unknown> | null): void {
     const qr = m.queryRunner;

@@ -3,6 +3,7 @@ import { ErrorCode, type ApiErrorBody } from '@onewindow/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainException } from './domain.exception.js';
+import type { Metrics } from '../metrics/metrics.js';
 
 /** What the browser gets for an unknown non-API path: the SPA that owns it (history-mode routing). */
 export interface SpaFallback {
@@ -102,7 +103,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   constructor(
     private readonly spa: SpaFallback | null,
-    private readonly metrics: { databaseUnavailable: { inc(): void } } | null = null,
+    private readonly metrics: Metrics | null = null,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost) {
