@@ -11,6 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarService } from '../src/modules/calendar/calendar.service.js';
+import { personApplicant } from './helpers/applicants.js';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -20,6 +21,8 @@ let approver: LoggedIn;
 let lead: LoggedIn;
 let clerk: LoggedIn;
 let scjg: string;
+/** A real case: clocks started from outside must name a subject that exists. */
+let subjectId: string;
 
 /** Sessions live in business time too: after a jump, log everyone in again. */
 async function loginAll() {
@@ -33,6 +36,13 @@ beforeAll(async () => {
   t = await startTestApp({ ONEWINDOW_NOW: '2026-03-02T09:00:00+08:00' });
   await loginAll();
   scjg = (await t.client().org.listDepartments()).find((d) => d.code === 'SCJG')!.id;
+  subjectId = (
+    await clerk.cases.walkIn({
+      matterCode: 'XK00001001',
+      applicant: personApplicant('王计时'),
+      materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' as const })),
+    })
+  ).id;
 });
 afterAll(() => t?.close());
 
@@ -43,7 +53,7 @@ const caseClock = (
 ) =>
   admin.clocks.start({
     subjectKind: 'CASE',
-    subjectId: randomUUID(),
+    subjectId,
     departmentId: scjg,
     limit: { value, unit },
     ...extra,
@@ -439,7 +449,7 @@ describe('warning policy', () => {
     const v1 = await caseClock(20);
     const acceptance = await admin.clocks.start({
       subjectKind: 'ACCEPTANCE',
-      subjectId: randomUUID(),
+      subjectId,
       departmentId: scjg,
       limit: { value: 5, unit: 'WORKING_DAY' },
     });
@@ -584,7 +594,7 @@ describe('warning policy', () => {
     const start = () =>
       Promise.all(
         limits.map(([subjectKind, value, unit]) =>
-          admin.clocks.start({ subjectKind, subjectId: randomUUID(), departmentId: scjg, limit: { value, unit } }),
+          admin.clocks.start({ subjectKind, subjectId, departmentId: scjg, limit: { value, unit } }),
         ),
       );
     const open = await start();
@@ -625,20 +635,32 @@ describe('warning policy', () => {
 });
 
 describe('clocks started from outside', () => {
-  it('name a department the center has, or are refused and write nothing', async () => {
+  it('name a subject that exists and its department, or are refused and write nothing', async () => {
     const clocks = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM clock'))[0].n;
     const before = await clocks();
-    const refused = await expectApiError(
-      admin.clocks.start({
-        subjectKind: 'CASE',
-        subjectId: randomUUID(),
-        departmentId: randomUUID(),
-        limit: { value: 5, unit: 'WORKING_DAY' },
-      }),
+    const limit = { value: 5, unit: 'WORKING_DAY' } as const;
+    const noSubject = await expectApiError(
+      admin.clocks.start({ subjectKind: 'CASE', subjectId: randomUUID(), departmentId: scjg, limit }),
       400,
       ErrorCode.VALIDATION_FAILED,
     );
-    expect(refused.fieldErrors).toEqual({ departmentId: ['不存在'] });
+    expect(noSubject.fieldErrors).toEqual({ subjectId: ['不存在'] });
+    // A kind no module owns a subject of yet has none to name.
+    await expectApiError(
+      admin.clocks.start({ subjectKind: 'COMPLAINT', subjectId, limit }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    const otherDepartment = (await t.client().org.listDepartments()).find((d) => d.code !== 'SCJG')!.id;
+    const notItsDepartment = await expectApiError(
+      admin.clocks.start({ subjectKind: 'CASE', subjectId, departmentId: otherDepartment, limit }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    expect(notItsDepartment.fieldErrors).toEqual({ departmentId: ['与计时对象的承办部门不一致'] });
     expect(await clocks()).toBe(before);
+    // Without a department the clock takes the subject's.
+    const started = await admin.clocks.start({ subjectKind: 'CASE', subjectId, limit });
+    expect(started.departmentId).toBe(scjg);
   });
 });

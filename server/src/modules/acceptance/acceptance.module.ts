@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { CalendarModule } from '../calendar/calendar.module.js';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CalendarModule, ClockSubjects } from '../calendar/calendar.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { OrganizationModule } from '../organization/organization.module.js';
 import { CaseAcceptanceService } from './case-acceptance.service.js';
@@ -12,6 +12,7 @@ import { CaseNoticeService } from './case-notice.service.js';
 import { CaseProcedureService } from './case-procedure.service.js';
 import { CaseQueryService } from './case-query.service.js';
 import { CaseController, PublicProgressController } from './case.controller.js';
+import { CaseEntity } from './case.entities.js';
 
 /**
  * Acceptance (受理) and the case (办件) lifecycle: receipt, the acceptance decision, special procedures and
@@ -42,7 +43,17 @@ import { CaseController, PublicProgressController } from './case.controller.js';
     CaseExchangeService,
   ],
 })
-export class AcceptanceModule {}
+export class AcceptanceModule implements OnModuleInit {
+  constructor(private readonly clockSubjects: ClockSubjects) {}
+
+  /** The case is the subject of its acceptance, handling and delivery clocks. */
+  onModuleInit() {
+    this.clockSubjects.register(['ACCEPTANCE', 'CASE', 'DELIVERY'], async (id, m) => {
+      const c = await m.findOne(CaseEntity, { where: { id }, select: { id: true, departmentId: true } });
+      return c && { departmentId: c.departmentId };
+    });
+  }
+}
 
 // What other modules may use of acceptance: the case's services, the rules every action on a case checks (who may
 // act, the state machine and its errors, through CaseLedger), the extension registry, and the SQL it publishes.

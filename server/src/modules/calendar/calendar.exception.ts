@@ -24,6 +24,14 @@ export const CalendarErrors = {
     new CalendarException(ErrorCode.VALIDATION_FAILED, 400, '提交的内容有误：部门不存在', {
       fields: { departmentId: ['不存在'] },
     }),
+  unknownSubject: () =>
+    new CalendarException(ErrorCode.VALIDATION_FAILED, 400, '提交的内容有误：计时对象不存在', {
+      fields: { subjectId: ['不存在'] },
+    }),
+  notSubjectsDepartment: () =>
+    new CalendarException(ErrorCode.VALIDATION_FAILED, 400, '提交的内容有误：部门与计时对象的承办部门不一致', {
+      fields: { departmentId: ['与计时对象的承办部门不一致'] },
+    }),
   alreadyPaused: () => new CalendarException(ErrorCode.CLOCK_ALREADY_PAUSED, 409, '计时已处于暂停状态，不能重复暂停'),
   notPaused: () => new CalendarException(ErrorCode.CLOCK_NOT_PAUSED, 409, '计时没有暂停，无需恢复'),
   stopped: () => new CalendarException(ErrorCode.CLOCK_STOPPED, 409, '计时已停止，不能再操作'),

@@ -5,14 +5,15 @@ import { CalendarService } from './calendar.service.js';
 import { ClockReader } from './clock-reader.service.js';
 import { ClockRepository } from './clock.repository.js';
 import { ClockService } from './clock.service.js';
+import { ClockSubjects } from './clock-subjects.js';
 import { DeadlinePolicyService } from './deadline-policy.service.js';
 
 /** The working-day calendar and the deadline clocks every case, sub-task and card runs on. */
 @Module({
   imports: [OrganizationModule],
   controllers: [CalendarController, ClockController, DeadlinePolicyController],
-  providers: [CalendarService, ClockRepository, ClockService, ClockReader, DeadlinePolicyService],
-  exports: [CalendarService, ClockService, ClockReader, DeadlinePolicyService],
+  providers: [CalendarService, ClockRepository, ClockService, ClockReader, ClockSubjects, DeadlinePolicyService],
+  exports: [CalendarService, ClockService, ClockReader, ClockSubjects, DeadlinePolicyService],
 })
 export class CalendarModule {}
 
@@ -23,4 +24,5 @@ export { assertExtensionAllowed } from './clock-rules.js';
 export { ClockReader } from './clock-reader.service.js';
 export { type ClockContext, type ClockJson } from './clock.repository.js';
 export { ClockService } from './clock.service.js';
+export { ClockSubjects } from './clock-subjects.js';
 export { DeadlinePolicyService } from './deadline-policy.service.js';

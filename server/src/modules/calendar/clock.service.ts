@@ -28,6 +28,7 @@ import { ClockEntity, type DeadlinePolicyEntity } from './calendar.entities.js';
 import { type ClockContext, ClockRepository } from './clock.repository.js';
 import { CalendarService } from './calendar.service.js';
 import { assertClockAction, assertExtensionAllowed, validateLimit } from './clock-rules.js';
+import { ClockSubjects } from './clock-subjects.js';
 import { DeadlinePolicyService } from './deadline-policy.service.js';
 import { DepartmentService } from '../organization/organization.module.js';
 
@@ -46,6 +47,7 @@ export class ClockService {
     private readonly clocks: ClockRepository,
     private readonly clock: PlatformClock,
     private readonly departments: DepartmentService,
+    private readonly subjects: ClockSubjects,
   ) {}
 
   /** `startAt` backdates the start (a deemed acceptance counts from the day of receipt); default now. */
@@ -75,13 +77,17 @@ export class ClockService {
   }
 
   /**
-   * A clock started from outside (a department's system, a test): its department must exist. The modules that
-   * own a subject start theirs with `start`, in their own transaction, for a department they have read.
+   * A clock started from outside (a department's system, a test): its subject must exist (its owner says so through
+   * `ClockSubjects`) and its department must be the subject's, or one the center has when the subject names none.
+   * The modules that own a subject start theirs with `start`, in their own transaction, for a subject they hold.
    */
   async startFromOutside(actor: RequestActor, input: StartClockRequest): Promise<ClockEntity> {
-    if (input.departmentId && !(await this.departments.exists(input.departmentId)))
-      throw CalendarErrors.unknownDepartment();
-    return this.start(actor, input);
+    const subject = await this.subjects.resolve(input.subjectKind, input.subjectId, this.dataSource.manager);
+    if (!subject) throw CalendarErrors.unknownSubject();
+    const departmentId = input.departmentId ?? subject.departmentId ?? undefined;
+    if (subject.departmentId && departmentId !== subject.departmentId) throw CalendarErrors.notSubjectsDepartment();
+    if (departmentId && !(await this.departments.exists(departmentId))) throw CalendarErrors.unknownDepartment();
+    return this.start(actor, { ...input, departmentId });
   }
 
   private async startIn(
