@@ -24,7 +24,7 @@ import { Foundation1763800000000 } from './migrations/1763800000000-foundation.j
 import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
 import { CatalogFees1764000000000 } from './migrations/1764000000000-catalog-fees.js';
 import { CatalogRevisionEntity, MatterEntity, MatterVersionEntity } from './modules/catalog/catalog.entities.js';
-import { CaseTaskEntity } from './modules/approval/approval.entities.js';
+import { CaseSubtaskEntity, CaseTaskEntity } from './modules/approval/approval.entities.js';
 import { FeeItemEntity } from './modules/fees/fee-item.entity.js';
 import {
   CalendarDayEntity,
@@ -36,6 +36,7 @@ import {
   DeadlinePolicyEntity,
 } from './modules/calendar/calendar.entities.js';
 import { SweepRunRunning1764700000000 } from './migrations/1764700000000-sweep-run-running.js';
+import { ParallelApproval1764800000000 } from './migrations/1764800000000-parallel-approval.js';
 
 /** Every table-backed entity, by owner. A new entity is listed here and gets a migration. */
 export const ENTITIES = [
@@ -69,7 +70,9 @@ export const ENTITIES = [
   CaseEntity,
   CaseMaterialEntity,
   CaseStepEntity,
+  // approval
   CaseTaskEntity,
+  CaseSubtaskEntity,
   CaseNoticeEntity,
   CaseSequenceEntity,
   // supervision
@@ -91,4 +94,5 @@ export const MIGRATIONS = [
   CardPolicy1764500000000,
   AuditSealing1764600000000,
   SweepRunRunning1764700000000,
+  ParallelApproval1764800000000,
 ];

@@ -26,5 +26,6 @@ export * from './catalog/search.js';
 export * from './catalog/diff.js';
 export * from './case/case-state.js';
 export * from './case/case.js';
+export * from './case/subtask.js';
 export * from './supervision/card.js';
 export * from './supervision/performance.js';

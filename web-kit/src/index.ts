@@ -12,6 +12,7 @@ export { default as CardLevelTag } from './components/CardLevelTag.vue';
 export { default as CaseStateTag } from './components/CaseStateTag.vue';
 export { default as ClockStandingTag } from './components/ClockStandingTag.vue';
 export { default as KitTag } from './components/KitTag.vue';
+export { default as SubtaskStateTag } from './components/SubtaskStateTag.vue';
 export { default as ShanghaiTime } from './components/ShanghaiTime.vue';
 export { default as ComingSoonPage } from './pages/ComingSoonPage.vue';
 export { default as LoginPage } from './pages/LoginPage.vue';

@@ -1,4 +1,4 @@
-import type { CardLevel, CaseState, ClockStanding } from '@onewindow/shared';
+import type { CardLevel, CaseState, ClockStanding, SubtaskState } from '@onewindow/shared';
 
 /** The colour family a state is drawn in; one table for every app. */
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
@@ -25,3 +25,13 @@ export const CLOCK_STANDING_TONES: Record<ClockStanding, Tone> = {
 };
 
 export const CARD_LEVEL_TONES: Record<CardLevel, Tone> = { YELLOW: 'warning', RED: 'danger' };
+
+/** A deemed approval is never drawn as a person's: it has its own (warning) tone. */
+export const SUBTASK_STATE_TONES: Record<SubtaskState, Tone> = {
+  OPEN: 'info',
+  APPROVED: 'success',
+  REJECTED: 'danger',
+  RETURNED: 'warning',
+  DEEMED_APPROVED: 'warning',
+  CANCELLED: 'neutral',
+};

@@ -217,6 +217,7 @@ const MATTERS: Spec[] = [
     co: [
       { dept: 'ZRZY', days: 5, silence: true },
       { dept: 'CGJ', days: 5, silence: true },
+      { dept: 'YJGL', days: 3, silence: false },
     ],
   },
   {

@@ -62,6 +62,13 @@ import type {
 import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../dto/fees.js';
 import type { StoredFileDto } from '../dto/files.js';
 import type {
+  AnswerSubtaskRequest,
+  SubtaskCountsDto,
+  SubtaskOpinionRequest,
+  SubtaskState,
+  SubtaskSummaryDto,
+} from '../case/subtask.js';
+import type {
   AcceptCaseRequest,
   CaseDto,
   CaseQueue,
@@ -454,6 +461,16 @@ export class ApiClient {
       this.request<CaseDto>('POST', `/cases/${id}/deferred-materials`, { body }),
     withdraw: (id: string, body: WithdrawCaseRequest) =>
       this.request<CaseDto>('POST', `/cases/${id}/withdraw`, { body }),
+  };
+
+  readonly subtasks = {
+    queue: (query: { state?: SubtaskState; page?: number; pageSize?: number } = {}) =>
+      this.request<Page<SubtaskSummaryDto>>('GET', '/subtasks', { query: { ...query } }),
+    counts: () => this.request<SubtaskCountsDto>('GET', '/subtasks/counts'),
+    conclude: (id: string, body: SubtaskOpinionRequest) =>
+      this.request<CaseDto>('POST', `/subtasks/${id}/opinion`, { body }),
+    answer: (id: string, body: AnswerSubtaskRequest) =>
+      this.request<CaseDto>('POST', `/subtasks/${id}/answer`, { body }),
   };
 
   readonly progress = {

@@ -1,5 +1,6 @@
 import type { ClockDto, PauseReason } from '../dto/clock.js';
 import type { CaseAction, CaseState, CompletionCode, StepResultCode } from './case-state.js';
+import type { SubtaskDto } from './subtask.js';
 
 export const CaseChannel = { ONLINE: 'ONLINE', WINDOW: 'WINDOW' } as const;
 export type CaseChannel = (typeof CaseChannel)[keyof typeof CaseChannel];
@@ -116,6 +117,8 @@ export interface CaseTaskDto {
   completedByName: string | null;
   actingForName: string | null;
   completedAt: string | null;
+  /** 决定 over a co-department's 不同意: why the lead approved anyway (audited, shown to supervision). */
+  overrideReason: string | null;
 }
 
 export interface SupplementItemDto {
@@ -175,6 +178,8 @@ export interface CaseDto {
   caseClock: ClockDto | null;
   deliveryClock: ClockDto | null;
   tasks: CaseTaskDto[];
+  /** 并联审批: the co-departments' sub-tasks, returned ones and their successors included (empty unless joint). */
+  subtasks: SubtaskDto[];
   steps: CaseStepDto[];
   notices: CaseNoticeDto[];
   /** Actions the case's state allows now (the caller's role is checked when acting). */
@@ -211,6 +216,14 @@ export function runningClock(c: Pick<CaseDto, 'state' | CaseClockSlot>): ClockDt
 
 /** How urgent an open case is, from its running clock. */
 export type ClockStanding = 'NORMAL' | 'WARNING' | 'OVERDUE' | 'PAUSED' | 'NONE';
+
+/** How a clock stands at `now`: the rule the queues apply in SQL, for a clock the page already holds. */
+export function clockStanding(clock: ClockDto | null, now: Date): ClockStanding {
+  if (!clock || clock.state === 'STOPPED') return 'NONE';
+  if (clock.state === 'PAUSED') return 'PAUSED';
+  if (new Date(clock.dueAt) <= now) return 'OVERDUE';
+  return new Date(clock.warnAt) <= now ? 'WARNING' : 'NORMAL';
+}
 
 export interface CaseSummaryDto {
   id: string;
@@ -300,6 +313,8 @@ export interface DecideCaseRequest {
   reason: string;
   /** Required for a denial. */
   legalBasis?: string;
+  /** Required to approve when a co-department said 不同意: why the lead overrides it. */
+  overrideReason?: string;
 }
 export interface DeliverCaseRequest {
   method: DeliveryMethod;

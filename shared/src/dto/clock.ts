@@ -31,6 +31,9 @@ export const CLOCK_STOP_LABELS: Record<string, string> = {
   WITHDRAWN: '申请人撤回',
   RETURNED: '退回后重新计时',
   ANSWERED: '已回复督办',
+  OPINION_GIVEN: '已出具协办意见',
+  DEEMED_APPROVED: '超时默认同意',
+  CANCELLED: '已取消',
 };
 
 export type ClockState = 'RUNNING' | 'PAUSED' | 'STOPPED';

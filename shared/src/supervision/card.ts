@@ -147,6 +147,8 @@ export interface SweepRunDto {
   yellow: number;
   red: number;
   deemedAccepted: number;
+  /** Sub-tasks deemed approved on timeout where the co-department's silence is consent. */
+  deemedApproved: number;
   promisesMissed: number;
   instance: string;
   /** RUNNING: cards issued, transitions under way (or interrupted, until the next sweep closes it as FAILED). */

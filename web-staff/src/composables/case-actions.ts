@@ -1,4 +1,14 @@
-import { type CaseAction, type CaseDto, DELIVERY_METHOD_LABELS, PAUSE_REASON_LABELS, Role } from '@onewindow/shared';
+import {
+  type CaseAction,
+  type CaseDto,
+  DELIVERY_METHOD_LABELS,
+  PAUSE_REASON_LABELS,
+  type Principal,
+  Role,
+  type SubtaskDto,
+  type SubtaskOutcome,
+  subtaskPending,
+} from '@onewindow/shared';
 import { api } from '../api';
 
 /** One input of an action's form. */
@@ -14,7 +24,7 @@ export interface ActionField {
 
 /** A button on the case page: who may press it, what it asks for, and the call it makes. */
 export interface CaseActionSpec {
-  action: CaseAction | 'DECIDE_EXTENSION';
+  action: CaseAction | 'DECIDE_EXTENSION' | 'SUBTASK_OPINION' | 'SUBTASK_ANSWER';
   label: string;
   roles: Role[];
   type?: 'primary' | 'danger' | 'warning' | 'default';
@@ -116,6 +126,13 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
       },
       { key: 'reason', label: '决定理由', type: 'textarea', required: true },
       { key: 'legalBasis', label: '法律依据', type: 'text', when: (v) => v.approve === false },
+      {
+        key: 'overrideReason',
+        label: '协办部门不同意：不采纳其意见的理由（将报送监察）',
+        type: 'textarea',
+        required: true,
+        when: (v, c) => v.approve === true && c.subtasks.some((t) => t.state === 'REJECTED'),
+      },
     ],
     initial: () => ({ approve: true }),
     show: (c) => c.tasks.some((t) => t.kind === 'DECIDE' && t.state === 'OPEN'),
@@ -124,6 +141,7 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
         approve: Boolean(v.approve),
         reason: s(v.reason),
         legalBasis: s(v.legalBasis) || undefined,
+        overrideReason: v.approve === true ? s(v.overrideReason) || undefined : undefined,
       }),
   },
   {
@@ -206,12 +224,60 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
 ];
 
-/** The actions this user can take on this case now. */
-export function availableActions(c: CaseDto, hasRole: (...r: Role[]) => boolean): CaseActionSpec[] {
+/** The actions this user can take on this case now: only the lead department's staff act on the case itself. */
+export function availableActions(c: CaseDto, me: Principal | null): CaseActionSpec[] {
+  if (!me || me.departmentId !== c.departmentId) return [];
   return CASE_ACTIONS.filter(
     (a) =>
-      (a.action === 'DECIDE_EXTENSION' || c.allowedActions.includes(a.action)) &&
-      hasRole(...a.roles) &&
+      (a.action === 'DECIDE_EXTENSION' || c.allowedActions.includes(a.action as CaseAction)) &&
+      me.roles.some((r) => a.roles.includes(r)) &&
       (!a.show || a.show(c)),
   );
+}
+
+const OUTCOMES: Record<SubtaskOutcome, string> = { APPROVED: '同意', REJECTED: '不同意', RETURNED: '退回牵头部门' };
+const WORKING = new Set(['IN_REVIEW', 'SUSPENDED']);
+
+/**
+ * What this user can do with one sub-task: its co-department's clerk or approver gives the opinion while it is open;
+ * the lead department's answers it once returned.
+ */
+export function subtaskActions(c: CaseDto, st: SubtaskDto, me: Principal | null): CaseActionSpec[] {
+  const roles: Role[] = [Role.CLERK, Role.APPROVER];
+  if (!me || !WORKING.has(c.state) || !me.roles.some((r) => roles.includes(r))) return [];
+  if (st.state === 'OPEN' && me.departmentId === st.departmentId)
+    return [
+      {
+        action: 'SUBTASK_OPINION',
+        label: '出具协办意见',
+        roles,
+        type: 'primary',
+        fields: [
+          { key: 'outcome', label: '协办结论', type: 'select', options: OUTCOMES, required: true },
+          { key: 'opinion', label: '意见（不同意写明理由；退回写明需补充的内容）', type: 'textarea', required: true },
+          { key: 'conditions', label: '附加条件（可选）', type: 'textarea', when: (v) => v.outcome === 'APPROVED' },
+          { key: 'legalBasis', label: '法律依据', type: 'text', required: true, when: (v) => v.outcome === 'REJECTED' },
+        ],
+        initial: () => ({ outcome: 'APPROVED' }),
+        run: (_c, v) =>
+          api.subtasks.conclude(st.id, {
+            outcome: v.outcome as SubtaskOutcome,
+            opinion: s(v.opinion),
+            conditions: v.outcome === 'APPROVED' ? s(v.conditions) || undefined : undefined,
+            legalBasis: v.outcome === 'REJECTED' ? s(v.legalBasis) : undefined,
+          }),
+      },
+    ];
+  if (st.state === 'RETURNED' && subtaskPending(st) && me.departmentId === c.departmentId)
+    return [
+      {
+        action: 'SUBTASK_ANSWER',
+        label: '答复退回',
+        roles,
+        type: 'warning',
+        fields: [{ key: 'answer', label: '答复（该部门将重新协办，重新计时）', type: 'textarea', required: true }],
+        run: (_c, v) => api.subtasks.answer(st.id, { answer: s(v.answer) }),
+      },
+    ];
+  return [];
 }

@@ -11,7 +11,7 @@ export function useCase(id: string) {
   const c = ref<CaseDto | null>(null);
   const explanation = ref<ClockExplanationDto | null>(null);
   const { busy, fieldErrors, run } = useAction();
-  const actions = computed(() => (c.value ? availableActions(c.value, session.hasRole) : []));
+  const actions = computed(() => (c.value ? availableActions(c.value, session.principal) : []));
   const running = computed(() => (c.value ? runningClock(c.value) : null));
 
   async function load() {

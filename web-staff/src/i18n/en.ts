@@ -5,6 +5,7 @@ const en: typeof zh = {
   nav: {
     home: 'Desk',
     cases: 'Cases',
+    subtasks: 'Co-review',
     walkIn: 'Walk-in receipt',
     fees: 'Fees',
     catalog: 'Matter catalog',

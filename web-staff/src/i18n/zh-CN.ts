@@ -3,6 +3,7 @@ export default {
   nav: {
     home: '工作台',
     cases: '办件',
+    subtasks: '协办',
     walkIn: '窗口收件',
     fees: '统一收费',
     catalog: '事项目录',

@@ -27,6 +27,12 @@ export const routes = [
         meta: { nav: 'cases', roles: [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR] },
       },
       {
+        path: 'subtasks',
+        name: 'subtasks',
+        component: () => import('../views/subtasks/index.vue'),
+        meta: { nav: 'subtasks', roles: [Role.CLERK, Role.APPROVER] },
+      },
+      {
         path: 'walk-in',
         name: 'walk-in',
         component: () => import('../views/cases/walk-in/index.vue'),

@@ -162,7 +162,7 @@ export class CaseAcceptanceService {
       if (promise <= today || promise > caseClock.dueDate) throw CaseErrors.promiseTooLate(caseClock.dueDate);
       c.deferredPromiseDate = promise;
     }
-    await this.extensions.accepted(m, c, actor, deemed);
+    await this.extensions.accepted(m, c, actor, deemed, content);
     await this.assignCaseNo(m, c, at);
     const noticeId = await this.notices.issue(m, c, 'ACCEPTANCE_NOTICE', {
       due: { label: '承诺办结期限', at: caseClock.dueAt },

@@ -25,9 +25,13 @@ export const CaseAccess = {
     CaseAccess.staff(p, c, ...roles);
     return 'STAFF';
   },
-  /** Read access: the owner, staff of the department, or center-wide roles. */
-  read(p: Principal, c: CaseEntity): void {
+  /**
+   * Read access: the owner, staff of the department, center-wide roles, or staff of a department the extensions
+   * name as a reader (a co-department with a sub-task on the case: read-only, the case stays the lead's).
+   */
+  read(p: Principal, c: CaseEntity, readers: readonly string[] = []): void {
     if (p.kind === PrincipalKind.APPLICANT) return CaseAccess.owner(p, c);
+    if (p.kind === PrincipalKind.STAFF && p.departmentId && readers.includes(p.departmentId)) return;
     DepartmentScope.assert(p, c.departmentId);
   },
 };

@@ -118,7 +118,7 @@ export class CaseDeliveryService {
       for (const clock of (await this.clockReader.dtosOf(m, [c.acceptanceClockId, c.caseClockId])).values()) {
         if (clock.state !== 'STOPPED') await this.clocks.stop(actor, clock.id, 'WITHDRAWN', m);
       }
-      await this.extensions.withdrawn(m, c);
+      await this.extensions.withdrawn(m, c, actor);
       Object.assign(c, { completionCode: c.state === 'DRAFT' ? null : '2', completedAt: this.clock.now() });
       await this.ledger.step(m, c, 'WITHDRAW', 'WITHDRAWN', actor, { opinion: reason.trim() });
     });

@@ -1,21 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseQueue } from '@onewindow/shared';
+import type { CaseQueue, MatterContent, PauseClockRequest } from '@onewindow/shared';
 import type { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import type { CaseEntity } from './case.entities.js';
 
 /**
- * What a module above acceptance plugs into the case (approval's review and decision tasks; its parallel
- * sub-tasks next), so that acceptance never imports it. Hooks run inside the case's own transaction; SQL that the
- * case reads names the extension's tables only through the extension.
+ * What a module above acceptance plugs into the case (approval's review and decision tasks and its parallel
+ * sub-tasks), so that acceptance never imports it. Hooks run inside the case's own transaction, on the locked case;
+ * SQL that the case reads names the extension's tables only through the extension.
  */
 export interface CaseExtension {
   /** In the acceptance's transaction, after the CASE clock has started (not for 即办件, which conclude at once). */
-  accepted?(m: EntityManager, c: CaseEntity, actor: RequestActor, deemed: boolean): Promise<void>;
+  accepted?(
+    m: EntityManager,
+    c: CaseEntity,
+    actor: RequestActor,
+    deemed: boolean,
+    content: MatterContent,
+  ): Promise<void>;
   /** In the withdrawal's transaction: close the work still open on the case. */
-  withdrawn?(m: EntityManager, c: CaseEntity): Promise<void>;
+  withdrawn?(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void>;
+  /** A special procedure (Art. 45) paused the CASE clock: pause the extension's clocks with it. */
+  suspended?(m: EntityManager, c: CaseEntity, actor: RequestActor, pause: PauseClockRequest): Promise<void>;
+  /** The special procedure ended: resume them together with the CASE clock. */
+  resumed?(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void>;
   /** Parts of one case read with its row (alias `sc`), by name: SQL expressions giving JSON. */
   parts?: Record<string, string>;
+  /** A query (alias `sc`) giving the ids of the extension's clocks on the case, read with the case's own. */
+  clockIds?: string;
+  /** A query (alias `sc`) giving the departments besides the case's own whose staff may read it (co-departments). */
+  readers?: string;
   /** Conditions on the case (alias `sc`) for the queues the extension fills. */
   queues?: Partial<Record<CaseQueue, string>>;
 }
@@ -29,12 +43,20 @@ export class CaseExtensions {
     this.all.push(extension);
   }
 
-  async accepted(m: EntityManager, c: CaseEntity, actor: RequestActor, deemed: boolean): Promise<void> {
-    for (const e of this.all) await e.accepted?.(m, c, actor, deemed);
+  async accepted(m: EntityManager, c: CaseEntity, actor: RequestActor, deemed: boolean, content: MatterContent) {
+    for (const e of this.all) await e.accepted?.(m, c, actor, deemed, content);
   }
 
-  async withdrawn(m: EntityManager, c: CaseEntity): Promise<void> {
-    for (const e of this.all) await e.withdrawn?.(m, c);
+  async withdrawn(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void> {
+    for (const e of this.all) await e.withdrawn?.(m, c, actor);
+  }
+
+  async suspended(m: EntityManager, c: CaseEntity, actor: RequestActor, pause: PauseClockRequest): Promise<void> {
+    for (const e of this.all) await e.suspended?.(m, c, actor, pause);
+  }
+
+  async resumed(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void> {
+    for (const e of this.all) await e.resumed?.(m, c, actor);
   }
 
   /** Every registered part, as `(sql) AS "name"` select items. */
@@ -43,6 +65,19 @@ export class CaseExtensions {
       .flatMap((e) => Object.entries(e.parts ?? {}))
       .map(([name, sql]) => `,\n  (${sql}) AS "${name}"`)
       .join('');
+  }
+
+  /** The case's own clocks (`sc`'s three columns) and every extension's, as a query of ids. */
+  clockIds(own: string): string {
+    return [`SELECT unnest(ARRAY[${own}])`, ...this.all.flatMap((e) => (e.clockIds ? [e.clockIds] : []))].join(
+      ' UNION ALL ',
+    );
+  }
+
+  /** The departments besides the case's own that may read it, as an SQL array expression (alias `sc`). */
+  readers(): string {
+    const queries = this.all.flatMap((e) => (e.readers ? [e.readers] : []));
+    return queries.length ? `ARRAY(${queries.join(' UNION ')})` : `ARRAY[]::uuid[]`;
   }
 
   /** The condition of a queue an extension fills; a queue no extension fills is empty. */

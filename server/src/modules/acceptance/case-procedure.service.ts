@@ -4,6 +4,7 @@ import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { assertExtensionAllowed, ClockReader, ClockService } from '../calendar/calendar.module.js';
 import { CaseAccess } from './case-access.js';
+import { CaseExtensions } from './case-extensions.js';
 import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
 import { CaseErrors } from './case.exception.js';
@@ -22,6 +23,7 @@ export class CaseProcedureService {
     private readonly clocks: ClockService,
     private readonly clockReader: ClockReader,
     private readonly clock: PlatformClock,
+    private readonly extensions: CaseExtensions,
   ) {}
 
   suspend(actor: RequestActor, id: string, dto: SuspendCaseRequest): Promise<void> {
@@ -29,7 +31,10 @@ export class CaseProcedureService {
       CaseAccess.staff(actor.principal, c, Role.APPROVER);
       this.ledger.assert(c, 'SUSPEND');
       const text = `${PAUSE_REASON_LABELS[dto.kind]}，预计需要 ${dto.expectedDays} 个工作日，所需时间不计入办理时限。${dto.notice.trim()}`;
-      await this.clocks.pause(actor, c.caseClockId!, { reason: dto.kind, legalBasis: ART_45, notice: text }, m);
+      const pause = { reason: dto.kind, legalBasis: ART_45, notice: text };
+      await this.clocks.pause(actor, c.caseClockId!, pause, m);
+      // Every open sub-task clock pauses with the case's and resumes with it.
+      await this.extensions.suspended(m, c, actor, pause);
       const noticeId = await this.notices.issue(m, c, 'SPECIAL_PROCEDURE_NOTICE', {
         sections: [
           {
@@ -60,6 +65,7 @@ export class CaseProcedureService {
       CaseAccess.staff(actor.principal, c, Role.APPROVER);
       this.ledger.assert(c, 'RESUME');
       const clock = await this.clocks.resume(actor, c.caseClockId!, m);
+      await this.extensions.resumed(m, c, actor);
       await this.ledger.step(m, c, 'RESUME', 'IN_REVIEW', actor, { details: { dueDate: clock.dueDate } });
     });
   }

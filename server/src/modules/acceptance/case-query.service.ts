@@ -7,6 +7,8 @@ import {
   type CaseMaterialDto,
   type CaseStepDto,
   type CaseTaskDto,
+  clockStanding,
+  type SubtaskDto,
   CaseQueue,
   type CaseQueueCountsDto,
   type CaseSummaryDto,
@@ -90,6 +92,7 @@ interface CaseParts {
   steps: CaseStepDto[];
   /** From the approval extension; absent without it. */
   tasks?: CaseTaskDto[];
+  subtasks?: (Omit<SubtaskDto, 'clock' | 'standing'> & { clockId: string })[];
   notices: { id: string; kind: CaseNoticeKind; createdAt: string }[];
 }
 
@@ -173,21 +176,33 @@ export class CaseQueryService {
     const m = this.dataSource.manager;
     const [row] = await m.query(
       `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, ${CASE_PARTS}${this.extensions.partColumns()},
-              ${CalendarSql.clocksJson('sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id')} AS clocks, ${CalendarSql.REVISION} AS calendar_revision
+              ${CalendarSql.clocksJson(this.extensions.clockIds('sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id'))} AS clocks,
+              ${CalendarSql.REVISION} AS calendar_revision, ${this.extensions.readers()} AS readers
        FROM service_case sc WHERE sc.id = $1`,
       [id],
     );
     if (!row) throw CaseErrors.notFound();
     const c = EntityRows.entity(m, CaseEntity, row);
-    CaseAccess.read(p, c);
+    CaseAccess.read(p, c, row.readers as string[]);
     return this.toDto(m, c, row, p.kind === PrincipalKind.STAFF);
+  }
+
+  /** The case, when the principal may read it (its readers from the extensions included). */
+  private async readable(p: Principal, id: string): Promise<CaseEntity> {
+    const m = this.dataSource.manager;
+    const [row] = await m.query(
+      `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, ${this.extensions.readers()} AS readers FROM service_case sc WHERE sc.id = $1`,
+      [id],
+    );
+    if (!row) throw CaseErrors.notFound();
+    const c = EntityRows.entity(m, CaseEntity, row);
+    CaseAccess.read(p, c, row.readers as string[]);
+    return c;
   }
 
   /** An uploaded material of a case the principal may read. */
   async materialFile(p: Principal, caseId: string, index: number) {
-    const c = await this.dataSource.manager.findOneBy(CaseEntity, { id: caseId });
-    if (!c) throw CaseErrors.notFound();
-    CaseAccess.read(p, c);
+    await this.readable(p, caseId);
     const mat = await this.dataSource.manager.findOneBy(CaseMaterialEntity, { caseId, materialIndex: index });
     if (!mat) throw CaseErrors.materialUnknown(index);
     if (!mat.fileId) throw FileErrors.notFound();
@@ -195,9 +210,7 @@ export class CaseQueryService {
   }
 
   async notice(p: Principal, caseId: string, noticeId: string) {
-    const c = await this.dataSource.manager.findOneBy(CaseEntity, { id: caseId });
-    if (!c) throw CaseErrors.notFound();
-    CaseAccess.read(p, c);
+    await this.readable(p, caseId);
     return this.notices.render(this.dataSource.manager, caseId, noticeId);
   }
 
@@ -265,6 +278,7 @@ export class CaseQueryService {
     const idNumber = c.applicantIdNumber ? this.cipher.decrypt(c.applicantIdNumber) : '';
     const phone = c.contactPhone ? this.cipher.decrypt(c.contactPhone) : '';
     const clockOf = (id: string | null): ClockDto | null => (id ? (clocks.get(id) ?? null) : null);
+    const now = this.clock.now();
     return {
       id: c.id,
       receiptNo: c.receiptNo,
@@ -323,6 +337,14 @@ export class CaseQueryService {
       caseClock: clockOf(c.caseClockId),
       deliveryClock: clockOf(c.deliveryClockId),
       tasks: (parts.tasks ?? []).map((t) => ({ ...t, completedAt: isoOrNull(t.completedAt) })),
+      subtasks: (parts.subtasks ?? []).map((t) => ({
+        ...t,
+        clock: clockOf(t.clockId),
+        standing: clockStanding(clockOf(t.clockId), now),
+        openedAt: isoOrNull(t.openedAt)!,
+        endedAt: isoOrNull(t.endedAt),
+        answeredAt: isoOrNull(t.answeredAt),
+      })),
       steps: parts.steps.map((s) => ({ ...s, at: isoOrNull(s.at)! })),
       notices: parts.notices.map((n) => ({
         ...n,

@@ -1,11 +1,19 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role } from '@onewindow/shared';
-import { Roles } from '../../platform/auth/access.decorators.js';
-import { Actor, type RequestActor } from '../../platform/auth/request-actor.js';
+import { type Principal, Role } from '@onewindow/shared';
+import { AnyStaff, Roles } from '../../platform/auth/access.decorators.js';
+import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
+import { Paging } from '../../platform/http/paging.js';
 import { CaseQueryService } from '../acceptance/acceptance.module.js';
-import { DecideCaseDto, ReviewCaseDto } from './approval.dto.js';
+import {
+  AnswerSubtaskDto,
+  DecideCaseDto,
+  ReviewCaseDto,
+  SubtaskOpinionDto,
+  SubtaskQueueQueryDto,
+} from './approval.dto.js';
 import { CaseReviewService } from './case-review.service.js';
+import { SubtaskService } from './subtask.service.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -33,5 +41,46 @@ export class ApprovalController {
   async decide(@Param('id', uuid) id: string, @Body() dto: DecideCaseDto, @Actor() actor: RequestActor) {
     await this.reviews.decide(actor, id, dto);
     return this.query.get(actor.principal!, id);
+  }
+}
+
+@ApiTags('subtasks 并联审批')
+@Controller('subtasks')
+export class SubtaskController {
+  constructor(
+    private readonly subtasks: SubtaskService,
+    private readonly query: CaseQueryService,
+  ) {}
+
+  @Get()
+  @AnyStaff()
+  @ApiOperation({ summary: '协办队列：本部门的并联审批子任务，按剩余时间排序' })
+  list(@Query() q: SubtaskQueueQueryDto, @CurrentPrincipal() p: Principal) {
+    return this.subtasks.queue(p, q.state, Paging.of(q));
+  }
+
+  @Get('counts')
+  @AnyStaff()
+  @ApiOperation({ summary: '协办队列的待办数、预警数和超期数' })
+  counts(@CurrentPrincipal() p: Principal) {
+    return this.subtasks.counts(p);
+  }
+
+  @Post(':id/opinion')
+  @HttpCode(200)
+  @Roles(Role.CLERK, Role.APPROVER)
+  @ApiOperation({ summary: '协办部门出具意见：同意（可附条件）、不同意（须写明理由和依据）或退回牵头部门' })
+  async conclude(@Param('id', uuid) id: string, @Body() dto: SubtaskOpinionDto, @Actor() actor: RequestActor) {
+    const caseId = await this.subtasks.conclude(actor, id, dto);
+    return this.query.get(actor.principal!, caseId);
+  }
+
+  @Post(':id/answer')
+  @HttpCode(200)
+  @Roles(Role.CLERK, Role.APPROVER)
+  @ApiOperation({ summary: '牵头部门答复退回：原子任务留档，为该协办部门重新开启子任务并重新计时' })
+  async answer(@Param('id', uuid) id: string, @Body() dto: AnswerSubtaskDto, @Actor() actor: RequestActor) {
+    const caseId = await this.subtasks.answer(actor, id, dto);
+    return this.query.get(actor.principal!, caseId);
   }
 }

@@ -1,7 +1,7 @@
-import type { CaseTaskKind, CaseTaskState } from '@onewindow/shared';
-import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { CaseTaskKind, CaseTaskState, LimitUnit, SubtaskState } from '@onewindow/shared';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A review task of a case (审查, 决定): the parallel-approval work will add sub-tasks for co-departments. */
+/** A review task of a case (审查, 决定), done by the lead department. */
 @Entity('case_task')
 @Index('ix_case_task_open', ['departmentId', 'kind', 'state'])
 @Index('ix_case_task_case', ['caseId', 'seq'])
@@ -43,4 +43,80 @@ export class CaseTaskEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   completedAt: Date | null;
+
+  /** 决定 over a co-department's 不同意: why the lead approved anyway. */
+  @Column({ type: 'text', nullable: true })
+  overrideReason: string | null;
+}
+
+/**
+ * 协办子任务: a co-department's part of a joint case, on its own SUBTASK clock. Never edited once ended; a return
+ * is answered by a new row (`previousId`) with a new clock, so the record keeps both.
+ */
+@Entity('case_subtask')
+@Index('ix_case_subtask_department', ['departmentId', 'state'])
+@Index('ix_case_subtask_case', ['caseId', 'seq'])
+@Index('ix_case_subtask_clock', ['clockId'], { unique: true })
+@Check('ck_case_subtask_state', `state IN ('OPEN', 'APPROVED', 'REJECTED', 'RETURNED', 'DEEMED_APPROVED', 'CANCELLED')`)
+export class CaseSubtaskEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  @ForeignKey('CaseEntity', { name: 'fk_case_subtask_case' })
+  caseId: string;
+
+  @Column({ type: 'int' })
+  seq: number;
+
+  @Column({ type: 'uuid' })
+  departmentId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  state: SubtaskState;
+
+  @Column({ type: 'boolean' })
+  silenceIsConsent: boolean;
+
+  @Column({ type: 'int' })
+  limitValue: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  limitUnit: LimitUnit;
+
+  /** The calendar's clock (named, not imported). */
+  @Column({ type: 'uuid' })
+  clockId: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('CaseSubtaskEntity', { name: 'fk_case_subtask_previous' })
+  previousId: string | null;
+
+  @Column({ type: 'timestamptz' })
+  openedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  /** Null when the system ended it. */
+  @Column({ type: 'uuid', nullable: true })
+  endedBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  opinion: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  conditions: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  legalBasis: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  answer: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  answeredBy: string | null;
 }

@@ -1,4 +1,10 @@
-import { ErrorCode } from '@onewindow/shared';
+import {
+  CASE_STATE_LABELS,
+  type CaseState,
+  ErrorCode,
+  SUBTASK_STATE_LABELS,
+  type SubtaskState,
+} from '@onewindow/shared';
 import { DomainException } from '../../platform/errors/domain.exception.js';
 
 export class ApprovalException extends DomainException {}
@@ -15,4 +21,29 @@ export const ApprovalErrors = {
     new ApprovalException(ErrorCode.VALIDATION_FAILED, 400, '不予许可须说明理由和法律依据', {
       fields: { legalBasis: ['不予许可须写明法律依据'] },
     }),
+  subtaskNotFound: () => new ApprovalException(ErrorCode.SUBTASK_NOT_FOUND, 404, '协办任务不存在'),
+  subtaskState: (state: SubtaskState) =>
+    new ApprovalException(ErrorCode.SUBTASK_STATE, 409, `协办任务${SUBTASK_STATE_LABELS[state]}，不能再办理`, {
+      state,
+    }),
+  caseNotInReview: (state: CaseState) =>
+    new ApprovalException(ErrorCode.SUBTASK_STATE, 409, `办件${CASE_STATE_LABELS[state]}，协办任务不能办理`, { state }),
+  rejectionNeedsBasis: () =>
+    new ApprovalException(ErrorCode.VALIDATION_FAILED, 400, '不同意须说明理由和法律依据', {
+      fields: { legalBasis: ['不同意须写明法律依据'] },
+    }),
+  subtasksPending: (departments: string[]) =>
+    new ApprovalException(
+      ErrorCode.SUBTASKS_PENDING,
+      409,
+      `协办部门尚未全部出具意见（${departments.join('、')}），不能作出决定`,
+      { departments },
+    ),
+  rejectedNeedsOverride: (departments: string[]) =>
+    new ApprovalException(
+      ErrorCode.SUBTASK_REJECTED_NEEDS_OVERRIDE,
+      409,
+      `${departments.join('、')}不同意；准予许可须写明不采纳其意见的理由`,
+      { departments, fields: { overrideReason: ['协办部门不同意时，准予许可须写明理由'] } },
+    ),
 };

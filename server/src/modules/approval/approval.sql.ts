@@ -18,9 +18,35 @@ export const ApprovalSql = {
   tasksJson: (caseIdExpr: string) => `SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind,
       'state', t.state, 'departmentId', t.department_id, 'assigneeId', t.assignee_id, 'assigneeName', a.name,
       'opinion', t.opinion, 'agreed', t.agreed, 'completedByName', b.name, 'actingForName', f.name,
-      'completedAt', t.completed_at) ORDER BY t.seq), '[]')
+      'completedAt', t.completed_at, 'overrideReason', t.override_reason) ORDER BY t.seq), '[]')
     FROM case_task t LEFT JOIN ${OrganizationSql.staff('a')} ON a.id = t.assignee_id
       LEFT JOIN ${OrganizationSql.staff('b')} ON b.id = t.completed_by
       LEFT JOIN ${OrganizationSql.staff('f')} ON f.id = t.acting_for
     WHERE t.case_id = ${caseIdExpr}`,
+
+  /**
+   * `case_subtask <alias>`: id, case_id, department_id, state, silence_is_consent, clock_id, previous_id, opened_at,
+   * ended_at, ended_by (NULL when the system ended it: deemed on timeout).
+   */
+  subtask: (alias: string) => `case_subtask ${alias}`,
+
+  /** The case's sub-tasks in order as a JSON array (`SubtaskDto` without its clock, which is read by `clockId`). */
+  subtasksJson: (caseIdExpr: string) => `SELECT coalesce(json_agg(json_build_object('id', t.id, 'caseId', t.case_id,
+      'seq', t.seq, 'departmentId', t.department_id, 'departmentName', d.name, 'state', t.state,
+      'silenceIsConsent', t.silence_is_consent, 'limit', json_build_object('value', t.limit_value, 'unit', t.limit_unit),
+      'clockId', t.clock_id, 'openedAt', t.opened_at, 'endedAt', t.ended_at, 'endedByName', e.name,
+      'deemed', t.state = 'DEEMED_APPROVED', 'opinion', t.opinion, 'conditions', t.conditions,
+      'legalBasis', t.legal_basis, 'previousId', t.previous_id, 'answer', t.answer, 'answeredAt', t.answered_at,
+      'answeredByName', a.name) ORDER BY t.seq), '[]')
+    FROM case_subtask t JOIN ${OrganizationSql.department('d')} ON d.id = t.department_id
+      LEFT JOIN ${OrganizationSql.staff('e')} ON e.id = t.ended_by
+      LEFT JOIN ${OrganizationSql.staff('a')} ON a.id = t.answered_by
+    WHERE t.case_id = ${caseIdExpr}`,
+
+  /** The clocks of the case's sub-tasks, as a query of ids. */
+  subtaskClockIds: (caseIdExpr: string) => `SELECT t.clock_id FROM case_subtask t WHERE t.case_id = ${caseIdExpr}`,
+
+  /** The co-departments with a sub-task on the case, as a query of ids: their staff may read it. */
+  subtaskDepartments: (caseIdExpr: string) =>
+    `SELECT t.department_id FROM case_subtask t WHERE t.case_id = ${caseIdExpr}`,
 } as const;

@@ -13,7 +13,8 @@ import {
   CaseNoticeService,
 } from '../acceptance/acceptance.module.js';
 import { ClockService } from '../calendar/calendar.module.js';
-import { StaffService } from '../organization/organization.module.js';
+import { DepartmentService, StaffService } from '../organization/organization.module.js';
+import { SubtaskService } from './subtask.service.js';
 import { CaseTaskEntity } from './approval.entities.js';
 import { ApprovalErrors } from './approval.exception.js';
 
@@ -33,6 +34,8 @@ export class CaseReviewService {
     private readonly clocks: ClockService,
     private readonly staff: StaffService,
     private readonly clock: PlatformClock,
+    private readonly subtasks: SubtaskService,
+    private readonly departments: DepartmentService,
   ) {}
 
   /** On acceptance: the review, held by whoever accepted (nobody when deemed accepted), and the decision after it. */
@@ -88,6 +91,14 @@ export class CaseReviewService {
       const task = await this.openTask(m, c, 'DECIDE');
       if (!task) throw ApprovalErrors.reviewFirst();
       if (!dto.approve && !dto.legalBasis?.trim()) throw ApprovalErrors.denialNeedsBasis();
+      // 并联审批: the lead decides once every co-department has spoken; approving over a 不同意 needs its reason.
+      const pending = await this.subtasks.pending(m, c.id);
+      if (pending.length) throw ApprovalErrors.subtasksPending(await this.names(m, pending));
+      const rejected = await this.subtasks.rejections(m, c.id);
+      const override = dto.approve && rejected.length ? dto.overrideReason?.trim() : undefined;
+      if (dto.approve && rejected.length && !override)
+        throw ApprovalErrors.rejectedNeedsOverride(await this.names(m, rejected));
+      task.overrideReason = override ?? null;
       const actingFor = await this.completeTask(m, task, actor, dto.reason, dto.approve);
       await this.clocks.stop(actor, c.caseClockId!, 'DECIDED', m);
       const now = this.clock.now();
@@ -124,8 +135,15 @@ export class CaseReviewService {
         resultCode: dto.approve ? '1' : '0',
         noticeId,
         actingFor,
+        ...(override ? { details: { override, overridden: rejected.map((r) => r.departmentId) } } : {}),
       });
     });
+  }
+
+  private async names(m: EntityManager, subtasks: { departmentId: string }[]): Promise<string[]> {
+    const names = [];
+    for (const s of subtasks) names.push((await this.departments.require(m, s.departmentId)).name);
+    return names;
   }
 
   private openTask(m: EntityManager, c: CaseEntity, kind: 'REVIEW' | 'DECIDE') {

@@ -32,6 +32,12 @@ import { ClockSubjects } from './clock-subjects.js';
 import { DeadlinePolicyService } from './deadline-policy.service.js';
 import { DepartmentService } from '../organization/organization.module.js';
 
+/** Whether the module owning a clock's subject has already checked the actor (see `ClockService.pause`). */
+export interface OwnerCheck {
+  checked: boolean;
+}
+const UNCHECKED: OwnerCheck = { checked: false };
+
 /**
  * Deadline clocks, the commands: start, pause and resume with the remaining time, extend within the statute,
  * restart when sent back, stop. Every method that changes a clock takes the caller's transaction, so a case and
@@ -152,9 +158,19 @@ export class ClockService {
     this.clocks.prime(m, context);
   }
 
-  pause(actor: RequestActor, id: string, dto: PauseClockRequest, m?: EntityManager): Promise<ClockEntity> {
+  /**
+   * `owner.checked`: the module that owns the clock's subject has already checked the actor may do this (a case's
+   * special procedure pauses its co-departments' sub-task clocks too), so the clock's own department scope is not.
+   */
+  pause(
+    actor: RequestActor,
+    id: string,
+    dto: PauseClockRequest,
+    m?: EntityManager,
+    owner: OwnerCheck = UNCHECKED,
+  ): Promise<ClockEntity> {
     if (dto.reason === PauseReason.OTHER && !dto.reasonText?.trim()) throw CalendarErrors.otherNeedsText();
-    return inTransaction(this.dataSource, m, (m) => this.pauseIn(m, id, dto, actor));
+    return inTransaction(this.dataSource, m, (m) => this.pauseIn(m, id, dto, actor, owner));
   }
 
   private async pauseIn(
@@ -162,8 +178,9 @@ export class ClockService {
     id: string,
     dto: PauseClockRequest,
     actor: RequestActor,
+    owner: OwnerCheck,
   ): Promise<ClockEntity> {
-    const c = await this.clocks.lock(m, id, actor.principal);
+    const c = await this.clocks.lock(m, id, owner.checked ? null : actor.principal);
     assertClockAction(c.state, 'PAUSE');
     const cal = await this.calendars.calendar(m);
     const now = this.clock.now();
@@ -194,12 +211,12 @@ export class ClockService {
   }
 
   /** Runs again with exactly what was left at the pause, counted from the resume day (not itself counted). */
-  resume(actor: RequestActor, id: string, m?: EntityManager): Promise<ClockEntity> {
-    return inTransaction(this.dataSource, m, (m) => this.resumeIn(m, id, actor));
+  resume(actor: RequestActor, id: string, m?: EntityManager, owner: OwnerCheck = UNCHECKED): Promise<ClockEntity> {
+    return inTransaction(this.dataSource, m, (m) => this.resumeIn(m, id, actor, owner));
   }
 
-  private async resumeIn(m: EntityManager, id: string, actor: RequestActor): Promise<ClockEntity> {
-    const c = await this.clocks.lock(m, id, actor.principal);
+  private async resumeIn(m: EntityManager, id: string, actor: RequestActor, owner: OwnerCheck): Promise<ClockEntity> {
+    const c = await this.clocks.lock(m, id, owner.checked ? null : actor.principal);
     assertClockAction(c.state, 'RESUME');
     const pause = await this.clocks.openPause(m, c.id);
     const cal = await this.calendars.calendar(m);
@@ -319,16 +336,28 @@ export class ClockService {
     return this.stopLocked(m, c, reason, actor);
   }
 
+  /**
+   * Stops a running clock as of the moment it ran out (a sub-task deemed approved on timeout is stamped at its due
+   * time, whenever the sweep gets to it). Refused unless the clock is running and past due at `now`.
+   */
+  async stopAtDue(actor: RequestActor, id: string, reason: string, m: EntityManager): Promise<ClockEntity> {
+    const c = await this.clocks.lock(m, id, null);
+    assertClockAction(c.state, 'STOP');
+    if (c.state !== 'RUNNING' || c.dueAt > this.clock.now()) throw CalendarErrors.notDue();
+    return this.stopLocked(m, c, reason, actor, c.dueAt);
+  }
+
   private async stopLocked(
     m: EntityManager,
     c: ClockEntity,
     reason: string,
     actor: RequestActor,
+    at?: Date,
   ): Promise<ClockEntity> {
     const now = this.clock.now();
     if (c.state === 'PAUSED') await this.clocks.endOpenPause(m, c.id, now);
     c.state = 'STOPPED';
-    c.stoppedAt = now;
+    c.stoppedAt = at ?? now;
     c.stopReason = reason;
     c.updatedAt = now;
     await this.audit.record(m, actor, {

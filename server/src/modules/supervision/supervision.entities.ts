@@ -55,6 +55,8 @@ export class SweepRunEntity {
   @Column({ type: 'int', default: 0 }) yellow: number;
   @Column({ type: 'int', default: 0 }) red: number;
   @Column({ type: 'int', default: 0 }) deemedAccepted: number;
+  /** Sub-tasks the run deemed approved on timeout (并联审批, silence is consent). */
+  @Column({ type: 'int', default: 0 }) deemedApproved: number;
   @Column({ type: 'int', default: 0 }) promisesMissed: number;
   @Column({ type: 'varchar', length: 64 }) instance: string;
   @Column({ type: 'varchar', length: 8 }) status: string;

@@ -37,6 +37,7 @@ export function toRunDto(r: SweepRunEntity): SweepRunDto {
     yellow: r.yellow,
     red: r.red,
     deemedAccepted: r.deemedAccepted,
+    deemedApproved: r.deemedApproved,
     promisesMissed: r.promisesMissed,
     instance: r.instance,
     status: r.status as SweepRunDto['status'],

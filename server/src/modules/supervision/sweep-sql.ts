@@ -22,7 +22,7 @@ const overdueReason = `CASE x.subject_kind ${Object.entries(OVERDUE_REASON)
  * $1 the sweep's business time, $2 the run id.
  *
  * The responsible person: the open task's assignee for a case clock, else whoever received the case;
- * an urge belongs to the department. Reads case, task and staff rows set-based: at a million clocks the
+ * a sub-task's and an urge's card belong to the department. Reads case, task and staff rows set-based: at a million clocks the
  * work has to stay in the database.
  */
 export const SWEEP_SQL = `
@@ -34,9 +34,10 @@ crossing AS (
 ),
 issued AS (
   INSERT INTO supervision_card (level, reason, state, case_id, clock_id, clock_kind, department_id, window_id, staff_id, crossed_at, issued_at, policy_version, run_id)
-  SELECT x.level, x.reason, 'ISSUED', coalesce(sc.id, u.case_id), x.id, x.subject_kind, x.department_id, st.window_id, st.id, x.crossed_at, $1, x.policy_version, $2
+  SELECT x.level, x.reason, 'ISSUED', coalesce(sc.id, u.case_id, sub.case_id), x.id, x.subject_kind, x.department_id, st.window_id, st.id, x.crossed_at, $1, x.policy_version, $2
   FROM crossing x
   LEFT JOIN supervision_urge u ON x.subject_kind = 'URGE' AND u.id = x.subject_id
+  LEFT JOIN ${ApprovalSql.subtask('sub')} ON x.subject_kind = 'SUBTASK' AND sub.id = x.subject_id
   LEFT JOIN ${AcceptanceSql.case('sc')} ON x.subject_kind IN ('ACCEPTANCE', 'CASE', 'DELIVERY') AND sc.id = x.subject_id
   LEFT JOIN ${OrganizationSql.staff('st')}
     ON st.id = coalesce(CASE WHEN x.subject_kind = 'CASE' THEN ${ApprovalSql.openTaskAssignee('sc.id')} END, sc.received_by)

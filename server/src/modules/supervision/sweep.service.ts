@@ -9,6 +9,7 @@ import { AuditService } from '../../platform/audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { CaseAcceptanceService, CaseDeliveryService } from '../acceptance/acceptance.module.js';
+import { SubtaskService } from '../approval/approval.module.js';
 import { SweepRunEntity } from './supervision.entities.js';
 import { SupervisionEvents } from './supervision-events.js';
 import { SweepRunService } from './sweep-run.service.js';
@@ -25,7 +26,7 @@ const INTERVAL = 'supervision-sweep';
  * The supervision sweep: every minute (SWEEP_INTERVAL_SECONDS) and on demand. One runner at a time
  * across all instances (a transaction-level advisory lock; a second instance records a skipped run);
  * one statement issues the cards in one transaction, so a crash leaves nothing half-done; then the
- * clock-driven transitions (deemed acceptance, missed 容缺 promises), each its own transaction and
+ * clock-driven transitions (deemed acceptance, sub-tasks deemed approved, missed 容缺 promises), each its own transaction and
  * safe to repeat.
  */
 @Injectable()
@@ -40,6 +41,7 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly audit: AuditService,
     private readonly acceptance: CaseAcceptanceService,
     private readonly delivery: CaseDeliveryService,
+    private readonly subtasks: SubtaskService,
     private readonly events: SupervisionEvents,
     private readonly runs: SweepRunService,
     private readonly scheduler: SchedulerRegistry,
@@ -138,6 +140,8 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
     // deemed accepted here; a missed promise gets its YELLOW card now.
     try {
       const deemedAccepted = await this.acceptance.deemOverdue(actor);
+      // Sub-tasks whose silence is consent, deemed approved at their due time; their RED cards were just issued.
+      const deemedApproved = await this.subtasks.deemOverdue(asOf);
       // The mark and its cards commit together: a mark without its card would keep the case from being found again.
       const promisesMissed = await this.dataSource.transaction(async (m) => {
         const missed = await this.delivery.markMissedPromises(m);
@@ -146,6 +150,7 @@ export class SweepService implements OnApplicationBootstrap, OnApplicationShutdo
       });
       await this.dataSource.getRepository(SweepRunEntity).update(id, {
         deemedAccepted,
+        deemedApproved,
         promisesMissed,
         yellow: issued.yellow + promisesMissed,
         finishedAt: new Date(),

@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  type AnswerSubtaskRequest,
+  type MatterContent,
+  maskName,
+  type Page,
+  type PauseClockRequest,
+  type Principal,
+  PrincipalKind,
+  Role,
+  SUBTASK_OUTCOME_ACTION,
+  type SubtaskAction,
+  type SubtaskCountsDto,
+  subtaskNext,
+  type SubtaskOpinionRequest,
+  subtaskPending,
+  type SubtaskState,
+  type SubtaskSummaryDto,
+} from '@onewindow/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service.js';
+import { AuthErrors } from '../../platform/auth/auth.exception.js';
+import { DepartmentScope } from '../../platform/auth/department-scope.js';
+import { type RequestActor, systemActor } from '../../platform/auth/request-actor.js';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { DeferredWrites } from '../../platform/database/deferred-writes.js';
+import type { Paging } from '../../platform/http/paging.js';
+import { AcceptanceSql, CaseAccess, type CaseEntity, CaseLedger } from '../acceptance/acceptance.module.js';
+import { CalendarSql, ClockReader, ClockService } from '../calendar/calendar.module.js';
+import { OrganizationSql } from '../organization/organization.module.js';
+import { CaseSubtaskEntity } from './approval.entities.js';
+import { ApprovalErrors } from './approval.exception.js';
+
+/** The case states in which co-departments work on their sub-tasks (a special procedure pauses, it does not stop). */
+const WORKING_STATES = new Set(['IN_REVIEW', 'SUSPENDED']);
+
+const STANDING = `CASE WHEN ck.state = 'STOPPED' THEN 'NONE' WHEN ck.state = 'PAUSED' THEN 'PAUSED'
+  WHEN ck.due_at <= $1 THEN 'OVERDUE' WHEN ck.warn_at <= $1 THEN 'WARNING' ELSE 'NORMAL' END`;
+
+/**
+ * 并联审批 (DOMAIN.md §4): on accepting a joint case every co-department gets a sub-task on its own SUBTASK clock,
+ * started at the acceptance instant; each ends it with an opinion, or returns it to the lead, whose answer opens a
+ * successor with a new clock; the sweep deems a silent one approved at its due time where silence is consent. Every
+ * change locks the case row first (`CaseLedger.change`), so a sub-task changes once however many try at once.
+ */
+@Injectable()
+export class SubtaskService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ledger: CaseLedger,
+    private readonly clocks: ClockService,
+    private readonly clockReader: ClockReader,
+    private readonly audit: AuditService,
+    private readonly clock: PlatformClock,
+  ) {}
+
+  /** In the acceptance's transaction: one sub-task per co-department of the case's version, clocks from `c.acceptedAt`. */
+  async open(m: EntityManager, c: CaseEntity, actor: RequestActor, content: MatterContent): Promise<void> {
+    if (!content.coDepartments.length) return;
+    const rows: CaseSubtaskEntity[] = [];
+    for (const [i, co] of content.coDepartments.entries()) {
+      const id = randomUUID();
+      const clock = await this.clocks.start(
+        actor,
+        { subjectKind: 'SUBTASK', subjectId: id, departmentId: co.departmentId, limit: co.subtaskLimit },
+        m,
+        null,
+        c.acceptedAt!,
+      );
+      rows.push(this.row(c, id, i + 1, co.departmentId, co.silenceIsConsent, co.subtaskLimit, clock.id, null));
+    }
+    DeferredWrites.insert(m, CaseSubtaskEntity, rows);
+  }
+
+  /** A co-department's CLERK or APPROVER ends its sub-task: 同意, 不同意 (reasons and basis), or 退回 (what is missing). */
+  async conclude(actor: RequestActor, id: string, dto: SubtaskOpinionRequest): Promise<string> {
+    const action = SUBTASK_OUTCOME_ACTION[dto.outcome];
+    if (action === 'REJECT' && !dto.legalBasis?.trim()) throw ApprovalErrors.rejectionNeedsBasis();
+    return this.onCase(id, async (m, c, st) => {
+      const p = actor.principal;
+      if (p?.kind !== PrincipalKind.STAFF || !p.roles.some((r) => r === Role.CLERK || r === Role.APPROVER))
+        throw AuthErrors.forbiddenRole();
+      // Only the co-department's own staff: center-wide roles read, they do not give a department's opinion.
+      if (p.departmentId !== st.departmentId) throw AuthErrors.departmentScope();
+      if (!WORKING_STATES.has(c.state)) throw ApprovalErrors.caseNotInReview(c.state);
+      const to = this.next(st, action);
+      await this.clocks.stop(actor, st.clockId, action === 'RETURN' ? 'RETURNED' : 'OPINION_GIVEN', m);
+      Object.assign(st, {
+        state: to,
+        endedAt: this.clock.now(),
+        endedBy: p.id,
+        opinion: dto.opinion.trim(),
+        conditions: action === 'APPROVE' ? dto.conditions?.trim() || null : null,
+        legalBasis: action === 'REJECT' ? dto.legalBasis!.trim() : null,
+      });
+      await m.save(st);
+      await this.record(m, actor, st, action, {
+        opinion: st.opinion,
+        conditions: st.conditions,
+        legalBasis: st.legalBasis,
+      });
+      return c.id;
+    });
+  }
+
+  /** The lead answers a return: the returned sub-task stays on record, and a new one with a new clock opens. */
+  async answer(actor: RequestActor, id: string, dto: AnswerSubtaskRequest): Promise<string> {
+    return this.onCase(id, async (m, c, st) => {
+      CaseAccess.staff(actor.principal, c, Role.CLERK, Role.APPROVER);
+      if (!WORKING_STATES.has(c.state)) throw ApprovalErrors.caseNotInReview(c.state);
+      this.next(st, 'ANSWER');
+      if (st.answeredAt) throw ApprovalErrors.subtaskState(st.state);
+      const now = this.clock.now();
+      Object.assign(st, { answer: dto.answer.trim(), answeredAt: now, answeredBy: actor.principal!.id });
+      await m.save(st);
+      const [{ seq }] = await m.query<{ seq: number }[]>(
+        'SELECT coalesce(max(seq), 0)::int + 1 AS seq FROM case_subtask WHERE case_id = $1',
+        [c.id],
+      );
+      const nextId = randomUUID();
+      const limit = { value: st.limitValue, unit: st.limitUnit };
+      const clock = await this.clocks.start(
+        actor,
+        { subjectKind: 'SUBTASK', subjectId: nextId, departmentId: st.departmentId, limit },
+        m,
+        st.clockId,
+      );
+      // A special procedure in progress holds the new clock too.
+      if (c.state === 'SUSPENDED') {
+        const [caseClock] = (await this.clockReader.dtosOf(m, [c.caseClockId])).values();
+        const pause = caseClock?.pauses.at(-1);
+        if (pause)
+          await this.clocks.pause(
+            actor,
+            clock.id,
+            { reason: pause.reason, legalBasis: pause.legalBasis, notice: pause.notice },
+            m,
+            { checked: true },
+          );
+      }
+      await m.insert(
+        CaseSubtaskEntity,
+        this.row(c, nextId, seq, st.departmentId, st.silenceIsConsent, limit, clock.id, st.id),
+      );
+      await this.record(m, actor, st, 'ANSWER', { answer: st.answer, next: nextId });
+      return c.id;
+    });
+  }
+
+  /**
+   * The sweep's transition (as of its business time `asOf`, after it carded the crossings): every open sub-task
+   * whose clock ran out where silence is consent ends DEEMED_APPROVED, stamped at its due time, by the system actor
+   * 系统（超时默认同意）.
+   * Safe to run from any number of instances at once: each sub-task is re-read under its case's lock.
+   */
+  async deemOverdue(asOf: Date): Promise<number> {
+    // Whoever started the sweep, the deeming is the system's, never a person's approval.
+    const actor = systemActor('超时默认同意');
+    const due = await this.dataSource.query<{ id: string }[]>(
+      `SELECT t.id FROM case_subtask t JOIN ${CalendarSql.clock('ck')} ON ck.id = t.clock_id
+        WHERE t.state = 'OPEN' AND t.silence_is_consent AND ck.state = 'RUNNING' AND ck.due_at <= $1
+        ORDER BY ck.due_at`,
+      [asOf],
+    );
+    let deemed = 0;
+    for (const { id } of due) {
+      const done = await this.onCase(id, async (m, _c, st) => {
+        if (st.state !== 'OPEN') return false; // another instance got there first
+        const [ck] = (await this.clockReader.dtosOf(m, [st.clockId])).values();
+        if (ck?.state !== 'RUNNING' || new Date(ck.dueAt) > asOf) return false;
+        const stopped = await this.clocks.stopAtDue(actor, st.clockId, 'DEEMED_APPROVED', m);
+        Object.assign(st, {
+          state: this.next(st, 'DEEM'),
+          endedAt: stopped.stoppedAt,
+          endedBy: null,
+          opinion: '系统：超时默认同意（协办部门未在时限内出具意见，依事项设定视为同意）',
+        });
+        await m.save(st);
+        await this.record(m, actor, st, 'DEEM', { dueAt: stopped.dueAt.toISOString() });
+        return true;
+      });
+      if (done) deemed++;
+    }
+    return deemed;
+  }
+
+  /** In the withdrawal's transaction: open sub-tasks are cancelled and their clocks stopped. */
+  async cancelOpen(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void> {
+    for (const st of await m.findBy(CaseSubtaskEntity, { caseId: c.id, state: 'OPEN' })) {
+      await this.clocks.stop(actor, st.clockId, 'WITHDRAWN', m);
+      Object.assign(st, { state: this.next(st, 'CANCEL'), endedAt: this.clock.now(), endedBy: null });
+      await m.save(st);
+    }
+  }
+
+  /** A special procedure on the case pauses every open sub-task clock with the case's. */
+  async pauseOpen(m: EntityManager, c: CaseEntity, actor: RequestActor, pause: PauseClockRequest): Promise<void> {
+    for (const clockId of await this.openClocks(m, c, 'RUNNING'))
+      await this.clocks.pause(actor, clockId, pause, m, { checked: true });
+  }
+
+  /** …and resumes them together when it ends. */
+  async resumeOpen(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void> {
+    for (const clockId of await this.openClocks(m, c, 'PAUSED'))
+      await this.clocks.resume(actor, clockId, m, { checked: true });
+  }
+
+  /** Whether any co-department's part is still to come (open, or returned and not answered). */
+  async pending(m: EntityManager, caseId: string): Promise<CaseSubtaskEntity[]> {
+    const all = await m.find(CaseSubtaskEntity, { where: { caseId }, order: { seq: 'ASC' } });
+    return all.filter((s) => subtaskPending({ state: s.state, answeredAt: s.answeredAt?.toISOString() ?? null }));
+  }
+
+  /** The co-departments' 不同意 (final: only a return has a successor). */
+  async rejections(m: EntityManager, caseId: string): Promise<CaseSubtaskEntity[]> {
+    return m.findBy(CaseSubtaskEntity, { caseId, state: 'REJECTED' });
+  }
+
+  /** The 协办 queue: the sub-tasks of the principal's department (center-wide roles: all), most urgent first. */
+  async queue(p: Principal, state: SubtaskState | undefined, paging: Paging): Promise<Page<SubtaskSummaryDto>> {
+    const params: unknown[] = [this.clock.now()];
+    const where = this.scope(p, params);
+    if (state) where.push(`t.state = $${params.push(state)}`);
+    const from = `FROM case_subtask t JOIN ${AcceptanceSql.case('sc')} ON sc.id = t.case_id
+      JOIN ${CalendarSql.clock('ck')} ON ck.id = t.clock_id
+      JOIN ${OrganizationSql.department('d')} ON d.id = sc.department_id
+      WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total ${from} AND $1::timestamptz IS NOT NULL`,
+      params,
+    );
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT t.id, t.case_id, sc.case_no, sc.matter_name, d.name AS lead_name, sc.applicant_name, t.state, t.opened_at,
+              CASE WHEN ck.state = 'STOPPED' THEN NULL ELSE ck.due_at END AS due_at, ${STANDING} AS standing,
+              t.silence_is_consent
+       ${from} ORDER BY (t.state = 'OPEN') DESC, (ck.state = 'RUNNING') DESC, ck.due_at ASC, t.opened_at DESC
+       ${paging.sql(params)}`,
+      params,
+    );
+    return paging.of(
+      rows.map((r) => ({
+        id: r.id as string,
+        caseId: r.case_id as string,
+        caseNo: r.case_no as string | null,
+        matterName: r.matter_name as string,
+        leadDepartmentName: r.lead_name as string,
+        applicantName: maskName(r.applicant_name as string),
+        state: r.state as SubtaskState,
+        openedAt: new Date(r.opened_at as string).toISOString(),
+        dueAt: r.due_at ? new Date(r.due_at as string).toISOString() : null,
+        standing: r.standing as SubtaskSummaryDto['standing'],
+        silenceIsConsent: r.silence_is_consent as boolean,
+      })),
+      total,
+    );
+  }
+
+  /** The badge of the 协办 queue: open sub-tasks, how many in warning, how many overdue. */
+  async counts(p: Principal): Promise<SubtaskCountsDto> {
+    const params: unknown[] = [this.clock.now()];
+    const where = this.scope(p, params);
+    const [r] = await this.dataSource.query<SubtaskCountsDto[]>(
+      `SELECT count(*)::int AS open, count(*) FILTER (WHERE s = 'WARNING')::int AS warning,
+              count(*) FILTER (WHERE s = 'OVERDUE')::int AS overdue
+       FROM (SELECT ${STANDING} AS s FROM case_subtask t JOIN ${CalendarSql.clock('ck')} ON ck.id = t.clock_id
+             WHERE t.state = 'OPEN' AND ${where.join(' AND ')}) x`,
+      params,
+    );
+    return r;
+  }
+
+  private scope(p: Principal, params: unknown[]): string[] {
+    const dept = DepartmentScope.filter(p, undefined);
+    return dept ? [`t.department_id = $${params.push(dept)}`] : ['true'];
+  }
+
+  /** One change to a sub-task: its case locked first, then the sub-task read again under that lock. */
+  private async onCase<T>(
+    id: string,
+    work: (m: EntityManager, c: CaseEntity, st: CaseSubtaskEntity) => Promise<T>,
+  ): Promise<T> {
+    const found = await this.dataSource.manager.findOne(CaseSubtaskEntity, {
+      where: { id },
+      select: { id: true, caseId: true },
+    });
+    if (!found) throw ApprovalErrors.subtaskNotFound();
+    return this.ledger.change(found.caseId, async (m, c) => {
+      const st = await m.findOneByOrFail(CaseSubtaskEntity, { id });
+      return work(m, c, st);
+    });
+  }
+
+  private next(st: CaseSubtaskEntity, action: SubtaskAction): SubtaskState {
+    const to = subtaskNext(st.state, action);
+    if (!to) throw ApprovalErrors.subtaskState(st.state);
+    return to;
+  }
+
+  private async openClocks(m: EntityManager, c: CaseEntity, state: 'RUNNING' | 'PAUSED'): Promise<string[]> {
+    const open = await m.findBy(CaseSubtaskEntity, { caseId: c.id, state: 'OPEN' });
+    const clocks = await this.clockReader.dtosOf(
+      m,
+      open.map((s) => s.clockId),
+    );
+    return [...clocks.values()].filter((k) => k.state === state).map((k) => k.id);
+  }
+
+  private row(
+    c: CaseEntity,
+    id: string,
+    seq: number,
+    departmentId: string,
+    silenceIsConsent: boolean,
+    limit: { value: number; unit: CaseSubtaskEntity['limitUnit'] },
+    clockId: string,
+    previousId: string | null,
+  ): CaseSubtaskEntity {
+    return Object.assign(new CaseSubtaskEntity(), {
+      id,
+      caseId: c.id,
+      seq,
+      departmentId,
+      state: 'OPEN' as const,
+      silenceIsConsent,
+      limitValue: limit.value,
+      limitUnit: limit.unit,
+      clockId,
+      previousId,
+      openedAt: previousId ? this.clock.now() : c.acceptedAt!,
+      endedAt: null,
+      endedBy: null,
+      opinion: null,
+      conditions: null,
+      legalBasis: null,
+      answer: null,
+      answeredAt: null,
+      answeredBy: null,
+    });
+  }
+
+  private record(
+    m: EntityManager,
+    actor: RequestActor,
+    st: CaseSubtaskEntity,
+    action: SubtaskAction,
+    summary: Record<string, unknown>,
+  ) {
+    return this.audit.record(m, actor, {
+      action: `subtask.${action.toLowerCase()}`,
+      targetType: 'case_subtask',
+      targetId: st.id,
+      summary: { caseId: st.caseId, departmentId: st.departmentId, state: st.state, ...summary },
+    });
+  }
+}

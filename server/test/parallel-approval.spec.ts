@@ -1,0 +1,336 @@
+import { ApiClient, type CaseDto, ErrorCode, type Principal, type SubtaskDto } from '@onewindow/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoCreditCode } from '../src/demo/demo-seed.js';
+import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
+import { startServerProcess } from './helpers/server-process.js';
+import { SERVER_URL } from './helpers/test-database.js';
+
+// 并联审批 on the demo's 建筑工程施工许可证核发 (住建 leads; 自然资源 5 and 城管 5 working days, silence is consent;
+// 应急 3 working days, silence is not consent), accepted on Mon 28 September 2026, just before National Day.
+
+let t: TestApp;
+type Client = ApiClient & { me: Principal };
+const LOGINS = [
+  'zjj.clerk',
+  'zjj.approver',
+  'zrzy.clerk',
+  'cgj.clerk',
+  'yjgl.clerk',
+  'scjg.clerk',
+  'supervisor',
+] as const;
+let as: Record<(typeof LOGINS)[number], Client>;
+let matterCode: string;
+let dept: Record<'ZJJ' | 'ZRZY' | 'CGJ' | 'YJGL', string>;
+
+// 自然资源 5, 应急 3, 城管's new sub-task 5 working days, counted again from 30 September: the paused days are not used.
+const PAUSED_DUE = ['2026-10-13', '2026-10-10', '2026-10-13'];
+const at = (local: string) => new Date(`${local}+08:00`);
+async function travel(local: string) {
+  t.clock.set(at(local));
+  const clients = await Promise.all(LOGINS.map((l) => t.loginAs(l)));
+  as = Object.fromEntries(LOGINS.map((l, i) => [l, clients[i]])) as typeof as;
+}
+
+const walkIn = (seq: number) =>
+  as['zjj.clerk'].cases.walkIn({
+    matterCode,
+    applicant: {
+      kind: 'ORGANIZATION',
+      name: `示范建设工程有限公司${seq}`,
+      idNumber: demoCreditCode(500 + seq),
+      contactName: '张经办',
+      phone: '13912345678',
+    },
+    materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' as const })),
+  });
+const subtaskOf = (c: CaseDto, code: keyof typeof dept, open = true): SubtaskDto =>
+  c.subtasks.filter((s) => s.departmentId === dept[code] && (!open || s.state === 'OPEN')).at(-1)!;
+const auditCount = async (action: string, targetId: string) =>
+  (
+    await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_entry WHERE action = $1 AND target_id = $2', [
+      action,
+      targetId,
+    ])
+  )[0].n;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await travel('2026-09-28T09:00:00');
+  [{ code: matterCode }] = await t.sql<{ code: string }>(
+    `SELECT m.code FROM matter m JOIN matter_version v ON v.matter_id = m.id WHERE v.status = 'PUBLISHED' AND v.content->>'name' = '建筑工程施工许可证核发'`,
+  );
+  const departments = await t.client().org.listDepartments();
+  dept = Object.fromEntries(
+    (['ZJJ', 'ZRZY', 'CGJ', 'YJGL'] as const).map((code) => [code, departments.find((d) => d.code === code)!.id]),
+  ) as typeof dept;
+});
+afterAll(() => t?.close());
+
+describe('a joint case', () => {
+  let c: CaseDto;
+
+  it('opens one sub-task per co-department on acceptance, each on its own clock due on working days across National Day', async () => {
+    const received = await walkIn(1);
+    expect(received.subtasks).toEqual([]);
+    c = await as['zjj.clerk'].cases.accept(received.id, { opinion: '材料齐全' });
+    expect(c.caseClock).toMatchObject({ joint: true, state: 'RUNNING' });
+    expect(c.subtasks.map((s) => [s.departmentName, s.state, s.silenceIsConsent, s.limit.value])).toEqual([
+      ['市自然资源和规划局', 'OPEN', true, 5],
+      ['市城市管理局', 'OPEN', true, 5],
+      ['市应急管理局', 'OPEN', false, 3],
+    ]);
+    for (const s of c.subtasks) {
+      expect(s.clock).toMatchObject({ subjectKind: 'SUBTASK', subjectId: s.id, departmentId: s.departmentId });
+      expect(s.clock!.startedAt).toBe(c.acceptedAt);
+      expect(s.openedAt).toBe(c.acceptedAt);
+    }
+    // Counted from the day after acceptance: 29, 30 September, then the holiday (1–7 October), 8 and 9 October and
+    // the make-up Saturday 10 October, a working day.
+    expect(c.subtasks.map((s) => s.clock!.dueDate)).toEqual(['2026-10-10', '2026-10-10', '2026-10-08']);
+  });
+
+  it('is seen by a co-department in its 协办 queue and read-only, and by nobody else outside the lead', async () => {
+    const queue = await as['zrzy.clerk'].subtasks.queue({ state: 'OPEN' });
+    expect(queue.items.map((s) => [s.caseId, s.leadDepartmentName, s.standing])).toEqual([
+      [c.id, '市住房和城乡建设局', 'NORMAL'],
+    ]);
+    expect(await as['zrzy.clerk'].subtasks.counts()).toEqual({ open: 1, warning: 0, overdue: 0 });
+    const read = await as['zrzy.clerk'].cases.get(c.id);
+    expect(read.subtasks).toHaveLength(3);
+    // …with its notices (the acceptance notice, a PDF).
+    const notice = await as['zrzy.clerk'].cases.notice(c.id, read.notices.at(-1)!.id);
+    expect(notice.mediaType).toBe('application/pdf');
+    // Read-only: the case stays the lead's.
+    await expectApiError(
+      as['zrzy.clerk'].cases.review(c.id, { agree: true, opinion: '同意' }),
+      403,
+      ErrorCode.AUTH_DEPARTMENT_SCOPE,
+    );
+    // A department with no sub-task on it sees nothing, neither the case nor another's sub-task.
+    await expectApiError(as['scjg.clerk'].cases.get(c.id), 403, ErrorCode.AUTH_DEPARTMENT_SCOPE);
+    expect((await as['scjg.clerk'].subtasks.queue()).items).toEqual([]);
+    await expectApiError(
+      as['zrzy.clerk'].subtasks.conclude(subtaskOf(c, 'CGJ').id, { outcome: 'APPROVED', opinion: '同意' }),
+      403,
+      ErrorCode.AUTH_DEPARTMENT_SCOPE,
+    );
+  });
+
+  it('keeps a returned sub-task and its stopped clock, and opens a new one with a new clock when the lead answers', async () => {
+    const old = subtaskOf(c, 'CGJ');
+    c = await as['cgj.clerk'].subtasks.conclude(old.id, { outcome: 'RETURNED', opinion: '缺少施工场地平面布置图' });
+    const returned = c.subtasks.find((s) => s.id === old.id)!;
+    expect(returned).toMatchObject({ state: 'RETURNED', opinion: '缺少施工场地平面布置图', answeredAt: null });
+    expect(returned.clock).toMatchObject({ state: 'STOPPED', stopReason: 'RETURNED' });
+    // A return waits for the lead: the decision cannot be made around it.
+    c = await as['zjj.clerk'].cases.review(c.id, { agree: true, opinion: '符合条件' });
+    const pending = await expectApiError(
+      as['zjj.approver'].cases.decide(c.id, { approve: true, reason: '准予许可' }),
+      409,
+      ErrorCode.SUBTASKS_PENDING,
+    );
+    expect(pending.message).toContain('市城市管理局');
+
+    c = await as['zjj.clerk'].subtasks.answer(old.id, { answer: '已补充施工场地平面布置图' });
+    const [kept, next] = c.subtasks.filter((s) => s.departmentId === dept.CGJ);
+    expect(kept).toMatchObject({ id: old.id, state: 'RETURNED', answer: '已补充施工场地平面布置图' });
+    expect(kept.clock).toMatchObject({ id: old.clock!.id, state: 'STOPPED', stopReason: 'RETURNED' });
+    expect(next).toMatchObject({ state: 'OPEN', previousId: old.id });
+    expect(next.clock).toMatchObject({ state: 'RUNNING', previousClockId: old.clock!.id, limit: { value: 5 } });
+    expect(next.clock!.id).not.toBe(old.clock!.id);
+    await expectApiError(as['zjj.clerk'].subtasks.answer(old.id, { answer: '再答复' }), 409, ErrorCode.SUBTASK_STATE);
+  });
+
+  it('pauses every open sub-task clock with the case clock during a special procedure and resumes them together', async () => {
+    const open = c.subtasks.filter((s) => s.state === 'OPEN');
+    c = await as['zjj.approver'].cases.suspend(c.id, {
+      kind: 'EXPERT_REVIEW',
+      expectedDays: 3,
+      notice: '组织专家对施工图设计文件进行评审。',
+    });
+    expect([c.caseClock!.state, ...open.map((s) => subtaskOf(c, codeOf(s)).clock!.state)]).toEqual([
+      'PAUSED',
+      'PAUSED',
+      'PAUSED',
+      'PAUSED',
+    ]);
+    await travel('2026-09-30T09:00:00');
+    c = await as['zjj.approver'].cases.resume(c.id);
+    const clocks = [c.caseClock!, ...open.map((s) => subtaskOf(c, codeOf(s)).clock!)];
+    expect(clocks.map((k) => k.state)).toEqual(['RUNNING', 'RUNNING', 'RUNNING', 'RUNNING']);
+    // One pause each, begun and ended with the case's (in the same transactions).
+    const [casePause] = clocks[0].pauses;
+    for (const k of clocks) {
+      expect(k.pauses).toHaveLength(1);
+      expect(Math.abs(Date.parse(k.pauses[0].startedAt) - Date.parse(casePause.startedAt))).toBeLessThan(1000);
+      expect(Math.abs(Date.parse(k.pauses[0].endedAt!) - Date.parse(casePause.endedAt!))).toBeLessThan(1000);
+    }
+    // The paused days did not count, for any of them: each clock's due date moved on by the same working day.
+    expect(clocks.slice(1).map((k) => k.dueDate)).toEqual(PAUSED_DUE);
+  });
+
+  it('needs reasons and a legal basis for 不同意', async () => {
+    const cgj = subtaskOf(c, 'CGJ');
+    await expectApiError(
+      as['cgj.clerk'].subtasks.conclude(cgj.id, { outcome: 'REJECTED', opinion: '不符合' }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    c = await as['cgj.clerk'].subtasks.conclude(cgj.id, {
+      outcome: 'REJECTED',
+      opinion: '占用城市道路施工方案未经审批',
+      legalBasis: '《城市道路管理条例》第三十条',
+    });
+    expect(subtaskOf(c, 'CGJ', false)).toMatchObject({ state: 'REJECTED', endedByName: as['cgj.clerk'].me.name });
+    await expectApiError(
+      as['cgj.clerk'].subtasks.conclude(cgj.id, { outcome: 'APPROVED', opinion: '同意' }),
+      409,
+      ErrorCode.SUBTASK_STATE,
+    );
+  });
+
+  it('deems a silent sub-task approved at its due time by the system, with a RED card, once; a silence that is not consent stays open and carded', async () => {
+    const zrzy = subtaskOf(c, 'ZRZY');
+    const yjgl = subtaskOf(c, 'YJGL');
+    await travel('2026-10-20T09:00:00');
+    const run = await as.supervisor.supervision.sweep();
+    expect(run.deemedApproved).toBe(1);
+    c = await as['zjj.clerk'].cases.get(c.id);
+    const deemed = c.subtasks.find((s) => s.id === zrzy.id)!;
+    expect(deemed).toMatchObject({ state: 'DEEMED_APPROVED', deemed: true, endedByName: null });
+    // Stamped at the moment the clock ran out, not when the sweep came by.
+    expect(deemed.endedAt).toBe(deemed.clock!.dueAt);
+    expect(new Date(deemed.endedAt!) < at('2026-10-20T09:00:00')).toBe(true);
+    expect(deemed.clock).toMatchObject({
+      state: 'STOPPED',
+      stopReason: 'DEEMED_APPROVED',
+      stoppedAt: deemed.clock!.dueAt,
+    });
+    expect(deemed.opinion).toContain('超时默认同意');
+    expect(c.subtasks.find((s) => s.id === yjgl.id)).toMatchObject({ state: 'OPEN' });
+
+    const cards = (await as.supervisor.supervision.cards({ pageSize: 100 })).items.filter(
+      (k) => k.caseId === c.id && k.clockKind === 'SUBTASK' && k.level === 'RED',
+    );
+    expect(cards.map((k) => k.departmentId).sort()).toEqual([dept.ZRZY, dept.YJGL].sort());
+
+    const again = await as.supervisor.supervision.sweep();
+    expect(again.deemedApproved).toBe(0);
+    expect(await auditCount('subtask.deem', zrzy.id)).toBe(1);
+    const [{ n }] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM supervision_card WHERE case_id = $1 AND clock_kind = 'SUBTASK'`,
+      [c.id],
+    );
+    expect(n).toBe(4); // YELLOW and RED for each of the two silent clocks, none twice
+    const [actor] = await t.sql<{ actor_name: string }>(
+      `SELECT actor_name FROM audit_entry WHERE action = 'subtask.deem' AND target_id = $1`,
+      [zrzy.id],
+    );
+    expect(actor.actor_name).toBe('系统（超时默认同意）');
+
+    // Still open, so still no decision; late, 应急 gives its opinion.
+    await expectApiError(
+      as['zjj.approver'].cases.decide(c.id, { approve: true, reason: '准予许可' }),
+      409,
+      ErrorCode.SUBTASKS_PENDING,
+    );
+    c = await as['yjgl.clerk'].subtasks.conclude(yjgl.id, {
+      outcome: 'APPROVED',
+      opinion: '同意',
+      conditions: '开工前完成消防通道设置',
+    });
+    expect(subtaskOf(c, 'YJGL', false)).toMatchObject({
+      state: 'APPROVED',
+      conditions: '开工前完成消防通道设置',
+      deemed: false,
+    });
+  });
+
+  it('fails on a co-department’s 不同意 unless the lead says why it overrides, and records the override', async () => {
+    await expectApiError(
+      as['zjj.approver'].cases.decide(c.id, { approve: true, reason: '准予许可' }),
+      409,
+      ErrorCode.SUBTASK_REJECTED_NEEDS_OVERRIDE,
+    );
+    c = await as['zjj.approver'].cases.decide(c.id, {
+      approve: true,
+      reason: '准予许可',
+      overrideReason: '申请人已取得城市道路占用许可，城管意见所指问题已解决',
+    });
+    expect(c.state).toBe('APPROVED');
+    expect(c.tasks.find((k) => k.kind === 'DECIDE')?.overrideReason).toBe(
+      '申请人已取得城市道路占用许可，城管意见所指问题已解决',
+    );
+    const [step] = await t.sql<{ details: { override: string } }>(
+      `SELECT details FROM case_step WHERE case_id = $1 AND action = 'DECIDE'`,
+      [c.id],
+    );
+    expect(step.details.override).toContain('城市道路占用许可');
+  });
+
+  it('without an override a 不同意 leaves only a denial', async () => {
+    await travel('2026-10-21T09:00:00');
+    let d = await as['zjj.clerk'].cases.accept((await walkIn(2)).id, {});
+    for (const code of ['ZRZY', 'YJGL'] as const)
+      d = await as[`${code.toLowerCase()}.clerk` as 'zrzy.clerk'].subtasks.conclude(subtaskOf(d, code).id, {
+        outcome: 'APPROVED',
+        opinion: '同意',
+      });
+    d = await as['cgj.clerk'].subtasks.conclude(subtaskOf(d, 'CGJ').id, {
+      outcome: 'REJECTED',
+      opinion: '不符合城市容貌标准',
+      legalBasis: '《城市市容和环境卫生管理条例》第九条',
+    });
+    d = await as['zjj.clerk'].cases.review(d.id, { agree: false, opinion: '协办部门不同意' });
+    await expectApiError(
+      as['zjj.approver'].cases.decide(d.id, { approve: true, reason: '准予', overrideReason: '   ' }),
+      409,
+      ErrorCode.SUBTASK_REJECTED_NEEDS_OVERRIDE,
+    );
+    d = await as['zjj.approver'].cases.decide(d.id, {
+      approve: false,
+      reason: '城管部门不同意',
+      legalBasis: '《城市市容和环境卫生管理条例》第九条',
+    });
+    expect(d.state).toBe('DENIED');
+  });
+
+  it('cancels open sub-tasks and stops their clocks when withdrawn', async () => {
+    let w = await as['zjj.clerk'].cases.accept((await walkIn(3)).id, {});
+    w = await as['zjj.clerk'].cases.withdraw(w.id, { reason: '申请人申请撤回' });
+    expect(w.subtasks.map((s) => [s.state, s.clock!.state, s.clock!.stopReason])).toEqual(
+      Array(3).fill(['CANCELLED', 'STOPPED', 'WITHDRAWN']),
+    );
+  });
+});
+
+function codeOf(s: SubtaskDto): keyof typeof dept {
+  return (Object.keys(dept) as (keyof typeof dept)[]).find((k) => dept[k] === s.departmentId)!;
+}
+
+describe.skipIf(!SERVER_URL)('two server processes on one PostgreSQL database', () => {
+  it('deem each silent sub-task exactly once when they sweep at the same moment', async () => {
+    await travel('2026-11-02T09:00:00');
+    const cases: CaseDto[] = [];
+    for (let i = 0; i < 10; i++) cases.push(await as['zjj.clerk'].cases.accept((await walkIn(10 + i)).id, {}));
+    const env = { DATABASE_URL: t.databaseUrl!, ONEWINDOW_NOW: '2026-11-20T09:00:00+08:00' };
+    const servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    try {
+      const clients = servers.map((s) => new ApiClient({ baseUrl: `${s.baseUrl}/api` }));
+      await Promise.all(clients.map((k) => k.auth.login({ login: 'supervisor', password: DEMO_PASSWORD })));
+      const runs = await Promise.all(clients.map((k) => k.supervision.sweep()));
+      // 自然资源 and 城管 of each case are deemed (silence is consent), 应急 is not: 20 in all, by one run or both.
+      expect(runs.reduce((n, r) => n + r.deemedApproved, 0)).toBe(20);
+      const [{ deemed, audits }] = await t.sql<{ deemed: number; audits: number }>(
+        `SELECT (SELECT count(*)::int FROM case_subtask WHERE case_id = ANY($1::uuid[]) AND state = 'DEEMED_APPROVED') AS deemed,
+                (SELECT count(*)::int FROM audit_entry a JOIN case_subtask s ON s.id = a.target_id::uuid
+                  WHERE a.action = 'subtask.deem' AND s.case_id = ANY($1::uuid[])) AS audits`,
+        [cases.map((k) => k.id)],
+      );
+      expect([deemed, audits]).toEqual([20, 20]);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  });
+});
