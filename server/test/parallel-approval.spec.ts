@@ -269,6 +269,17 @@ describe('a joint case', () => {
     expect(step.details.override).toContain('城市道路占用许可');
   });
 
+  it('shows the public each department’s part, its latest word only, without staff names or opinions', async () => {
+    const p = await t.client().progress.get(c.caseNo!, c.queryCode!);
+    expect(p.coDepartments.map((d) => [d.departmentName, d.state, d.stateLabel])).toEqual([
+      ['市自然资源和规划局', 'DEEMED_APPROVED', '超时默认同意'],
+      ['市应急管理局', 'APPROVED', '同意'],
+      ['市城市管理局', 'REJECTED', '不同意'],
+    ]);
+    expect(JSON.stringify(p)).not.toContain(as['cgj.clerk'].me.name);
+    expect(JSON.stringify(p)).not.toContain('占用城市道路');
+  });
+
   it('without an override a 不同意 leaves only a denial', async () => {
     await travel('2026-10-21T09:00:00');
     let d = await as['zjj.clerk'].cases.accept((await walkIn(2)).id, {});

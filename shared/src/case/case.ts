@@ -1,6 +1,6 @@
 import type { ClockDto, PauseReason } from '../dto/clock.js';
 import type { CaseAction, CaseState, CompletionCode, StepResultCode } from './case-state.js';
-import type { SubtaskDto } from './subtask.js';
+import type { SubtaskDto, SubtaskState } from './subtask.js';
 
 export const CaseChannel = { ONLINE: 'ONLINE', WINDOW: 'WINDOW' } as const;
 export type CaseChannel = (typeof CaseChannel)[keyof typeof CaseChannel];
@@ -339,4 +339,13 @@ export interface PublicProgressDto {
   dueLabel: string | null;
   steps: { label: string; at: string; result: string | null }[];
   notices: { id: string; title: string; createdAt: string }[];
+  /** 并联审批: each co-department's part (its latest sub-task), without names of staff or opinions. */
+  coDepartments: CoDepartmentProgressDto[];
+}
+
+export interface CoDepartmentProgressDto {
+  departmentName: string;
+  state: SubtaskState;
+  stateLabel: string;
+  endedAt: string | null;
 }

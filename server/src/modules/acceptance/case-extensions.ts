@@ -26,6 +26,8 @@ export interface CaseExtension {
   resumed?(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void>;
   /** Parts of one case read with its row (alias `sc`), by name: SQL expressions giving JSON. */
   parts?: Record<string, string>;
+  /** Parts of the public progress answer (alias `sc`), by name: SQL giving JSON, nothing personal in it. */
+  progressParts?: Record<string, string>;
   /** A query (alias `sc`) giving the ids of the extension's clocks on the case, read with the case's own. */
   clockIds?: string;
   /** A query (alias `sc`) giving the departments besides the case's own whose staff may read it (co-departments). */
@@ -63,6 +65,14 @@ export class CaseExtensions {
   partColumns(): string {
     return this.all
       .flatMap((e) => Object.entries(e.parts ?? {}))
+      .map(([name, sql]) => `,\n  (${sql}) AS "${name}"`)
+      .join('');
+  }
+
+  /** Every registered public progress part, as `(sql) AS "name"` select items. */
+  progressColumns(): string {
+    return this.all
+      .flatMap((e) => Object.entries(e.progressParts ?? {}))
       .map(([name, sql]) => `,\n  (${sql}) AS "${name}"`)
       .join('');
   }

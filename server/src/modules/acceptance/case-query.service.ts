@@ -9,6 +9,8 @@ import {
   type CaseTaskDto,
   clockStanding,
   type SubtaskDto,
+  SUBTASK_STATE_LABELS,
+  type SubtaskState,
   CaseQueue,
   type CaseQueueCountsDto,
   type CaseSummaryDto,
@@ -225,7 +227,7 @@ export class CaseQueryService {
               (SELECT coalesce(json_agg(json_build_object('action', s.action, 'at', s.at, 'resultCode', s.result_code) ORDER BY s.seq), '[]')
                  FROM case_step s WHERE s.case_id = sc.id AND s.action <> 'SAVE_DRAFT') AS steps,
               (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
-                 FROM case_notice n WHERE n.case_id = sc.id) AS notices
+                 FROM case_notice n WHERE n.case_id = sc.id) AS notices${this.extensions.progressColumns()}
        FROM service_case sc LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK} AND ck.state <> 'STOPPED'
        WHERE (sc.case_no = $1 OR sc.receipt_no = $1) AND sc.query_code = $2`,
       [no.trim().toUpperCase(), code.trim().toUpperCase()],
@@ -252,6 +254,9 @@ export class CaseQueryService {
         title: CASE_NOTICE_LABELS[n.kind],
         createdAt: new Date(n.createdAt).toISOString(),
       })),
+      coDepartments: (
+        (r.coDepartments ?? []) as { departmentName: string; state: SubtaskState; endedAt: string | null }[]
+      ).map((d) => ({ ...d, stateLabel: SUBTASK_STATE_LABELS[d.state], endedAt: isoOrNull(d.endedAt) })),
     };
   }
 
@@ -339,6 +344,10 @@ export class CaseQueryService {
       tasks: (parts.tasks ?? []).map((t) => ({ ...t, completedAt: isoOrNull(t.completedAt) })),
       subtasks: (parts.subtasks ?? []).map((t) => ({
         ...t,
+        // The applicant follows each department's part; who in it gave which opinion is the staff's record.
+        ...(staffView
+          ? {}
+          : { endedByName: null, answeredByName: null, opinion: null, conditions: null, answer: null }),
         clock: clockOf(t.clockId),
         standing: clockStanding(clockOf(t.clockId), now),
         openedAt: isoOrNull(t.openedAt)!,

@@ -40,6 +40,7 @@ export class ApprovalModule implements OnModuleInit {
       suspended: (m, c, actor, pause) => this.subtasks.pauseOpen(m, c, actor, pause),
       resumed: (m, c, actor) => this.subtasks.resumeOpen(m, c, actor),
       parts: { tasks: ApprovalSql.tasksJson('sc.id'), subtasks: ApprovalSql.subtasksJson('sc.id') },
+      progressParts: { coDepartments: ApprovalSql.subtaskProgressJson('sc.id') },
       clockIds: ApprovalSql.subtaskClockIds('sc.id'),
       readers: ApprovalSql.subtaskDepartments('sc.id'),
       queues: {

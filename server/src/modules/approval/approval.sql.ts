@@ -43,6 +43,12 @@ export const ApprovalSql = {
       LEFT JOIN ${OrganizationSql.staff('a')} ON a.id = t.answered_by
     WHERE t.case_id = ${caseIdExpr}`,
 
+  /** Each co-department's latest sub-task for the public progress query: department, state, when it ended. */
+  subtaskProgressJson: (caseIdExpr: string) => `SELECT coalesce(json_agg(json_build_object('departmentName', d.name,
+      'state', t.state, 'endedAt', t.ended_at) ORDER BY t.seq), '[]')
+    FROM case_subtask t JOIN ${OrganizationSql.department('d')} ON d.id = t.department_id
+    WHERE t.case_id = ${caseIdExpr} AND NOT EXISTS (SELECT 1 FROM case_subtask n WHERE n.previous_id = t.id)`,
+
   /** The clocks of the case's sub-tasks, as a query of ids. */
   subtaskClockIds: (caseIdExpr: string) => `SELECT t.clock_id FROM case_subtask t WHERE t.case_id = ${caseIdExpr}`,
 
