@@ -1,4 +1,10 @@
-import { type CaseDto, type ClockExplanationDto, runningClock, saveDownloadedFile } from '@onewindow/shared';
+import {
+  type CaseDto,
+  type ClockExplanationDto,
+  isCenterWide,
+  runningClock,
+  saveDownloadedFile,
+} from '@onewindow/shared';
 import { useAction } from '@onewindow/web-kit';
 import { computed, ref } from 'vue';
 import { api } from '../api';
@@ -14,16 +20,24 @@ export function useCase(id: string) {
   const actions = computed(() => (c.value ? availableActions(c.value, session.principal) : []));
   const running = computed(() => (c.value ? runningClock(c.value) : null));
 
+  /** The running clock's explanation, for the department whose clock it is (a co-department reads the case only). */
+  async function explain() {
+    const clock = running.value;
+    const mine =
+      clock && (clock.departmentId === session.principal?.departmentId || isCenterWide(session.principal?.roles ?? []));
+    explanation.value = mine ? await api.clocks.explain(clock.id) : null;
+  }
+
   async function load() {
     c.value = await api.cases.get(id);
-    explanation.value = running.value ? await api.clocks.explain(running.value.id) : null;
+    await explain();
   }
 
   async function act(spec: CaseActionSpec, values: Record<string, unknown>): Promise<boolean> {
     const done = await run(
       async () => {
         c.value = await spec.run(c.value!, values);
-        explanation.value = running.value ? await api.clocks.explain(running.value.id) : null;
+        await explain();
         return true;
       },
       { success: `${spec.label}：已完成` },
