@@ -36,7 +36,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { see
   const scratch = SERVER_URL ? await createScratchDatabase(SERVER_URL) : null;
   const config = loadConfig({
     ONEWINDOW_MODE: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SPA_ROOT: 'none',
     SEED_DEMO: 'false',
     RATE_LIMIT_LOGIN_PER_MINUTE: '10000',

@@ -32,6 +32,8 @@ import { OrganizationSql } from '../organization/organization.module.js';
 import { CaseSubtaskEntity } from './approval.entities.js';
 import { ApprovalErrors } from './approval.exception.js';
 
+const DEEMED_OPINION = '系统：超时默认同意（协办部门未在时限内出具意见，依事项设定视为同意）';
+
 /** The case states in which co-departments work on their sub-tasks (a special procedure pauses, it does not stop). */
 const WORKING_STATES = new Set(['IN_REVIEW', 'SUSPENDED']);
 
@@ -151,38 +153,47 @@ export class SubtaskService {
   /**
    * The sweep's transition (as of its business time `asOf`, after it carded the crossings): every open sub-task
    * whose clock ran out where silence is consent ends DEEMED_APPROVED, stamped at its due time, by the system actor
-   * 系统（超时默认同意）.
-   * Safe to run from any number of instances at once: each sub-task is re-read under its case's lock.
+   * 系统（超时默认同意）. One statement, set-based (a backlog after downtime can be a hundred thousand): the sub-tasks
+   * and their clocks are locked `SKIP LOCKED`, so a person concluding one at that moment (who locks its row first)
+   * keeps it, and two instances sweeping at once deem each exactly once; a sub-task is deemed only with its clock.
    */
   async deemOverdue(asOf: Date): Promise<number> {
-    // Whoever started the sweep, the deeming is the system's, never a person's approval.
     const actor = systemActor('超时默认同意');
-    const due = await this.dataSource.query<{ id: string }[]>(
-      `SELECT t.id FROM case_subtask t JOIN ${CalendarSql.clock('ck')} ON ck.id = t.clock_id
-        WHERE t.state = 'OPEN' AND t.silence_is_consent AND ck.state = 'RUNNING' AND ck.due_at <= $1
-        ORDER BY ck.due_at`,
-      [asOf],
-    );
-    let deemed = 0;
-    for (const { id } of due) {
-      const done = await this.onCase(id, async (m, _c, st) => {
-        if (st.state !== 'OPEN') return false; // another instance got there first
-        const [ck] = (await this.clockReader.dtosOf(m, [st.clockId])).values();
-        if (ck?.state !== 'RUNNING' || new Date(ck.dueAt) > asOf) return false;
-        const stopped = await this.clocks.stopAtDue(actor, st.clockId, 'DEEMED_APPROVED', m);
-        Object.assign(st, {
-          state: this.next(st, 'DEEM'),
-          endedAt: stopped.stoppedAt,
-          endedBy: null,
-          opinion: '系统：超时默认同意（协办部门未在时限内出具意见，依事项设定视为同意）',
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      const rows = await m.query<
+        { id: string; case_id: string; department_id: string; clock_id: string; ended_at: Date }[]
+      >(
+        `WITH due AS (
+           SELECT t.id, t.clock_id FROM case_subtask t JOIN ${CalendarSql.clock('ck')} ON ck.id = t.clock_id
+           WHERE t.state = 'OPEN' AND t.silence_is_consent AND ck.state = 'RUNNING' AND ck.due_at <= $1
+           FOR UPDATE OF t, ck SKIP LOCKED
+         ),
+         ${CalendarSql.stopAtDue('stopped', 'due', '$1', '$2', 'DEEMED_APPROVED')},
+         deemed AS (
+           UPDATE case_subtask t SET state = $3, ended_at = s.due_at, ended_by = NULL, opinion = $4
+           FROM due JOIN stopped s ON s.id = due.clock_id
+           WHERE t.id = due.id
+           RETURNING t.id, t.case_id, t.department_id, t.clock_id, t.ended_at
+         )
+         SELECT * FROM deemed`,
+        [asOf, now, subtaskNext('OPEN', 'DEEM'), DEEMED_OPINION],
+      );
+      for (const r of rows)
+        await this.audit.record(m, actor, {
+          action: 'subtask.deem',
+          targetType: 'case_subtask',
+          targetId: r.id,
+          summary: {
+            caseId: r.case_id,
+            departmentId: r.department_id,
+            state: 'DEEMED_APPROVED',
+            clockId: r.clock_id,
+            dueAt: new Date(r.ended_at).toISOString(),
+          },
         });
-        await m.save(st);
-        await this.record(m, actor, st, 'DEEM', { dueAt: stopped.dueAt.toISOString() });
-        return true;
-      });
-      if (done) deemed++;
-    }
-    return deemed;
+      return rows.length;
+    });
   }
 
   /** In the withdrawal's transaction: open sub-tasks are cancelled and their clocks stopped. */
@@ -286,7 +297,8 @@ export class SubtaskService {
     });
     if (!found) throw ApprovalErrors.subtaskNotFound();
     return this.ledger.change(found.caseId, async (m, c) => {
-      const st = await m.findOneByOrFail(CaseSubtaskEntity, { id });
+      // Locked, after its case: the sweep's deeming skips a sub-task someone is concluding, and waits for nobody.
+      const st = await m.findOneOrFail(CaseSubtaskEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       return work(m, c, st);
     });
   }

@@ -34,7 +34,6 @@ export const CalendarErrors = {
     }),
   alreadyPaused: () => new CalendarException(ErrorCode.CLOCK_ALREADY_PAUSED, 409, '计时已处于暂停状态，不能重复暂停'),
   notPaused: () => new CalendarException(ErrorCode.CLOCK_NOT_PAUSED, 409, '计时没有暂停，无需恢复'),
-  notDue: () => new CalendarException(ErrorCode.CLOCK_STOPPED, 409, '计时尚未到期或不在计时中'),
   stopped: () => new CalendarException(ErrorCode.CLOCK_STOPPED, 409, '计时已停止，不能再操作'),
   extensionUnit: () =>
     new CalendarException(

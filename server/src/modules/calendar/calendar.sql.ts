@@ -17,6 +17,18 @@ export const CalendarSql = {
 
   REVISION,
 
+  /**
+   * A CTE `name` stopping, as of the moment each ran out, the running clocks whose ids the CTE `source` gives (column
+   * `clock_id`, rows the caller has locked with their subjects) and that are past due at `asOf`: for subjects the
+   * timeout itself concludes (a sub-task deemed approved). Returns `id, due_at` of each clock stopped.
+   */
+  stopAtDue: (name: string, source: string, asOf: string, now: string, reason: string) => `${name} AS (
+  UPDATE clock ck SET state = 'STOPPED', stopped_at = ck.due_at, stop_reason = '${reason}', updated_at = ${now},
+         version = ck.version + 1
+  FROM ${source} WHERE ck.id = ${source}.clock_id AND ck.state = 'RUNNING' AND ck.due_at <= ${asOf}
+  RETURNING ck.id, ck.due_at
+)`,
+
   /** The calendar revision and the policy version in force, as JSON (`ClockContext`): what starting a clock reads. */
   CONTEXT: `json_build_object('revision', ${REVISION},
   'policy', (SELECT version FROM deadline_policy WHERE state = 'IN_FORCE'))`,

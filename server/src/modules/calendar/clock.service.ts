@@ -336,28 +336,16 @@ export class ClockService {
     return this.stopLocked(m, c, reason, actor);
   }
 
-  /**
-   * Stops a running clock as of the moment it ran out (a sub-task deemed approved on timeout is stamped at its due
-   * time, whenever the sweep gets to it). Refused unless the clock is running and past due at `now`.
-   */
-  async stopAtDue(actor: RequestActor, id: string, reason: string, m: EntityManager): Promise<ClockEntity> {
-    const c = await this.clocks.lock(m, id, null);
-    assertClockAction(c.state, 'STOP');
-    if (c.state !== 'RUNNING' || c.dueAt > this.clock.now()) throw CalendarErrors.notDue();
-    return this.stopLocked(m, c, reason, actor, c.dueAt);
-  }
-
   private async stopLocked(
     m: EntityManager,
     c: ClockEntity,
     reason: string,
     actor: RequestActor,
-    at?: Date,
   ): Promise<ClockEntity> {
     const now = this.clock.now();
     if (c.state === 'PAUSED') await this.clocks.endOpenPause(m, c.id, now);
     c.state = 'STOPPED';
-    c.stoppedAt = at ?? now;
+    c.stoppedAt = now;
     c.stopReason = reason;
     c.updatedAt = now;
     await this.audit.record(m, actor, {
