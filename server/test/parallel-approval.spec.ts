@@ -228,6 +228,8 @@ describe('a joint case', () => {
       [zrzy.id],
     );
     expect(actor.actor_name).toBe('系统（超时默认同意）');
+    // Written set-based with the deeming, the entries are chained like any other.
+    expect(await (await t.loginAs('supervisor')).audit.verify()).toMatchObject({ ok: true });
 
     // Still open, so still no decision; late, 应急 gives its opinion.
     await expectApiError(
@@ -267,6 +269,39 @@ describe('a joint case', () => {
       [c.id],
     );
     expect(step.details.override).toContain('城市道路占用许可');
+  });
+
+  it('lists for supervision the approvals the timeout gave and the decisions that overrode a 不同意, to supervisors only', async () => {
+    const deemed = await as.supervisor.subtasks.deemed();
+    expect(deemed.items.filter((d) => d.caseId === c.id).map((d) => [d.departmentName, d.leadDepartmentName])).toEqual([
+      ['市自然资源和规划局', '市住房和城乡建设局'],
+    ]);
+    expect(deemed.items.find((d) => d.caseId === c.id)!.deemedAt).toBe(subtaskOf(c, 'ZRZY', false).endedAt);
+    const overrides = await as.supervisor.subtasks.overrides();
+    expect(overrides.items.map((o) => [o.caseId, o.decidedByName, o.overridden.map((x) => x.departmentName)])).toEqual([
+      [c.id, as['zjj.approver'].me.name, ['市城市管理局']],
+    ]);
+    expect(overrides.items[0].overrideReason).toContain('城市道路占用许可');
+    await expectApiError(as['zjj.clerk'].subtasks.deemed(), 403, ErrorCode.AUTH_FORBIDDEN_ROLE);
+    // Performance counts a deemed approval as the silent department's own figure, never as an answer.
+    const perf = await as.supervisor.supervision.performance({ from: '2026-09-28', to: '2026-10-20' });
+    const of = (code: keyof typeof dept) => perf.departments.find((d) => d.departmentId === dept[code])!;
+    expect([of('ZRZY'), of('CGJ'), of('YJGL')].map((d) => [d.subtasksAnswered, d.subtasksDeemed])).toEqual([
+      [0, 1],
+      [2, 0],
+      [1, 0],
+    ]);
+  });
+
+  it('exports each co-department’s word in the exchange code set, a deemed approval flagged and without a person', async () => {
+    const x = await as.supervisor.supervision.exchange({ from: '2026-09-28', to: '2026-10-20' });
+    const mine = x.cases.find((k) => k.caseNo === c.caseNo)!;
+    expect(mine.subtasks.map((s) => [s.departmentCode, s.resultCode, s.resultLabel, s.deemed, !!s.actorName])).toEqual([
+      ['ZRZY', '1', '同意', true, false],
+      ['CGJ', '7', '退回', false, true],
+      ['YJGL', '1', '同意', false, true],
+      ['CGJ', '0', '不同意', false, true],
+    ]);
   });
 
   it('shows the public each department’s part, its latest word only, without staff names or opinions', async () => {

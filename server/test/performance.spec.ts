@@ -169,6 +169,8 @@ describe('department performance', () => {
       '黄牌',
       '红牌',
       '每百件出牌',
+      '协办出具意见',
+      '协办超时默认',
       '在办超期件',
     ]);
     const first = depts.getRow(2).values as unknown[];

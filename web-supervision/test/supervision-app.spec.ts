@@ -41,7 +41,17 @@ describe('audit chain status', () => {
 });
 
 describe('performance charts', () => {
-  const figures = { received: 10, concluded: 4, onTime: 3, onTimeRate: 0.75, yellow: 1, red: 2, cardsPer100: 30 };
+  const figures = {
+    received: 10,
+    concluded: 4,
+    onTime: 3,
+    onTimeRate: 0.75,
+    yellow: 1,
+    red: 2,
+    cardsPer100: 30,
+    subtasksAnswered: 2,
+    subtasksDeemed: 1,
+  };
   const report = {
     from: '2026-11-02',
     to: '2026-11-15',

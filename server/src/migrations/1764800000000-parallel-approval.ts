@@ -35,6 +35,9 @@ export class ParallelApproval1764800000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_case_subtask_department ON case_subtask (department_id, state)`);
     await q.query(`CREATE INDEX ix_case_subtask_case ON case_subtask (case_id, seq)`);
     await q.query(`CREATE UNIQUE INDEX ix_case_subtask_clock ON case_subtask (clock_id)`);
+    await q.query(
+      `CREATE INDEX ix_case_subtask_silent_open ON case_subtask (clock_id) WHERE state = 'OPEN' AND silence_is_consent`,
+    );
     await q.query(`ALTER TABLE case_task ADD COLUMN override_reason text`);
     await q.query(`ALTER TABLE sweep_run ADD COLUMN deemed_approved integer NOT NULL DEFAULT 0`);
   }

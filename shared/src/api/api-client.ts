@@ -63,8 +63,10 @@ import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../
 import type { StoredFileDto } from '../dto/files.js';
 import type {
   AnswerSubtaskRequest,
+  DeemedSubtaskDto,
   SubtaskCountsDto,
   SubtaskOpinionRequest,
+  SubtaskOverrideDto,
   SubtaskState,
   SubtaskSummaryDto,
 } from '../case/subtask.js';
@@ -467,6 +469,10 @@ export class ApiClient {
     queue: (query: { state?: SubtaskState; page?: number; pageSize?: number } = {}) =>
       this.request<Page<SubtaskSummaryDto>>('GET', '/subtasks', { query: { ...query } }),
     counts: () => this.request<SubtaskCountsDto>('GET', '/subtasks/counts'),
+    deemed: (query: { page?: number; pageSize?: number } = {}) =>
+      this.request<Page<DeemedSubtaskDto>>('GET', '/subtasks/deemed', { query: { ...query } }),
+    overrides: (query: { page?: number; pageSize?: number } = {}) =>
+      this.request<Page<SubtaskOverrideDto>>('GET', '/subtasks/overrides', { query: { ...query } }),
     conclude: (id: string, body: SubtaskOpinionRequest) =>
       this.request<CaseDto>('POST', `/subtasks/${id}/opinion`, { body }),
     answer: (id: string, body: AnswerSubtaskRequest) =>

@@ -1,5 +1,6 @@
 import type { ClockDto, TimeLimitDto } from '../dto/clock.js';
 import type { ClockStanding } from './case.js';
+import type { StepResultCode } from './case-state.js';
 
 /**
  * 协办子任务 (parallel approval, DOMAIN.md §4): one per co-department of a joint case, each on its own SUBTASK clock.
@@ -58,6 +59,16 @@ export const SUBTASK_TRANSITIONS: Record<SubtaskState, Partial<Record<SubtaskAct
 export const subtaskNext = (state: SubtaskState, action: SubtaskAction): SubtaskState | null =>
   SUBTASK_TRANSITIONS[state][action] ?? null;
 
+/** A sub-task's end in the national exchange's step result code set (1 同意, 0 不同意, 7 退回); open ones none. */
+export const SUBTASK_RESULT_CODE: Record<SubtaskState, StepResultCode | null> = {
+  OPEN: null,
+  APPROVED: '1',
+  REJECTED: '0',
+  RETURNED: '7',
+  DEEMED_APPROVED: '1',
+  CANCELLED: null,
+};
+
 /** What a co-department's clerk or approver records: 同意 (conditions optional), 不同意 (reasons and basis), 退回. */
 export const SubtaskOutcome = { APPROVED: 'APPROVED', REJECTED: 'REJECTED', RETURNED: 'RETURNED' } as const;
 export type SubtaskOutcome = (typeof SubtaskOutcome)[keyof typeof SubtaskOutcome];
@@ -114,6 +125,30 @@ export interface SubtaskSummaryDto {
   dueAt: string | null;
   standing: ClockStanding;
   silenceIsConsent: boolean;
+}
+
+/** For supervision: a sub-task the timeout approved, never a person (超时默认同意), and whose silence it was. */
+export interface DeemedSubtaskDto {
+  id: string;
+  caseId: string;
+  caseNo: string | null;
+  matterName: string;
+  departmentName: string;
+  leadDepartmentName: string;
+  /** The due time it ran out at, which is when it was deemed. */
+  deemedAt: string;
+}
+
+/** For supervision: a decision that approved over a co-department's 不同意, and why. */
+export interface SubtaskOverrideDto {
+  caseId: string;
+  caseNo: string | null;
+  matterName: string;
+  leadDepartmentName: string;
+  decidedByName: string | null;
+  decidedAt: string;
+  overrideReason: string;
+  overridden: { departmentName: string; opinion: string | null; legalBasis: string | null }[];
 }
 
 export interface SubtaskCountsDto {

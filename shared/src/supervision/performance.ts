@@ -26,6 +26,10 @@ export interface PerformanceFigures {
   red: number;
   /** (yellow + red) per 100 cases received, or null when none were received. */
   cardsPer100: number | null;
+  /** 并联审批 sub-tasks the department (as co-department) ended in the period by a person's opinion… */
+  subtasksAnswered: number;
+  /** …and those its silence let the timeout approve (超时默认同意): never counted as answered. */
+  subtasksDeemed: number;
 }
 
 export interface DepartmentPerformanceDto extends PerformanceFigures {
@@ -97,6 +101,20 @@ export interface ExchangeCaseDto {
   completionCode: CompletionCode | null;
   completionLabel: string | null;
   steps: ExchangeStepDto[];
+  /** 并联审批: each co-department's ended sub-task, in the step result code set; a deemed approval is flagged. */
+  subtasks: ExchangeSubtaskDto[];
+}
+
+export interface ExchangeSubtaskDto {
+  departmentCode: string;
+  departmentName: string;
+  resultCode: StepResultCode;
+  resultLabel: string;
+  /** Approved by the timeout (超时默认同意), not by a person; `actorName` is then null. */
+  deemed: boolean;
+  actorName: string | null;
+  at: string;
+  opinion: string | null;
 }
 
 export interface ExchangeExportDto {

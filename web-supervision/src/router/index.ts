@@ -21,6 +21,12 @@ export const routes = [
       { path: 'cards', name: 'cards', component: () => import('../views/cards/index.vue'), meta: { nav: 'cards' } },
       { path: 'cards/:id', name: 'card', component: () => import('../views/cards/card.vue'), props: true },
       { path: 'urging', name: 'urging', component: () => import('../views/urging/index.vue'), meta: { nav: 'urging' } },
+      {
+        path: 'parallel',
+        name: 'parallel',
+        component: () => import('../views/parallel/index.vue'),
+        meta: { nav: 'parallel' },
+      },
       { path: 'complaints', name: 'complaints', component: soon, meta: { nav: 'complaints' } },
       {
         path: 'rankings',

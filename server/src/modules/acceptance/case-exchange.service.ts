@@ -10,9 +10,12 @@ import {
   type ExchangeQuery,
   type ExchangeStepDto,
   STEP_RESULT_LABELS,
+  SUBTASK_RESULT_CODE,
+  type SubtaskState,
   type StepResultCode,
 } from '@onewindow/shared';
 import { DataSource } from 'typeorm';
+import { CaseExtensions } from './case-extensions.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
 import { dayPeriod } from '../../platform/http/day-period.js';
@@ -39,6 +42,7 @@ export class CaseExchangeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: PlatformClock,
+    private readonly extensions: CaseExtensions,
   ) {}
 
   async export(q: ExchangeQuery): Promise<ExchangeExportDto> {
@@ -54,7 +58,7 @@ export class CaseExchangeService {
                 sc.channel, sc.applicant_kind, sc.received_at, sc.accepted_at, sc.deemed_accepted, sc.decided_at, sc.completed_at, sc.completion_code,
                 (SELECT json_agg(json_build_object('seq', s.seq, 'action', s.action, 'resultCode', s.result_code, 'actorName', s.actor_name,
                           'actingForName', s.acting_for_name, 'at', s.at, 'opinion', s.opinion) ORDER BY s.seq)
-                   FROM case_step s WHERE s.case_id = sc.id AND s.action <> 'SAVE_DRAFT') AS steps
+                   FROM case_step s WHERE s.case_id = sc.id AND s.action <> 'SAVE_DRAFT') AS steps${this.extensions.columns('exchangeParts')}
          ${EXCHANGE_SQL}
          ORDER BY sc.received_at, sc.id ${limit}`,
         pageParams,
@@ -98,6 +102,15 @@ interface ExchangeRow {
         resultCode: StepResultCode | null;
       })[]
     | null;
+  /** From the approval extension. */
+  subtasks?: {
+    departmentCode: string;
+    departmentName: string;
+    state: SubtaskState;
+    actorName: string | null;
+    at: string;
+    opinion: string | null;
+  }[];
 }
 
 function toExchangeCase(r: ExchangeRow): ExchangeCaseDto {
@@ -131,5 +144,22 @@ function toExchangeCase(r: ExchangeRow): ExchangeCaseDto {
       at: isoOrNull(s.at)!,
       opinion: s.opinion,
     })),
+    subtasks: (r.subtasks ?? []).flatMap((t) => {
+      const resultCode = SUBTASK_RESULT_CODE[t.state];
+      return resultCode
+        ? [
+            {
+              departmentCode: t.departmentCode,
+              departmentName: t.departmentName,
+              resultCode,
+              resultLabel: STEP_RESULT_LABELS[resultCode],
+              deemed: t.state === 'DEEMED_APPROVED',
+              actorName: t.actorName,
+              at: isoOrNull(t.at)!,
+              opinion: t.opinion,
+            },
+          ]
+        : [];
+    }),
   };
 }

@@ -28,6 +28,8 @@ export interface CaseExtension {
   parts?: Record<string, string>;
   /** Parts of the public progress answer (alias `sc`), by name: SQL giving JSON, nothing personal in it. */
   progressParts?: Record<string, string>;
+  /** Parts of a case in the national exchange export (alias `sc`), by name: SQL giving JSON. */
+  exchangeParts?: Record<string, string>;
   /** A query (alias `sc`) giving the ids of the extension's clocks on the case, read with the case's own. */
   clockIds?: string;
   /** A query (alias `sc`) giving the departments besides the case's own whose staff may read it (co-departments). */
@@ -61,18 +63,10 @@ export class CaseExtensions {
     for (const e of this.all) await e.resumed?.(m, c, actor);
   }
 
-  /** Every registered part, as `(sql) AS "name"` select items. */
-  partColumns(): string {
+  /** Every registered part of one kind (the case read, the public progress, the exchange), as select items. */
+  columns(kind: 'parts' | 'progressParts' | 'exchangeParts' = 'parts'): string {
     return this.all
-      .flatMap((e) => Object.entries(e.parts ?? {}))
-      .map(([name, sql]) => `,\n  (${sql}) AS "${name}"`)
-      .join('');
-  }
-
-  /** Every registered public progress part, as `(sql) AS "name"` select items. */
-  progressColumns(): string {
-    return this.all
-      .flatMap((e) => Object.entries(e.progressParts ?? {}))
+      .flatMap((e) => Object.entries(e[kind] ?? {}))
       .map(([name, sql]) => `,\n  (${sql}) AS "${name}"`)
       .join('');
   }

@@ -177,7 +177,7 @@ export class CaseQueryService {
   async get(p: Principal, id: string): Promise<CaseDto> {
     const m = this.dataSource.manager;
     const [row] = await m.query(
-      `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, ${CASE_PARTS}${this.extensions.partColumns()},
+      `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, ${CASE_PARTS}${this.extensions.columns()},
               ${CalendarSql.clocksJson(this.extensions.clockIds('sc.acceptance_clock_id, sc.case_clock_id, sc.delivery_clock_id'))} AS clocks,
               ${CalendarSql.REVISION} AS calendar_revision, ${this.extensions.readers()} AS readers
        FROM service_case sc WHERE sc.id = $1`,
@@ -227,7 +227,7 @@ export class CaseQueryService {
               (SELECT coalesce(json_agg(json_build_object('action', s.action, 'at', s.at, 'resultCode', s.result_code) ORDER BY s.seq), '[]')
                  FROM case_step s WHERE s.case_id = sc.id AND s.action <> 'SAVE_DRAFT') AS steps,
               (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
-                 FROM case_notice n WHERE n.case_id = sc.id) AS notices${this.extensions.progressColumns()}
+                 FROM case_notice n WHERE n.case_id = sc.id) AS notices${this.extensions.columns('progressParts')}
        FROM service_case sc LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK} AND ck.state <> 'STOPPED'
        WHERE (sc.case_no = $1 OR sc.receipt_no = $1) AND sc.query_code = $2`,
       [no.trim().toUpperCase(), code.trim().toUpperCase()],

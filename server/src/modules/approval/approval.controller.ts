@@ -4,6 +4,7 @@ import { type Principal, Role } from '@onewindow/shared';
 import { AnyStaff, Roles } from '../../platform/auth/access.decorators.js';
 import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
 import { Paging } from '../../platform/http/paging.js';
+import { PageQueryDto } from '../../platform/http/paging.dto.js';
 import { CaseQueryService } from '../acceptance/acceptance.module.js';
 import {
   AnswerSubtaskDto,
@@ -64,6 +65,20 @@ export class SubtaskController {
   @ApiOperation({ summary: '协办队列的待办数、预警数和超期数' })
   counts(@CurrentPrincipal() p: Principal) {
     return this.subtasks.counts(p);
+  }
+
+  @Get('deemed')
+  @Roles(Role.SUPERVISOR, Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '监察：超时默认同意的协办任务（系统作出，非人员同意）' })
+  deemed(@Query() q: PageQueryDto) {
+    return this.subtasks.deemed(Paging.of(q));
+  }
+
+  @Get('overrides')
+  @Roles(Role.SUPERVISOR, Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '监察：不采纳协办部门“不同意”意见而准予许可的决定及其理由' })
+  overrides(@Query() q: PageQueryDto) {
+    return this.subtasks.overrides(Paging.of(q));
   }
 
   @Post(':id/opinion')

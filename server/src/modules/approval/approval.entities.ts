@@ -57,6 +57,8 @@ export class CaseTaskEntity {
 @Index('ix_case_subtask_department', ['departmentId', 'state'])
 @Index('ix_case_subtask_case', ['caseId', 'seq'])
 @Index('ix_case_subtask_clock', ['clockId'], { unique: true })
+// What the sweep's deeming looks for: open sub-tasks whose silence is consent (none, mostly).
+@Index('ix_case_subtask_silent_open', ['clockId'], { where: `state = 'OPEN' AND silence_is_consent` })
 @Check('ck_case_subtask_state', `state IN ('OPEN', 'APPROVED', 'REJECTED', 'RETURNED', 'DEEMED_APPROVED', 'CANCELLED')`)
 export class CaseSubtaskEntity {
   @PrimaryColumn({ type: 'uuid' })

@@ -41,6 +41,7 @@ export class ApprovalModule implements OnModuleInit {
       resumed: (m, c, actor) => this.subtasks.resumeOpen(m, c, actor),
       parts: { tasks: ApprovalSql.tasksJson('sc.id'), subtasks: ApprovalSql.subtasksJson('sc.id') },
       progressParts: { coDepartments: ApprovalSql.subtaskProgressJson('sc.id') },
+      exchangeParts: { subtasks: ApprovalSql.subtaskExchangeJson('sc.id') },
       clockIds: ApprovalSql.subtaskClockIds('sc.id'),
       readers: ApprovalSql.subtaskDepartments('sc.id'),
       queues: {

@@ -49,6 +49,14 @@ export const ApprovalSql = {
     FROM case_subtask t JOIN ${OrganizationSql.department('d')} ON d.id = t.department_id
     WHERE t.case_id = ${caseIdExpr} AND NOT EXISTS (SELECT 1 FROM case_subtask n WHERE n.previous_id = t.id)`,
 
+  /** The case's ended sub-tasks for the national exchange export: department, state, who (NULL when deemed), when. */
+  subtaskExchangeJson: (caseIdExpr: string) => `SELECT coalesce(json_agg(json_build_object('departmentCode', d.code,
+      'departmentName', d.name, 'state', t.state, 'actorName', e.name, 'at', t.ended_at, 'opinion', t.opinion)
+      ORDER BY t.seq), '[]')
+    FROM case_subtask t JOIN ${OrganizationSql.department('d')} ON d.id = t.department_id
+      LEFT JOIN ${OrganizationSql.staff('e')} ON e.id = t.ended_by
+    WHERE t.case_id = ${caseIdExpr} AND t.ended_at IS NOT NULL`,
+
   /** The clocks of the case's sub-tasks, as a query of ids. */
   subtaskClockIds: (caseIdExpr: string) => `SELECT t.clock_id FROM case_subtask t WHERE t.case_id = ${caseIdExpr}`,
 

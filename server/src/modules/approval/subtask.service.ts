@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   type AnswerSubtaskRequest,
+  type DeemedSubtaskDto,
   type MatterContent,
   maskName,
   type Page,
@@ -14,6 +15,7 @@ import {
   type SubtaskCountsDto,
   subtaskNext,
   type SubtaskOpinionRequest,
+  type SubtaskOverrideDto,
   subtaskPending,
   type SubtaskState,
   type SubtaskSummaryDto,
@@ -160,10 +162,7 @@ export class SubtaskService {
   async deemOverdue(asOf: Date): Promise<number> {
     const actor = systemActor('超时默认同意');
     return this.dataSource.transaction(async (m) => {
-      const now = this.clock.now();
-      const rows = await m.query<
-        { id: string; case_id: string; department_id: string; clock_id: string; ended_at: Date }[]
-      >(
+      const [{ deemed }] = await m.query<{ deemed: number }[]>(
         `WITH due AS (
            SELECT t.id, t.clock_id FROM case_subtask t JOIN ${CalendarSql.clock('ck')} ON ck.id = t.clock_id
            WHERE t.state = 'OPEN' AND t.silence_is_consent AND ck.state = 'RUNNING' AND ck.due_at <= $1
@@ -175,24 +174,26 @@ export class SubtaskService {
            FROM due JOIN stopped s ON s.id = due.clock_id
            WHERE t.id = due.id
            RETURNING t.id, t.case_id, t.department_id, t.clock_id, t.ended_at
-         )
-         SELECT * FROM deemed`,
-        [asOf, now, subtaskNext('OPEN', 'DEEM'), DEEMED_OPINION],
+         ),
+         ${AuditService.rowsSql(
+           'audited',
+           'deemed',
+           '$5',
+           'deemed.id',
+           `jsonb_build_object('caseId', deemed.case_id, 'departmentId', deemed.department_id, 'state', $3::text,
+              'clockId', deemed.clock_id, 'dueAt', deemed.ended_at)`,
+         )}
+         SELECT count(*)::int AS deemed FROM audited`,
+        [
+          asOf,
+          this.clock.now(),
+          subtaskNext('OPEN', 'DEEM'),
+          DEEMED_OPINION,
+          this.audit.rowsActor(actor, 'subtask.deem', 'case_subtask'),
+        ],
       );
-      for (const r of rows)
-        await this.audit.record(m, actor, {
-          action: 'subtask.deem',
-          targetType: 'case_subtask',
-          targetId: r.id,
-          summary: {
-            caseId: r.case_id,
-            departmentId: r.department_id,
-            state: 'DEEMED_APPROVED',
-            clockId: r.clock_id,
-            dueAt: new Date(r.ended_at).toISOString(),
-          },
-        });
-      return rows.length;
+      if (deemed) this.audit.sealAfterCommit(m);
+      return deemed;
     });
   }
 
@@ -279,6 +280,65 @@ export class SubtaskService {
       params,
     );
     return r;
+  }
+
+  /** For supervision: the sub-tasks the timeout approved, latest first. */
+  async deemed(paging: Paging): Promise<Page<DeemedSubtaskDto>> {
+    const from = `FROM case_subtask t JOIN ${AcceptanceSql.case('sc')} ON sc.id = t.case_id
+      JOIN ${OrganizationSql.department('d')} ON d.id = t.department_id
+      JOIN ${OrganizationSql.department('l')} ON l.id = sc.department_id
+      WHERE t.state = 'DEEMED_APPROVED'`;
+    const params: unknown[] = [];
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`);
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT t.id, t.case_id, sc.case_no, sc.matter_name, d.name AS department_name, l.name AS lead_name, t.ended_at
+       ${from} ORDER BY t.ended_at DESC, t.id ${paging.sql(params)}`,
+      params,
+    );
+    return paging.of(
+      rows.map((r) => ({
+        id: r.id as string,
+        caseId: r.case_id as string,
+        caseNo: r.case_no as string | null,
+        matterName: r.matter_name as string,
+        departmentName: r.department_name as string,
+        leadDepartmentName: r.lead_name as string,
+        deemedAt: new Date(r.ended_at as string).toISOString(),
+      })),
+      total,
+    );
+  }
+
+  /** For supervision: decisions that approved over a co-department's 不同意, latest first. */
+  async overrides(paging: Paging): Promise<Page<SubtaskOverrideDto>> {
+    const from = `FROM case_task k JOIN ${AcceptanceSql.case('sc')} ON sc.id = k.case_id
+      JOIN ${OrganizationSql.department('l')} ON l.id = sc.department_id
+      LEFT JOIN ${OrganizationSql.staff('b')} ON b.id = k.completed_by
+      WHERE k.kind = 'DECIDE' AND k.override_reason IS NOT NULL`;
+    const params: unknown[] = [];
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`);
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT k.case_id, sc.case_no, sc.matter_name, l.name AS lead_name, b.name AS decided_by, k.completed_at, k.override_reason,
+              (SELECT coalesce(json_agg(json_build_object('departmentName', d.name, 'opinion', t.opinion, 'legalBasis', t.legal_basis)
+                        ORDER BY t.seq), '[]')
+                 FROM case_subtask t JOIN ${OrganizationSql.department('d')} ON d.id = t.department_id
+                WHERE t.case_id = k.case_id AND t.state = 'REJECTED') AS overridden
+       ${from} ORDER BY k.completed_at DESC, k.case_id ${paging.sql(params)}`,
+      params,
+    );
+    return paging.of(
+      rows.map((r) => ({
+        caseId: r.case_id as string,
+        caseNo: r.case_no as string | null,
+        matterName: r.matter_name as string,
+        leadDepartmentName: r.lead_name as string,
+        decidedByName: r.decided_by as string | null,
+        decidedAt: new Date(r.completed_at as string).toISOString(),
+        overrideReason: r.override_reason as string,
+        overridden: r.overridden as SubtaskOverrideDto['overridden'],
+      })),
+      total,
+    );
   }
 
   private scope(p: Principal, params: unknown[]): string[] {

@@ -9,6 +9,8 @@ const FIGURE_HEADERS = [
   { header: '黄牌', width: 8 },
   { header: '红牌', width: 8 },
   { header: '每百件出牌', width: 12 },
+  { header: '协办出具意见', width: 12 },
+  { header: '协办超时默认', width: 12 },
 ];
 const PERCENT = '0.0%';
 
@@ -20,6 +22,8 @@ const figureCells = (f: PerformanceFigures) => [
   f.yellow,
   f.red,
   f.cardsPer100 === null ? null : Math.round(f.cardsPer100 * 10) / 10,
+  f.subtasksAnswered,
+  f.subtasksDeemed,
 ];
 
 /** The performance report as a workbook: departments ranked, then the weeks. Rates are real percentages Excel can sum and chart. */
@@ -47,6 +51,8 @@ export async function writePerformanceWorkbook(r: PerformanceDto): Promise<Buffe
     ['按时办结', '办结（送达、不予受理、补正不来等，不含撤回）且受理、办理、送达各时限均未超期'],
     ['出牌', '越限时间在期间内的黄牌、红牌，已撤销的不计'],
     ['在办超期件', '统计时点仍在办且有计时已超过期限的办件'],
+    ['协办出具意见', '作为协办部门在期间内由工作人员出具意见（同意、不同意、退回）的并联审批子任务'],
+    ['协办超时默认', '作为协办部门未在时限内出具意见、由系统超时默认同意的子任务（不计为出具意见）'],
   ]);
   return workbookBytes(wb);
 }

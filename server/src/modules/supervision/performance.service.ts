@@ -17,6 +17,7 @@ import { dayPeriod } from '../../platform/http/day-period.js';
 import { ShanghaiSql } from '../../platform/database/shanghai-sql.js';
 import { AcceptanceSql } from '../acceptance/acceptance.module.js';
 import { CalendarSql } from '../calendar/calendar.module.js';
+import { ApprovalSql } from '../approval/approval.module.js';
 import { DepartmentService } from '../organization/organization.module.js';
 
 /** Eight weeks to today when no period is given. */
@@ -25,7 +26,8 @@ const MAX_DAYS = 366;
 
 /**
  * Counts by department and week ($1 start, $2 end exclusive, $3 now): cases received, concluded (not withdrawn),
- * concluded on time (no clock of the case ran over), and cards not revoked by the week they crossed.
+ * concluded on time (no clock of the case ran over), cards not revoked by the week they crossed, and sub-tasks
+ * ended as co-department, by a person or deemed by the timeout.
  */
 const COUNTS_SQL = `
 WITH c AS (
@@ -42,7 +44,13 @@ WHERE concluded AND NOT ${CalendarSql.anyRanOver('c.acceptance_clock_id, c.case_
 GROUP BY 1, 2
 UNION ALL
 SELECT department_id, ${ShanghaiSql.weekOf('crossed_at')}, lower(level), count(*)::int FROM supervision_card
-WHERE state <> 'REVOKED' AND crossed_at >= $1 AND crossed_at < $2 GROUP BY 1, 2, 3`;
+WHERE state <> 'REVOKED' AND crossed_at >= $1 AND crossed_at < $2 GROUP BY 1, 2, 3
+UNION ALL
+SELECT t.department_id, ${ShanghaiSql.weekOf('t.ended_at')},
+       CASE WHEN t.state = 'DEEMED_APPROVED' THEN 'subtasksDeemed' ELSE 'subtasksAnswered' END, count(*)::int
+FROM ${ApprovalSql.subtask('t')}
+WHERE t.state IN ('APPROVED', 'REJECTED', 'RETURNED', 'DEEMED_APPROVED') AND t.ended_at >= $1 AND t.ended_at < $2
+GROUP BY 1, 2, 3`;
 /** Open cases with a running clock past due, by department ($1 now). */
 const OVERDUE_SQL = `
   SELECT sc.department_id, count(DISTINCT sc.id)::int AS n
@@ -56,14 +64,26 @@ interface Counts {
   onTime: number;
   yellow: number;
   red: number;
+  subtasksAnswered: number;
+  subtasksDeemed: number;
 }
-const zero = (): Counts => ({ received: 0, concluded: 0, onTime: 0, yellow: 0, red: 0 });
+const zero = (): Counts => ({
+  received: 0,
+  concluded: 0,
+  onTime: 0,
+  yellow: 0,
+  red: 0,
+  subtasksAnswered: 0,
+  subtasksDeemed: 0,
+});
 const plus = (a: Counts, b: Counts): Counts => ({
   received: a.received + b.received,
   concluded: a.concluded + b.concluded,
   onTime: a.onTime + b.onTime,
   yellow: a.yellow + b.yellow,
   red: a.red + b.red,
+  subtasksAnswered: a.subtasksAnswered + b.subtasksAnswered,
+  subtasksDeemed: a.subtasksDeemed + b.subtasksDeemed,
 });
 
 /**

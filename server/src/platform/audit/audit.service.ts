@@ -180,9 +180,42 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   async record(m: EntityManager, actor: RequestActor, rec: AuditRecord): Promise<void> {
     const qr = m.queryRunner;
     if (!qr?.isTransactionActive) throw new Error('audit.record must run inside the transaction of the change');
-    const p = actor.principal;
     const list = pending.get(qr) ?? [];
-    list.push({
+    list.push(this.entry(actor, rec));
+    pending.set(qr, list);
+  }
+
+  /**
+   * For a set-based change of many rows in one statement (a backlog the sweep concludes): a CTE `name` writing one
+   * entry per row of the CTE `source`, `targetId` and `summary` being SQL over its columns, with the actor and action
+   * bound as JSON (`rowsActor`) to the caller's parameter `actorParam`. Call `sealAfterCommit` in that transaction.
+   */
+  static rowsSql(name: string, source: string, actorParam: string, targetId: string, summary: string): string {
+    return `${name} AS (
+  INSERT INTO audit_pending (${ENTRY_NAMES})
+  SELECT x.at, x.actor_id, x.actor_kind, x.actor_name, x.role, x.department_id, x.acting_for_id, x.action, x.target_type,
+         (${targetId})::varchar, (${summary})::jsonb, x.request_id, x.client_ip
+  FROM ${source}, jsonb_to_record(${actorParam}::jsonb) AS x(${ENTRY_COLUMNS})
+  RETURNING 1
+)`;
+  }
+
+  /** The actor, the action and the target type of `rowsSql`'s entries, as its parameter. */
+  rowsActor(actor: RequestActor, action: string, targetType: string): string {
+    return JSON.stringify(toColumns(this.entry(actor, { action, targetType, targetId: null, summary: {} })));
+  }
+
+  /** Entries `rowsSql` wrote in `m`'s transaction are sealed soon after it commits. */
+  sealAfterCommit(m: EntityManager): void {
+    const qr = m.queryRunner;
+    if (!qr?.isTransactionActive)
+      throw new Error('audit.sealAfterCommit must run inside the transaction of the change');
+    AfterCommit.add(qr, () => sealers.get(qr.connection)?.soon());
+  }
+
+  private entry(actor: RequestActor, rec: AuditRecord): PendingEntry {
+    const p = actor.principal;
+    return {
       at: this.clock.now(),
       actorId: p?.id ?? null,
       actorKind: p?.kind ?? null,
@@ -196,8 +229,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
       summary: rec.summary,
       requestId: actor.requestId,
       clientIp: actor.clientIp,
-    });
-    pending.set(qr, list);
+    };
   }
 
   async list(q: AuditQuery): Promise<Page<AuditEntryDto>> {
