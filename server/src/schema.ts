@@ -24,7 +24,12 @@ import { Foundation1763800000000 } from './migrations/1763800000000-foundation.j
 import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
 import { CatalogFees1764000000000 } from './migrations/1764000000000-catalog-fees.js';
 import { CatalogRevisionEntity, MatterEntity, MatterVersionEntity } from './modules/catalog/catalog.entities.js';
-import { CaseSubtaskEntity, CaseTaskEntity } from './modules/approval/approval.entities.js';
+import {
+  CaseInspectionEntity,
+  CaseInspectionPartEntity,
+  CaseSubtaskEntity,
+  CaseTaskEntity,
+} from './modules/approval/approval.entities.js';
 import { FeeItemEntity } from './modules/fees/fee-item.entity.js';
 import {
   CalendarDayEntity,
@@ -73,6 +78,8 @@ export const ENTITIES = [
   // approval
   CaseTaskEntity,
   CaseSubtaskEntity,
+  CaseInspectionEntity,
+  CaseInspectionPartEntity,
   CaseNoticeEntity,
   CaseSequenceEntity,
   // supervision

@@ -342,6 +342,72 @@ describe('a joint case', () => {
     expect(d.state).toBe('DENIED');
   });
 
+  it('holds every clock of the case from the day a joint inspection is arranged until the findings of all are in', async () => {
+    await travel('2026-10-22T09:00:00');
+    let j = await as['zjj.clerk'].cases.accept((await walkIn(4)).id, {});
+    j = await as['zjj.clerk'].cases.review(j.id, { agree: true, opinion: '需现场核查' });
+    const arrange = (over: Partial<Parameters<Client['cases']['arrangeInspection']>[1]>) =>
+      as['zjj.approver'].cases.arrangeInspection(j.id, {
+        date: '2026-10-26',
+        departmentIds: [dept.ZJJ, dept.ZRZY, dept.CGJ],
+        expectedDays: 3,
+        notice: '请申请人于当日 9:00 在施工现场等候。',
+        ...over,
+      });
+    // Only the lead and the case's co-departments, two at least, and not in the past.
+    const scjgId = as['scjg.clerk'].me.departmentId!;
+    expect((await expectApiError(arrange({ departmentIds: [dept.ZJJ, scjgId] }), 400)).fieldErrors).toHaveProperty(
+      'departmentIds',
+    );
+    expect((await expectApiError(arrange({ departmentIds: [dept.ZJJ] }), 400)).fieldErrors).toHaveProperty(
+      'departmentIds',
+    );
+    expect((await expectApiError(arrange({ date: '2026-10-21' }), 400)).fieldErrors).toHaveProperty('date');
+    await expectApiError(
+      as['zjj.approver'].cases.suspend(j.id, { kind: 'JOINT_INSPECTION', expectedDays: 3, notice: '绕过安排' }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+
+    j = await arrange({});
+    expect(j.state).toBe('SUSPENDED');
+    const clocks = () => [j.caseClock!, ...j.subtasks.map((s) => s.clock!)].map((k) => k.state);
+    expect(clocks()).toEqual(['PAUSED', 'PAUSED', 'PAUSED', 'PAUSED']);
+    const [inspection] = j.inspections;
+    expect(inspection.parts.map((p) => [p.departmentName, p.findings])).toEqual(
+      expect.arrayContaining([
+        ['市住房和城乡建设局', null],
+        ['市自然资源和规划局', null],
+        ['市城市管理局', null],
+      ]),
+    );
+    // 应急 is not taking part; 城管 cannot speak twice.
+    await expectApiError(
+      as['yjgl.clerk'].cases.recordFindings(inspection.id, { findings: '无' }),
+      403,
+      ErrorCode.AUTH_DEPARTMENT_SCOPE,
+    );
+    j = await as['cgj.clerk'].cases.recordFindings(inspection.id, { findings: '现场围挡符合要求' });
+    await expectApiError(
+      as['cgj.clerk'].cases.recordFindings(inspection.id, { findings: '再说一次' }),
+      409,
+      ErrorCode.INSPECTION_STATE,
+    );
+    await travel('2026-10-27T09:00:00');
+    j = await as['zrzy.clerk'].cases.recordFindings(inspection.id, { findings: '用地范围与规划一致' });
+    expect(j.state).toBe('SUSPENDED');
+    expect(clocks()).toEqual(['PAUSED', 'PAUSED', 'PAUSED', 'PAUSED']);
+    // The last findings end the procedure: every clock runs again, together.
+    j = await as['zjj.approver'].cases.recordFindings(inspection.id, { findings: '具备施工条件' });
+    expect(j.state).toBe('IN_REVIEW');
+    expect(clocks()).toEqual(['RUNNING', 'RUNNING', 'RUNNING', 'RUNNING']);
+    expect(j.inspections[0]).toMatchObject({ state: 'DONE', completedAt: expect.any(String) });
+    for (const k of [j.caseClock!, ...j.subtasks.map((s) => s.clock!)]) {
+      expect(k.pauses).toHaveLength(1);
+      expect(k.pauses[0].reason).toBe('JOINT_INSPECTION');
+    }
+  });
+
   it('cancels open sub-tasks and stops their clocks when withdrawn', async () => {
     let w = await as['zjj.clerk'].cases.accept((await walkIn(3)).id, {});
     w = await as['zjj.clerk'].cases.withdraw(w.id, { reason: '申请人申请撤回' });

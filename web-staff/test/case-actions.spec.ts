@@ -1,6 +1,6 @@
-import { type CaseDto, type Principal, Role, type SubtaskDto } from '@onewindow/shared';
+import { type CaseDto, type InspectionDto, type Principal, Role, type SubtaskDto } from '@onewindow/shared';
 import { describe, expect, it } from 'vitest';
-import { availableActions, subtaskActions } from '../src/composables/case-actions';
+import { availableActions, findingsActions, subtaskActions } from '../src/composables/case-actions';
 
 const staff = (departmentId: string, ...roles: Role[]): Principal => ({
   id: `${departmentId}-${roles.join()}`,
@@ -20,6 +20,7 @@ const joint = (subtasks: SubtaskDto[]) =>
     allowedActions: ['REVIEW', 'SUSPEND', 'EXTEND', 'DECIDE', 'WITHDRAW'],
     tasks: [{ kind: 'REVIEW', state: 'OPEN' }],
     subtasks,
+    inspections: [],
     pendingExtension: null,
   }) as unknown as CaseDto;
 
@@ -60,5 +61,25 @@ describe('who may act on a joint case', () => {
     expect(override.when!({ approve: true }, decide)).toBe(true);
     expect(override.when!({ approve: false }, decide)).toBe(false);
     expect(override.when!({ approve: true }, joint([subtask('CO', 'APPROVED')]))).toBe(false);
+  });
+
+  it('offers 联合踏勘 to the lead’s approver on a joint case, and the findings once to each department taking part', () => {
+    const c = joint([subtask('CO', 'OPEN')]);
+    expect(availableActions(c, staff('LEAD', Role.APPROVER)).map((a) => a.action)).toContain('ARRANGE_INSPECTION');
+    expect(availableActions(joint([]), staff('LEAD', Role.APPROVER)).map((a) => a.action)).not.toContain(
+      'ARRANGE_INSPECTION',
+    );
+    const inspection = {
+      id: 'i1',
+      state: 'ARRANGED',
+      parts: [
+        { departmentId: 'LEAD', recordedAt: null },
+        { departmentId: 'CO', recordedAt: '2026-10-26T01:00:00.000Z' },
+      ],
+    } as InspectionDto;
+    expect(findingsActions(inspection, staff('LEAD', Role.CLERK)).map((a) => a.action)).toEqual(['RECORD_FINDINGS']);
+    expect(findingsActions(inspection, staff('CO', Role.CLERK))).toEqual([]);
+    expect(findingsActions(inspection, staff('OTHER', Role.CLERK))).toEqual([]);
+    expect(findingsActions({ ...inspection, state: 'DONE' }, staff('LEAD', Role.CLERK))).toEqual([]);
   });
 });

@@ -63,6 +63,8 @@ import type { CreateFeeItemRequest, FeeItemDto, UpdateFeeItemRequest } from '../
 import type { StoredFileDto } from '../dto/files.js';
 import type {
   AnswerSubtaskRequest,
+  ArrangeInspectionRequest,
+  RecordFindingsRequest,
   DeemedSubtaskDto,
   SubtaskCountsDto,
   SubtaskOpinionRequest,
@@ -453,6 +455,10 @@ export class ApiClient {
     review: (id: string, body: ReviewCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/review`, { body }),
     suspend: (id: string, body: SuspendCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/suspend`, { body }),
     resume: (id: string) => this.request<CaseDto>('POST', `/cases/${id}/resume`),
+    arrangeInspection: (id: string, body: ArrangeInspectionRequest) =>
+      this.request<CaseDto>('POST', `/cases/${id}/joint-inspection`, { body }),
+    recordFindings: (inspectionId: string, body: RecordFindingsRequest) =>
+      this.request<CaseDto>('POST', `/inspections/${inspectionId}/findings`, { body }),
     requestExtension: (id: string, body: RequestExtensionRequest) =>
       this.request<CaseDto>('POST', `/cases/${id}/extension`, { body }),
     decideExtension: (id: string, approve: boolean) =>

@@ -1,6 +1,6 @@
 import type { ClockDto, PauseReason } from '../dto/clock.js';
 import type { CaseAction, CaseState, CompletionCode, StepResultCode } from './case-state.js';
-import type { SubtaskDto, SubtaskState } from './subtask.js';
+import type { InspectionDto, SubtaskDto, SubtaskState } from './subtask.js';
 
 export const CaseChannel = { ONLINE: 'ONLINE', WINDOW: 'WINDOW' } as const;
 export type CaseChannel = (typeof CaseChannel)[keyof typeof CaseChannel];
@@ -180,6 +180,8 @@ export interface CaseDto {
   tasks: CaseTaskDto[];
   /** 并联审批: the co-departments' sub-tasks, returned ones and their successors included (empty unless joint). */
   subtasks: SubtaskDto[];
+  /** 联合踏勘 arranged on the case, with each department's findings. */
+  inspections: InspectionDto[];
   steps: CaseStepDto[];
   notices: CaseNoticeDto[];
   /** Actions the case's state allows now (the caller's role is checked when acting). */

@@ -127,6 +127,42 @@ export interface SubtaskSummaryDto {
   silenceIsConsent: boolean;
 }
 
+/**
+ * 联合踏勘: one site inspection for the departments taking part (the lead and co-departments); the clocks of the case
+ * are paused from the day it is arranged until every department's findings are in.
+ */
+export interface InspectionDto {
+  id: string;
+  caseId: string;
+  /** The day of the inspection on site. */
+  date: string;
+  notice: string;
+  state: 'ARRANGED' | 'DONE';
+  arrangedByName: string;
+  arrangedAt: string;
+  completedAt: string | null;
+  parts: {
+    departmentId: string;
+    departmentName: string;
+    findings: string | null;
+    recordedByName: string | null;
+    recordedAt: string | null;
+  }[];
+}
+
+export interface ArrangeInspectionRequest {
+  date: string;
+  /** The departments taking part: the lead's own and co-departments with a sub-task on the case, two at least. */
+  departmentIds: string[];
+  /** Working days it is expected to take, told to the applicant. */
+  expectedDays: number;
+  notice: string;
+}
+
+export interface RecordFindingsRequest {
+  findings: string;
+}
+
 /** For supervision: a sub-task the timeout approved, never a person (超时默认同意), and whose silence it was. */
 export interface DeemedSubtaskDto {
   id: string;

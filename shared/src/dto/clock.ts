@@ -54,6 +54,8 @@ export const PauseReason = {
   QUARANTINE: 'QUARANTINE',
   APPRAISAL: 'APPRAISAL',
   EXPERT_REVIEW: 'EXPERT_REVIEW',
+  /** 联合踏勘: one site inspection for every department taking part, arranged by the lead (并联审批). */
+  JOINT_INSPECTION: 'JOINT_INSPECTION',
   OTHER: 'OTHER',
 } as const;
 export type PauseReason = (typeof PauseReason)[keyof typeof PauseReason];
@@ -67,6 +69,7 @@ export const PAUSE_REASON_LABELS: Record<PauseReason, string> = {
   QUARANTINE: '检疫',
   APPRAISAL: '鉴定',
   EXPERT_REVIEW: '专家评审',
+  JOINT_INSPECTION: '联合踏勘',
   OTHER: '其他',
 };
 

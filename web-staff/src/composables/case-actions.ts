@@ -2,6 +2,7 @@ import {
   type CaseAction,
   type CaseDto,
   DELIVERY_METHOD_LABELS,
+  type InspectionDto,
   PAUSE_REASON_LABELS,
   type Principal,
   Role,
@@ -15,8 +16,10 @@ import { api } from '../api';
 export interface ActionField {
   key: string;
   label: string;
-  type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'agree' | 'materials' | 'supplement';
+  type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'agree' | 'materials' | 'supplement' | 'checks';
   options?: Record<string, string>;
+  /** Options that depend on the case (the departments a joint inspection may invite). */
+  optionsOf?: (c: CaseDto) => Record<string, string>;
   required?: boolean;
   /** Shown only when this returns true for the form's values. */
   when?: (v: Record<string, unknown>, c: CaseDto) => boolean;
@@ -24,7 +27,10 @@ export interface ActionField {
 
 /** A button on the case page: who may press it, what it asks for, and the call it makes. */
 export interface CaseActionSpec {
-  action: CaseAction | 'DECIDE_EXTENSION' | 'SUBTASK_OPINION' | 'SUBTASK_ANSWER';
+  action:
+    CaseAction | 'DECIDE_EXTENSION' | 'ARRANGE_INSPECTION' | 'SUBTASK_OPINION' | 'SUBTASK_ANSWER' | 'RECORD_FINDINGS';
+  /** The state machine's action this one rides on, when it is not one itself (联合踏勘 is a 特别程序). */
+  needs?: CaseAction;
   label: string;
   roles: Role[];
   type?: 'primary' | 'danger' | 'warning' | 'default';
@@ -36,7 +42,9 @@ export interface CaseActionSpec {
 }
 
 const s = (v: unknown) => String(v ?? '').trim();
-const SPECIAL = Object.fromEntries(Object.entries(PAUSE_REASON_LABELS).filter(([k]) => k !== 'SUPPLEMENT'));
+const SPECIAL = Object.fromEntries(
+  Object.entries(PAUSE_REASON_LABELS).filter(([k]) => k !== 'SUPPLEMENT' && k !== 'JOINT_INSPECTION'),
+);
 
 export const CASE_ACTIONS: CaseActionSpec[] = [
   {
@@ -163,11 +171,47 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
       }),
   },
   {
+    action: 'ARRANGE_INSPECTION',
+    needs: 'SUSPEND',
+    label: '联合踏勘',
+    roles: [Role.APPROVER],
+    type: 'warning',
+    fields: [
+      { key: 'date', label: '踏勘日期', type: 'date', required: true },
+      {
+        key: 'departmentIds',
+        label: '参加部门（至少两个）',
+        type: 'checks',
+        required: true,
+        optionsOf: (c) => ({
+          [c.departmentId]: '本部门（牵头）',
+          ...Object.fromEntries(c.subtasks.map((t) => [t.departmentId, t.departmentName])),
+        }),
+      },
+      { key: 'expectedDays', label: '预计所需工作日', type: 'number', required: true },
+      { key: 'notice', label: '告知申请人的内容（集合时间地点、需准备的事项）', type: 'textarea', required: true },
+    ],
+    initial: (c) => ({
+      departmentIds: [c.departmentId, ...new Set(c.subtasks.map((t) => t.departmentId))],
+      expectedDays: 3,
+    }),
+    show: (c) => c.subtasks.length > 0,
+    run: (c, v) =>
+      api.cases.arrangeInspection(c.id, {
+        date: s(v.date),
+        departmentIds: v.departmentIds as string[],
+        expectedDays: Number(v.expectedDays),
+        notice: s(v.notice),
+      }),
+  },
+  {
     action: 'RESUME',
     label: '特别程序结束，恢复计时',
     roles: [Role.APPROVER],
     type: 'primary',
     fields: [],
+    // A joint inspection resumes by itself once every department's findings are in.
+    show: (c) => !c.inspections.some((i) => i.state === 'ARRANGED'),
     run: (c) => api.cases.resume(c.id),
   },
   {
@@ -229,7 +273,7 @@ export function availableActions(c: CaseDto, me: Principal | null): CaseActionSp
   if (!me || me.departmentId !== c.departmentId) return [];
   return CASE_ACTIONS.filter(
     (a) =>
-      (a.action === 'DECIDE_EXTENSION' || c.allowedActions.includes(a.action as CaseAction)) &&
+      (a.action === 'DECIDE_EXTENSION' || c.allowedActions.includes(a.needs ?? (a.action as CaseAction))) &&
       me.roles.some((r) => a.roles.includes(r)) &&
       (!a.show || a.show(c)),
   );
@@ -280,4 +324,22 @@ export function subtaskActions(c: CaseDto, st: SubtaskDto, me: Principal | null)
       },
     ];
   return [];
+}
+
+/** A department taking part in an arranged joint inspection records its findings, once. */
+export function findingsActions(inspection: InspectionDto, me: Principal | null): CaseActionSpec[] {
+  const roles: Role[] = [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD];
+  const mine = inspection.parts.find((p) => p.departmentId === me?.departmentId);
+  if (!me || inspection.state !== 'ARRANGED' || !mine || mine.recordedAt || !me.roles.some((r) => roles.includes(r)))
+    return [];
+  return [
+    {
+      action: 'RECORD_FINDINGS',
+      label: '提交踏勘意见',
+      roles,
+      type: 'primary',
+      fields: [{ key: 'findings', label: '本部门的踏勘意见', type: 'textarea', required: true }],
+      run: (_c, v) => api.cases.recordFindings(inspection.id, { findings: s(v.findings) }),
+    },
+  ];
 }

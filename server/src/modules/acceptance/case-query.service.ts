@@ -9,6 +9,7 @@ import {
   type CaseTaskDto,
   clockStanding,
   type SubtaskDto,
+  type InspectionDto,
   SUBTASK_STATE_LABELS,
   type SubtaskState,
   CaseQueue,
@@ -95,6 +96,7 @@ interface CaseParts {
   /** From the approval extension; absent without it. */
   tasks?: CaseTaskDto[];
   subtasks?: (Omit<SubtaskDto, 'clock' | 'standing'> & { clockId: string })[];
+  inspections?: InspectionDto[];
   notices: { id: string; kind: CaseNoticeKind; createdAt: string }[];
 }
 
@@ -353,6 +355,12 @@ export class CaseQueryService {
         openedAt: isoOrNull(t.openedAt)!,
         endedAt: isoOrNull(t.endedAt),
         answeredAt: isoOrNull(t.answeredAt),
+      })),
+      inspections: (parts.inspections ?? []).map((i) => ({
+        ...i,
+        arrangedAt: isoOrNull(i.arrangedAt)!,
+        completedAt: isoOrNull(i.completedAt),
+        parts: i.parts.map((x) => ({ ...x, recordedAt: isoOrNull(x.recordedAt) })),
       })),
       steps: parts.steps.map((s) => ({ ...s, at: isoOrNull(s.at)! })),
       notices: parts.notices.map((n) => ({

@@ -115,9 +115,12 @@ export class SupplyCaseDto implements SupplyCaseRequest {
   @ApiProperty({ type: [Number] }) @IsArray() @ArrayMaxSize(100) @IsInt({ each: true }) materialIndexes: number[];
 }
 
+const SPECIAL_PROCEDURES = Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT' && r !== 'JOINT_INSPECTION');
+
 export class SuspendCaseDto implements SuspendCaseRequest {
-  @ApiProperty({ enum: Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT') })
-  @IsIn(Object.values(PauseReason).filter((r) => r !== 'SUPPLEMENT'))
+  // 补正 has its own action, 联合踏勘 its arrangement (POST /cases/:id/joint-inspection).
+  @ApiProperty({ enum: SPECIAL_PROCEDURES })
+  @IsIn(SPECIAL_PROCEDURES)
   kind: PauseReason;
   @ApiProperty({ description: '预计所需工作日' }) @IsInt() @Min(1) @Max(365) expectedDays: number;
   @ApiProperty({ description: '告知申请人的内容' }) @RequiredText(2000) notice: string;

@@ -8,11 +8,14 @@ import { PageQueryDto } from '../../platform/http/paging.dto.js';
 import { CaseQueryService } from '../acceptance/acceptance.module.js';
 import {
   AnswerSubtaskDto,
+  ArrangeInspectionDto,
   DecideCaseDto,
+  RecordFindingsDto,
   ReviewCaseDto,
   SubtaskOpinionDto,
   SubtaskQueueQueryDto,
 } from './approval.dto.js';
+import { InspectionService } from './inspection.service.js';
 import { CaseReviewService } from './case-review.service.js';
 import { SubtaskService } from './subtask.service.js';
 
@@ -23,6 +26,7 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 export class ApprovalController {
   constructor(
     private readonly reviews: CaseReviewService,
+    private readonly inspections: InspectionService,
     private readonly query: CaseQueryService,
   ) {}
 
@@ -42,6 +46,33 @@ export class ApprovalController {
   async decide(@Param('id', uuid) id: string, @Body() dto: DecideCaseDto, @Actor() actor: RequestActor) {
     await this.reviews.decide(actor, id, dto);
     return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/joint-inspection')
+  @HttpCode(200)
+  @Roles(Role.APPROVER)
+  @ApiOperation({ summary: '联合踏勘：约定日期和参加部门；自安排之日起暂停本件全部计时，意见全部提交后恢复' })
+  async arrange(@Param('id', uuid) id: string, @Body() dto: ArrangeInspectionDto, @Actor() actor: RequestActor) {
+    await this.inspections.arrange(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+}
+
+@ApiTags('subtasks 并联审批')
+@Controller('inspections')
+export class InspectionController {
+  constructor(
+    private readonly inspections: InspectionService,
+    private readonly query: CaseQueryService,
+  ) {}
+
+  @Post(':id/findings')
+  @HttpCode(200)
+  @Roles(Role.CLERK, Role.APPROVER, Role.DEPT_LEAD)
+  @ApiOperation({ summary: '参加联合踏勘的部门提交踏勘意见；最后一个部门提交后恢复计时' })
+  async record(@Param('id', uuid) id: string, @Body() dto: RecordFindingsDto, @Actor() actor: RequestActor) {
+    const caseId = await this.inspections.record(actor, id, dto);
+    return this.query.get(actor.principal!, caseId);
   }
 }
 

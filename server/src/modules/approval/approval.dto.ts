@@ -1,15 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type AnswerSubtaskRequest,
+  type ArrangeInspectionRequest,
+  type RecordFindingsRequest,
   type DecideCaseRequest,
   type ReviewCaseRequest,
   type SubtaskOpinionRequest,
   SubtaskOutcome,
   SubtaskState,
 } from '@onewindow/shared';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
-import { RequiredText } from '../../platform/http/validators.js';
+import { IsDay, RequiredText } from '../../platform/http/validators.js';
 
 export class ReviewCaseDto implements ReviewCaseRequest {
   @ApiProperty() @IsBoolean() agree: boolean;
@@ -47,4 +62,20 @@ export class SubtaskQueueQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(Object.values(SubtaskState))
   state?: SubtaskState;
+}
+
+export class ArrangeInspectionDto implements ArrangeInspectionRequest {
+  @ApiProperty({ format: 'date', description: '踏勘日期' }) @IsDay() date: string;
+  @ApiProperty({ type: [String], description: '参加部门（牵头部门和本件协办部门，至少两个）' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(20)
+  @IsUUID('4', { each: true })
+  departmentIds: string[];
+  @ApiProperty({ description: '预计所需工作日' }) @IsInt() @Min(1) @Max(60) expectedDays: number;
+  @ApiProperty({ description: '告知申请人的内容（集合地点、需准备的事项）' }) @RequiredText(2000) notice: string;
+}
+
+export class RecordFindingsDto implements RecordFindingsRequest {
+  @ApiProperty({ description: '本部门的踏勘意见' }) @RequiredText(4000) findings: string;
 }

@@ -122,3 +122,54 @@ export class CaseSubtaskEntity {
   @Column({ type: 'uuid', nullable: true })
   answeredBy: string | null;
 }
+
+/** 联合踏勘 arranged on a case: its day, its notice, and when every department's findings were in. */
+@Entity('case_inspection')
+@Index('ix_case_inspection_case', ['caseId'])
+@Check('ck_case_inspection_state', `state IN ('ARRANGED', 'DONE')`)
+export class CaseInspectionEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  @ForeignKey('CaseEntity', { name: 'fk_case_inspection_case' })
+  caseId: string;
+
+  @Column({ type: 'date' })
+  date: string;
+
+  @Column({ type: 'text' })
+  notice: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  state: 'ARRANGED' | 'DONE';
+
+  @Column({ type: 'uuid' })
+  arrangedBy: string;
+
+  @Column({ type: 'timestamptz' })
+  arrangedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+}
+
+/** One department's part in a joint inspection, and its findings once recorded (never edited after). */
+@Entity('case_inspection_part')
+export class CaseInspectionPartEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey('CaseInspectionEntity', { name: 'fk_case_inspection_part_inspection' })
+  inspectionId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  departmentId: string;
+
+  @Column({ type: 'text', nullable: true })
+  findings: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  recordedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  recordedAt: Date | null;
+}

@@ -46,4 +46,15 @@ export const ApprovalErrors = {
       `${departments.join('、')}不同意；准予许可须写明不采纳其意见的理由`,
       { departments, fields: { overrideReason: ['协办部门不同意时，准予许可须写明理由'] } },
     ),
+  inspectionNotFound: () => new ApprovalException(ErrorCode.INSPECTION_NOT_FOUND, 404, '联合踏勘不存在'),
+  inspectionState: () =>
+    new ApprovalException(ErrorCode.INSPECTION_STATE, 409, '本部门的踏勘意见已提交，或该次联合踏勘已结束'),
+  inspectionInPast: (today: string) =>
+    new ApprovalException(ErrorCode.VALIDATION_FAILED, 400, `踏勘日期不能早于今天（${today}）`, {
+      fields: { date: [`不能早于 ${today}`] },
+    }),
+  inspectionDepartments: (why: string) =>
+    new ApprovalException(ErrorCode.VALIDATION_FAILED, 400, `参加部门有误：${why}`, {
+      fields: { departmentIds: [why] },
+    }),
 };

@@ -2,7 +2,8 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { AcceptanceModule, CaseExtensions } from '../acceptance/acceptance.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { OrganizationModule } from '../organization/organization.module.js';
-import { ApprovalController, SubtaskController } from './approval.controller.js';
+import { ApprovalController, InspectionController, SubtaskController } from './approval.controller.js';
+import { InspectionService } from './inspection.service.js';
 import { ApprovalSql } from './approval.sql.js';
 import { CaseReviewService } from './case-review.service.js';
 import { SubtaskService } from './subtask.service.js';
@@ -15,8 +16,8 @@ import { CaseSubtaskEntity } from './approval.entities.js';
  */
 @Module({
   imports: [AcceptanceModule, CalendarModule, OrganizationModule],
-  controllers: [ApprovalController, SubtaskController],
-  providers: [CaseReviewService, SubtaskService],
+  controllers: [ApprovalController, SubtaskController, InspectionController],
+  providers: [CaseReviewService, SubtaskService, InspectionService],
   exports: [CaseReviewService, SubtaskService],
 })
 export class ApprovalModule implements OnModuleInit {
@@ -39,7 +40,11 @@ export class ApprovalModule implements OnModuleInit {
       },
       suspended: (m, c, actor, pause) => this.subtasks.pauseOpen(m, c, actor, pause),
       resumed: (m, c, actor) => this.subtasks.resumeOpen(m, c, actor),
-      parts: { tasks: ApprovalSql.tasksJson('sc.id'), subtasks: ApprovalSql.subtasksJson('sc.id') },
+      parts: {
+        tasks: ApprovalSql.tasksJson('sc.id'),
+        subtasks: ApprovalSql.subtasksJson('sc.id'),
+        inspections: ApprovalSql.inspectionsJson('sc.id'),
+      },
       progressParts: { coDepartments: ApprovalSql.subtaskProgressJson('sc.id') },
       exchangeParts: { subtasks: ApprovalSql.subtaskExchangeJson('sc.id') },
       clockIds: ApprovalSql.subtaskClockIds('sc.id'),

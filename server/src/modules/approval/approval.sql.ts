@@ -57,6 +57,18 @@ export const ApprovalSql = {
       LEFT JOIN ${OrganizationSql.staff('e')} ON e.id = t.ended_by
     WHERE t.case_id = ${caseIdExpr} AND t.ended_at IS NOT NULL`,
 
+  /** The case's joint inspections with each department's part, as a JSON array of `InspectionDto`. */
+  inspectionsJson: (caseIdExpr: string) => `SELECT coalesce(json_agg(json_build_object('id', i.id, 'caseId', i.case_id,
+      'date', i.date, 'notice', i.notice, 'state', i.state, 'arrangedByName', a.name, 'arrangedAt', i.arranged_at,
+      'completedAt', i.completed_at,
+      'parts', (SELECT json_agg(json_build_object('departmentId', p.department_id, 'departmentName', d.name,
+                  'findings', p.findings, 'recordedByName', r.name, 'recordedAt', p.recorded_at) ORDER BY d.sort_order, d.code)
+                FROM case_inspection_part p JOIN ${OrganizationSql.department('d')} ON d.id = p.department_id
+                  LEFT JOIN ${OrganizationSql.staff('r')} ON r.id = p.recorded_by
+                WHERE p.inspection_id = i.id)) ORDER BY i.arranged_at), '[]')
+    FROM case_inspection i LEFT JOIN ${OrganizationSql.staff('a')} ON a.id = i.arranged_by
+    WHERE i.case_id = ${caseIdExpr}`,
+
   /** The clocks of the case's sub-tasks, as a query of ids. */
   subtaskClockIds: (caseIdExpr: string) => `SELECT t.clock_id FROM case_subtask t WHERE t.case_id = ${caseIdExpr}`,
 
