@@ -17,7 +17,7 @@ test('a window clerk logs in, sees the desk with their department and backup, an
   assert.match(desk, /市市场监督管理局/);
   assert.match(desk, /A01 市场监管窗口/);
   const nav = await page.locator('.el-menu').innerText();
-  assert.match(nav, /办件\n窗口收件/);
+  assert.match(nav, /办件\n协办\n窗口收件/);
   // The desk lists the work queues with their counts.
   await page.locator('[data-test=todo]', { hasText: '待受理' }).waitFor();
   assert.doesNotMatch(nav, /部门\n|工作人员/); // administration is not for clerks
