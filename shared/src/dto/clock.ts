@@ -33,7 +33,6 @@ export const CLOCK_STOP_LABELS: Record<string, string> = {
   ANSWERED: '已回复督办',
   OPINION_GIVEN: '已出具协办意见',
   DEEMED_APPROVED: '超时默认同意',
-  CANCELLED: '已取消',
 };
 
 export type ClockState = 'RUNNING' | 'PAUSED' | 'STOPPED';

@@ -1,6 +1,6 @@
 import type { HandlingKind, MatterListState } from '@onewindow/shared';
 import { api } from '../api';
-import { usePagedSearch } from './use-paged-search';
+import { usePagedSearch } from '@onewindow/web-kit';
 
 export interface CatalogFilters {
   departmentId: string;

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { usePagedSearch } from './use-paged-search';
+import { usePagedSearch } from '@onewindow/web-kit';
 
 /** Staff the user may see (the API limits non-center roles to their department), searchable and paged. */
 export const useStaffList = () => usePagedSearch((query) => api.org.listStaff(query));

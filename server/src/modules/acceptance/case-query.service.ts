@@ -72,12 +72,11 @@ const QUEUE_SQL: Partial<Record<CaseQueue, string>> = {
   SUSPENDED: `sc.state = 'SUSPENDED'`,
 };
 
-const STANDING_SQL = `CASE WHEN ck.id IS NULL OR ck.state = 'STOPPED' THEN 'NONE' WHEN ck.state = 'PAUSED' THEN 'PAUSED'
-  WHEN ck.due_at <= $1 THEN 'OVERDUE' WHEN ck.warn_at <= $1 THEN 'WARNING' ELSE 'NORMAL' END`;
+const STANDING_SQL = CalendarSql.standing('ck', '$1');
 
 /** A queue row: the case with its running clock (needs $1 = now). */
 const SUMMARY_COLUMNS = `sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.department_id, sc.applicant_name, sc.channel, sc.state, sc.received_at,
-  CASE WHEN ck.state = 'STOPPED' THEN NULL ELSE ck.due_at END AS due_at, ${STANDING_SQL} AS standing`;
+  ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING_SQL} AS standing`;
 
 /** Everything under a case (`sc`) that acceptance owns, by alias, read with the case row (extensions add theirs). */
 const CASE_PARTS = `

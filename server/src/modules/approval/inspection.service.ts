@@ -8,7 +8,7 @@ import {
   Role,
   shanghaiDay,
 } from '@onewindow/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { AuthErrors } from '../../platform/auth/auth.exception.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
@@ -93,7 +93,10 @@ export class InspectionService {
         !p.roles.some((r) => r === Role.CLERK || r === Role.APPROVER || r === Role.DEPT_LEAD)
       )
         throw AuthErrors.forbiddenRole();
-      const inspection = await this.locked(m, CaseInspectionEntity, { id: inspectionId });
+      const inspection = await m.findOneOrFail(CaseInspectionEntity, {
+        where: { id: inspectionId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const parts = await m.findBy(CaseInspectionPartEntity, { inspectionId });
       const mine = parts.find((x) => x.departmentId === p.departmentId);
       if (!mine) throw AuthErrors.departmentScope();
@@ -115,9 +118,5 @@ export class InspectionService {
       }
       return c.id;
     });
-  }
-
-  private locked<T extends object>(m: EntityManager, entity: new () => T, where: Partial<T>): Promise<T> {
-    return m.findOneOrFail(entity, { where: where as never, lock: { mode: 'pessimistic_write' } });
   }
 }

@@ -39,8 +39,7 @@ const DEEMED_OPINION = '系统：超时默认同意（协办部门未在时限�
 /** The case states in which co-departments work on their sub-tasks (a special procedure pauses, it does not stop). */
 const WORKING_STATES = new Set(['IN_REVIEW', 'SUSPENDED']);
 
-const STANDING = `CASE WHEN ck.state = 'STOPPED' THEN 'NONE' WHEN ck.state = 'PAUSED' THEN 'PAUSED'
-  WHEN ck.due_at <= $1 THEN 'OVERDUE' WHEN ck.warn_at <= $1 THEN 'WARNING' ELSE 'NORMAL' END`;
+const STANDING = CalendarSql.standing('ck', '$1');
 
 /**
  * 并联审批 (DOMAIN.md §4): on accepting a joint case every co-department gets a sub-task on its own SUBTASK clock,
@@ -244,7 +243,7 @@ export class SubtaskService {
     );
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT t.id, t.case_id, sc.case_no, sc.matter_name, d.name AS lead_name, sc.applicant_name, t.state, t.opened_at,
-              CASE WHEN ck.state = 'STOPPED' THEN NULL ELSE ck.due_at END AS due_at, ${STANDING} AS standing,
+              ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING} AS standing,
               t.silence_is_consent
        ${from} ORDER BY (t.state = 'OPEN') DESC, (ck.state = 'RUNNING') DESC, ck.due_at ASC, t.opened_at DESC
        ${paging.sql(params)}`,

@@ -18,6 +18,17 @@ export const CalendarSql = {
   REVISION,
 
   /**
+   * How the clock `alias` (possibly NULL from an outer join) stands at `now`, as `ClockStanding` (NONE, PAUSED,
+   * OVERDUE, WARNING, NORMAL): the queues' rule, the one `clockStanding` in shared applies to a clock in hand.
+   */
+  standing: (alias: string, now: string) => `CASE WHEN ${alias}.id IS NULL OR ${alias}.state = 'STOPPED' THEN 'NONE'
+  WHEN ${alias}.state = 'PAUSED' THEN 'PAUSED' WHEN ${alias}.due_at <= ${now} THEN 'OVERDUE'
+  WHEN ${alias}.warn_at <= ${now} THEN 'WARNING' ELSE 'NORMAL' END`,
+
+  /** The due time of the clock `alias` while it still counts (running or paused), else NULL. */
+  openDueAt: (alias: string) => `CASE WHEN ${alias}.state = 'STOPPED' THEN NULL ELSE ${alias}.due_at END`,
+
+  /**
    * A CTE `name` stopping, as of the moment each ran out, the running clocks whose ids the CTE `source` gives (column
    * `clock_id`, rows the caller has locked with their subjects) and that are past due at `asOf`: for subjects the
    * timeout itself concludes (a sub-task deemed approved). Returns `id, due_at` of each clock stopped.

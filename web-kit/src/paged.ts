@@ -1,5 +1,5 @@
 import type { Page } from '@onewindow/shared';
-import { reportError } from '@onewindow/web-kit';
+import { reportError } from './notify';
 import { type Ref, ref, watch } from 'vue';
 
 /** A searchable, paged list: a new search text or filter goes back to page 1; errors show as a toast. */
