@@ -19,6 +19,7 @@ import {
   CaseNoticeEntity,
   CaseSequenceEntity,
   CaseStepEntity,
+  KeyProjectEntity,
 } from './modules/acceptance/case.entities.js';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
 import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
@@ -42,6 +43,7 @@ import {
 } from './modules/calendar/calendar.entities.js';
 import { SweepRunRunning1764700000000 } from './migrations/1764700000000-sweep-run-running.js';
 import { ParallelApproval1764800000000 } from './migrations/1764800000000-parallel-approval.js';
+import { GreenChannel1764900000000 } from './migrations/1764900000000-green-channel.js';
 
 /** Every table-backed entity, by owner. A new entity is listed here and gets a migration. */
 export const ENTITIES = [
@@ -75,13 +77,14 @@ export const ENTITIES = [
   CaseEntity,
   CaseMaterialEntity,
   CaseStepEntity,
+  CaseNoticeEntity,
+  CaseSequenceEntity,
+  KeyProjectEntity,
   // approval
   CaseTaskEntity,
   CaseSubtaskEntity,
   CaseInspectionEntity,
   CaseInspectionPartEntity,
-  CaseNoticeEntity,
-  CaseSequenceEntity,
   // supervision
   CardEntity,
   CardEventEntity,
@@ -102,4 +105,5 @@ export const MIGRATIONS = [
   AuditSealing1764600000000,
   SweepRunRunning1764700000000,
   ParallelApproval1764800000000,
+  GreenChannel1764900000000,
 ];

@@ -27,5 +27,6 @@ export * from './catalog/diff.js';
 export * from './case/case-state.js';
 export * from './case/case.js';
 export * from './case/subtask.js';
+export * from './case/key-project.js';
 export * from './supervision/card.js';
 export * from './supervision/performance.js';

@@ -51,6 +51,48 @@ describe('publishing rules', () => {
     ).toBeTruthy();
   });
 
+  it('绿色通道: the green-channel limit is shorter than the promised one, above 0, and not for 即办件', () => {
+    // base: promised 10 working days
+    expect(check({ greenChannelLimit: { value: 5, unit: 'WORKING_DAY' } })).toEqual({});
+    expect(check({ greenChannelLimit: null })).toEqual({});
+    expect(check({ greenChannelLimit: { value: 10, unit: 'WORKING_DAY' } }).greenChannelLimit).toEqual([
+      '绿色通道时限须短于承诺时限',
+    ]);
+    expect(check({ greenChannelLimit: { value: 14, unit: 'NATURAL_DAY' } }).greenChannelLimit).toEqual([
+      '绿色通道时限须短于承诺时限',
+    ]);
+    expect(check({ greenChannelLimit: { value: 0, unit: 'WORKING_DAY' } }).greenChannelLimit).toEqual([
+      '绿色通道时限须大于 0',
+    ]);
+    expect(
+      check({
+        handlingKind: 'IMMEDIATE',
+        promisedLimit: { value: 0, unit: 'WORKING_DAY' },
+        greenChannelLimit: { value: 1, unit: 'HOUR' },
+      }).greenChannelLimit,
+    ).toEqual(['即办件当场办结，无需绿色通道时限']);
+  });
+
+  it('a material key is unique within a matter', () => {
+    const mat = { name: '营业执照', form: 'COPY' as const, copies: 1, required: true, deferrable: false };
+    expect(
+      check({
+        materials: [
+          { ...mat, key: 'BUSINESS_LICENCE' },
+          { ...mat, name: '许可证', key: 'BUSINESS_LICENCE' },
+        ],
+      })['materials.1.key'],
+    ).toEqual(['材料共享编码 BUSINESS_LICENCE 与前面的材料重复']);
+    expect(
+      check({
+        materials: [
+          { ...mat, key: 'BUSINESS_LICENCE' },
+          { ...mat, name: '许可证', key: 'PERMIT' },
+        ],
+      }),
+    ).toEqual({});
+  });
+
   it('即办件 has limit 0 and no co-departments', () => {
     const e = check({
       handlingKind: 'IMMEDIATE',

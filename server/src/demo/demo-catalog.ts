@@ -76,8 +76,10 @@ const m = (name: string, form: MaterialSpec['form'] = 'ORIGINAL', extra: Partial
   deferrable: false,
   ...extra,
 });
-const id = m('申请人身份证明', 'ORIGINAL_AND_COPY');
-const license = m('营业执照', 'COPY');
+// The same key on several matters: asked once when a life event (一件事) bundles them.
+const id = m('申请人身份证明', 'ORIGINAL_AND_COPY', { key: 'APPLICANT_ID' });
+const license = m('营业执照', 'COPY', { key: 'BUSINESS_LICENCE' });
+const premises = m('经营场所使用证明', 'COPY', { key: 'PREMISES_PROOF' });
 
 interface Spec {
   dept: string;
@@ -98,6 +100,8 @@ interface Spec {
   co?: { dept: string; days: number; silence: boolean }[];
   visits?: number;
   expertReview?: boolean;
+  /** 绿色通道 limit in working days, for key projects. */
+  green?: number;
 }
 
 /** Real-looking demo matters of the demo city (the published guides citizens search). */
@@ -109,6 +113,7 @@ const MATTERS: Spec[] = [
     kind: 'PROMISED',
     statutory: 20,
     promised: 10,
+    green: 5,
     audience: 'BOTH',
     themes: ['开办企业'],
     lifeEvents: ['开办餐馆'],
@@ -139,7 +144,7 @@ const MATTERS: Spec[] = [
     description: '个体工商户的设立、变更和注销登记，材料齐全的当场办结。',
     legalBasis: '《促进个体工商户发展条例》；《中华人民共和国市场主体登记管理条例》',
     conditions: '有经营能力的自然人，有固定的经营场所。',
-    materials: [m('个体工商户登记（备案）申请书'), id, m('经营场所使用证明', 'COPY')],
+    materials: [m('个体工商户登记（备案）申请书'), id, premises],
   },
   {
     dept: 'SCJG',
@@ -201,6 +206,7 @@ const MATTERS: Spec[] = [
     kind: 'JOINT',
     statutory: 15,
     promised: 7,
+    green: 4,
     audience: 'LEGAL_PERSON',
     themes: ['工程建设'],
     keywords: ['施工许可', '开工'],
@@ -251,6 +257,7 @@ const MATTERS: Spec[] = [
     kind: 'PROMISED',
     statutory: 20,
     promised: 10,
+    green: 5,
     audience: 'LEGAL_PERSON',
     themes: ['工程建设'],
     keywords: ['规划许可', '设计方案'],
@@ -375,7 +382,7 @@ const MATTERS: Spec[] = [
     description: '单位和个体工商户从事出版物零售业务，申领出版物经营许可证。',
     legalBasis: '《出版管理条例》第三十五条',
     conditions: '有确定的企业名称和经营范围，有固定的经营场所。',
-    materials: [m('出版物零售业务申请书'), license, m('经营场所使用证明', 'COPY')],
+    materials: [m('出版物零售业务申请书'), license, premises],
   },
   {
     dept: 'CGJ',
@@ -650,6 +657,7 @@ const MATTERS: Spec[] = [
     kind: 'PROMISED',
     statutory: 20,
     promised: 10,
+    green: 5,
     audience: 'LEGAL_PERSON',
     themes: ['工程建设'],
     keywords: ['用地规划', '土地'],
@@ -1035,6 +1043,7 @@ const MATTERS: Spec[] = [
     kind: 'PROMISED',
     statutory: 20,
     promised: 15,
+    green: 8,
     audience: 'LEGAL_PERSON',
     themes: ['工程建设'],
     keywords: ['项目核准', '投资'],
@@ -1113,7 +1122,7 @@ const MATTERS: Spec[] = [
     description: '设置大型户外广告及在城市建筑物、设施上悬挂、张贴宣传品的，应当经城市管理部门批准。',
     legalBasis: '《城市市容和环境卫生管理条例》第十一条',
     conditions: '设置地点和形式符合户外广告设置规划，结构安全。',
-    materials: [m('户外广告设置申请表'), m('设计效果图', 'COPY'), m('场地使用权证明', 'COPY')],
+    materials: [m('户外广告设置申请表'), license, m('设计效果图', 'COPY'), m('场地使用权证明', 'COPY')],
   },
   {
     dept: 'CGJ',
@@ -1266,6 +1275,7 @@ export async function seedDemoCatalog(mgr: EntityManager, now: Date, adminId: st
         s.kind === 'IMMEDIATE' ? ['申请', '受理并当场办结', '领取结果'] : ['申请', '受理', '审查', '决定', '送达'],
       statutoryLimit: { value: s.statutory, unit: 'WORKING_DAY' },
       promisedLimit: { value: s.promised, unit: 'WORKING_DAY' },
+      greenChannelLimit: s.green ? { value: s.green, unit: 'WORKING_DAY' } : null,
       handlingKind: s.kind,
       coDepartments: co,
       feeItemCodes: s.fees ?? [],

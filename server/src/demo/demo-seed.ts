@@ -21,6 +21,7 @@ import { PlatformClock } from '../platform/clock/platform-clock.service.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config.js';
 import { PersonalDataCipher } from '../platform/crypto/personal-data-cipher.js';
 import { seedDemoCatalog } from './demo-catalog.js';
+import { KeyProjectEntity } from '../modules/acceptance/case.entities.js';
 import { seedDemoHistory } from './demo-history.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -75,6 +76,9 @@ export const DEMO_LOGINS: { login: string; role: string }[] = [
   { login: '13800000001', role: '申请人 APPLICANT（自然人 王小明）' },
   { login: '13800000002', role: '申请人 APPLICANT（法人 示范餐饮有限公司）' },
 ];
+
+/** The demo key project's code (示范餐饮有限公司's central kitchen). */
+export const DEMO_KEY_PROJECT_CODE = '2026-330102-47-01-000123';
 
 export function demoCreditCode(seq: number, kind = '11'): string {
   const body = `${kind}330100${String(seq).padStart(9, '0')}`;
@@ -235,6 +239,24 @@ export async function seedDemo(app: INestApplication): Promise<void> {
     });
 
     const matters = await seedDemoCatalog(m, now, admin.id);
+    // 绿色通道: the demo company's central-kitchen project is a key project (its cases run on the shorter limits).
+    const company = demoCreditCode(5002, '91');
+    await m.insert(KeyProjectEntity, {
+      projectCode: DEMO_KEY_PROJECT_CODE,
+      projectName: '示范餐饮中央厨房建设项目',
+      applicantName: '示范餐饮有限公司',
+      applicantIdNumber: cipher.encrypt(company),
+      applicantIdHash: cipher.lookupHash(company),
+      reason: '列入 2026 年示范市重点建设项目计划（示范市发改〔2026〕8 号）',
+      markedBy: admin.id,
+      markedByName: admin.name,
+      markedAt: now,
+      revokedAt: null,
+      revokedByName: null,
+      revokeReason: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     const [{ staff }] = await m.query('SELECT count(*)::int AS staff FROM staff');
     await audit.record(m, systemActor('demo'), {
       action: 'demo.seeded',

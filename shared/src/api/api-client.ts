@@ -72,6 +72,7 @@ import type {
   SubtaskState,
   SubtaskSummaryDto,
 } from '../case/subtask.js';
+import type { KeyProjectDto, MarkKeyProjectRequest, RevokeKeyProjectRequest } from '../case/key-project.js';
 import type {
   AcceptCaseRequest,
   CaseDto,
@@ -469,6 +470,14 @@ export class ApiClient {
       this.request<CaseDto>('POST', `/cases/${id}/deferred-materials`, { body }),
     withdraw: (id: string, body: WithdrawCaseRequest) =>
       this.request<CaseDto>('POST', `/cases/${id}/withdraw`, { body }),
+  };
+
+  /** 重点项目 (绿色通道). */
+  readonly keyProjects = {
+    list: () => this.request<KeyProjectDto[]>('GET', '/key-projects'),
+    mark: (body: MarkKeyProjectRequest) => this.request<KeyProjectDto>('POST', '/key-projects', { body }),
+    revoke: (id: string, body: RevokeKeyProjectRequest) =>
+      this.request<KeyProjectDto>('POST', `/key-projects/${id}/revoke`, { body }),
   };
 
   readonly subtasks = {

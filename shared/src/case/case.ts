@@ -19,7 +19,12 @@ export interface CaseApplicantInput {
   contactName: string;
   phone: string;
   address?: string;
+  /** 项目代码 of the investment project the application belongs to (投资项目在线审批监管平台 code), if any. */
+  projectCode?: string | null;
 }
+
+/** The national investment project code: year-region-industry-type-serial, e.g. 2026-330102-47-01-123456. */
+export const PROJECT_CODE_PATTERN = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/;
 
 /** What the applicant or clerk says of each listed material. */
 export const CaseMaterialStatus = {
@@ -156,6 +161,9 @@ export interface CaseDto {
     phone: string;
     address: string | null;
   };
+  projectCode: string | null;
+  /** 绿色通道: the key project the case was accepted under (its clocks run on the green-channel limit). */
+  keyProject: { id: string; projectName: string } | null;
   materials: CaseMaterialDto[];
   receivedAt: string | null;
   acceptedAt: string | null;
@@ -240,6 +248,8 @@ export interface CaseSummaryDto {
   /** The running clock's due time (acceptance, case or delivery), if any. */
   dueAt: string | null;
   standing: ClockStanding;
+  /** 绿色通道: accepted under a key project (such cases head every queue). */
+  greenChannel: boolean;
 }
 
 /** The staff work queues. */

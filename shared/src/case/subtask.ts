@@ -125,6 +125,8 @@ export interface SubtaskSummaryDto {
   dueAt: string | null;
   standing: ClockStanding;
   silenceIsConsent: boolean;
+  /** 绿色通道: the case is a key project's (heads the queue). */
+  greenChannel: boolean;
 }
 
 /**

@@ -40,6 +40,7 @@ export const MATTER_FIELD_LABELS: Record<keyof MatterContent, string> = {
   procedure: '办理流程',
   statutoryLimit: '法定时限',
   promisedLimit: '承诺时限',
+  greenChannelLimit: '绿色通道时限',
   handlingKind: '办件类型',
   coDepartments: '协办部门',
   feeItemCodes: '收费项目',
@@ -79,6 +80,8 @@ function lines(c: MatterContent, field: keyof MatterContent, names: DiffNames): 
     case 'statutoryLimit':
     case 'promisedLimit':
       return [formatTimeLimit(c[field])];
+    case 'greenChannelLimit':
+      return [c.greenChannelLimit ? formatTimeLimit(c.greenChannelLimit) : '（无）'];
     case 'onlineAvailable':
       return [c.onlineAvailable ? '可网上申请' : '须到窗口申请'];
     case 'visitsOnSite':

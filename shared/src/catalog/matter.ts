@@ -59,6 +59,11 @@ export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = {
 
 export interface MaterialSpec {
   name: string;
+  /**
+   * 材料共享编码: the same key on materials of different matters means the same document, asked once in a
+   * life event's (一件事) combined application.
+   */
+  key?: string | null;
   form: MaterialForm;
   copies: number;
   required: boolean;
@@ -69,6 +74,9 @@ export interface MaterialSpec {
   blankForm?: AttachmentRef | null;
   sample?: AttachmentRef | null;
 }
+
+/** 材料共享编码: upper-case letters, digits and underscores, starting with a letter (e.g. BUSINESS_LICENCE). */
+export const MATERIAL_KEY_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
 
 /** A file uploaded to the catalog (see StoredFileDto), named as citizens will see it. */
 export interface AttachmentRef {
@@ -107,6 +115,11 @@ export interface MatterContent {
   procedure: string[];
   statutoryLimit: TimeLimitDto;
   promisedLimit: TimeLimitDto;
+  /**
+   * 绿色通道: the shorter limit a key project's (重点项目) cases run on; null when the matter offers none.
+   * Versions written before it existed read as null.
+   */
+  greenChannelLimit?: TimeLimitDto | null;
   handlingKind: HandlingKind;
   coDepartments: CoDepartmentSpec[];
   /** Codes of fee catalog items; empty when free. */
@@ -144,6 +157,16 @@ function comparable(l: TimeLimitDto): number {
   }
 }
 
+/** Whether limit a is shorter than b (compared in working-day terms where the units differ). */
+function shorterThan(a: TimeLimitDto, b: TimeLimitDto): boolean {
+  return a.unit === b.unit ? a.value < b.value : comparable(a) < comparable(b);
+}
+
+/** The limit a case of this version runs on: the green-channel limit for a key project where the matter has one. */
+export function caseLimitOf(c: MatterContent, keyProject: boolean): TimeLimitDto {
+  return keyProject && c.greenChannelLimit ? c.greenChannelLimit : c.promisedLimit;
+}
+
 /**
  * The rules a version must meet to be published (DOMAIN.md §2). Returns field errors keyed by path,
  * empty when publishable. Shared so the editor shows exactly what the server enforces.
@@ -162,6 +185,12 @@ export function checkMatterContent(c: MatterContent, feeItems: FeeItemFacts[]): 
     ? c.promisedLimit.value > c.statutoryLimit.value
     : comparable(c.promisedLimit) > comparable(c.statutoryLimit);
   if (promisedLonger) add('promisedLimit', '承诺时限不得超过法定时限');
+  const green = c.greenChannelLimit;
+  if (green) {
+    if (c.handlingKind === HandlingKind.IMMEDIATE) add('greenChannelLimit', '即办件当场办结，无需绿色通道时限');
+    else if (green.value <= 0) add('greenChannelLimit', '绿色通道时限须大于 0');
+    else if (!shorterThan(green, c.promisedLimit)) add('greenChannelLimit', '绿色通道时限须短于承诺时限');
+  }
 
   if (c.handlingKind === HandlingKind.IMMEDIATE) {
     if (c.promisedLimit.value !== 0) add('promisedLimit', '即办件的承诺时限必须为 0');
@@ -181,6 +210,8 @@ export function checkMatterContent(c: MatterContent, feeItems: FeeItemFacts[]): 
     if (!m.name?.trim()) add(`materials.${i}.name`, '请填写材料名称');
     if (!m.form) add(`materials.${i}.form`, '请选择原件或复印件');
     if (m.deferrable && !m.required) add(`materials.${i}.deferrable`, '非必需材料无需容缺');
+    if (m.key && c.materials.findIndex((x) => x.key === m.key) < i)
+      add(`materials.${i}.key`, `材料共享编码 ${m.key} 与前面的材料重复`);
   });
 
   const byCode = new Map(feeItems.map((f) => [f.code, f]));

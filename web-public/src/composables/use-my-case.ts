@@ -28,6 +28,7 @@ export function useMyCase(id: string) {
     contactName: '',
     phone: '',
     address: '',
+    projectCode: '',
   });
   const deferred = ref<Set<number>>(new Set());
   const fieldErrors = ref<Record<string, string[]>>({});
@@ -40,6 +41,7 @@ export function useMyCase(id: string) {
       ...applicant.value,
       name: applicant.value.name || c.value.applicant.name,
       contactName: applicant.value.contactName || c.value.applicant.contactName,
+      projectCode: applicant.value.projectCode || c.value.projectCode || '',
     };
     deferred.value = new Set(c.value.materials.filter((m) => m.status === 'DEFERRED').map((m) => m.index));
   }
@@ -68,6 +70,7 @@ export function useMyCase(id: string) {
       ...applicant.value,
       contactName: applicant.value.contactName || applicant.value.name,
       address: applicant.value.address || undefined,
+      projectCode: (applicant.value.kind === 'ORGANIZATION' && applicant.value.projectCode?.trim()) || null,
     },
     materials: [...deferred.value].map((index) => ({ index, status: 'DEFERRED' as const })),
   });

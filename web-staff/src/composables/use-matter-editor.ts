@@ -45,6 +45,7 @@ export const blankMatterContent = (name: string, matterType: MatterType, departm
   procedure: ['申请', '受理', '审查', '决定', '送达'],
   statutoryLimit: { value: 20, unit: 'WORKING_DAY' },
   promisedLimit: { value: 10, unit: 'WORKING_DAY' },
+  greenChannelLimit: null,
   handlingKind: 'PROMISED',
   coDepartments: [],
   feeItemCodes: [],

@@ -21,6 +21,7 @@ export function useWalkIn() {
     contactName: '',
     phone: '',
     address: '',
+    projectCode: '',
   });
   const checklist = ref<CaseMaterialStatus[]>([]);
   const { busy, run, fieldError } = useAction();
@@ -37,7 +38,12 @@ export function useWalkIn() {
     const c = await run(() =>
       api.cases.walkIn({
         matterCode: matter.value!.code,
-        applicant: { ...a, contactName: a.contactName || a.name, address: a.address || undefined },
+        applicant: {
+          ...a,
+          contactName: a.contactName || a.name,
+          address: a.address || undefined,
+          projectCode: (a.kind === 'ORGANIZATION' && a.projectCode?.trim()) || null,
+        },
         materials: checklist.value.map((status, index) => ({ index, status })),
       }),
     );

@@ -81,6 +81,12 @@ export const routes = [
         meta: { nav: 'cards', roles: [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD] },
       },
       {
+        path: 'key-projects',
+        name: 'key-projects',
+        component: () => import('../views/key-projects/index.vue'),
+        meta: { nav: 'keyProjects', roles: [Role.CENTER_ADMIN, Role.SUPERVISOR] },
+      },
+      {
         path: 'org/departments',
         name: 'departments',
         component: () => import('../views/org/departments/index.vue'),

@@ -11,7 +11,8 @@ import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
 import { CaseProcedureService } from './case-procedure.service.js';
 import { CaseQueryService } from './case-query.service.js';
-import { CaseController, PublicProgressController } from './case.controller.js';
+import { CaseController, KeyProjectController, PublicProgressController } from './case.controller.js';
+import { KeyProjectService } from './key-project.service.js';
 import { CaseEntity } from './case.entities.js';
 
 /**
@@ -20,7 +21,7 @@ import { CaseEntity } from './case.entities.js';
  */
 @Module({
   imports: [CalendarModule, CatalogModule, OrganizationModule],
-  controllers: [CaseController, PublicProgressController],
+  controllers: [CaseController, PublicProgressController, KeyProjectController],
   providers: [
     CaseLedger,
     CaseExtensions,
@@ -31,6 +32,7 @@ import { CaseEntity } from './case.entities.js';
     CaseDeliveryService,
     CaseQueryService,
     CaseExchangeService,
+    KeyProjectService,
   ],
   exports: [
     CaseLedger,

@@ -6,7 +6,8 @@
 export const AcceptanceSql = {
   /**
    * `service_case <alias>`: id, case_no, receipt_no, matter_name, department_id, state, received_at, received_by,
-   * completed_at, deferred_promise_date, acceptance_clock_id, case_clock_id, delivery_clock_id.
+   * completed_at, deferred_promise_date, acceptance_clock_id, case_clock_id, delivery_clock_id, key_project_id
+   * (绿色通道: such cases head every queue).
    */
   case: (alias: string) => `service_case ${alias}`,
 } as const;

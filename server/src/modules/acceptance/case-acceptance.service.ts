@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type AcceptCaseRequest, dateOfDay, Role, shanghaiDay, type SupplementItemDto } from '@onewindow/shared';
+import {
+  type AcceptCaseRequest,
+  caseLimitOf,
+  dateOfDay,
+  formatTimeLimit,
+  Role,
+  shanghaiDay,
+  type SupplementItemDto,
+} from '@onewindow/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
@@ -12,6 +20,7 @@ import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
 import type { CaseEntity } from './case.entities.js';
 import { CaseErrors, CaseException } from './case.exception.js';
+import { KeyProjectService } from './key-project.service.js';
 
 const ART_32 = '《中华人民共和国行政许可法》第三十二条';
 
@@ -31,6 +40,7 @@ export class CaseAcceptanceService {
     private readonly clocks: ClockService,
     private readonly clockReader: ClockReader,
     private readonly departments: DepartmentService,
+    private readonly keyProjects: KeyProjectService,
     private readonly clock: PlatformClock,
   ) {}
 
@@ -143,13 +153,17 @@ export class CaseAcceptanceService {
       });
       return;
     }
+    // 绿色通道: a key project's case runs on the matter's green-channel limit, and its cards on that limit.
+    const keyProject = await this.keyProjects.match(m, c);
+    c.keyProjectId = keyProject?.id ?? null;
+    const limit = caseLimitOf(content, !!keyProject);
     const caseClock = await this.clocks.start(
       actor,
       {
         subjectKind: 'CASE',
         subjectId: c.id,
         departmentId: c.departmentId,
-        limit: content.promisedLimit,
+        limit,
         joint: c.handlingKind === 'JOINT',
       },
       m,
@@ -172,7 +186,9 @@ export class CaseAcceptanceService {
             deemed
               ? `本中心未在法定期限内对您的申请作出受理决定。依照${ART_32}，自收到申请材料之日起即为受理。`
               : `您申请的“${c.matterName}”材料齐全、符合法定形式，本中心决定予以受理。`,
-            `承诺办结时限 ${content.promisedLimit.value} 个工作日，依法需要听证、检验、检测、鉴定、专家评审等的时间不计算在内。`,
+            keyProject && limit !== content.promisedLimit
+              ? `本件属重点项目“${keyProject.projectName}”，走绿色通道：办结时限 ${formatTimeLimit(limit)}（承诺时限 ${formatTimeLimit(content.promisedLimit)}），依法需要听证、检验、检测、鉴定、专家评审等的时间不计算在内。`
+              : `承诺办结时限 ${formatTimeLimit(limit)}，依法需要听证、检验、检测、鉴定、专家评审等的时间不计算在内。`,
             ...(promise ? [`容缺受理：您承诺于 ${promise} 前补交容缺材料；逾期未补交的，将记入监察记录。`] : []),
           ],
         },
@@ -182,7 +198,7 @@ export class CaseAcceptanceService {
       opinion,
       resultCode: '4',
       noticeId,
-      details: { caseNo: c.caseNo, deemed, promise },
+      details: { caseNo: c.caseNo, deemed, promise, ...(keyProject ? { keyProjectId: keyProject.id, limit } : {}) },
     });
   }
 

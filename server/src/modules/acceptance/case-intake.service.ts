@@ -24,6 +24,7 @@ import { CaseNoticeService } from './case-notice.service.js';
 import { CaseEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
+import { KeyProjectService } from './key-project.service.js';
 
 /** Applicants' uploaded materials: PDF or images, at most 10 MB each, never served back as anything else. */
 export const CASE_MATERIAL_FILE = {
@@ -50,6 +51,7 @@ export class CaseIntakeService {
     private readonly catalog: PublicCatalogService,
     private readonly files: FileStore,
     private readonly cipher: PersonalDataCipher,
+    private readonly keyProjects: KeyProjectService,
     private readonly clock: PlatformClock,
   ) {}
 
@@ -205,6 +207,8 @@ export class CaseIntakeService {
       state: 'DRAFT',
       applicantAccountId: accountId,
       applicantAddress: null,
+      projectCode: null,
+      keyProjectId: null,
       receivedAt: null,
       receivedBy: null,
       acceptedAt: null,
@@ -256,6 +260,7 @@ export class CaseIntakeService {
     c.contactName = a.contactName.trim();
     c.contactPhone = a.phone ? this.cipher.encrypt(a.phone) : '';
     c.applicantAddress = a.address?.trim() || null;
+    c.projectCode = a.projectCode?.trim() || null;
   }
 
   /** The checklist: statuses by material index; DEFERRED only where the matter allows 容缺. */
@@ -279,6 +284,8 @@ export class CaseIntakeService {
     const now = this.clock.now();
     c.queryCode = this.ledger.queryCode();
     c.receivedAt = now;
+    // 绿色通道 from receipt on: a key project's receipt heads the acceptance queue too (acceptance checks again).
+    c.keyProjectId = (await this.keyProjects.match(m, c))?.id ?? null;
     const clock = await this.clocks.start(
       actor,
       { subjectKind: 'ACCEPTANCE', subjectId: c.id, departmentId: c.departmentId, limit: ACCEPTANCE_LIMIT },

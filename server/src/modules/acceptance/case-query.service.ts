@@ -76,7 +76,10 @@ const STANDING_SQL = CalendarSql.standing('ck', '$1');
 
 /** A queue row: the case with its running clock (needs $1 = now). */
 const SUMMARY_COLUMNS = `sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.department_id, sc.applicant_name, sc.channel, sc.state, sc.received_at,
-  ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING_SQL} AS standing`;
+  ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING_SQL} AS standing, (sc.key_project_id IS NOT NULL) AS green_channel`;
+
+/** 绿色通道 cases head every queue; then the least time left. */
+export const QUEUE_ORDER = `(sc.key_project_id IS NOT NULL) DESC, (ck.state = 'RUNNING') DESC NULLS LAST, ck.due_at ASC NULLS LAST, sc.received_at DESC`;
 
 /** Everything under a case (`sc`) that acceptance owns, by alias, read with the case row (extensions add theirs). */
 const CASE_PARTS = `
@@ -85,7 +88,8 @@ const CASE_PARTS = `
             'actingForName', s.acting_for_name, 'at', s.at, 'opinion', s.opinion, 'resultCode', s.result_code, 'noticeId', s.notice_id) ORDER BY s.seq), '[]')
      FROM case_step s WHERE s.case_id = sc.id) AS steps,
   (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
-     FROM case_notice n WHERE n.case_id = sc.id) AS notices`;
+     FROM case_notice n WHERE n.case_id = sc.id) AS notices,
+  (SELECT json_build_object('id', kp.id, 'projectName', kp.project_name) FROM key_project kp WHERE kp.id = sc.key_project_id) AS key_project`;
 
 interface CaseParts {
   clocks: ClockJson[];
@@ -97,6 +101,7 @@ interface CaseParts {
   subtasks?: (Omit<SubtaskDto, 'clock' | 'standing'> & { clockId: string })[];
   inspections?: InspectionDto[];
   notices: { id: string; kind: CaseNoticeKind; createdAt: string }[];
+  key_project: { id: string; projectName: string } | null;
 }
 
 /** Reading cases: the staff queues, one case in full, the applicant's own, and the public progress query. */
@@ -140,7 +145,7 @@ export class CaseQueryService {
     );
     const rows = await this.dataSource.query<SummaryRow[]>(
       `SELECT ${SUMMARY_COLUMNS}
-       ${from} ORDER BY (ck.state = 'RUNNING') DESC NULLS LAST, ck.due_at ASC NULLS LAST, sc.received_at DESC
+       ${from} ORDER BY ${QUEUE_ORDER}
        ${paging.sql(params)}`,
       params,
     );
@@ -306,6 +311,8 @@ export class CaseQueryService {
         phone: phone ? (staffView ? phone : maskPhone(phone)) : '',
         address: c.applicantAddress,
       },
+      projectCode: c.projectCode,
+      keyProject: parts.key_project,
       materials: parts.materials.map((x) => ({ ...x, suppliedAt: isoOrNull(x.suppliedAt) })),
       receivedAt: c.receivedAt?.toISOString() ?? null,
       acceptedAt: c.acceptedAt?.toISOString() ?? null,
@@ -386,6 +393,7 @@ interface SummaryRow {
   received_at: Date | string | null;
   due_at: Date | string | null;
   standing: ClockStanding;
+  green_channel: boolean;
 }
 
 function toSummary(r: SummaryRow): CaseSummaryDto {
@@ -401,5 +409,6 @@ function toSummary(r: SummaryRow): CaseSummaryDto {
     receivedAt: isoOrNull(r.received_at),
     dueAt: isoOrNull(r.due_at),
     standing: r.standing,
+    greenChannel: r.green_channel,
   };
 }

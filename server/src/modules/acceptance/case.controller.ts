@@ -24,14 +24,17 @@ import { CaseDeliveryService } from './case-delivery.service.js';
 import { CaseProcedureService } from './case-procedure.service.js';
 import { CASE_MATERIAL_FILE, CaseIntakeService } from './case-intake.service.js';
 import { CaseQueryService } from './case-query.service.js';
+import { KeyProjectService } from './key-project.service.js';
 import {
   AcceptCaseDto,
   CaseQueueQueryDto,
   DeliverCaseDto,
   ExtensionDecisionDto,
+  MarkKeyProjectDto,
   ProgressQueryDto,
   RejectCaseDto,
   RequestExtensionDto,
+  RevokeKeyProjectDto,
   SaveCaseDraftDto,
   StartOnlineCaseDto,
   SupplementCaseDto,
@@ -309,5 +312,35 @@ export class PublicProgressController {
   async notice(@Param('noticeId', uuid) noticeId: string, @Query() q: ProgressQueryDto) {
     const { fileName, pdf } = await this.query.progressNotice(q.no, q.code, noticeId);
     return download(fileName, 'application/pdf', pdf);
+  }
+}
+
+@ApiTags('key-projects 重点项目（绿色通道）')
+@Controller('key-projects')
+export class KeyProjectController {
+  constructor(private readonly keyProjects: KeyProjectService) {}
+
+  @Get()
+  @Roles(Role.CENTER_ADMIN, Role.SUPERVISOR)
+  @ApiOperation({ summary: '重点项目清单（在办的在前），含按绿色通道受理的办件数' })
+  list() {
+    return this.keyProjects.list();
+  }
+
+  @Post()
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({
+    summary: '列为重点项目：此后受理的、带该项目代码且申请人一致的办件走绿色通道（绿色通道时限、各队列优先）',
+  })
+  mark(@Body() dto: MarkKeyProjectDto, @Actor() actor: RequestActor) {
+    return this.keyProjects.mark(actor, dto);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @Roles(Role.CENTER_ADMIN)
+  @ApiOperation({ summary: '撤销重点项目（须说明理由）；已受理的办件保持原时限' })
+  revoke(@Param('id', uuid) id: string, @Body() dto: RevokeKeyProjectDto, @Actor() actor: RequestActor) {
+    return this.keyProjects.revoke(actor, id, dto.reason);
   }
 }

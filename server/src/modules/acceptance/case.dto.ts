@@ -7,6 +7,8 @@ import {
   CaseMaterialStatus,
   CaseQueue,
   type DeliverCaseRequest,
+  type MarkKeyProjectRequest,
+  type RevokeKeyProjectRequest,
   DeliveryMethod,
   PauseReason,
   type RejectCaseRequest,
@@ -37,7 +39,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/paging.dto.js';
-import { IsApplicantIdNumber, IsDay, IsMobilePhone, Nested, RequiredText } from '../../platform/http/validators.js';
+import {
+  IsAnyIdNumber,
+  IsApplicantIdNumber,
+  IsDay,
+  IsMobilePhone,
+  IsProjectCode,
+  Nested,
+  RequiredText,
+} from '../../platform/http/validators.js';
 
 /** Required free text of at most `max` characters. */
 
@@ -50,6 +60,22 @@ export class CaseApplicantDto implements CaseApplicantInput {
   @ApiProperty({ description: '经办人' }) @RequiredText(50) contactName: string;
   @ApiProperty() @IsMobilePhone() phone: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
+  @ApiPropertyOptional({ description: '投资项目代码（重点项目走绿色通道）', example: '2026-330102-47-01-000123' })
+  @IsOptional()
+  @IsProjectCode()
+  projectCode?: string | null;
+}
+
+export class MarkKeyProjectDto implements MarkKeyProjectRequest {
+  @ApiProperty({ example: '2026-330102-47-01-000123' }) @IsProjectCode() projectCode: string;
+  @ApiProperty() @RequiredText(100) projectName: string;
+  @ApiProperty() @RequiredText(100) applicantName: string;
+  @ApiProperty({ description: '申请人统一社会信用代码或身份证号' }) @IsAnyIdNumber() idNumber: string;
+  @ApiProperty({ description: '列为重点项目的理由（如 省市重点建设项目文件）' }) @RequiredText(500) reason: string;
+}
+
+export class RevokeKeyProjectDto implements RevokeKeyProjectRequest {
+  @ApiProperty() @RequiredText(500) reason: string;
 }
 
 export class CaseMaterialInputDto implements CaseMaterialInput {

@@ -23,6 +23,7 @@ import type { PdfSpec } from '../../platform/documents/pdf-renderer.js';
 @Unique('uq_service_case_case_no', ['caseNo'])
 @Index('ix_service_case_department_state', ['departmentId', 'state'])
 @Index('ix_service_case_applicant', ['applicantAccountId'])
+@Index('ix_service_case_key_project', ['keyProjectId'], { where: 'key_project_id IS NOT NULL' })
 @Check(
   'ck_service_case_state',
   `state IN ('DRAFT', 'SUBMITTED', 'SUPPLEMENT_REQUIRED', 'IN_REVIEW', 'SUSPENDED', 'APPROVED', 'DENIED', 'COMPLETED', 'REJECTED', 'WITHDRAWN')`,
@@ -92,6 +93,15 @@ export class CaseEntity extends VersionedEntity {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   applicantAddress: string | null;
+
+  /** 项目代码 of the investment project, as the application gave it. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  projectCode: string | null;
+
+  /** 绿色通道: the key project the case was accepted under (fixed at acceptance). */
+  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => KeyProjectEntity, { name: 'fk_service_case_key_project' })
+  keyProjectId: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   receivedAt: Date | null;
@@ -169,6 +179,53 @@ export class CaseEntity extends VersionedEntity {
 
   @Column({ type: 'uuid', nullable: true })
   deliveryClockId: string | null;
+}
+
+/**
+ * 重点项目: an applicant's investment project that CENTER_ADMIN put on the green channel, with the reason. Matched at
+ * acceptance by project code and the applicant's ID (its keyed hash: the ID itself is stored encrypted only).
+ */
+@Entity('key_project')
+@Index('uq_key_project_active_code', ['projectCode'], { unique: true, where: 'revoked_at IS NULL' })
+export class KeyProjectEntity extends VersionedEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  projectCode: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  projectName: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  applicantName: string;
+
+  @Column({ type: 'text' })
+  applicantIdNumber: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  applicantIdHash: string;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ type: 'uuid' })
+  markedBy: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  markedByName: string;
+
+  @Column({ type: 'timestamptz' })
+  markedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  revokedByName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  revokeReason: string | null;
 }
 
 /** Each material the matter version lists, and what the applicant or clerk said of it. */

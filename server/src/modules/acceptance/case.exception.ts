@@ -39,5 +39,11 @@ export const CaseErrors = {
   deliveryDetails: (field: string, msg: string) =>
     new CaseException(ErrorCode.VALIDATION_FAILED, 400, msg, { fields: { [field]: [msg] } }),
   progressNotFound: () => new CaseException(ErrorCode.CASE_NOT_FOUND, 404, '编号或查询码不正确'),
+  keyProjectNotFound: () => new CaseException(ErrorCode.KEY_PROJECT_NOT_FOUND, 404, '重点项目不存在'),
+  keyProjectExists: (code: string) =>
+    new CaseException(ErrorCode.KEY_PROJECT_EXISTS, 409, `项目代码 ${code} 已列为重点项目`, {
+      fields: { projectCode: ['该项目已列为重点项目'] },
+    }),
+  keyProjectRevoked: () => new CaseException(ErrorCode.KEY_PROJECT_REVOKED, 409, '该重点项目已撤销'),
   notOverdue: () => new CaseException(ErrorCode.CASE_NOT_OVERDUE, 409, '受理期限尚未届满，不能视为受理'),
 };

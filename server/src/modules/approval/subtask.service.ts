@@ -244,8 +244,8 @@ export class SubtaskService {
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT t.id, t.case_id, sc.case_no, sc.matter_name, d.name AS lead_name, sc.applicant_name, t.state, t.opened_at,
               ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING} AS standing,
-              t.silence_is_consent
-       ${from} ORDER BY (t.state = 'OPEN') DESC, (ck.state = 'RUNNING') DESC, ck.due_at ASC, t.opened_at DESC
+              t.silence_is_consent, (sc.key_project_id IS NOT NULL) AS green_channel
+       ${from} ORDER BY (t.state = 'OPEN') DESC, (sc.key_project_id IS NOT NULL) DESC, (ck.state = 'RUNNING') DESC, ck.due_at ASC, t.opened_at DESC
        ${paging.sql(params)}`,
       params,
     );
@@ -262,6 +262,7 @@ export class SubtaskService {
         dueAt: r.due_at ? new Date(r.due_at as string).toISOString() : null,
         standing: r.standing as SubtaskSummaryDto['standing'],
         silenceIsConsent: r.silence_is_consent as boolean,
+        greenChannel: r.green_channel as boolean,
       })),
       total,
     );

@@ -6,6 +6,7 @@ import {
   HANDLING_KIND_LABELS,
   LIMIT_UNIT_LABELS,
   MATERIAL_FORM_LABELS,
+  MATERIAL_KEY_PATTERN,
   type MaterialSpec,
   type MatterContent,
   MATTER_TYPE_LABELS,
@@ -125,6 +126,33 @@ function limitColumns(label: string, key: 'statutoryLimit' | 'promisedLimit'): C
   ];
 }
 
+/** A limit that may be left empty (both cells blank: none). */
+function optionalLimitColumns(label: string, key: 'greenChannelLimit'): Column[] {
+  const units = reverse(LIMIT_UNIT_LABELS);
+  return [
+    {
+      header: label,
+      width: 10,
+      write: (c) => c[key]?.value ?? '',
+      read: (text, c, _lk, fail) => {
+        if (text) c[key] = { value: int(text, fail), unit: c[key]?.unit ?? 'WORKING_DAY' };
+      },
+    },
+    {
+      header: `${label}单位`,
+      width: 10,
+      write: (c) => (c[key] ? LIMIT_UNIT_LABELS[c[key].unit] : ''),
+      read: (text, c, _lk, fail) => {
+        if (!text) return;
+        const u = units.get(text);
+        if (!u) fail(`应为 ${Object.values(LIMIT_UNIT_LABELS).join('、')} 之一`);
+        else if (c[key]) c[key].unit = u as TimeLimitDto['unit'];
+        else fail('填写了单位，请同时填写时限');
+      },
+    },
+  ];
+}
+
 function int(text: string, fail: (msg: string) => void): number {
   if (!/^\d+$/.test(text)) {
     fail('应为非负整数');
@@ -190,6 +218,7 @@ const COLUMNS: Column[] = [
   textColumn('事项说明', 'description', 40),
   textColumn('咨询电话', 'contactPhone', 14),
   textColumn('投诉电话', 'complaintPhone', 14),
+  ...optionalLimitColumns('绿色通道时限', 'greenChannelLimit'),
 ];
 /** The content field each 事项 column fills, for error paths. */
 const COLUMN_PATHS = [
@@ -216,6 +245,8 @@ const COLUMN_PATHS = [
   'description',
   'contactPhone',
   'complaintPhone',
+  'greenChannelLimit',
+  'greenChannelLimit',
 ];
 
 const MATERIAL_HEADERS = [
@@ -228,6 +259,7 @@ const MATERIAL_HEADERS = [
   '说明',
   '空白表格文件',
   '示例样表文件',
+  '材料共享编码',
 ];
 const CO_DEPARTMENT_HEADERS = ['事项编码', '协办部门编码', '子任务时限', '子任务时限单位', '超时默许同意'];
 const SPECIAL_HEADERS = ['事项编码', '特别程序', '计入办理时限', '说明'];
@@ -266,6 +298,7 @@ export async function writeCatalogWorkbook(file: CatalogFile, lookups: WorkbookL
         m.notes ?? '',
         attachmentCell(m.blankForm),
         attachmentCell(m.sample),
+        m.key ?? '',
       ]);
     }
     for (const d of c.coDepartments) {
@@ -366,7 +399,7 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
   children(
     SHEET.materials,
     MATERIAL_HEADERS,
-    ([, name, form, copies, required, deferrable, notes, blank, sample], c, fail) => {
+    ([, name, form, copies, required, deferrable, notes, blank, sample, key], c, fail) => {
       const i = c.materials.length;
       const f = (field: string) => (msg: string) => fail(`materials.${i}.${field}`, msg);
       const m: MaterialSpec = {
@@ -379,6 +412,10 @@ export async function readCatalogWorkbook(bytes: Buffer, lookups: WorkbookLookup
         deferrable: yesNo(deferrable, f('deferrable')),
       };
       if (notes) m.notes = notes;
+      if (key) {
+        if (MATERIAL_KEY_PATTERN.test(key.toUpperCase())) m.key = key.toUpperCase();
+        else f('key')('应为字母开头的字母、数字或下划线（2 至 40 位）');
+      }
       for (const [key, text] of [
         ['blankForm', blank],
         ['sample', sample],
@@ -443,6 +480,7 @@ function blankContent(): MatterContent {
     procedure: [],
     statutoryLimit: { value: 0, unit: 'WORKING_DAY' },
     promisedLimit: { value: 0, unit: 'WORKING_DAY' },
+    greenChannelLimit: null,
     handlingKind: 'PROMISED',
     coDepartments: [],
     feeItemCodes: [],

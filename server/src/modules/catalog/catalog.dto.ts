@@ -8,6 +8,7 @@ import {
   MATTER_LIST_STATES,
   type MatterListState,
   MaterialForm,
+  MATERIAL_KEY_PATTERN,
   type MaterialSpec,
   type MatterContent,
   MatterType,
@@ -25,6 +26,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -45,6 +47,14 @@ class AttachmentRefDto implements AttachmentRef {
 
 class MaterialDto implements MaterialSpec {
   @ApiProperty() @IsString() @MaxLength(200) name: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: '材料共享编码：一件事中各事项同编码的材料只收一次（如 ID_CARD、BUSINESS_LICENCE）',
+    example: 'BUSINESS_LICENCE',
+  })
+  @IsOptional()
+  @Matches(MATERIAL_KEY_PATTERN, { message: '应为大写字母开头的字母、数字或下划线（2 至 40 位）' })
+  key?: string | null;
   @ApiProperty({ enum: Object.values(MaterialForm) }) @IsIn(Object.values(MaterialForm)) form: MaterialForm;
   @ApiProperty() @IsInt() @Min(0) @Max(99) copies: number;
   @ApiProperty() @IsBoolean() required: boolean;
@@ -114,6 +124,10 @@ export class MatterContentDto implements MatterContent {
   procedure: string[];
   @ApiProperty({ type: LimitDto }) @Nested(() => LimitDto) statutoryLimit: LimitDto;
   @ApiProperty({ type: LimitDto }) @Nested(() => LimitDto) promisedLimit: LimitDto;
+  @ApiPropertyOptional({ type: LimitDto, nullable: true, description: '绿色通道时限（重点项目），须短于承诺时限' })
+  @IsOptional()
+  @Nested(() => LimitDto)
+  greenChannelLimit?: LimitDto | null;
   @ApiProperty({ enum: Object.values(HandlingKind) }) @IsIn(Object.values(HandlingKind)) handlingKind: HandlingKind;
   @ApiProperty({ type: [CoDepartmentDto] })
   @IsArray()

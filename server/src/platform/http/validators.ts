@@ -4,6 +4,7 @@ import {
   isIsoDate,
   isStrongEnoughPassword,
   MOBILE_PHONE_PATTERN,
+  PROJECT_CODE_PATTERN,
 } from '@onewindow/shared';
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
@@ -93,6 +94,30 @@ export const IsApplicantIdNumber = (o?: ValidationOptions) =>
         return CREDIT_CODE_PROBLEMS[checkCreditCode(v) as keyof typeof CREDIT_CODE_PROBLEMS] ?? null;
       return RESIDENT_ID_PROBLEMS[checkResidentId(v) as keyof typeof RESIDENT_ID_PROBLEMS] ?? null;
     },
+    o,
+  );
+
+/** An identity number of either kind (whose kind the form does not say): a 统一社会信用代码 or a 居民身份证号码. */
+export const IsAnyIdNumber = (o?: ValidationOptions) =>
+  rule(
+    'isAnyIdNumber',
+    (v) => {
+      if (typeof v !== 'string') return '必须是文本';
+      const asCode = CREDIT_CODE_PROBLEMS[checkCreditCode(v) as keyof typeof CREDIT_CODE_PROBLEMS];
+      const asId = RESIDENT_ID_PROBLEMS[checkResidentId(v) as keyof typeof RESIDENT_ID_PROBLEMS];
+      return asCode && asId ? '须为有效的统一社会信用代码或居民身份证号码' : null;
+    },
+    o,
+  );
+
+/** 项目代码 of an investment project, e.g. 2026-330102-47-01-123456. */
+export const IsProjectCode = (o?: ValidationOptions) =>
+  rule(
+    'isProjectCode',
+    (v) =>
+      typeof v === 'string' && PROJECT_CODE_PATTERN.test(v)
+        ? null
+        : '格式应为 年份-地区码-行业码-类型码-流水号，如 2026-330102-47-01-000123',
     o,
   );
 
