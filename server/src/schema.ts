@@ -20,11 +20,17 @@ import {
   CaseSequenceEntity,
   CaseStepEntity,
   KeyProjectEntity,
+  CaseBundleEntity,
 } from './modules/acceptance/case.entities.js';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation.js';
 import { CalendarClocks1763900000000 } from './migrations/1763900000000-calendar-clocks.js';
 import { CatalogFees1764000000000 } from './migrations/1764000000000-catalog-fees.js';
-import { CatalogRevisionEntity, MatterEntity, MatterVersionEntity } from './modules/catalog/catalog.entities.js';
+import {
+  CatalogRevisionEntity,
+  LifeEventEntity,
+  MatterEntity,
+  MatterVersionEntity,
+} from './modules/catalog/catalog.entities.js';
 import {
   CaseInspectionEntity,
   CaseInspectionPartEntity,
@@ -44,6 +50,7 @@ import {
 import { SweepRunRunning1764700000000 } from './migrations/1764700000000-sweep-run-running.js';
 import { ParallelApproval1764800000000 } from './migrations/1764800000000-parallel-approval.js';
 import { GreenChannel1764900000000 } from './migrations/1764900000000-green-channel.js';
+import { Bundles1765000000000 } from './migrations/1765000000000-bundles.js';
 
 /** Every table-backed entity, by owner. A new entity is listed here and gets a migration. */
 export const ENTITIES = [
@@ -73,6 +80,7 @@ export const ENTITIES = [
   MatterEntity,
   MatterVersionEntity,
   CatalogRevisionEntity,
+  LifeEventEntity,
   // acceptance
   CaseEntity,
   CaseMaterialEntity,
@@ -80,6 +88,7 @@ export const ENTITIES = [
   CaseNoticeEntity,
   CaseSequenceEntity,
   KeyProjectEntity,
+  CaseBundleEntity,
   // approval
   CaseTaskEntity,
   CaseSubtaskEntity,
@@ -106,4 +115,5 @@ export const MIGRATIONS = [
   SweepRunRunning1764700000000,
   ParallelApproval1764800000000,
   GreenChannel1764900000000,
+  Bundles1765000000000,
 ];

@@ -48,6 +48,7 @@ export const FIELD_LABELS: Record<string, string> = {
   login: '登录名',
   materialIndex: '材料',
   materialIndexes: '材料',
+  matterCodes: '所含事项',
   materials: '材料',
   matterCode: '事项编码',
   maxFen: '最高金额',

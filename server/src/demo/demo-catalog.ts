@@ -8,7 +8,7 @@ import {
   type MatterType,
 } from '@onewindow/shared';
 import type { EntityManager } from 'typeorm';
-import { MatterEntity, MatterVersionEntity } from '../modules/catalog/catalog.entities.js';
+import { LifeEventEntity, MatterEntity, MatterVersionEntity } from '../modules/catalog/catalog.entities.js';
 import { DepartmentEntity } from '../modules/organization/department.entity.js';
 import { FeeItemEntity } from '../modules/fees/fee-item.entity.js';
 
@@ -266,7 +266,7 @@ const MATTERS: Spec[] = [
     conditions: '取得土地使用权，设计方案符合控制性详细规划和规划条件。',
     materials: [
       m('建设工程规划许可申请表'),
-      m('使用土地的有关证明文件', 'COPY'),
+      m('使用土地的有关证明文件', 'COPY', { key: 'LAND_USE_PROOF' }),
       m('建设工程设计方案', 'ORIGINAL', { copies: 2 }),
     ],
     expertReview: true,
@@ -1053,7 +1053,7 @@ const MATTERS: Spec[] = [
     materials: [
       m('项目申请书'),
       m('城乡规划主管部门出具的选址意见书', 'COPY'),
-      m('国土资源主管部门出具的用地预审意见', 'COPY'),
+      m('国土资源主管部门出具的用地预审意见', 'COPY', { key: 'LAND_USE_PROOF' }),
     ],
     expertReview: true,
   },
@@ -1248,11 +1248,13 @@ export async function seedDemoCatalog(mgr: EntityManager, now: Date, adminId: st
   }
   const depts = new Map((await mgr.find(DepartmentEntity)).map((d) => [d.code, d]));
   const mainByType = new Map<string, number>();
+  const codeOf = new Map<string, string>();
   for (const s of MATTERS) {
     const dept = depts.get(s.dept)!;
     const main = (mainByType.get(s.type) ?? 0) + 1;
     mainByType.set(s.type, main);
     const code = matterCode(s.type, main, 1);
+    codeOf.set(s.name, code);
     const co: CoDepartmentSpec[] = (s.co ?? []).map((c) => ({
       departmentId: depts.get(c.dept)!.id,
       subtaskLimit: { value: c.days, unit: 'WORKING_DAY' },
@@ -1316,6 +1318,35 @@ export async function seedDemoCatalog(mgr: EntityManager, now: Date, adminId: st
       version: 1,
     });
   }
+  for (const [i, e] of LIFE_EVENTS.entries()) {
+    await mgr.insert(LifeEventEntity, {
+      code: `YJS${String(i + 1).padStart(4, '0')}`,
+      status: 'PUBLISHED',
+      content: { ...e, matterCodes: e.matters.map((name) => codeOf.get(name)!) },
+      publishedAt: now,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+  }
   await mgr.query('UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1');
   return MATTERS.length;
 }
+
+/** 一件事一次办: life events bundling the demo matters (营业执照 and the like are asked once, by material key). */
+const LIFE_EVENTS: { name: string; description: string; audience: Audience; matters: string[] }[] = [
+  {
+    name: '开办餐馆',
+    description:
+      '已领取营业执照、准备开餐馆的，一次申请食品经营许可、公共场所卫生许可和门头招牌（户外广告）设置，营业执照等共用材料只交一次，综合窗口一次受理、统一送达。',
+    audience: 'LEGAL_PERSON',
+    matters: ['食品经营许可', '公共场所卫生许可', '设置大型户外广告许可'],
+  },
+  {
+    name: '企业投资项目开工',
+    description:
+      '企业投资项目从核准到开工：项目核准、建设工程规划许可和建筑工程施工许可一次申请，各部门同步审查；重点项目走绿色通道。',
+    audience: 'LEGAL_PERSON',
+    matters: ['企业投资项目核准', '建设工程规划许可证核发', '建筑工程施工许可证核发'],
+  },
+];

@@ -74,6 +74,17 @@ import type {
 } from '../case/subtask.js';
 import type { KeyProjectDto, MarkKeyProjectRequest, RevokeKeyProjectRequest } from '../case/key-project.js';
 import type {
+  AcceptBundleRequest,
+  BundleDto,
+  BundleQueue,
+  BundleSummaryDto,
+  DeliverBundleRequest,
+  PublicBundleProgressDto,
+  SaveBundleDraftRequest,
+} from '../case/bundle.js';
+import type { LifeEventDto, PublicLifeEventDto, SaveLifeEventRequest } from '../catalog/life-event.js';
+import type { FieldErrors } from '../errors.js';
+import type {
   AcceptCaseRequest,
   CaseDto,
   CaseQueue,
@@ -470,6 +481,46 @@ export class ApiClient {
       this.request<CaseDto>('POST', `/cases/${id}/deferred-materials`, { body }),
     withdraw: (id: string, body: WithdrawCaseRequest) =>
       this.request<CaseDto>('POST', `/cases/${id}/withdraw`, { body }),
+  };
+
+  /** 一件事 in the catalog (CENTER_ADMIN) and on the portal. */
+  readonly lifeEvents = {
+    list: () => this.request<LifeEventDto[]>('GET', '/catalog/life-events'),
+    create: (body: SaveLifeEventRequest) => this.request<LifeEventDto>('POST', '/catalog/life-events', { body }),
+    save: (id: string, body: SaveLifeEventRequest) =>
+      this.request<LifeEventDto>('PUT', `/catalog/life-events/${id}`, { body }),
+    preview: (id: string) =>
+      this.request<{ guide: PublicLifeEventDto; fields: FieldErrors }>('GET', `/catalog/life-events/${id}/preview`),
+    publish: (id: string) => this.request<LifeEventDto>('POST', `/catalog/life-events/${id}/publish`),
+    withdraw: (id: string) => this.request<LifeEventDto>('POST', `/catalog/life-events/${id}/withdraw`),
+    published: () => this.request<PublicLifeEventDto[]>('GET', '/public/life-events', { anonymous: true }),
+    guide: (code: string) =>
+      this.request<PublicLifeEventDto>('GET', `/public/life-events/${code}`, { anonymous: true }),
+  };
+
+  /** 一件事一次办: one application for a life event, a case per matter. */
+  readonly bundles = {
+    queue: (query: { queue?: BundleQueue } = {}) =>
+      this.request<BundleSummaryDto[]>('GET', '/bundles', { query: { ...query } }),
+    mine: () => this.request<BundleSummaryDto[]>('GET', '/bundles/mine'),
+    get: (id: string) => this.request<BundleDto>('GET', `/bundles/${id}`),
+    start: (lifeEventCode: string) => this.request<BundleDto>('POST', '/bundles', { body: { lifeEventCode } }),
+    saveDraft: (id: string, body: SaveBundleDraftRequest) =>
+      this.request<BundleDto>('PUT', `/bundles/${id}/draft`, { body }),
+    uploadMaterial: (id: string, index: number, file: FileUpload) =>
+      this.request<StoredFileDto>('POST', `/bundles/${id}/materials/${index}`, { upload: file }),
+    submit: (id: string) => this.request<BundleDto>('POST', `/bundles/${id}/submit`),
+    walkIn: (body: SaveBundleDraftRequest & { lifeEventCode: string }) =>
+      this.request<BundleDto>('POST', '/bundles/walk-in', { body }),
+    accept: (id: string, body: AcceptBundleRequest = {}) =>
+      this.request<BundleDto>('POST', `/bundles/${id}/accept`, { body }),
+    deliver: (id: string, body: DeliverBundleRequest) =>
+      this.request<BundleDto>('POST', `/bundles/${id}/deliver`, { body }),
+    progress: (no: string, code: string) =>
+      this.request<PublicBundleProgressDto>('GET', '/public/bundle-progress', {
+        query: { no, code },
+        anonymous: true,
+      }),
   };
 
   /** 重点项目 (绿色通道). */

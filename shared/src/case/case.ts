@@ -162,6 +162,8 @@ export interface CaseDto {
     address: string | null;
   };
   projectCode: string | null;
+  /** 一件事一次办: the bundle the case is one part of. */
+  bundle: { id: string; bundleNo: string | null; name: string } | null;
   /** 绿色通道: the key project the case was accepted under (its clocks run on the green-channel limit). */
   keyProject: { id: string; projectName: string } | null;
   materials: CaseMaterialDto[];
@@ -250,6 +252,8 @@ export interface CaseSummaryDto {
   standing: ClockStanding;
   /** 绿色通道: accepted under a key project (such cases head every queue). */
   greenChannel: boolean;
+  /** 一件事: the bundle it is a part of. */
+  bundleId: string | null;
 }
 
 /** The staff work queues. */

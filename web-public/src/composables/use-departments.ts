@@ -2,7 +2,7 @@ import type { DepartmentDto } from '@onewindow/shared';
 import { onMounted, ref } from 'vue';
 import { api } from '../api';
 
-/** The public list of active departments, for browsing the catalog by department. */
+/** The public list of active departments, for browsing the catalog by department and naming a matter's. */
 export function useDepartments() {
   const departments = ref<DepartmentDto[]>([]);
   const loading = ref(true);
@@ -16,5 +16,6 @@ export function useDepartments() {
       loading.value = false;
     }
   });
-  return { departments, loading, failed };
+  const nameOf = (id: string) => departments.value.find((d) => d.id === id)?.name ?? '';
+  return { departments, loading, failed, nameOf };
 }

@@ -10,6 +10,7 @@ const en: typeof zh = {
   nav: {
     home: 'Home',
     guides: 'Service guides',
+    lifeEvents: 'Life events',
     apply: 'Apply online',
     progress: 'Track a case',
     rate: 'Rate a service',

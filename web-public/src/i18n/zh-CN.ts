@@ -8,6 +8,7 @@ export default {
   nav: {
     home: '首页',
     guides: '办事指南',
+    lifeEvents: '一件事',
     apply: '在线申报',
     progress: '办件查询',
     rate: '好差评',

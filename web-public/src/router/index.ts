@@ -13,6 +13,14 @@ export const routes = [
   },
   { path: '/guides', name: 'guides', component: () => import('../views/guides/index.vue') },
   { path: '/guides/:code', name: 'guide', component: () => import('../views/guide/index.vue') },
+  { path: '/life-events', name: 'life-events', component: () => import('../views/life-events/index.vue') },
+  { path: '/life-events/:code', name: 'life-event', component: () => import('../views/life-event/index.vue') },
+  {
+    path: '/my/bundles/:id',
+    name: 'my-bundle',
+    component: () => import('../views/my-bundle/index.vue'),
+    meta: { requiresAuth: true },
+  },
   { path: '/apply', name: 'apply', component: () => import('../views/apply/index.vue'), meta: { requiresAuth: true } },
   {
     path: '/my/cases/:id',

@@ -11,7 +11,14 @@ import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
 import { CaseProcedureService } from './case-procedure.service.js';
 import { CaseQueryService } from './case-query.service.js';
-import { CaseController, KeyProjectController, PublicProgressController } from './case.controller.js';
+import {
+  BundleController,
+  CaseController,
+  KeyProjectController,
+  PublicBundleProgressController,
+  PublicProgressController,
+} from './case.controller.js';
+import { CaseBundleService } from './case-bundle.service.js';
 import { KeyProjectService } from './key-project.service.js';
 import { CaseEntity } from './case.entities.js';
 
@@ -21,7 +28,13 @@ import { CaseEntity } from './case.entities.js';
  */
 @Module({
   imports: [CalendarModule, CatalogModule, OrganizationModule],
-  controllers: [CaseController, PublicProgressController, KeyProjectController],
+  controllers: [
+    CaseController,
+    PublicProgressController,
+    KeyProjectController,
+    BundleController,
+    PublicBundleProgressController,
+  ],
   providers: [
     CaseLedger,
     CaseExtensions,
@@ -33,6 +46,7 @@ import { CaseEntity } from './case.entities.js';
     CaseQueryService,
     CaseExchangeService,
     KeyProjectService,
+    CaseBundleService,
   ],
   exports: [
     CaseLedger,

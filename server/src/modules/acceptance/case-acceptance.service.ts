@@ -45,37 +45,49 @@ export class CaseAcceptanceService {
   ) {}
 
   accept(actor: RequestActor, id: string, dto: AcceptCaseRequest): Promise<void> {
-    return this.dataSource.transaction(async (m) => {
-      // The case, its materials, its acceptance clock, and what accepting it reads besides (the calendar and
-      // policy in force for its CASE clock, its department for the number and the notice), in one round trip.
-      const {
-        c,
-        materials: mats,
-        clock,
-        raw,
-      } = await this.ledger.lockForAcceptance(m, id, {
-        clock_context: CalendarSql.CONTEXT,
-        department: OrganizationSql.departmentJson('sc.department_id'),
-      });
-      this.clocks.prime(m, raw.clock_context as ClockContext);
-      this.departments.prime(m, raw.department as Record<string, unknown> | null);
-      CaseAccess.staff(actor.principal, c, Role.CLERK);
-      this.ledger.assert(c, 'ACCEPT');
-      const missing = mats.filter((x) => x.required && x.status === 'MISSING');
-      if (missing.length) throw CaseErrors.materialsIncomplete(missing.map((x) => x.name));
-      const deferred = mats.filter((x) => x.status === 'DEFERRED');
-      if (deferred.length && !dto.deferredPromiseDate) throw CaseErrors.promiseNeeded();
-      await this.clocks.stop(actor, c.acceptanceClockId!, 'ACCEPTED', m, clock);
-      await this.acceptIn(
-        m,
-        c,
-        actor,
-        this.clock.now(),
-        false,
-        dto.opinion ?? null,
-        deferred.length ? dto.deferredPromiseDate! : null,
-      );
+    return this.dataSource.transaction((m) => this.acceptIn(m, actor, id, dto, 'DEPARTMENT'));
+  }
+
+  /**
+   * Accepts one receipt in the caller's transaction. `scope` says who may: the department's clerk, or (for the parts
+   * of a bundle, checked by the caller) a comprehensive window accepting for every department at once.
+   */
+  async acceptIn(
+    m: EntityManager,
+    actor: RequestActor,
+    id: string,
+    dto: AcceptCaseRequest,
+    scope: 'DEPARTMENT' | 'COMPREHENSIVE_WINDOW',
+  ): Promise<void> {
+    // The case, its materials, its acceptance clock, and what accepting it reads besides (the calendar and
+    // policy in force for its CASE clock, its department for the number and the notice), in one round trip.
+    const {
+      c,
+      materials: mats,
+      clock,
+      raw,
+    } = await this.ledger.lockForAcceptance(m, id, {
+      clock_context: CalendarSql.CONTEXT,
+      department: OrganizationSql.departmentJson('sc.department_id'),
     });
+    this.clocks.prime(m, raw.clock_context as ClockContext);
+    this.departments.prime(m, raw.department as Record<string, unknown> | null);
+    if (scope === 'DEPARTMENT') CaseAccess.staff(actor.principal, c, Role.CLERK);
+    this.ledger.assert(c, 'ACCEPT');
+    const missing = mats.filter((x) => x.required && x.status === 'MISSING');
+    if (missing.length) throw CaseErrors.materialsIncomplete(missing.map((x) => x.name));
+    const deferred = mats.filter((x) => x.status === 'DEFERRED');
+    if (deferred.length && !dto.deferredPromiseDate) throw CaseErrors.promiseNeeded();
+    await this.clocks.stop(actor, c.acceptanceClockId!, 'ACCEPTED', m, clock);
+    await this.open(
+      m,
+      c,
+      actor,
+      this.clock.now(),
+      false,
+      dto.opinion ?? null,
+      deferred.length ? dto.deferredPromiseDate! : null,
+    );
   }
 
   /** Art. 32: a receipt left undecided past its 5 working days is accepted as of the day it was received. */
@@ -85,15 +97,7 @@ export class CaseAcceptanceService {
       const [ac] = (await this.clockReader.dtosOf(m, [c.acceptanceClockId])).values();
       if (ac?.state !== 'RUNNING' || new Date(ac.dueAt) > this.clock.now()) throw CaseErrors.notOverdue();
       await this.clocks.stop(actor, c.acceptanceClockId!, 'DEEMED_ACCEPTED', m);
-      await this.acceptIn(
-        m,
-        c,
-        actor,
-        c.receivedAt!,
-        true,
-        '受理期限届满未作决定，依法自收到申请材料之日起视为受理',
-        null,
-      );
+      await this.open(m, c, actor, c.receivedAt!, true, '受理期限届满未作决定，依法自收到申请材料之日起视为受理', null);
     });
   }
 
@@ -117,7 +121,8 @@ export class CaseAcceptanceService {
     return accepted;
   }
 
-  private async acceptIn(
+  /** The case is accepted (or deemed accepted) at `at`: its CASE clock, number, notice and the extensions' work. */
+  private async open(
     m: EntityManager,
     c: CaseEntity,
     actor: RequestActor,

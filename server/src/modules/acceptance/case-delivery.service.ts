@@ -15,6 +15,7 @@ import { CaseAccess } from './case-access.js';
 import { CaseExtensions } from './case-extensions.js';
 import { CaseLedger } from './case-ledger.service.js';
 import { CaseNoticeService } from './case-notice.service.js';
+import type { CaseEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
 
 /**
@@ -36,42 +37,47 @@ export class CaseDeliveryService {
   deliver(actor: RequestActor, id: string, dto: DeliverCaseRequest): Promise<void> {
     return this.ledger.change(id, async (m, c) => {
       CaseAccess.staff(actor.principal, c, Role.CLERK);
-      this.ledger.assert(c, 'DELIVER');
-      if (dto.method === 'MAIL' && !dto.carrier?.trim())
-        throw CaseErrors.deliveryDetails('carrier', '邮寄送达须填写快递公司');
-      if (dto.method === 'MAIL' && !dto.trackingNo?.trim())
-        throw CaseErrors.deliveryDetails('trackingNo', '邮寄送达须填写运单号');
-      await this.clocks.stop(actor, c.deliveryClockId!, 'DELIVERED', m);
-      const now = this.clock.now();
-      const certificate = c.approved ? dto.certificateNo?.trim() || null : null;
-      Object.assign(c, {
-        deliveryMethod: dto.method,
-        deliveryCarrier: dto.carrier?.trim() || null,
-        deliveryTrackingNo: dto.trackingNo?.trim() || null,
-        certificateNo: certificate,
-        deliveredAt: now,
-        completionCode: certificate ? '0' : '6',
-        completedAt: now,
-      });
-      const noticeId = await this.notices.issue(m, c, 'DELIVERY_RECEIPT', {
-        sections: [
-          {
-            rows: [
-              ['送达方式', DELIVERY_METHOD_LABELS[dto.method]],
-              ...(dto.method === 'MAIL' ? [['快递', `${dto.carrier} ${dto.trackingNo}`] as [string, string]] : []),
-              [
-                '送达文书',
-                c.approved ? `准予许可决定书${certificate ? `；证照编号 ${certificate}` : ''}` : '不予许可决定书',
-              ],
-              ['送达时间', formatDeadline(now)],
+      await this.deliverIn(m, c, actor, dto);
+    });
+  }
+
+  /** Delivers a locked case in the caller's transaction (a bundle's parts are delivered together, checked by it). */
+  async deliverIn(m: EntityManager, c: CaseEntity, actor: RequestActor, dto: DeliverCaseRequest): Promise<void> {
+    this.ledger.assert(c, 'DELIVER');
+    if (dto.method === 'MAIL' && !dto.carrier?.trim())
+      throw CaseErrors.deliveryDetails('carrier', '邮寄送达须填写快递公司');
+    if (dto.method === 'MAIL' && !dto.trackingNo?.trim())
+      throw CaseErrors.deliveryDetails('trackingNo', '邮寄送达须填写运单号');
+    await this.clocks.stop(actor, c.deliveryClockId!, 'DELIVERED', m);
+    const now = this.clock.now();
+    const certificate = c.approved ? dto.certificateNo?.trim() || null : null;
+    Object.assign(c, {
+      deliveryMethod: dto.method,
+      deliveryCarrier: dto.carrier?.trim() || null,
+      deliveryTrackingNo: dto.trackingNo?.trim() || null,
+      certificateNo: certificate,
+      deliveredAt: now,
+      completionCode: certificate ? '0' : '6',
+      completedAt: now,
+    });
+    const noticeId = await this.notices.issue(m, c, 'DELIVERY_RECEIPT', {
+      sections: [
+        {
+          rows: [
+            ['送达方式', DELIVERY_METHOD_LABELS[dto.method]],
+            ...(dto.method === 'MAIL' ? [['快递', `${dto.carrier} ${dto.trackingNo}`] as [string, string]] : []),
+            [
+              '送达文书',
+              c.approved ? `准予许可决定书${certificate ? `；证照编号 ${certificate}` : ''}` : '不予许可决定书',
             ],
-          },
-        ],
-      });
-      await this.ledger.step(m, c, 'DELIVER', 'COMPLETED', actor, {
-        noticeId,
-        details: { method: dto.method, certificateNo: certificate, completionCode: c.completionCode },
-      });
+            ['送达时间', formatDeadline(now)],
+          ],
+        },
+      ],
+    });
+    await this.ledger.step(m, c, 'DELIVER', 'COMPLETED', actor, {
+      noticeId,
+      details: { method: dto.method, certificateNo: certificate, completionCode: c.completionCode },
     });
   }
 

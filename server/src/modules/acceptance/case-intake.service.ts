@@ -176,7 +176,7 @@ export class CaseIntakeService {
     });
   }
 
-  private async published(code: string): Promise<MatterVersionDto> {
+  async published(code: string): Promise<MatterVersionDto> {
     try {
       return await this.catalog.guide(code);
     } catch {
@@ -184,12 +184,14 @@ export class CaseIntakeService {
     }
   }
 
-  private async create(
+  /** A new case in DRAFT under the version, with its checklist (a walk-in is received right after). */
+  async create(
     m: EntityManager,
     v: MatterVersionDto,
     channel: 'ONLINE' | 'WINDOW',
     applicant: CaseApplicantInput,
     accountId: string | null,
+    bundleId: string | null = null,
   ): Promise<CaseEntity> {
     const now = this.clock.now();
     const c = m.create(CaseEntity, {
@@ -209,6 +211,7 @@ export class CaseIntakeService {
       applicantAddress: null,
       projectCode: null,
       keyProjectId: null,
+      bundleId,
       receivedAt: null,
       receivedBy: null,
       acceptedAt: null,
@@ -253,7 +256,7 @@ export class CaseIntakeService {
     return c;
   }
 
-  private setApplicant(c: CaseEntity, a: CaseApplicantInput) {
+  setApplicant(c: CaseEntity, a: CaseApplicantInput) {
     c.applicantKind = a.kind;
     c.applicantName = a.name.trim();
     c.applicantIdNumber = a.idNumber ? this.cipher.encrypt(a.idNumber.toUpperCase()) : '';
@@ -264,7 +267,7 @@ export class CaseIntakeService {
   }
 
   /** The checklist: statuses by material index; DEFERRED only where the matter allows 容缺. */
-  private async setMaterials(m: EntityManager, c: CaseEntity, input: CaseMaterialInput[], atWindow: boolean) {
+  async setMaterials(m: EntityManager, c: CaseEntity, input: CaseMaterialInput[], atWindow: boolean) {
     const mats = await this.ledger.materials(m, c.id);
     const notDeferrable: string[] = [];
     for (const i of input) {
@@ -279,10 +282,12 @@ export class CaseIntakeService {
     if (notDeferrable.length) throw CaseErrors.notDeferrable(notDeferrable);
   }
 
-  /** 收件: receipt number, query code, ACCEPTANCE clock and the receipt voucher. */
-  private async receive(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void> {
+  /**
+   * 收件: receipt number, query code (a bundle's parts share the bundle's), ACCEPTANCE clock and the receipt voucher.
+   */
+  async receive(m: EntityManager, c: CaseEntity, actor: RequestActor, queryCode?: string): Promise<void> {
     const now = this.clock.now();
-    c.queryCode = this.ledger.queryCode();
+    c.queryCode = queryCode ?? this.ledger.queryCode();
     c.receivedAt = now;
     // 绿色通道 from receipt on: a key project's receipt heads the acceptance queue too (acceptance checks again).
     c.keyProjectId = (await this.keyProjects.match(m, c))?.id ?? null;
@@ -325,7 +330,6 @@ export class CaseIntakeService {
     });
   }
 
-  /** The exact matter version the case was received under. */
   /** What the matter version the case was received under says. */
   content(m: EntityManager, c: CaseEntity): Promise<MatterContent> {
     return this.catalog.versionContent(c.matterCode, c.matterVersionNo, m);

@@ -32,6 +32,7 @@ import {
   CASE_NOTICE_LABELS,
   type CaseAction,
   type CaseNoticeKind,
+  type BundlePartDto,
   type CaseState,
   type StepResultCode,
 } from '@onewindow/shared';
@@ -45,6 +46,7 @@ import { isoOrNull } from '../../platform/database/sql-values.js';
 import { FileErrors, FileStore } from '../../platform/files/file-store.service.js';
 import { CASE_MATERIAL_FILE } from './case-intake.service.js';
 import { CalendarSql, type ClockJson, ClockReader } from '../calendar/calendar.module.js';
+import { OrganizationSql } from '../organization/organization.module.js';
 import { CaseAccess } from './case-access.js';
 import { caseMaterialsJson } from './case-sql.js';
 import { CaseNoticeService } from './case-notice.service.js';
@@ -76,7 +78,7 @@ const STANDING_SQL = CalendarSql.standing('ck', '$1');
 
 /** A queue row: the case with its running clock (needs $1 = now). */
 const SUMMARY_COLUMNS = `sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.department_id, sc.applicant_name, sc.channel, sc.state, sc.received_at,
-  ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING_SQL} AS standing, (sc.key_project_id IS NOT NULL) AS green_channel`;
+  ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING_SQL} AS standing, (sc.key_project_id IS NOT NULL) AS green_channel, sc.bundle_id`;
 
 /** 绿色通道 cases head every queue; then the least time left. */
 export const QUEUE_ORDER = `(sc.key_project_id IS NOT NULL) DESC, (ck.state = 'RUNNING') DESC NULLS LAST, ck.due_at ASC NULLS LAST, sc.received_at DESC`;
@@ -89,7 +91,8 @@ const CASE_PARTS = `
      FROM case_step s WHERE s.case_id = sc.id) AS steps,
   (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
      FROM case_notice n WHERE n.case_id = sc.id) AS notices,
-  (SELECT json_build_object('id', kp.id, 'projectName', kp.project_name) FROM key_project kp WHERE kp.id = sc.key_project_id) AS key_project`;
+  (SELECT json_build_object('id', kp.id, 'projectName', kp.project_name) FROM key_project kp WHERE kp.id = sc.key_project_id) AS key_project,
+  (SELECT json_build_object('id', b.id, 'bundleNo', b.bundle_no, 'name', b.name) FROM case_bundle b WHERE b.id = sc.bundle_id) AS bundle`;
 
 interface CaseParts {
   clocks: ClockJson[];
@@ -102,7 +105,16 @@ interface CaseParts {
   inspections?: InspectionDto[];
   notices: { id: string; kind: CaseNoticeKind; createdAt: string }[];
   key_project: { id: string; projectName: string } | null;
+  bundle: CaseDto['bundle'];
 }
+
+/** A part of a bundle as the bundle pages read it (see CaseQueryService.bundleParts). */
+export type BundlePartRow = BundlePartDto & {
+  bundleId: string;
+  applicantName: string;
+  dueLabel: string | null;
+  notices: { id: string; kind: CaseNoticeKind; createdAt: string }[];
+};
 
 /** Reading cases: the staff queues, one case in full, the applicant's own, and the public progress query. */
 @Injectable()
@@ -166,6 +178,66 @@ export class CaseQueryService {
                         WHERE ${this.queueSql(queue)} ${scope}) x`,
     );
     return this.dataSource.query(parts.join(' UNION ALL '), params);
+  }
+
+  /** The parts of bundles, each with its running clock and notices, in the order they were opened (needs now). */
+  async bundleParts(m: EntityManager, bundleIds: string[], now: Date): Promise<BundlePartRow[]> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `SELECT sc.id, sc.bundle_id, sc.matter_code, sc.matter_name, sc.department_id, d.name AS department_name, sc.receipt_no,
+              sc.case_no, sc.state, sc.applicant_name, sc.approved, sc.certificate_no, sc.delivered_at,
+              ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING_SQL} AS standing, ck.subject_kind, ck.state AS clock_state,
+              (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
+                 FROM case_notice n WHERE n.case_id = sc.id) AS notices
+       FROM service_case sc JOIN ${OrganizationSql.department('d')} ON d.id = sc.department_id
+       LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK}
+       WHERE sc.bundle_id = ANY($2::uuid[]) ORDER BY sc.created_at, sc.id`,
+      [now, bundleIds],
+    );
+    return rows.map((r) => {
+      const subject = r.subject_kind as keyof typeof CLOCK_SUBJECT_LABELS | null;
+      return {
+        caseId: r.id as string,
+        bundleId: r.bundle_id as string,
+        matterCode: r.matter_code as string,
+        matterName: r.matter_name as string,
+        departmentId: r.department_id as string,
+        departmentName: r.department_name as string,
+        receiptNo: r.receipt_no as string | null,
+        caseNo: r.case_no as string | null,
+        state: r.state as CaseState,
+        applicantName: r.applicant_name as string,
+        dueAt: isoOrNull(r.due_at as string | null),
+        dueLabel: subject
+          ? `${CLOCK_SUBJECT_LABELS[subject]}${r.clock_state === 'PAUSED' ? '（暂停计时）' : ''}`
+          : null,
+        standing: r.standing as ClockStanding,
+        approved: r.approved as boolean | null,
+        certificateNo: r.certificate_no as string | null,
+        deliveredAt: isoOrNull(r.delivered_at as string | null),
+        notices: (r.notices as { id: string; kind: CaseNoticeKind; createdAt: string }[]).map((n) => ({
+          ...n,
+          createdAt: isoOrNull(n.createdAt)!,
+        })),
+      };
+    });
+  }
+
+  /** A bundle's parts' materials by `caseId:materialIndex`: what each item of the combined form stands at. */
+  async bundleMaterials(
+    m: EntityManager,
+    bundleId: string,
+  ): Promise<Map<string, { status: CaseMaterialDto['status']; fileName: string | null }>> {
+    const rows: {
+      case_id: string;
+      material_index: number;
+      status: CaseMaterialDto['status'];
+      file_name: string | null;
+    }[] = await m.query(
+      `SELECT cm.case_id, cm.material_index, cm.status, cm.file_name FROM case_material cm
+         JOIN service_case sc ON sc.id = cm.case_id WHERE sc.bundle_id = $1`,
+      [bundleId],
+    );
+    return new Map(rows.map((r) => [`${r.case_id}:${r.material_index}`, { status: r.status, fileName: r.file_name }]));
   }
 
   /** The applicant's own receipts and cases, drafts included. */
@@ -313,6 +385,7 @@ export class CaseQueryService {
       },
       projectCode: c.projectCode,
       keyProject: parts.key_project,
+      bundle: parts.bundle,
       materials: parts.materials.map((x) => ({ ...x, suppliedAt: isoOrNull(x.suppliedAt) })),
       receivedAt: c.receivedAt?.toISOString() ?? null,
       acceptedAt: c.acceptedAt?.toISOString() ?? null,
@@ -394,6 +467,7 @@ interface SummaryRow {
   due_at: Date | string | null;
   standing: ClockStanding;
   green_channel: boolean;
+  bundle_id: string | null;
 }
 
 function toSummary(r: SummaryRow): CaseSummaryDto {
@@ -410,5 +484,6 @@ function toSummary(r: SummaryRow): CaseSummaryDto {
     dueAt: isoOrNull(r.due_at),
     standing: r.standing,
     greenChannel: r.green_channel,
+    bundleId: r.bundle_id,
   };
 }

@@ -25,8 +25,16 @@ import { CaseProcedureService } from './case-procedure.service.js';
 import { CASE_MATERIAL_FILE, CaseIntakeService } from './case-intake.service.js';
 import { CaseQueryService } from './case-query.service.js';
 import { KeyProjectService } from './key-project.service.js';
+import { CaseBundleService } from './case-bundle.service.js';
 import {
+  AcceptBundleDto,
   AcceptCaseDto,
+  BundleProgressQueryDto,
+  BundleQueueQueryDto,
+  DeliverBundleDto,
+  SaveBundleDraftDto,
+  StartBundleDto,
+  WalkInBundleDto,
   CaseQueueQueryDto,
   DeliverCaseDto,
   ExtensionDecisionDto,
@@ -342,5 +350,115 @@ export class KeyProjectController {
   @ApiOperation({ summary: '撤销重点项目（须说明理由）；已受理的办件保持原时限' })
   revoke(@Param('id', uuid) id: string, @Body() dto: RevokeKeyProjectDto, @Actor() actor: RequestActor) {
     return this.keyProjects.revoke(actor, id, dto.reason);
+  }
+}
+
+@ApiTags('bundles 一件事一次办')
+@Controller('bundles')
+export class BundleController {
+  constructor(private readonly bundles: CaseBundleService) {}
+
+  @Get()
+  @Roles(Role.CLERK, Role.CENTER_ADMIN, Role.SUPERVISOR)
+  @ApiOperation({ summary: '综合窗口的一件事队列：待综合受理、办理中、待统一送达' })
+  queue(@Query() q: BundleQueueQueryDto, @CurrentPrincipal() p: Principal) {
+    return this.bundles.queue(p, q.queue);
+  }
+
+  @Get('mine')
+  @Roles(Role.APPLICANT)
+  @ApiOperation({ summary: '我的一件事申请' })
+  mine(@CurrentPrincipal() p: Principal) {
+    return this.bundles.mine(p);
+  }
+
+  @Get(':id')
+  @Roles(Role.APPLICANT, Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR)
+  @ApiOperation({ summary: '一件事详情：合并的材料清单，各事项（部门）的办理情况和文书' })
+  get(@Param('id', uuid) id: string, @CurrentPrincipal() p: Principal) {
+    return this.bundles.get(p, id);
+  }
+
+  @Post()
+  @Roles(Role.APPLICANT)
+  @ApiOperation({ summary: '网上申请一件事：为每个事项按当前发布版本新建草稿，材料合并为一张清单' })
+  async start(@Body() dto: StartBundleDto, @Actor() actor: RequestActor) {
+    return this.bundles.get(actor.principal!, await this.bundles.start(actor, dto.lifeEventCode));
+  }
+
+  @Put(':id/draft')
+  @Roles(Role.APPLICANT)
+  @ApiOperation({ summary: '保存一件事草稿：申请人信息（各事项共用）和容缺材料' })
+  async saveDraft(@Param('id', uuid) id: string, @Body() dto: SaveBundleDraftDto, @Actor() actor: RequestActor) {
+    await this.bundles.saveDraft(actor, id, dto.applicant, dto.materials);
+    return this.bundles.get(actor.principal!, id);
+  }
+
+  @Post(':id/materials/:index')
+  @Roles(Role.APPLICANT)
+  @ApiOperation({ summary: '上传合并清单中的一项材料：只传一次，用于需要它的每个事项（PDF、JPG、PNG，≤ 10 MB）' })
+  @ApiConsumes(...CASE_MATERIAL_FILE.types)
+  upload(
+    @Param('id', uuid) id: string,
+    @Param('index', ParseIntPipe) index: number,
+    @Req() req: FastifyRequest,
+    @Actor() actor: RequestActor,
+  ) {
+    return this.bundles.upload(actor, id, index, {
+      bytes: req.body,
+      mediaType: req.headers['content-type'],
+      fileName: req.headers['x-file-name'] as string | undefined,
+    });
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles(Role.APPLICANT)
+  @ApiOperation({ summary: '提交一件事：各事项同时收件（一个一件事编号、一个查询码），受理时限各自开始计时' })
+  async submit(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
+    await this.bundles.submit(actor, id);
+    return this.bundles.get(actor.principal!, id);
+  }
+
+  @Post('walk-in')
+  @Roles(Role.CLERK)
+  @ApiOperation({ summary: '综合窗口收件：登记申请人，按合并清单勾选材料，各事项同时收件' })
+  async walkIn(@Body() dto: WalkInBundleDto, @Actor() actor: RequestActor) {
+    return this.bundles.get(
+      actor.principal!,
+      await this.bundles.walkIn(actor, dto.lifeEventCode, dto.applicant, dto.materials),
+    );
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles(Role.CLERK)
+  @ApiOperation({ summary: '综合受理：一次受理各事项（各自的办件编号、时限和协办），任一不能受理则都不受理' })
+  async accept(@Param('id', uuid) id: string, @Body() dto: AcceptBundleDto, @Actor() actor: RequestActor) {
+    await this.bundles.accept(actor, id, dto);
+    return this.bundles.get(actor.principal!, id);
+  }
+
+  @Post(':id/deliver')
+  @HttpCode(200)
+  @Roles(Role.CLERK)
+  @ApiOperation({ summary: '统一送达：各事项均已作出决定后一并送达' })
+  async deliver(@Param('id', uuid) id: string, @Body() dto: DeliverBundleDto, @Actor() actor: RequestActor) {
+    await this.bundles.deliver(actor, id, dto);
+    return this.bundles.get(actor.principal!, id);
+  }
+}
+
+@ApiTags('public 办件查询（公开）')
+@Controller('public/bundle-progress')
+@Public()
+export class PublicBundleProgressController {
+  constructor(private readonly bundles: CaseBundleService) {}
+
+  @Get()
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '凭一件事编号和查询码查询各事项的办理进度；个人信息已遮蔽' })
+  progress(@Query() q: BundleProgressQueryDto) {
+    return this.bundles.progress(q.no, q.code);
   }
 }

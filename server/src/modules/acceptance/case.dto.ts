@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type AcceptBundleRequest,
   type AcceptCaseRequest,
+  BundleQueue,
+  type DeliverBundleRequest,
+  LIFE_EVENT_CODE_PATTERN,
+  type SaveBundleDraftRequest,
+  type StartBundleRequest,
   ApplicantKind,
   type CaseApplicantInput,
   type CaseMaterialInput,
@@ -32,6 +38,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -186,5 +193,63 @@ export class CaseQueueQueryDto extends PageQueryDto {
 
 export class ProgressQueryDto {
   @ApiProperty({ description: '办件编号或收件编号' }) @IsString() @MaxLength(40) no: string;
+  @ApiProperty({ description: '查询码' }) @IsString() @MaxLength(8) code: string;
+}
+
+// ---------- 一件事一次办 ----------
+
+export class StartBundleDto implements StartBundleRequest {
+  @ApiProperty({ example: 'YJS0001' })
+  @IsString()
+  @Matches(LIFE_EVENT_CODE_PATTERN, { message: '一件事编码格式不正确' })
+  lifeEventCode: string;
+}
+
+export class SaveBundleDraftDto implements SaveBundleDraftRequest {
+  @ApiProperty({ type: CaseApplicantDto }) @Nested(() => CaseApplicantDto) applicant: CaseApplicantDto;
+  @ApiProperty({ type: [CaseMaterialInputDto], description: '按合并后的材料清单序号' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CaseMaterialInputDto)
+  materials: CaseMaterialInputDto[];
+}
+
+export class WalkInBundleDto extends SaveBundleDraftDto {
+  @ApiProperty({ example: 'YJS0001' })
+  @IsString()
+  @Matches(LIFE_EVENT_CODE_PATTERN, { message: '一件事编码格式不正确' })
+  lifeEventCode: string;
+}
+
+export class AcceptBundleDto extends AcceptCaseDto implements AcceptBundleRequest {}
+
+class BundleCertificateDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4') caseId: string;
+  @ApiProperty() @RequiredText(60) certificateNo: string;
+}
+
+export class DeliverBundleDto implements DeliverBundleRequest {
+  @ApiProperty({ enum: Object.values(DeliveryMethod) }) @IsIn(Object.values(DeliveryMethod)) method: DeliveryMethod;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) carrier?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) trackingNo?: string;
+  @ApiPropertyOptional({ type: [BundleCertificateDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => BundleCertificateDto)
+  certificates?: BundleCertificateDto[];
+}
+
+export class BundleQueueQueryDto {
+  @ApiPropertyOptional({ enum: Object.values(BundleQueue) })
+  @IsOptional()
+  @IsIn(Object.values(BundleQueue))
+  queue?: BundleQueue;
+}
+
+export class BundleProgressQueryDto {
+  @ApiProperty({ description: '一件事编号' }) @IsString() @MaxLength(20) no: string;
   @ApiProperty({ description: '查询码' }) @IsString() @MaxLength(8) code: string;
 }

@@ -24,6 +24,7 @@ import type { PdfSpec } from '../../platform/documents/pdf-renderer.js';
 @Index('ix_service_case_department_state', ['departmentId', 'state'])
 @Index('ix_service_case_applicant', ['applicantAccountId'])
 @Index('ix_service_case_key_project', ['keyProjectId'], { where: 'key_project_id IS NOT NULL' })
+@Index('ix_service_case_bundle', ['bundleId'], { where: 'bundle_id IS NOT NULL' })
 @Check(
   'ck_service_case_state',
   `state IN ('DRAFT', 'SUBMITTED', 'SUPPLEMENT_REQUIRED', 'IN_REVIEW', 'SUSPENDED', 'APPROVED', 'DENIED', 'COMPLETED', 'REJECTED', 'WITHDRAWN')`,
@@ -97,6 +98,11 @@ export class CaseEntity extends VersionedEntity {
   /** 项目代码 of the investment project, as the application gave it. */
   @Column({ type: 'varchar', length: 24, nullable: true })
   projectCode: string | null;
+
+  /** 一件事一次办: the bundle the case is one part of. */
+  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => CaseBundleEntity, { name: 'fk_service_case_bundle' })
+  bundleId: string | null;
 
   /** 绿色通道: the key project the case was accepted under (fixed at acceptance). */
   @Column({ type: 'uuid', nullable: true })
@@ -179,6 +185,53 @@ export class CaseEntity extends VersionedEntity {
 
   @Column({ type: 'uuid', nullable: true })
   deliveryClockId: string | null;
+}
+
+/** One item of a bundle's combined form, as fixed when the bundle was started: the parts' materials it stands for. */
+export interface BundleItemSpec {
+  index: number;
+  key: string | null;
+  name: string;
+  required: boolean;
+  deferrable: boolean;
+  parts: { caseId: string; materialIndex: number }[];
+}
+
+/**
+ * 一件事一次办: one application for a life event, its cases (one per matter) pointing to it. Where it stands is read
+ * off its cases' states; it holds the number and query code the applicant follows it by, and the combined form.
+ */
+@Entity('case_bundle')
+@Unique('uq_case_bundle_no', ['bundleNo'])
+@Index('ix_case_bundle_applicant', ['applicantAccountId'])
+export class CaseBundleEntity extends VersionedEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** 一件事编号, given at receipt. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  bundleNo: string | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  queryCode: string | null;
+
+  @Column({ type: 'varchar', length: 8 })
+  lifeEventCode: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  channel: CaseChannel;
+
+  @Column({ type: 'uuid', nullable: true })
+  applicantAccountId: string | null;
+
+  @Column({ type: 'jsonb' })
+  items: BundleItemSpec[];
+
+  @Column({ type: 'timestamptz', nullable: true })
+  receivedAt: Date | null;
 }
 
 /**

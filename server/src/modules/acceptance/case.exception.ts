@@ -45,5 +45,17 @@ export const CaseErrors = {
       fields: { projectCode: ['该项目已列为重点项目'] },
     }),
   keyProjectRevoked: () => new CaseException(ErrorCode.KEY_PROJECT_REVOKED, 409, '该重点项目已撤销'),
+  bundleNotFound: () => new CaseException(ErrorCode.BUNDLE_NOT_FOUND, 404, '一件事申请不存在'),
+  bundleNothingTo: (what: string) => new CaseException(ErrorCode.BUNDLE_STATE, 409, `该一件事没有可${what}的办件`),
+  bundleNotDecided: (names: string[]) =>
+    new CaseException(ErrorCode.BUNDLE_NOT_DECIDED, 409, `以下事项尚未作出决定，不能统一送达：${names.join('、')}`, {
+      matters: names,
+    }),
+  bundlePartUnknown: (caseId: string) =>
+    new CaseException(ErrorCode.VALIDATION_FAILED, 400, '证照编号对应的办件不在本件待送达之列', {
+      fields: { certificates: [`办件 ${caseId} 不在本件待送达之列`] },
+    }),
+  notComprehensiveWindow: () =>
+    new CaseException(ErrorCode.BUNDLE_NOT_COMPREHENSIVE_WINDOW, 403, '一件事由综合受理窗口的工作人员收件、受理和送达'),
   notOverdue: () => new CaseException(ErrorCode.CASE_NOT_OVERDUE, 409, '受理期限尚未届满，不能视为受理'),
 };

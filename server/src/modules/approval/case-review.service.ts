@@ -38,9 +38,13 @@ export class CaseReviewService {
     private readonly departments: DepartmentService,
   ) {}
 
-  /** On acceptance: the review, held by whoever accepted (nobody when deemed accepted), and the decision after it. */
+  /**
+   * On acceptance: the review, held by whoever accepted, and the decision after it. Deemed accepted, or accepted by a
+   * comprehensive window for another department (a bundle's part), the review waits for any of the department's staff.
+   */
   async openTasks(m: EntityManager, c: CaseEntity, actor: RequestActor, deemed: boolean): Promise<void> {
-    const reviewer = deemed ? null : actor.principal!.id;
+    const p = actor.principal;
+    const reviewer = !deemed && p?.departmentId === c.departmentId ? p.id : null;
     DeferredWrites.insert(m, CaseTaskEntity, [
       m.create(CaseTaskEntity, {
         id: randomUUID(),

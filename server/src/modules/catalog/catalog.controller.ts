@@ -29,7 +29,9 @@ import {
   MatterQueryDto,
   PublicSearchDto,
   SaveDraftDto,
+  SaveLifeEventDto,
 } from './catalog.dto.js';
+import { LifeEventService } from './life-event.service.js';
 import { CatalogTransferService } from './catalog-transfer.service.js';
 import { CatalogService } from './catalog.service.js';
 import { MATTER_ATTACHMENT } from './matter-attachment.js';
@@ -213,5 +215,71 @@ export class PublicCatalogController {
   @ApiOperation({ summary: '事项的某个历史版本（不含草稿）' })
   version(@Param('code') code: string, @Param('no', ParseIntPipe) no: number) {
     return this.catalog.version(code, no);
+  }
+}
+
+@ApiTags('catalog 事项目录（后台）')
+@Controller('catalog/life-events')
+@Roles(Role.CENTER_ADMIN)
+export class LifeEventController {
+  constructor(private readonly lifeEvents: LifeEventService) {}
+
+  @Get()
+  @ApiOperation({ summary: '一件事清单（含草稿和已撤回的）' })
+  list() {
+    return this.lifeEvents.list();
+  }
+
+  @Post()
+  @ApiOperation({ summary: '新建一件事（草稿），编码自动编排 YJS0001…' })
+  create(@Body() dto: SaveLifeEventDto, @Actor() actor: RequestActor) {
+    return this.lifeEvents.create(actor, dto.content);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: '修改一件事；已发布的须仍符合发布规则' })
+  save(@Param('id', uuid) id: string, @Body() dto: SaveLifeEventDto, @Actor() actor: RequestActor) {
+    return this.lifeEvents.save(actor, id, dto.content);
+  }
+
+  @Get(':id/preview')
+  @ApiOperation({ summary: '预览：门户将显示的事项和合并后的材料清单，以及尚不能发布的原因' })
+  preview(@Param('id', uuid) id: string) {
+    return this.lifeEvents.preview(id);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: '发布：至少两个已发布的事项，非即办件，网上申请一致' })
+  publish(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
+    return this.lifeEvents.publish(actor, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: '撤回：门户不再显示，已申请的照常办理' })
+  withdraw(@Param('id', uuid) id: string, @Actor() actor: RequestActor) {
+    return this.lifeEvents.withdraw(actor, id);
+  }
+}
+
+@ApiTags('public 事项目录（公开）')
+@Controller('public/life-events')
+@Public()
+export class PublicLifeEventController {
+  constructor(private readonly lifeEvents: LifeEventService) {}
+
+  @Get()
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '一件事清单（已发布、所含事项均在用）' })
+  list() {
+    return this.lifeEvents.published();
+  }
+
+  @Get(':code')
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '一件事指南：所含事项和合并后的申请材料（同一材料只交一次）' })
+  get(@Param('code') code: string) {
+    return this.lifeEvents.guide(code);
   }
 }

@@ -3,6 +3,9 @@ import {
   type AttachmentRef,
   Audience,
   type CoDepartmentSpec,
+  type LifeEventContent,
+  MATTER_CODE_PATTERN,
+  type SaveLifeEventRequest,
   HandlingKind,
   LimitUnit,
   MATTER_LIST_STATES,
@@ -225,4 +228,19 @@ export class CatalogFileDto {
 
 export class ImportQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
+}
+
+export class LifeEventContentDto implements LifeEventContent {
+  @ApiProperty({ example: '开办餐馆' }) @IsString() @MaxLength(60) name: string;
+  @ApiProperty() @IsString() @MaxLength(2000) description: string;
+  @ApiProperty({ enum: Object.values(Audience) }) @IsIn(Object.values(Audience)) audience: Audience;
+  @ApiProperty({ type: [String], description: '所含事项的实施编码，按申请人看到的顺序' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(MATTER_CODE_PATTERN, { each: true, message: '应为事项实施编码，如 XK00001001' })
+  matterCodes: string[];
+}
+
+export class SaveLifeEventDto implements SaveLifeEventRequest {
+  @ApiProperty({ type: LifeEventContentDto }) @Nested(() => LifeEventContentDto) content: LifeEventContentDto;
 }

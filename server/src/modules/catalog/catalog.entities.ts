@@ -1,4 +1,4 @@
-import type { MatterContent } from '@onewindow/shared';
+import type { LifeEventContent, LifeEventStatus, MatterContent } from '@onewindow/shared';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { VersionedEntity } from '../../platform/database/versioned-entity.js';
 
@@ -72,4 +72,29 @@ export class CatalogRevisionEntity {
 
   @Column({ type: 'bigint' })
   revision: number;
+}
+
+/**
+ * 一件事: a life event bundling published matters into one application. Its content is edited in place (a bundle
+ * applied for keeps the matter versions its cases were received under); publishing checks its rules.
+ */
+@Entity('life_event')
+@Unique('uq_life_event_code', ['code'])
+@Check('ck_life_event_status', `status IN ('DRAFT', 'PUBLISHED', 'WITHDRAWN')`)
+export class LifeEventEntity extends VersionedEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** YJS0001 … */
+  @Column({ type: 'varchar', length: 8 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  status: LifeEventStatus;
+
+  @Column({ type: 'jsonb' })
+  content: LifeEventContent;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
 }

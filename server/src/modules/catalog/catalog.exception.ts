@@ -33,5 +33,14 @@ export const CatalogErrors = {
       '无法读取该文件：请上传由本系统导出的 Excel（.xlsx）模板',
       { rows: [], fileErrors: ['不是有效的 .xlsx 文件'] },
     ),
+  lifeEventNotFound: () => new CatalogException(ErrorCode.LIFE_EVENT_NOT_FOUND, 404, '一件事不存在或未发布'),
+  lifeEventNotPublishable: (fields: FieldErrors) =>
+    new CatalogException(
+      ErrorCode.LIFE_EVENT_NOT_PUBLISHABLE,
+      400,
+      `一件事尚不能发布：${Object.values(fields).flat().slice(0, 2).join('；')}`,
+      { fields },
+    ),
+  lifeEventState: (msg: string) => new CatalogException(ErrorCode.LIFE_EVENT_STATE, 409, msg),
   notPublished: () => new CatalogException(ErrorCode.MATTER_NOT_PUBLISHED, 409, '该事项没有已发布的版本'),
 };
