@@ -146,10 +146,7 @@ export class LifeEventService {
 
   private async assertPublishable(c: LifeEventContent) {
     const inForce = await this.matters(c);
-    const fields = checkLifeEvent(
-      c,
-      new Map([...inForce].map(([k, v]) => [k, v?.content])),
-    );
+    const fields = checkLifeEvent(c, new Map([...inForce].map(([k, v]) => [k, v?.content])));
     if (Object.keys(fields).length) throw CatalogErrors.lifeEventNotPublishable(fields);
   }
 
