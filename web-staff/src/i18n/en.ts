@@ -15,6 +15,8 @@ const en: typeof zh = {
     departments: 'Departments',
     staff: 'Staff',
     keyProjects: 'Key projects',
+    bundles: 'Life-event bundles',
+    lifeEvents: 'Life events',
   },
   keyProjects: {
     intro:

@@ -13,6 +13,8 @@ export default {
     departments: '部门',
     staff: '工作人员',
     keyProjects: '重点项目',
+    bundles: '一件事',
+    lifeEvents: '一件事目录',
   },
   keyProjects: {
     intro:

@@ -8,6 +8,8 @@ declare module 'vue-router' {
     public?: boolean;
     roles?: Role[];
     nav?: string;
+    /** In the menu only for clerks at a comprehensive window (and center-wide roles). */
+    comprehensive?: boolean;
   }
 }
 
@@ -31,6 +33,27 @@ export const routes = [
         name: 'subtasks',
         component: () => import('../views/subtasks/index.vue'),
         meta: { nav: 'subtasks', roles: [Role.CLERK, Role.APPROVER] },
+      },
+      {
+        path: 'bundles',
+        name: 'bundles',
+        component: () => import('../views/bundles/index.vue'),
+        meta: { nav: 'bundles', comprehensive: true, roles: [Role.CLERK, Role.CENTER_ADMIN, Role.SUPERVISOR] },
+      },
+      {
+        path: 'bundles/walk-in',
+        name: 'bundle-walk-in',
+        component: () => import('../views/bundles/walk-in.vue'),
+        meta: { nav: 'bundles', comprehensive: true, roles: [Role.CLERK] },
+      },
+      {
+        path: 'bundles/:id',
+        name: 'bundle',
+        component: () => import('../views/bundles/detail.vue'),
+        meta: {
+          nav: 'bundles',
+          roles: [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR],
+        },
       },
       {
         path: 'walk-in',
@@ -79,6 +102,12 @@ export const routes = [
         name: 'cards',
         component: () => import('../views/cards/index.vue'),
         meta: { nav: 'cards', roles: [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD] },
+      },
+      {
+        path: 'life-events',
+        name: 'life-events',
+        component: () => import('../views/life-events/index.vue'),
+        meta: { nav: 'lifeEvents', roles: [Role.CENTER_ADMIN] },
       },
       {
         path: 'key-projects',
