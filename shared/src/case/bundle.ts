@@ -36,6 +36,8 @@ export interface BundlePartDto {
   caseNo: string | null;
   state: CaseState;
   dueAt: string | null;
+  /** Which deadline `dueAt` is (受理期限, 办理期限, 送达期限), paused or not. */
+  dueLabel: string | null;
   standing: ClockStanding;
   approved: boolean | null;
   certificateNo: string | null;

@@ -6,6 +6,7 @@ import {
   type CaseMaterialStatus,
   type DeliveryMethod,
   type PublicLifeEventDto,
+  saveDownloadedFile,
 } from '@onewindow/shared';
 import { notify, useAction } from '@onewindow/web-kit';
 import { reactive, ref } from 'vue';
@@ -85,8 +86,12 @@ export function useBundle(id: string) {
     deliver.open = false;
   }
 
+  /** A part's notice (PDF), downloaded where the window prints it. */
+  const downloadNotice = (caseId: string, noticeId: string) =>
+    action.run(async () => saveDownloadedFile(await api.cases.notice(caseId, noticeId)));
+
   void load();
-  return { b, accept, deliver, action, hasDeferred, submitAccept, startDeliver, submitDeliver };
+  return { b, accept, deliver, action, hasDeferred, submitAccept, startDeliver, submitDeliver, downloadNotice };
 }
 
 /** 综合窗口收件 for a life event: choose it, register the applicant, tick the combined checklist, receive. */

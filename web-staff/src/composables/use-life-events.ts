@@ -51,11 +51,24 @@ export function useLifeEvents() {
     const p = await api.lifeEvents.preview(editor.id);
     editor.preview = p.guide;
     editor.problems = p.fields;
+    // Chosen matters the search did not bring keep their names (the select shows a label, not a code).
+    for (const m of p.guide.matters)
+      if (!matterOptions.value.some((o) => o.code === m.code))
+        matterOptions.value.push({
+          id: m.code,
+          code: m.code,
+          name: m.name,
+          departmentId: m.departmentId,
+          handlingKind: m.handlingKind,
+          publishedVersionNo: null,
+          draftVersionId: null,
+          withdrawn: false,
+        });
   }
 
   async function edit(e: LifeEventDto | null) {
     editor.id = e?.id ?? null;
-    editor.content = e ? structuredClone(e.content) : blank();
+    editor.content = e ? { ...e.content, matterCodes: [...e.content.matterCodes] } : blank();
     editor.preview = null;
     editor.problems = {};
     action.fieldErrors.value = {};

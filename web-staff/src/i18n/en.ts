@@ -44,7 +44,7 @@ const en: typeof zh = {
     revoked_ok: 'Revoked',
   },
   login: { title: 'Staff log in' },
-  header: { logout: 'Log out', lang: '中文' },
+  header: { logout: 'Log out', lang: '中文', menu: 'Menu' },
   home: {
     greeting: 'Hello, {name}',
     roles: 'Roles',

@@ -42,7 +42,7 @@ export default {
     revoked_ok: '已撤销',
   },
   login: { title: '工作人员登录' },
-  header: { logout: '退出登录', lang: 'English' },
+  header: { logout: '退出登录', lang: 'English', menu: '菜单' },
   home: {
     greeting: '您好，{name}',
     roles: '角色',

@@ -34,7 +34,7 @@ import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { PersonalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
 import { FileStore, toStoredFileDto } from '../../platform/files/file-store.service.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
-import { LifeEventService } from '../catalog/catalog.module.js';
+import { type LifeEventInForce, LifeEventService } from '../catalog/catalog.module.js';
 import { ServiceWindowService } from '../organization/organization.module.js';
 import { CaseAcceptanceService } from './case-acceptance.service.js';
 import { CaseDeliveryService } from './case-delivery.service.js';
@@ -80,8 +80,9 @@ export class CaseBundleService {
   /** An online application: the bundle and one draft per matter, in one transaction. */
   async start(actor: RequestActor, lifeEventCode: string): Promise<string> {
     const p = actor.principal!;
+    const ev = await this.lifeEvents.inForce(lifeEventCode);
     return this.dataSource.transaction(async (m) => {
-      const b = await this.open(m, lifeEventCode, 'ONLINE', p.id, {
+      const b = await this.open(m, ev, 'ONLINE', p.id, {
         kind: 'PERSON',
         name: p.name,
         idNumber: '',
@@ -161,9 +162,10 @@ export class CaseBundleService {
     applicant: CaseApplicantInput,
     materials: { index: number; status: CaseMaterialStatus }[],
   ): Promise<string> {
+    const ev = await this.lifeEvents.inForce(lifeEventCode);
     return this.dataSource.transaction(async (m) => {
       await this.assertComprehensive(m, actor.principal!);
-      const b = await this.open(m, lifeEventCode, 'WINDOW', null, applicant);
+      const b = await this.open(m, ev, 'WINDOW', null, applicant);
       const cases = await this.parts(m, b);
       for (const c of cases) c.receivedBy = actor.principal!.id;
       await this.setItems(m, b, cases, materials, true);
@@ -265,7 +267,7 @@ export class CaseBundleService {
           })),
         };
       }),
-      parts: parts.map(({ notices: _n, bundleId: _b, applicantName: _a, dueLabel: _d, ...x }) => x),
+      parts: parts.map(({ notices: _n, bundleId: _b, applicantName: _a, ...x }) => x),
       notices: parts
         .flatMap((x) =>
           x.notices.map((n) => ({
@@ -342,15 +344,17 @@ export class CaseBundleService {
 
   // ---------- inside ----------
 
-  /** The bundle and one draft per matter in force, the combined form mapped onto the drafts' materials. */
+  /**
+   * The bundle and one draft per matter in force (read before the transaction), the combined form mapped onto the
+   * drafts' materials.
+   */
   private async open(
     m: EntityManager,
-    lifeEventCode: string,
+    ev: LifeEventInForce,
     channel: 'ONLINE' | 'WINDOW',
     accountId: string | null,
     applicant: CaseApplicantInput,
   ): Promise<CaseBundleEntity> {
-    const ev = await this.lifeEvents.inForce(lifeEventCode, m);
     if (channel === 'ONLINE' && !ev.guide.onlineAvailable) throw CaseErrors.notOnline();
     const now = this.clock.now();
     const b = await m.save(

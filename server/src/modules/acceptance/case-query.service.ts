@@ -112,7 +112,6 @@ interface CaseParts {
 export type BundlePartRow = BundlePartDto & {
   bundleId: string;
   applicantName: string;
-  dueLabel: string | null;
   notices: { id: string; kind: CaseNoticeKind; createdAt: string }[];
 };
 

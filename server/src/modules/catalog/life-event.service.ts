@@ -64,18 +64,29 @@ export class LifeEventService {
     });
   }
 
-  /** Edits the content; a published life event stays publishable or the edit is refused. */
-  save(actor: RequestActor, id: string, content: LifeEventContent): Promise<LifeEventDto> {
-    return this.change(actor, id, 'saved', async (m, e) => {
-      e.content = tidy(content);
-      if (e.status === 'PUBLISHED') await this.assertPublishable(e.content);
+  /**
+   * Edits the content; a published life event stays publishable or the edit is refused. The rules read the catalog
+   * in force, which is read before the transaction (an embedded database has one connection).
+   */
+  async save(actor: RequestActor, id: string, content: LifeEventContent): Promise<LifeEventDto> {
+    const tidied = tidy(content);
+    const problems = await this.problems(tidied);
+    return this.change(actor, id, 'saved', async (_m, e) => {
+      e.content = tidied;
+      if (e.status === 'PUBLISHED' && Object.keys(problems).length)
+        throw CatalogErrors.lifeEventNotPublishable(problems);
     });
   }
 
-  publish(actor: RequestActor, id: string): Promise<LifeEventDto> {
+  async publish(actor: RequestActor, id: string): Promise<LifeEventDto> {
+    const seen = await this.dataSource.getRepository(LifeEventEntity).findOneBy({ id });
+    if (!seen) throw CatalogErrors.lifeEventNotFound();
+    const problems = await this.problems(seen.content);
     return this.change(actor, id, 'published', async (_m, e) => {
       if (e.status === 'PUBLISHED') throw CatalogErrors.lifeEventState('该一件事已发布');
-      await this.assertPublishable(e.content);
+      // Checked as it was read: an edit in between is published only after its own check.
+      if (e.version !== seen.version) throw CatalogErrors.lifeEventState('该一件事刚被修改，请重新发布');
+      if (Object.keys(problems).length) throw CatalogErrors.lifeEventNotPublishable(problems);
       e.status = 'PUBLISHED';
       e.publishedAt = this.clock.now();
     });
@@ -93,7 +104,7 @@ export class LifeEventService {
     const e = await this.dataSource.getRepository(LifeEventEntity).findOneBy({ id });
     if (!e) throw CatalogErrors.lifeEventNotFound();
     const inForce = await this.matters(e.content);
-    const fields = checkLifeEvent(e.content, new Map([...inForce].map(([k, v]) => [k, v?.content])));
+    const fields = await this.problems(e.content);
     const present = e.content.matterCodes.flatMap((c) => (inForce.get(c) ? [inForce.get(c)!] : []));
     return { guide: describeLifeEvent(e.code, e.content, present), fields };
   }
@@ -115,8 +126,12 @@ export class LifeEventService {
     return (await this.inForce(code)).guide;
   }
 
-  /** A published life event with every matter's version in force; 404 when it is not open for applications. */
-  async inForce(code: string, m: EntityManager = this.dataSource.manager): Promise<LifeEventInForce> {
+  /**
+   * A published life event with every matter's version in force; 404 when it is not open for applications. It reads
+   * the catalog index: call it before a transaction, never inside one.
+   */
+  async inForce(code: string): Promise<LifeEventInForce> {
+    const m = this.dataSource.manager;
     const wanted = code.trim().toUpperCase();
     if (!LIFE_EVENT_CODE_PATTERN.test(wanted)) throw CatalogErrors.lifeEventNotFound();
     const e = await m.findOneBy(LifeEventEntity, { code: wanted, status: 'PUBLISHED' });
@@ -144,10 +159,10 @@ export class LifeEventService {
     return out;
   }
 
-  private async assertPublishable(c: LifeEventContent) {
+  /** What stops the content from being published, against the catalog in force. */
+  private async problems(c: LifeEventContent) {
     const inForce = await this.matters(c);
-    const fields = checkLifeEvent(c, new Map([...inForce].map(([k, v]) => [k, v?.content])));
-    if (Object.keys(fields).length) throw CatalogErrors.lifeEventNotPublishable(fields);
+    return checkLifeEvent(c, new Map([...inForce].map(([k, v]) => [k, v?.content])));
   }
 
   private change(
