@@ -214,6 +214,11 @@ describe('a joint case', () => {
       (k) => k.caseId === c.id && k.clockKind === 'SUBTASK' && k.level === 'RED',
     );
     expect(cards.map((k) => k.departmentId).sort()).toEqual([dept.ZRZY, dept.YJGL].sort());
+    // Supervision lists the sub-task clocks' cards on their own.
+    const subtaskCards = (await as.supervisor.supervision.cards({ clockKind: 'SUBTASK', pageSize: 100 })).items;
+    expect(subtaskCards.length).toBeGreaterThanOrEqual(cards.length);
+    expect(subtaskCards.every((k) => k.clockKind === 'SUBTASK')).toBe(true);
+    expect(subtaskCards.map((k) => k.id)).toEqual(expect.arrayContaining(cards.map((k) => k.id)));
 
     const again = await as.supervisor.supervision.sweep();
     expect(again.deemedApproved).toBe(0);

@@ -113,6 +113,8 @@ export interface CardQuery {
   level?: CardLevel;
   reason?: CardReason;
   state?: CardState;
+  /** Whose clock crossed: e.g. SUBTASK for the co-departments' sub-task clocks of 并联审批. */
+  clockKind?: ClockSubjectKind;
   departmentId?: string;
   from?: string;
   to?: string;

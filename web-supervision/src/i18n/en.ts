@@ -59,6 +59,7 @@ const en: typeof zh = {
     title: 'Cards',
     level: 'Level',
     reason: 'Reason',
+    clockKind: 'Clock',
     state: 'State',
     department: 'Department',
     dates: 'Crossed between',

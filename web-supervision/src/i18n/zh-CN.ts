@@ -56,6 +56,7 @@ export default {
     title: '红黄牌',
     level: '级别',
     reason: '事由',
+    clockKind: '时限种类',
     state: '状态',
     department: '部门',
     dates: '越限日期',

@@ -69,6 +69,7 @@ export class CardService {
     if (dept) where.push(`k.department_id = $${params.push(dept)}`);
     if (q.level) where.push(`k.level = $${params.push(q.level)}`);
     if (q.reason) where.push(`k.reason = $${params.push(q.reason)}`);
+    if (q.clockKind) where.push(`k.clock_kind = $${params.push(q.clockKind)}`);
     if (q.state) where.push(`k.state = $${params.push(q.state)}`);
     // Days are Shanghai days: [from 00:00, to + 1 00:00) at UTC+8.
     if (q.from) where.push(`k.crossed_at >= ${ShanghaiSql.startOf(`$${params.push(q.from)}::date`)}`);

@@ -6,6 +6,7 @@ import {
   type CardQuery,
   CardReason,
   CardState,
+  ClockSubjectKind,
   type CreateUrgeRequest,
   type DecideCardRequest,
   type ExchangeQuery,
@@ -33,6 +34,10 @@ export class CardQueryDto extends PageQueryDto implements CardQuery {
   @IsOptional()
   @IsIn(Object.values(CardState))
   state?: CardState;
+  @ApiPropertyOptional({ enum: Object.values(ClockSubjectKind), description: '哪种期限越限（SUBTASK：并联子任务）' })
+  @IsOptional()
+  @IsIn(Object.values(ClockSubjectKind))
+  clockKind?: ClockSubjectKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') departmentId?: string;
   @ApiPropertyOptional({ description: '越限日期起（含）', example: '2026-10-01' }) @IsOptional() @IsDay() from?: string;
   @ApiPropertyOptional({ description: '越限日期止（含）', example: '2026-10-31' }) @IsOptional() @IsDay() to?: string;
