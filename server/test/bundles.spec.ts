@@ -124,6 +124,27 @@ describe('an online bundle', () => {
     ]);
     expect(b.items).toHaveLength(restaurant.materials.length);
     await applicant.bundles.saveDraft(b.id, { applicant: company, materials: [] });
+    // 容缺 ticked and unticked again: the item is missing again, not left deferred.
+    const deferrable = b.items.find((i) => i.deferrable)!;
+    b = await applicant.bundles.saveDraft(b.id, {
+      applicant: company,
+      materials: [{ index: deferrable.index, status: 'DEFERRED' }],
+    });
+    expect(b.items[deferrable.index].status).toBe('DEFERRED');
+    const notDeferrable = b.items.find((i) => !i.deferrable)!;
+    await expectApiError(
+      applicant.bundles.saveDraft(b.id, {
+        applicant: company,
+        materials: [{ index: notDeferrable.index, status: 'DEFERRED' }],
+      }),
+      400,
+      ErrorCode.CASE_NOT_DEFERRABLE,
+    );
+    b = await applicant.bundles.saveDraft(b.id, {
+      applicant: company,
+      materials: b.items.map((i) => ({ index: i.index, status: 'PROVIDED' as const })),
+    });
+    expect(b.items[deferrable.index].status).toBe('MISSING');
     // Sending before the documents are in names every missing one, the shared licence once.
     const missing = await expectApiError(applicant.bundles.submit(b.id), 400, ErrorCode.CASE_MATERIALS_INCOMPLETE);
     expect(missing.message.match(/营业执照/g)).toHaveLength(1);

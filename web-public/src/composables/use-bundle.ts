@@ -84,7 +84,11 @@ export function useBundle(id: string) {
       address: applicant.value.address || undefined,
       projectCode: (applicant.value.kind === 'ORGANIZATION' && applicant.value.projectCode?.trim()) || null,
     },
-    materials: [...deferred.value].map((index) => ({ index, status: 'DEFERRED' as const })),
+    // Every item: 容缺 where ticked, otherwise provided by its upload (or missing until then).
+    materials: (b.value?.items ?? []).map((i) => ({
+      index: i.index,
+      status: deferred.value.has(i.index) ? ('DEFERRED' as const) : ('PROVIDED' as const),
+    })),
   });
   const save = () => run(() => api.bundles.saveDraft(id, draftBody()));
   const upload = (index: number, file: File) =>

@@ -72,7 +72,11 @@ export function useMyCase(id: string) {
       address: applicant.value.address || undefined,
       projectCode: (applicant.value.kind === 'ORGANIZATION' && applicant.value.projectCode?.trim()) || null,
     },
-    materials: [...deferred.value].map((index) => ({ index, status: 'DEFERRED' as const })),
+    // Every material: 容缺 where ticked, otherwise provided by its upload (or missing until then).
+    materials: (c.value?.materials ?? []).map((m) => ({
+      index: m.index,
+      status: deferred.value.has(m.index) ? ('DEFERRED' as const) : ('PROVIDED' as const),
+    })),
   });
   const save = () => run(() => api.cases.saveDraft(id, draftBody()));
   const upload = (index: number, file: File) =>

@@ -274,8 +274,14 @@ export class CaseIntakeService {
       const mat = mats.get(i.index);
       if (!mat) throw CaseErrors.materialUnknown(i.index);
       if (i.status === 'DEFERRED' && !mat.deferrable) notDeferrable.push(mat.name);
-      // Online, "provided" means uploaded: the upload sets it.
-      if (!atWindow && i.status === 'PROVIDED' && !mat.fileId) continue;
+      // Online, "provided" means uploaded: the upload sets it. A material no longer deferred is missing until it is.
+      if (!atWindow && i.status === 'PROVIDED' && !mat.fileId) {
+        if (mat.status === 'DEFERRED') {
+          mat.status = 'MISSING';
+          await this.ledger.writeMaterial(m, mat);
+        }
+        continue;
+      }
       mat.status = i.status;
       await this.ledger.writeMaterial(m, mat);
     }
