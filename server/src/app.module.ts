@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { SupervisionModule } from './modules/supervision/supervision.module.js';
+import { IntegrationModule } from './modules/integration/integration.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicantModule } from './modules/applicant/applicant.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         AcceptanceModule,
         ApprovalModule,
         SupervisionModule,
+        IntegrationModule,
       ],
     };
   }

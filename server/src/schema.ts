@@ -51,6 +51,13 @@ import { SweepRunRunning1764700000000 } from './migrations/1764700000000-sweep-r
 import { ParallelApproval1764800000000 } from './migrations/1764800000000-parallel-approval.js';
 import { GreenChannel1764900000000 } from './migrations/1764900000000-green-channel.js';
 import { Bundles1765000000000 } from './migrations/1765000000000-bundles.js';
+import { Integration1765100000000 } from './migrations/1765100000000-integration.js';
+import { OutboxEventEntity } from './platform/outbox/outbox-event.entity.js';
+import {
+  ApiClientEntity,
+  ApiClientSecretEntity,
+  IdempotencyKeyEntity,
+} from './modules/integration/integration.entities.js';
 
 /** Every table-backed entity, by owner. A new entity is listed here and gets a migration. */
 export const ENTITIES = [
@@ -60,6 +67,7 @@ export const ENTITIES = [
   AuditEntryEntity,
   AuditChainHeadEntity,
   StoredFileEntity,
+  OutboxEventEntity,
   // organization
   DepartmentEntity,
   ServiceWindowEntity,
@@ -99,6 +107,10 @@ export const ENTITIES = [
   CardEventEntity,
   SweepRunEntity,
   UrgeEntity,
+  // integration
+  ApiClientEntity,
+  ApiClientSecretEntity,
+  IdempotencyKeyEntity,
 ];
 
 /** In order. Never edit one that has shipped; add the next. */
@@ -116,4 +128,5 @@ export const MIGRATIONS = [
   ParallelApproval1764800000000,
   GreenChannel1764900000000,
   Bundles1765000000000,
+  Integration1765100000000,
 ];

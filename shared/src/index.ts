@@ -30,5 +30,6 @@ export * from './case/case.js';
 export * from './case/subtask.js';
 export * from './case/key-project.js';
 export * from './case/bundle.js';
+export * from './integration/api-client.js';
 export * from './supervision/card.js';
 export * from './supervision/performance.js';

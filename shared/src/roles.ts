@@ -29,7 +29,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   APPLICANT: '申请人',
 };
 
-export const PrincipalKind = { STAFF: 'STAFF', APPLICANT: 'APPLICANT' } as const;
+export const PrincipalKind = { STAFF: 'STAFF', APPLICANT: 'APPLICANT', CLIENT: 'CLIENT' } as const;
 export type PrincipalKind = (typeof PrincipalKind)[keyof typeof PrincipalKind];
 
 export function isCenterWide(roles: readonly Role[]): boolean {

@@ -85,6 +85,12 @@ import type {
 import type { LifeEventDto, PublicLifeEventDto, SaveLifeEventRequest } from '../catalog/life-event.js';
 import type { FieldErrors } from '../errors.js';
 import type {
+  ApiClientDto,
+  ApiClientSecretDto,
+  CreateApiClientRequest,
+  RotateApiClientSecretRequest,
+} from '../integration/api-client.js';
+import type {
   AcceptCaseRequest,
   CaseDto,
   CaseQueue,
@@ -521,6 +527,17 @@ export class ApiClient {
         query: { no, code },
         anonymous: true,
       }),
+  };
+
+  /** 应用接入 (CENTER_ADMIN): the machine clients of departments' systems and the bank. */
+  readonly integration = {
+    list: () => this.request<ApiClientDto[]>('GET', '/integration/clients'),
+    create: (body: CreateApiClientRequest) =>
+      this.request<ApiClientSecretDto>('POST', '/integration/clients', { body }),
+    rotate: (id: string, body: RotateApiClientSecretRequest) =>
+      this.request<ApiClientSecretDto>('POST', `/integration/clients/${id}/rotate`, { body }),
+    revoke: (id: string, body: { reason: string }) =>
+      this.request<ApiClientDto>('POST', `/integration/clients/${id}/revoke`, { body }),
   };
 
   /** 重点项目 (绿色通道). */

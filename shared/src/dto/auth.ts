@@ -8,6 +8,9 @@ export interface Principal {
   roles: Role[];
   departmentId: string | null;
   windowId: string | null;
+  /** A machine client's (CLIENT) scopes and requests allowed per minute; absent for people. */
+  scopes?: string[];
+  ratePerMinute?: number;
 }
 
 export interface LoginRequest {

@@ -15,6 +15,8 @@ export const CardReason = {
   URGE_UNANSWERED: 'URGE_UNANSWERED',
   OVERDUE: 'OVERDUE',
   PROMISE_MISSED: 'PROMISE_MISSED',
+  /** 体外循环: a department's system reports an act done before the center's record allows, or long before it said so. */
+  OFF_BOOK: 'OFF_BOOK',
 } as const;
 export type CardReason = (typeof CardReason)[keyof typeof CardReason];
 export const CARD_REASON_LABELS: Record<CardReason, string> = {
@@ -25,6 +27,7 @@ export const CARD_REASON_LABELS: Record<CardReason, string> = {
   URGE_UNANSWERED: '督办逾期未回复',
   OVERDUE: '超过时限',
   PROMISE_MISSED: '容缺受理承诺逾期未补交',
+  OFF_BOOK: '体外循环（办理时间早于系统记录）',
 };
 
 /** The RED reason of each clock kind when it runs out. */

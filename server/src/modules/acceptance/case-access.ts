@@ -6,9 +6,12 @@ import { CaseErrors } from './case.exception.js';
 
 /** Who may touch a case: its applicant (their own cases only), or staff of its department in the right role. */
 export const CaseAccess = {
-  /** Staff with one of `roles`, within the case's department. */
+  /**
+   * Staff with one of `roles`, within the case's department; or a department's own system (a machine client) whose
+   * scopes stand for such a role, under the same rule.
+   */
   staff(p: Principal | null, c: CaseEntity, ...roles: Role[]): void {
-    if (p?.kind !== PrincipalKind.STAFF) throw AuthErrors.forbiddenRole();
+    if (p?.kind !== PrincipalKind.STAFF && p?.kind !== PrincipalKind.CLIENT) throw AuthErrors.forbiddenRole();
     if (roles.length && !p.roles.some((r) => roles.includes(r))) throw AuthErrors.forbiddenRole();
     DepartmentScope.assert(p, c.departmentId);
   },

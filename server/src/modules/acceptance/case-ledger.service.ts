@@ -13,6 +13,7 @@ import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { AutonomousStatements } from '../../platform/database/autonomous-statements.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
+import { Outbox } from '../../platform/outbox/outbox.js';
 import { EntityRows } from '../../platform/database/entity-rows.js';
 import { caseMaterialsJson } from './case-sql.js';
 import { CaseEntity, CaseMaterialEntity, CaseStepEntity } from './case.entities.js';
@@ -156,12 +157,34 @@ export class CaseLedger {
         opinion: input.opinion ?? null,
         resultCode: input.resultCode ?? null,
         noticeId: input.noticeId ?? null,
-        details: input.details ?? {},
+        // A department's system may say when the act happened; the step keeps the server's time as its own.
+        details: actor.occurredAt
+          ? { ...input.details, occurredAt: actor.occurredAt.toISOString() }
+          : (input.details ?? {}),
       },
     ]);
     c.state = to;
     c.updatedAt = now;
     this.write(m, c);
+    // Departments' systems hear of every step but a draft's (the applicant's own until it is sent).
+    if (to !== 'DRAFT')
+      Outbox.add(m, {
+        type: `case.${action.toLowerCase()}`,
+        caseId: c.id,
+        departmentId: c.departmentId,
+        occurredAt: now,
+        data: {
+          caseId: c.id,
+          receiptNo: c.receiptNo,
+          caseNo: c.caseNo,
+          matterCode: c.matterCode,
+          action,
+          from,
+          to,
+          seq,
+          resultCode: input.resultCode ?? null,
+        },
+      });
     await this.audit.record(m, input.actingFor ? { ...actor, actingForId: input.actingFor.id } : actor, {
       action: `case.${action.toLowerCase()}`,
       targetType: 'case',

@@ -66,3 +66,4 @@ export class ApprovalModule implements OnModuleInit {
 export { ApprovalSql } from './approval.sql.js';
 export { CaseReviewService } from './case-review.service.js';
 export { SubtaskService } from './subtask.service.js';
+export { DecideCaseDto, ReviewCaseDto, SubtaskOpinionDto } from './approval.dto.js';

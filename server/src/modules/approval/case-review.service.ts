@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type DecideCaseRequest, type ReviewCaseRequest, Role } from '@onewindow/shared';
+import { type DecideCaseRequest, PrincipalKind, type ReviewCaseRequest, Role } from '@onewindow/shared';
 import { type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
@@ -164,7 +164,9 @@ export class CaseReviewService {
   ) {
     const me = actor.principal!.id;
     let actingFor: { id: string; name: string } | null = null;
-    if (task.assigneeId && task.assigneeId !== me) {
+    // The department's own system works the department's tasks, whoever holds them at the center.
+    const departmentSystem = actor.principal!.kind === PrincipalKind.CLIENT;
+    if (task.assigneeId && task.assigneeId !== me && !departmentSystem) {
       const assignee = (await this.staff.placements(m, [task.assigneeId])).get(task.assigneeId);
       if (!assignee?.away || assignee.backupStaffId !== me) throw ApprovalErrors.notYourTask();
       actingFor = { id: assignee.id, name: assignee.name };

@@ -82,8 +82,8 @@ export class SubtaskService {
     if (action === 'REJECT' && !dto.legalBasis?.trim()) throw ApprovalErrors.rejectionNeedsBasis();
     return this.onCase(id, async (m, c, st) => {
       const p = actor.principal;
-      if (p?.kind !== PrincipalKind.STAFF || !p.roles.some((r) => r === Role.CLERK || r === Role.APPROVER))
-        throw AuthErrors.forbiddenRole();
+      const worker = p?.kind === PrincipalKind.STAFF || p?.kind === PrincipalKind.CLIENT;
+      if (!worker || !p.roles.some((r) => r === Role.CLERK || r === Role.APPROVER)) throw AuthErrors.forbiddenRole();
       // Only the co-department's own staff: center-wide roles read, they do not give a department's opinion.
       if (p.departmentId !== st.departmentId) throw AuthErrors.departmentScope();
       if (!WORKING_STATES.has(c.state)) throw ApprovalErrors.caseNotInReview(c.state);

@@ -22,6 +22,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
+import { AfterCommit } from '../../platform/database/after-commit.js';
 import { isoOrNull } from '../../platform/database/sql-values.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { ShanghaiSql } from '../../platform/database/shanghai-sql.js';
@@ -60,6 +61,35 @@ export class CardService {
     private readonly cases: CaseQueryService,
     private readonly clocks: ClockReader,
   ) {}
+
+  /**
+   * A RED violation card at the moment of the act (体外循环 …), in the act's own transaction; the live boards hear of
+   * it once that commits.
+   */
+  async violation(
+    m: EntityManager,
+    v: { reason: CardReason; caseId: string | null; departmentId: string; crossedAt: Date },
+  ): Promise<string> {
+    const card = await m.save(
+      m.create(CardEntity, {
+        level: 'RED',
+        reason: v.reason,
+        state: 'ISSUED',
+        caseId: v.caseId,
+        clockId: null,
+        clockKind: null,
+        departmentId: v.departmentId,
+        windowId: null,
+        staffId: null,
+        crossedAt: v.crossedAt,
+        issuedAt: this.clock.now(),
+        policyVersion: null,
+        runId: null,
+      }),
+    );
+    AfterCommit.add(m.queryRunner, () => void this.events.publish({ type: 'card', id: card.id }));
+    return card.id;
+  }
 
   async list(p: Principal, q: CardQuery): Promise<Page<CardDto>> {
     const paging = Paging.of(q);

@@ -25,5 +25,9 @@ import { UrgeService } from './urge.service.js';
     LiveAlertsService,
     PerformanceService,
   ],
+  exports: [CardService],
 })
 export class SupervisionModule {}
+
+// What other modules may use of supervision.
+export { CardService } from './card.service.js';

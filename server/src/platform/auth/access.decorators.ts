@@ -19,3 +19,17 @@ export const Roles = (...roles: Role[]) =>
 
 /** Any staff member of the center. */
 export const AnyStaff = () => Roles(...STAFF_ROLES);
+
+export const CLIENT_SCOPES = 'onewindow:client-scopes';
+
+/**
+ * A route of the integration API: machine clients (kind CLIENT) holding every one of `scopes` may call it, nobody
+ * else; machine clients may call nothing else.
+ */
+export const ClientScopes = (...scopes: string[]) =>
+  applyDecorators(
+    SetMetadata(CLIENT_SCOPES, scopes),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: '访问令牌无效或已过期（POST /api/integration/v1/oauth/token 获取）' }),
+    ApiForbiddenResponse({ description: `需要权限：${scopes.join(', ') || '（任一接入应用）'}` }),
+  );

@@ -5,7 +5,7 @@ import {
   isStrongEnoughPassword,
   type LoginResponse,
   type Principal,
-  type PrincipalKind,
+  PrincipalKind,
   type Role,
 } from '@onewindow/shared';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
@@ -81,6 +81,8 @@ export class AuthService {
     // The password is checked first whatever the login, so the time of an answer tells nothing either.
     const ok = await this.hasher.verify(cred?.passwordHash ?? null, password);
     if (cred?.lockedUntil && cred.lockedUntil > now) throw AuthErrors.locked(cred.lockedUntil);
+    // A machine client has no password: it gets its tokens by client credentials only.
+    if (cred?.principalKind === PrincipalKind.CLIENT) throw AuthErrors.badCredentials();
     if (!cred) {
       // A login that does not exist answers exactly as one that does: 401, then 423 at the same threshold.
       const lockedUntil = this.unknownLogins.failure(login, now);
@@ -339,6 +341,61 @@ export class AuthService {
         createdAt: now,
       }),
     );
+  }
+
+  /** A machine client's credential: its login is the client_id; it has no password (secrets are the client's). */
+  async createMachineCredential(m: EntityManager, principalId: string, login: string): Promise<CredentialEntity> {
+    const now = this.clock.now();
+    return m.save(
+      m.create(CredentialEntity, {
+        principalKind: PrincipalKind.CLIENT,
+        principalId,
+        login: login.toLowerCase(),
+        passwordHash: '!',
+        failedAttempts: 0,
+        lockedUntil: null,
+        passwordChangedAt: now,
+        lastLoginAt: null,
+        createdAt: now,
+      }),
+    );
+  }
+
+  /**
+   * A session for a machine client whose secret the caller checked: one access token, no refresh (the client asks
+   * again with its credentials). Revoking the client ends its sessions (`endSessions`).
+   */
+  async openMachineSession(
+    m: EntityManager,
+    principal: Principal,
+    actor: RequestActor,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
+    const cred = await m.findOneByOrFail(CredentialEntity, {
+      principalKind: PrincipalKind.CLIENT,
+      principalId: principal.id,
+    });
+    const now = this.clock.now();
+    const ttl = this.config.auth.accessTtlSeconds;
+    const session = await m.save(
+      m.create(AuthSessionEntity, {
+        credentialId: cred.id,
+        refreshHash: sha256(newRefreshToken()),
+        previousRefreshHash: null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + ttl * 1000),
+        revokedAt: null,
+        revokeReason: null,
+        clientIp: actor.clientIp,
+      }),
+    );
+    await m.update(CredentialEntity, cred.id, { lastLoginAt: now });
+    await this.audit.record(
+      m,
+      { ...actor, principal },
+      { action: 'auth.client_token', targetType: 'auth_session', targetId: session.id, summary: { login: cred.login } },
+    );
+    const { accessToken } = await this.issue(principal, session, '');
+    return { accessToken, expiresIn: ttl };
   }
 
   /** Administrator reset: new password, lock lifted, every session ended. */

@@ -5,7 +5,7 @@ import type { PrincipalKind } from '@onewindow/shared';
 @Entity('credential')
 @Unique('uq_credential_login', ['login'])
 @Unique('uq_credential_principal', ['principalKind', 'principalId'])
-@Check('ck_credential_principal_kind', `principal_kind IN ('STAFF', 'APPLICANT')`)
+@Check('ck_credential_principal_kind', `principal_kind IN ('STAFF', 'APPLICANT', 'CLIENT')`)
 export class CredentialEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

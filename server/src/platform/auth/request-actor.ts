@@ -12,6 +12,8 @@ export interface RequestActor {
   clientIp: string;
   /** AB-post: the staff member the principal acts for, when the first clerk is away. */
   actingForId: string | null;
+  /** When a department's system says the act it reports happened (kept beside the server's own time). */
+  occurredAt?: Date;
 }
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; sessionId?: string };

@@ -37,6 +37,8 @@ export interface AppConfig {
   /** Key for personal data at rest (ID numbers): encryption and lookup hashes. */
   dataKey: string;
   rateLimit: { loginPerMinute: number; publicPerMinute: number };
+  /** How long before its arrival a department's system may say an act happened before it counts as 体外循环. */
+  integration: { offBookWindowMinutes: number };
   /** The supervision sweep: seconds between runs, 0 = only on demand (tests). */
   supervision: { sweepIntervalSeconds: number };
   log: { level: string };
@@ -162,6 +164,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
       loginPerMinute: int('RATE_LIMIT_LOGIN_PER_MINUTE', 20, 1, 100_000),
       publicPerMinute: int('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 1_000_000),
     },
+    integration: { offBookWindowMinutes: int('INTEGRATION_OFF_BOOK_WINDOW_MINUTES', 30, 0, 10_080) },
     supervision: { sweepIntervalSeconds: int('SWEEP_INTERVAL_SECONDS', mode === 'test' ? 0 : 60, 0, 86_400) },
     log: { level: logLevel },
     metricsToken: get('METRICS_TOKEN') ?? null,

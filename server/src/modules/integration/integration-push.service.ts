@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type CaseDto, CardReason } from '@onewindow/shared';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import type { RequestActor } from '../../platform/auth/request-actor.js';
+import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
+import { CaseQueryService } from '../acceptance/acceptance.module.js';
+import { CaseReviewService, SubtaskService } from '../approval/approval.module.js';
+import { CardService } from '../supervision/supervision.module.js';
+import { IdempotencyService } from './idempotency.service.js';
+import type { ClientDecisionDto, ClientReviewDto, ClientSubtaskOpinionDto } from './integration.dto.js';
+
+/**
+ * What a department's system pushes: the same services, rules and state machine as the staff SPA, behind an
+ * Idempotency-Key. A push may say when the act happened (`occurredAt`): kept on the step beside the server's time,
+ * and one earlier than the case's previous step, or more than the configured window before it arrived, raises a RED
+ * 体外循环 card for the department once the push has gone through.
+ */
+@Injectable()
+export class IntegrationPushService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly reviews: CaseReviewService,
+    private readonly subtasks: SubtaskService,
+    private readonly query: CaseQueryService,
+    private readonly cards: CardService,
+    private readonly clock: PlatformClock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run<T>(
+    actor: RequestActor,
+    res: FastifyReply,
+    key: string | undefined,
+    request: unknown,
+    occurredAt: string | undefined,
+    caseId: string | null,
+    work: (a: RequestActor) => Promise<T & { id?: string; steps?: CaseDto['steps'] }>,
+  ): Promise<T> {
+    const p = actor.principal!;
+    const answer = await this.idempotency.run(p.id, key, request, async () => {
+      const at = occurredAt ? new Date(occurredAt) : undefined;
+      const previous = at && caseId ? (await this.query.get(p, caseId).catch(() => null))?.steps.at(-1)?.at : undefined;
+      const out = await work({ ...actor, occurredAt: at });
+      const arrived = this.clock.now();
+      const window = this.config.integration.offBookWindowMinutes * 60_000;
+      const offBook = at && ((previous && at < new Date(previous)) || arrived.getTime() - at.getTime() > window);
+      if (offBook && p.departmentId)
+        await this.dataSource.transaction((m) =>
+          this.cards.violation(m, {
+            reason: CardReason.OFF_BOOK,
+            caseId: caseId ?? out.id ?? null,
+            departmentId: p.departmentId!,
+            crossedAt: arrived,
+          }),
+        );
+      return out;
+    });
+    if (answer.replayed) res.header('Idempotent-Replayed', 'true');
+    return answer.body;
+  }
+
+  async review(actor: RequestActor, id: string, dto: ClientReviewDto): Promise<CaseDto> {
+    await this.reviews.review(actor, id, { agree: dto.agree, opinion: dto.opinion });
+    return this.query.get(actor.principal!, id);
+  }
+
+  async decide(actor: RequestActor, id: string, dto: ClientDecisionDto): Promise<CaseDto> {
+    const { occurredAt: _at, ...decision } = dto;
+    await this.reviews.decide(actor, id, decision);
+    return this.query.get(actor.principal!, id);
+  }
+
+  async subtaskOpinion(actor: RequestActor, id: string, dto: ClientSubtaskOpinionDto): Promise<CaseDto> {
+    const { occurredAt: _at, ...opinion } = dto;
+    const caseId = await this.subtasks.conclude(actor, id, opinion);
+    return this.query.get(actor.principal!, caseId);
+  }
+}

@@ -1,0 +1,33 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { PrincipalKind } from '@onewindow/shared';
+import { PrincipalRegistry } from '../../platform/auth/principal-registry.js';
+import { AcceptanceModule } from '../acceptance/acceptance.module.js';
+import { ApprovalModule } from '../approval/approval.module.js';
+import { OrganizationModule } from '../organization/organization.module.js';
+import { SupervisionModule } from '../supervision/supervision.module.js';
+import { ApiClientService } from './api-client.service.js';
+import { EventFeedService } from './event-feed.service.js';
+import { IdempotencyService } from './idempotency.service.js';
+import { ApiClientController, IntegrationController } from './integration.controller.js';
+import { IntegrationPushService } from './integration-push.service.js';
+
+/**
+ * Integration (外网受理、内网办理、外网反馈): machine clients of departments' systems and the bank, their tokens and
+ * scopes, the change feed over the outbox, and pushes behind Idempotency-Keys. It sits above the business modules and
+ * calls their services; nothing below depends on it.
+ */
+@Module({
+  imports: [AcceptanceModule, ApprovalModule, OrganizationModule, SupervisionModule],
+  controllers: [IntegrationController, ApiClientController],
+  providers: [ApiClientService, IdempotencyService, EventFeedService, IntegrationPushService],
+})
+export class IntegrationModule implements OnModuleInit {
+  constructor(
+    private readonly registry: PrincipalRegistry,
+    private readonly clients: ApiClientService,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register(PrincipalKind.CLIENT, (id, m) => this.clients.resolvePrincipal(id, m));
+  }
+}
