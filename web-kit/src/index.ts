@@ -6,6 +6,7 @@ export { createAppI18n } from './i18n';
 export { kitMessages } from './messages';
 export { errorMessage, type Notifier, notify, reportError, setNotifier } from './notify';
 export { usePagedSearch } from './paged';
+export { fileUpload } from './upload';
 export { type Admission, defineSessionStore, NotAdmittedError, type SessionStore } from './session';
 export { shanghaiDeadline, shanghaiTime } from './time';
 export { CARD_LEVEL_TONES, CASE_STATE_TONES, CLOCK_STANDING_TONES, SUBTASK_STATE_TONES, type Tone } from './tones';

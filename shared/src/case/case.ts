@@ -23,6 +23,24 @@ export interface CaseApplicantInput {
   projectCode?: string | null;
 }
 
+/** An empty applicant form. */
+export function blankApplicant(kind: ApplicantKind = ApplicantKind.PERSON): CaseApplicantInput {
+  return { kind, name: '', idNumber: '', contactName: '', phone: '', address: '', projectCode: '' };
+}
+
+/**
+ * What an applicant form sends: a person handles their own application (the contact is the applicant unless named),
+ * an empty address is none, and a project code belongs to an organisation only.
+ */
+export function applicantToSend(a: CaseApplicantInput): CaseApplicantInput {
+  return {
+    ...a,
+    contactName: a.contactName || a.name,
+    address: a.address || undefined,
+    projectCode: (a.kind === ApplicantKind.ORGANIZATION && a.projectCode?.trim()) || null,
+  };
+}
+
 /** The national investment project code: year-region-industry-type-serial, e.g. 2026-330102-47-01-123456. */
 export const PROJECT_CODE_PATTERN = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/;
 

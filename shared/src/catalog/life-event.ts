@@ -7,7 +7,6 @@ import {
   type MaterialForm,
   type MaterialSpec,
   type MatterContent,
-  formatTimeLimit,
 } from './matter.js';
 
 /**
@@ -197,11 +196,6 @@ export function checkLifeEvent(c: LifeEventContent, published: Map<string, Matte
   if (online.includes(true) && online.includes(false))
     add('matterCodes', '一件事的事项须全部支持网上申请，或全部到窗口申请');
   return errors;
-}
-
-/** "3 个事项，最长 10 个工作日". */
-export function lifeEventSummary(e: PublicLifeEventDto): string {
-  return `${e.matters.length} 个事项，最长 ${formatTimeLimit(e.longestLimit)}`;
 }
 
 // ---------- a bundle: one application for a life event ----------

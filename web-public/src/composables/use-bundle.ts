@@ -1,12 +1,7 @@
-import {
-  ApiError,
-  type BundleDto,
-  type BundleSummaryDto,
-  type CaseApplicantInput,
-  type PublicLifeEventDto,
-} from '@onewindow/shared';
+import type { BundleDto, BundleSummaryDto, PublicLifeEventDto } from '@onewindow/shared';
 import { ref } from 'vue';
 import { api } from '../api';
+import { useApplicationDraft } from './use-application-draft';
 
 /** Published life events (一件事) for the portal's list. */
 export function useLifeEvents() {
@@ -32,75 +27,26 @@ export const useMyBundles = () => {
  * every part, each document of the combined form is uploaded once, and sending receives every part at once.
  */
 export function useBundle(id: string) {
-  const b = ref<BundleDto | null>(null);
-  const applicant = ref<CaseApplicantInput>({
+  const {
+    doc: b,
+    applicant,
+    deferred,
+    fieldErrors,
+    error,
+    busy,
+    save,
+    upload,
+    submit,
+    setDeferred,
+  } = useApplicationDraft<BundleDto>({
     kind: 'ORGANIZATION',
-    name: '',
-    idNumber: '',
-    contactName: '',
-    phone: '',
-    address: '',
-    projectCode: '',
+    read: () => api.bundles.get(id),
+    isDoc: (out): out is BundleDto => !!out && typeof out === 'object' && 'items' in out,
+    applicantOf: (x) => ({ ...x.applicant, projectCode: x.projectCode }),
+    materialsOf: (x) => x.items,
+    saveDraft: (body) => api.bundles.saveDraft(id, body),
+    upload: (index, file) => api.bundles.uploadMaterial(id, index, file),
+    submit: () => api.bundles.submit(id),
   });
-  const deferred = ref<Set<number>>(new Set());
-  const fieldErrors = ref<Record<string, string[]>>({});
-  const error = ref('');
-  const busy = ref(false);
-
-  async function load() {
-    b.value = await api.bundles.get(id);
-    applicant.value = {
-      ...applicant.value,
-      name: applicant.value.name || b.value.applicant.name,
-      contactName: applicant.value.contactName || b.value.applicant.contactName,
-      projectCode: applicant.value.projectCode || b.value.projectCode || '',
-    };
-    deferred.value = new Set(b.value.items.filter((i) => i.status === 'DEFERRED').map((i) => i.index));
-  }
-
-  async function run(work: () => Promise<unknown>) {
-    busy.value = true;
-    error.value = '';
-    fieldErrors.value = {};
-    try {
-      const out = await work();
-      if (out && typeof out === 'object' && 'items' in out) b.value = out as BundleDto;
-      else await load();
-      return true;
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      error.value = e.message;
-      fieldErrors.value = e.fieldErrors;
-      return false;
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  const draftBody = () => ({
-    applicant: {
-      ...applicant.value,
-      contactName: applicant.value.contactName || applicant.value.name,
-      address: applicant.value.address || undefined,
-      projectCode: (applicant.value.kind === 'ORGANIZATION' && applicant.value.projectCode?.trim()) || null,
-    },
-    // Every item: 容缺 where ticked, otherwise provided by its upload (or missing until then).
-    materials: (b.value?.items ?? []).map((i) => ({
-      index: i.index,
-      status: deferred.value.has(i.index) ? ('DEFERRED' as const) : ('PROVIDED' as const),
-    })),
-  });
-  const save = () => run(() => api.bundles.saveDraft(id, draftBody()));
-  const upload = (index: number, file: File) =>
-    run(() =>
-      api.bundles.uploadMaterial(id, index, {
-        bytes: file,
-        mediaType: file.type || 'application/octet-stream',
-        fileName: file.name,
-      }),
-    );
-  const submit = () => run(async () => (await save()) && api.bundles.submit(id));
-
-  void load();
-  return { b, applicant, deferred, fieldErrors, error, busy, save, upload, submit };
+  return { b, applicant, deferred, fieldErrors, error, busy, save, upload, submit, setDeferred };
 }

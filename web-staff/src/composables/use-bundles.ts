@@ -1,4 +1,6 @@
 import {
+  applicantToSend,
+  blankApplicant,
   type BundleDto,
   BundleQueue,
   type BundleSummaryDto,
@@ -99,15 +101,7 @@ export function useBundleWalkIn() {
   const router = useRouter();
   const events = ref<PublicLifeEventDto[]>([]);
   const chosen = ref<PublicLifeEventDto | null>(null);
-  const applicant = ref<CaseApplicantInput>({
-    kind: 'ORGANIZATION',
-    name: '',
-    idNumber: '',
-    contactName: '',
-    phone: '',
-    address: '',
-    projectCode: '',
-  });
+  const applicant = ref<CaseApplicantInput>(blankApplicant('ORGANIZATION'));
   const checklist = ref<CaseMaterialStatus[]>([]);
   const { busy, run, fieldError } = useAction();
   void api.lifeEvents.published().then((x) => (events.value = x));
@@ -121,12 +115,7 @@ export function useBundleWalkIn() {
     const b = await run(() =>
       api.bundles.walkIn({
         lifeEventCode: chosen.value!.code,
-        applicant: {
-          ...a,
-          contactName: a.contactName || a.name,
-          address: a.address || undefined,
-          projectCode: (a.kind === 'ORGANIZATION' && a.projectCode?.trim()) || null,
-        },
+        applicant: applicantToSend(a),
         materials: checklist.value.map((status, index) => ({ index, status })),
       }),
     );

@@ -9,7 +9,7 @@ import {
   type ServiceWindowDto,
   type SpecialProcedureSpec,
 } from '@onewindow/shared';
-import { notify, reportError, useAction } from '@onewindow/web-kit';
+import { fileUpload, notify, reportError, useAction } from '@onewindow/web-kit';
 import { computed, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
@@ -109,11 +109,7 @@ export function useMatterEditor(matterId: string) {
   async function attach(material: MaterialSpec, key: 'blankForm' | 'sample', file: File) {
     busy.value = true;
     try {
-      const stored = await api.catalog.uploadAttachment({
-        bytes: await file.arrayBuffer(),
-        mediaType: file.type || 'application/octet-stream',
-        fileName: file.name,
-      });
+      const stored = await api.catalog.uploadAttachment(fileUpload(file));
       material[key] = { fileId: stored.id, fileName: stored.fileName };
       notify.success(`已上传 ${stored.fileName}，保存草稿后生效`);
     } catch (e) {

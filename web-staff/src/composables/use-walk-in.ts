@@ -1,4 +1,6 @@
 import {
+  applicantToSend,
+  blankApplicant,
   type CaseApplicantInput,
   type CaseMaterialStatus,
   type MatterVersionDto,
@@ -14,15 +16,7 @@ export function useWalkIn() {
   const router = useRouter();
   const hits = ref<PublicMatterHitDto[]>([]);
   const matter = ref<MatterVersionDto | null>(null);
-  const applicant = ref<CaseApplicantInput>({
-    kind: 'PERSON',
-    name: '',
-    idNumber: '',
-    contactName: '',
-    phone: '',
-    address: '',
-    projectCode: '',
-  });
+  const applicant = ref<CaseApplicantInput>(blankApplicant('PERSON'));
   const checklist = ref<CaseMaterialStatus[]>([]);
   const { busy, run, fieldError } = useAction();
 
@@ -38,12 +32,7 @@ export function useWalkIn() {
     const c = await run(() =>
       api.cases.walkIn({
         matterCode: matter.value!.code,
-        applicant: {
-          ...a,
-          contactName: a.contactName || a.name,
-          address: a.address || undefined,
-          projectCode: (a.kind === 'ORGANIZATION' && a.projectCode?.trim()) || null,
-        },
+        applicant: applicantToSend(a),
         materials: checklist.value.map((status, index) => ({ index, status })),
       }),
     );

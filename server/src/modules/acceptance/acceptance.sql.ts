@@ -10,4 +10,6 @@ export const AcceptanceSql = {
    * (绿色通道: such cases head every queue).
    */
   case: (alias: string) => `service_case ${alias}`,
+  /** 绿色通道 first: the leading ORDER BY term of every queue, for the case `alias`. */
+  keyProjectFirst: (alias: string) => `(${alias}.key_project_id IS NOT NULL) DESC`,
 } as const;

@@ -11,7 +11,7 @@ export const CaseAccess = {
    * scopes stand for such a role, under the same rule.
    */
   staff(p: Principal | null, c: CaseEntity, ...roles: Role[]): void {
-    if (p?.kind !== PrincipalKind.STAFF && p?.kind !== PrincipalKind.CLIENT) throw AuthErrors.forbiddenRole();
+    if (!DepartmentScope.worker(p)) throw AuthErrors.forbiddenRole();
     if (roles.length && !p.roles.some((r) => roles.includes(r))) throw AuthErrors.forbiddenRole();
     DepartmentScope.assert(p, c.departmentId);
   },

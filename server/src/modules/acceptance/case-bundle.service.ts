@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UploadedBody } from '../../platform/files/binary-body.js';
 import {
   type AcceptBundleRequest,
   BUNDLE_STATE_LABELS,
@@ -114,18 +115,12 @@ export class CaseBundleService {
   }
 
   /** One document for an item of the combined form: stored once, it provides every part's material it stands for. */
-  async upload(
-    actor: RequestActor,
-    id: string,
-    index: number,
-    upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined },
-  ): Promise<StoredFileDto> {
+  async upload(actor: RequestActor, id: string, index: number, upload: UploadedBody): Promise<StoredFileDto> {
     return this.dataSource.transaction(async (m) => {
       const b = await this.lockOwned(m, actor, id);
       const item = b.items[index];
       if (!item) throw CaseErrors.materialUnknown(index);
-      const cases = new Map((await this.parts(m, b)).map((c) => [c.id, c]));
-      for (const c of cases.values()) this.ledger.assert(c, 'SAVE_DRAFT');
+      for (const c of await this.parts(m, b)) this.ledger.assert(c, 'SAVE_DRAFT');
       const f = await this.files.store(m, CASE_MATERIAL_FILE, upload, actor.principal!.id);
       for (const part of item.parts) {
         const mat = (await this.ledger.materials(m, part.caseId)).get(part.materialIndex)!;
@@ -143,14 +138,13 @@ export class CaseBundleService {
       const cases = await this.parts(m, b);
       for (const c of cases) this.ledger.assert(c, 'SUBMIT');
       if (!cases[0].applicantIdNumber || !cases[0].contactPhone) throw CaseErrors.materialsIncomplete(['申请人信息']);
-      const missing: string[] = [];
-      for (const item of b.items) {
-        const [first] = item.parts;
-        const mat = (await this.ledger.materials(m, first.caseId)).get(first.materialIndex)!;
-        if (item.required && !((mat.status === 'PROVIDED' && mat.fileId) || mat.status === 'DEFERRED'))
-          missing.push(item.name);
-      }
-      if (missing.length) throw CaseErrors.materialsIncomplete(missing);
+      // Every part's materials in one read: an item stands as its first part's material does.
+      const mats = await this.query.bundleMaterials(m, b.id);
+      const missing = b.items.filter((item) => {
+        const mat = itemMaterial(mats, item);
+        return item.required && !((mat?.status === 'PROVIDED' && mat.fileName) || mat?.status === 'DEFERRED');
+      });
+      if (missing.length) throw CaseErrors.materialsIncomplete(missing.map((x) => x.name));
       await this.receive(m, b, cases, actor);
     });
   }
@@ -252,7 +246,7 @@ export class CaseBundleService {
       projectCode: first.projectCode,
       receivedAt: isoOrNull(b.receivedAt),
       items: b.items.map((it) => {
-        const mat = materials.get(`${it.parts[0].caseId}:${it.parts[0].materialIndex}`);
+        const mat = itemMaterial(materials, it);
         return {
           index: it.index,
           key: it.key,
@@ -488,6 +482,12 @@ export class CaseBundleService {
       };
     });
   }
+}
+
+/** What an item of the combined form stands at: its first part's material (every part's is set alike). */
+function itemMaterial<T>(mats: Map<string, T>, item: BundleItemSpec): T | undefined {
+  const [first] = item.parts;
+  return mats.get(`${first.caseId}:${first.materialIndex}`);
 }
 
 function isClosed(s: CaseState): boolean {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UploadedBody } from '../../platform/files/binary-body.js';
 import {
   type CaseApplicantInput,
   type CaseMaterialInput,
@@ -91,12 +92,7 @@ export class CaseIntakeService {
   }
 
   /** Uploads one listed material (online draft, or supplying after a supplement notice or a 容缺 promise). */
-  async uploadMaterial(
-    actor: RequestActor,
-    id: string,
-    index: number,
-    upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined },
-  ): Promise<StoredFileDto> {
+  async uploadMaterial(actor: RequestActor, id: string, index: number, upload: UploadedBody): Promise<StoredFileDto> {
     return this.dataSource.transaction(async (m) => {
       const c = await this.ledger.lock(m, id);
       CaseAccess.owner(actor.principal, c);

@@ -48,7 +48,8 @@ import { CASE_MATERIAL_FILE } from './case-intake.service.js';
 import { CalendarSql, type ClockJson, ClockReader } from '../calendar/calendar.module.js';
 import { OrganizationSql } from '../organization/organization.module.js';
 import { CaseAccess } from './case-access.js';
-import { caseMaterialsJson } from './case-sql.js';
+import { caseMaterialsJson, caseNoticesJson } from './case-sql.js';
+import { AcceptanceSql } from './acceptance.sql.js';
 import { CaseNoticeService } from './case-notice.service.js';
 import { CaseEntity, CaseMaterialEntity } from './case.entities.js';
 import { CaseExtensions } from './case-extensions.js';
@@ -81,7 +82,7 @@ const SUMMARY_COLUMNS = `sc.id, sc.receipt_no, sc.case_no, sc.matter_name, sc.de
   ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING_SQL} AS standing, (sc.key_project_id IS NOT NULL) AS green_channel, sc.bundle_id`;
 
 /** 绿色通道 cases head every queue; then the least time left. */
-export const QUEUE_ORDER = `(sc.key_project_id IS NOT NULL) DESC, (ck.state = 'RUNNING') DESC NULLS LAST, ck.due_at ASC NULLS LAST, sc.received_at DESC`;
+const QUEUE_ORDER = `${AcceptanceSql.keyProjectFirst('sc')}, (ck.state = 'RUNNING') DESC NULLS LAST, ck.due_at ASC NULLS LAST, sc.received_at DESC`;
 
 /** Everything under a case (`sc`) that acceptance owns, by alias, read with the case row (extensions add theirs). */
 const CASE_PARTS = `
@@ -89,8 +90,7 @@ const CASE_PARTS = `
   (SELECT coalesce(json_agg(json_build_object('seq', s.seq, 'action', s.action, 'fromState', s.from_state, 'toState', s.to_state, 'actorName', s.actor_name,
             'actingForName', s.acting_for_name, 'at', s.at, 'opinion', s.opinion, 'resultCode', s.result_code, 'noticeId', s.notice_id) ORDER BY s.seq), '[]')
      FROM case_step s WHERE s.case_id = sc.id) AS steps,
-  (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
-     FROM case_notice n WHERE n.case_id = sc.id) AS notices,
+  (${caseNoticesJson('sc.id')}) AS notices,
   (SELECT json_build_object('id', kp.id, 'projectName', kp.project_name) FROM key_project kp WHERE kp.id = sc.key_project_id) AS key_project,
   (SELECT json_build_object('id', b.id, 'bundleNo', b.bundle_no, 'name', b.name) FROM case_bundle b WHERE b.id = sc.bundle_id) AS bundle`;
 
@@ -185,8 +185,7 @@ export class CaseQueryService {
       `SELECT sc.id, sc.bundle_id, sc.matter_code, sc.matter_name, sc.department_id, d.name AS department_name, sc.receipt_no,
               sc.case_no, sc.state, sc.applicant_name, sc.approved, sc.certificate_no, sc.delivered_at,
               ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING_SQL} AS standing, ck.subject_kind, ck.state AS clock_state,
-              (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
-                 FROM case_notice n WHERE n.case_id = sc.id) AS notices
+              (${caseNoticesJson('sc.id')}) AS notices
        FROM service_case sc JOIN ${OrganizationSql.department('d')} ON d.id = sc.department_id
        LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK}
        WHERE sc.bundle_id = ANY($2::uuid[]) ORDER BY sc.created_at, sc.id`,
@@ -303,8 +302,7 @@ export class CaseQueryService {
               ck.due_at, ck.state AS clock_state, ck.subject_kind,
               (SELECT coalesce(json_agg(json_build_object('action', s.action, 'at', s.at, 'resultCode', s.result_code) ORDER BY s.seq), '[]')
                  FROM case_step s WHERE s.case_id = sc.id AND s.action <> 'SAVE_DRAFT') AS steps,
-              (SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
-                 FROM case_notice n WHERE n.case_id = sc.id) AS notices${this.extensions.columns('progressParts')}
+              (${caseNoticesJson('sc.id')}) AS notices${this.extensions.columns('progressParts')}
        FROM service_case sc LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK} AND ck.state <> 'STOPPED'
        WHERE (sc.case_no = $1 OR sc.receipt_no = $1) AND sc.query_code = $2`,
       [no.trim().toUpperCase(), code.trim().toUpperCase()],

@@ -1,23 +1,11 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Principal, Role } from '@onewindow/shared';
-import type { FastifyRequest } from 'fastify';
 import { AnyStaff, Public, Roles } from '../../platform/auth/access.decorators.js';
 import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
 import { download } from '../../platform/http/download.js';
+import { Uploaded, type UploadedBody } from '../../platform/files/binary-body.js';
 import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
 import { CaseAcceptanceService } from './case-acceptance.service.js';
 import { CaseDeliveryService } from './case-delivery.service.js';
@@ -148,14 +136,10 @@ export class CaseController {
   upload(
     @Param('id', uuid) id: string,
     @Param('index', ParseIntPipe) index: number,
-    @Req() req: FastifyRequest,
+    @Uploaded() upload: UploadedBody,
     @Actor() actor: RequestActor,
   ) {
-    return this.intake.uploadMaterial(actor, id, index, {
-      bytes: req.body,
-      mediaType: req.headers['content-type'],
-      fileName: req.headers['x-file-name'] as string | undefined,
-    });
+    return this.intake.uploadMaterial(actor, id, index, upload);
   }
 
   @Post(':id/submit')
@@ -401,14 +385,10 @@ export class BundleController {
   upload(
     @Param('id', uuid) id: string,
     @Param('index', ParseIntPipe) index: number,
-    @Req() req: FastifyRequest,
+    @Uploaded() upload: UploadedBody,
     @Actor() actor: RequestActor,
   ) {
-    return this.bundles.upload(actor, id, index, {
-      bytes: req.body,
-      mediaType: req.headers['content-type'],
-      fileName: req.headers['x-file-name'] as string | undefined,
-    });
+    return this.bundles.upload(actor, id, index, upload);
   }
 
   @Post(':id/submit')

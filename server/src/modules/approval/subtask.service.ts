@@ -8,7 +8,6 @@ import {
   type Page,
   type PauseClockRequest,
   type Principal,
-  PrincipalKind,
   Role,
   SUBTASK_OUTCOME_ACTION,
   type SubtaskAction,
@@ -82,8 +81,8 @@ export class SubtaskService {
     if (action === 'REJECT' && !dto.legalBasis?.trim()) throw ApprovalErrors.rejectionNeedsBasis();
     return this.onCase(id, async (m, c, st) => {
       const p = actor.principal;
-      const worker = p?.kind === PrincipalKind.STAFF || p?.kind === PrincipalKind.CLIENT;
-      if (!worker || !p.roles.some((r) => r === Role.CLERK || r === Role.APPROVER)) throw AuthErrors.forbiddenRole();
+      if (!DepartmentScope.worker(p) || !p.roles.some((r) => r === Role.CLERK || r === Role.APPROVER))
+        throw AuthErrors.forbiddenRole();
       // Only the co-department's own staff: center-wide roles read, they do not give a department's opinion.
       if (p.departmentId !== st.departmentId) throw AuthErrors.departmentScope();
       if (!WORKING_STATES.has(c.state)) throw ApprovalErrors.caseNotInReview(c.state);
@@ -245,7 +244,7 @@ export class SubtaskService {
       `SELECT t.id, t.case_id, sc.case_no, sc.matter_name, d.name AS lead_name, sc.applicant_name, t.state, t.opened_at,
               ${CalendarSql.openDueAt('ck')} AS due_at, ${STANDING} AS standing,
               t.silence_is_consent, (sc.key_project_id IS NOT NULL) AS green_channel
-       ${from} ORDER BY (t.state = 'OPEN') DESC, (sc.key_project_id IS NOT NULL) DESC, (ck.state = 'RUNNING') DESC, ck.due_at ASC, t.opened_at DESC
+       ${from} ORDER BY (t.state = 'OPEN') DESC, ${AcceptanceSql.keyProjectFirst('sc')}, (ck.state = 'RUNNING') DESC, ck.due_at ASC, t.opened_at DESC
        ${paging.sql(params)}`,
       params,
     );

@@ -21,6 +21,7 @@ import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { FileStore } from '../../platform/files/file-store.service.js';
 import { XLSX } from '../../platform/files/file-types.js';
 import { download } from '../../platform/http/download.js';
+import { Uploaded, type UploadedBody } from '../../platform/files/binary-body.js';
 import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
 import {
   CatalogFileDto,
@@ -94,12 +95,8 @@ export class CatalogController {
       '上传材料的空白表格或示例样表（请求体为文件本身，文件名放在 X-File-Name，URL 编码）；PDF、Word、Excel、JPG、PNG，≤ 5 MB',
   })
   @ApiConsumes(...MATTER_ATTACHMENT.types)
-  attach(@Req() req: FastifyRequest, @Actor() actor: RequestActor) {
-    return this.catalog.attach(actor, {
-      bytes: req.body,
-      mediaType: req.headers['content-type'],
-      fileName: req.headers['x-file-name'] as string | undefined,
-    });
+  attach(@Uploaded() upload: UploadedBody, @Actor() actor: RequestActor) {
+    return this.catalog.attach(actor, upload);
   }
 
   @Get('matters')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UploadedBody } from '../../platform/files/binary-body.js';
 import {
   checkMatterContent,
   type FieldErrors,
@@ -282,10 +283,7 @@ export class CatalogService {
   }
 
   /** Upload a blank form or sample for a material; drafts then refer to it by id. */
-  async attach(
-    actor: RequestActor,
-    upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined },
-  ): Promise<StoredFileDto> {
+  async attach(actor: RequestActor, upload: UploadedBody): Promise<StoredFileDto> {
     return this.dataSource.transaction(async (m) => {
       const f = await this.files.store(m, MATTER_ATTACHMENT, upload, actor.principal!.id);
       await this.audit.record(m, actor, {

@@ -104,9 +104,8 @@ export class LifeEventService {
     const e = await this.dataSource.getRepository(LifeEventEntity).findOneBy({ id });
     if (!e) throw CatalogErrors.lifeEventNotFound();
     const inForce = await this.matters(e.content);
-    const fields = await this.problems(e.content);
-    const present = e.content.matterCodes.flatMap((c) => (inForce.get(c) ? [inForce.get(c)!] : []));
-    return { guide: describeLifeEvent(e.code, e.content, present), fields };
+    const present = e.content.matterCodes.flatMap((c) => inForce.get(c) ?? []);
+    return { guide: describeLifeEvent(e.code, e.content, present), fields: problemsOf(e.content, inForce) };
   }
 
   /** Published life events whose matters are all in force. */
@@ -161,8 +160,7 @@ export class LifeEventService {
 
   /** What stops the content from being published, against the catalog in force. */
   private async problems(c: LifeEventContent) {
-    const inForce = await this.matters(c);
-    return checkLifeEvent(c, new Map([...inForce].map(([k, v]) => [k, v?.content])));
+    return problemsOf(c, await this.matters(c));
   }
 
   private change(
@@ -190,6 +188,10 @@ export class LifeEventService {
       summary: { code: e.code, status: e.status, name: e.content.name, matterCodes: e.content.matterCodes },
     });
   }
+}
+
+function problemsOf(c: LifeEventContent, inForce: Map<string, MatterVersionDto | undefined>) {
+  return checkLifeEvent(c, new Map([...inForce].map(([k, v]) => [k, v?.content])));
 }
 
 function tidy(c: LifeEventContent): LifeEventContent {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IntegrationEventPage, Principal } from '@onewindow/shared';
 import { DataSource } from 'typeorm';
-import { OUTBOX_ORDER, OUTBOX_VISIBLE, OutboxCursor } from '../../platform/outbox/outbox.js';
+import { OutboxCursor } from '../../platform/outbox/outbox.js';
 import { PlatformSql } from '../../platform/outbox/platform.sql.js';
 import { AcceptanceSql, CaseExtensions } from '../acceptance/acceptance.module.js';
 import { IntegrationErrors } from './integration.exception.js';
@@ -33,9 +33,9 @@ export class EventFeedService {
     >(
       `SELECT e.id, e.txid, e.type, e.case_id, e.data, e.occurred_at
        FROM ${PlatformSql.outbox('e')} LEFT JOIN ${AcceptanceSql.case('sc')} ON sc.id = e.case_id
-       WHERE (e.txid, e.id) > ($1::bigint, $2::bigint) AND ${OUTBOX_VISIBLE('e')}
+       WHERE (e.txid, e.id) > ($1::bigint, $2::bigint) AND ${PlatformSql.outboxVisible('e')}
          AND (e.department_id = $3 OR $3 = ANY(${this.extensions.readers()}))
-       ORDER BY ${OUTBOX_ORDER('e')} LIMIT $4`,
+       ORDER BY ${PlatformSql.outboxOrder('e')} LIMIT $4`,
       [cursor.txid, cursor.id, p.departmentId, limit],
     );
     const events = rows.map((r) => ({

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type CaseDto, CardReason } from '@onewindow/shared';
-import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
@@ -8,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js'
 import { CaseQueryService } from '../acceptance/acceptance.module.js';
 import { CaseReviewService, SubtaskService } from '../approval/approval.module.js';
 import { CardService } from '../supervision/supervision.module.js';
-import { IdempotencyService } from './idempotency.service.js';
+import { type IdempotentAnswer, IdempotencyService } from './idempotency.service.js';
 import type { ClientDecisionDto, ClientReviewDto, ClientSubtaskOpinionDto } from './integration.dto.js';
 
 /**
@@ -30,17 +29,17 @@ export class IntegrationPushService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async run<T>(
+  /** The push's answer under its Idempotency-Key: the work's, or the original's replayed. */
+  run<T>(
     actor: RequestActor,
-    res: FastifyReply,
     key: string | undefined,
     request: unknown,
     occurredAt: string | undefined,
     caseId: string | null,
     work: (a: RequestActor) => Promise<T & { id?: string; steps?: CaseDto['steps'] }>,
-  ): Promise<T> {
+  ): Promise<IdempotentAnswer<T>> {
     const p = actor.principal!;
-    const answer = await this.idempotency.run(p.id, key, request, async () => {
+    return this.idempotency.run(p.id, key, request, async () => {
       const at = occurredAt ? new Date(occurredAt) : undefined;
       const previous = at && caseId ? (await this.query.get(p, caseId).catch(() => null))?.steps.at(-1)?.at : undefined;
       const out = await work({ ...actor, occurredAt: at });
@@ -58,8 +57,6 @@ export class IntegrationPushService {
         );
       return out;
     });
-    if (answer.replayed) res.header('Idempotent-Replayed', 'true');
-    return answer.body;
   }
 
   async review(actor: RequestActor, id: string, dto: ClientReviewDto): Promise<CaseDto> {

@@ -23,6 +23,7 @@ import { PageQueryDto } from '../../platform/http/paging.dto.js';
 import { CaseErrors, CaseQueryService } from '../acceptance/acceptance.module.js';
 import { ApiClientService } from './api-client.service.js';
 import { EventFeedService } from './event-feed.service.js';
+import { type IdempotentAnswer } from './idempotency.service.js';
 import { IntegrationPushService } from './integration-push.service.js';
 import {
   ClientDecisionDto,
@@ -37,6 +38,13 @@ import {
 import { IntegrationErrors } from './integration.exception.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** The answer of a push; a replay says so in `Idempotent-Replayed`. */
+async function answer<T>(res: FastifyReply, pending: Promise<IdempotentAnswer<T>>): Promise<T> {
+  const a = await pending;
+  if (a.replayed) res.header('Idempotent-Replayed', 'true');
+  return a.body;
+}
 
 /** A case of another department is not found, never forbidden: ids of others' cases do not leak. */
 async function ownOnly<T>(work: Promise<T>): Promise<T> {
@@ -126,8 +134,11 @@ export class IntegrationController {
     @Actor() actor: RequestActor,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return this.push.run(actor, res, key, { op: 'review', id, dto }, dto.occurredAt, id, (a) =>
-      ownOnly(this.push.review(a, id, dto)),
+    return answer(
+      res,
+      this.push.run(actor, key, { op: 'review', id, dto }, dto.occurredAt, id, (a) =>
+        ownOnly(this.push.review(a, id, dto)),
+      ),
     );
   }
 
@@ -143,8 +154,11 @@ export class IntegrationController {
     @Actor() actor: RequestActor,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return this.push.run(actor, res, key, { op: 'decide', id, dto }, dto.occurredAt, id, (a) =>
-      ownOnly(this.push.decide(a, id, dto)),
+    return answer(
+      res,
+      this.push.run(actor, key, { op: 'decide', id, dto }, dto.occurredAt, id, (a) =>
+        ownOnly(this.push.decide(a, id, dto)),
+      ),
     );
   }
 
@@ -160,8 +174,11 @@ export class IntegrationController {
     @Actor() actor: RequestActor,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    return this.push.run(actor, res, key, { op: 'subtask', id, dto }, dto.occurredAt, null, (a) =>
-      ownOnly(this.push.subtaskOpinion(a, id, dto)),
+    return answer(
+      res,
+      this.push.run(actor, key, { op: 'subtask', id, dto }, dto.occurredAt, null, (a) =>
+        ownOnly(this.push.subtaskOpinion(a, id, dto)),
+      ),
     );
   }
 }

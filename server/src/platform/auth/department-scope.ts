@@ -1,4 +1,4 @@
-import { isCenterWide, type Principal } from '@onewindow/shared';
+import { isCenterWide, type Principal, PrincipalKind } from '@onewindow/shared';
 import { AuthErrors } from './auth.exception.js';
 
 /**
@@ -6,6 +6,13 @@ import { AuthErrors } from './auth.exception.js';
  * center-wide (CENTER_ADMIN, SUPERVISOR). Services call these before reading or writing.
  */
 export const DepartmentScope = {
+  /**
+   * Who works a department's cases: its staff, and the department's own system (a machine client, whose roles are
+   * those its scopes stand for). Applicants are not.
+   */
+  worker(p: Principal | null): p is Principal {
+    return p?.kind === PrincipalKind.STAFF || p?.kind === PrincipalKind.CLIENT;
+  },
   /** Throws 403 AUTH_DEPARTMENT_SCOPE when the principal may not touch this department. */
   assert(principal: Principal, departmentId: string): void {
     if (!DepartmentScope.allows(principal, departmentId)) throw AuthErrors.departmentScope();

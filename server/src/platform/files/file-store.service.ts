@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { UploadedBody } from './binary-body.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type StoredFileDto } from '@onewindow/shared';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -58,7 +59,7 @@ export class FileStore {
   async store(
     m: EntityManager,
     policy: FilePolicy,
-    upload: { bytes: unknown; mediaType: string | undefined; fileName: string | undefined },
+    upload: UploadedBody,
     createdBy: string | null,
   ): Promise<StoredFileEntity> {
     const bytes = upload.bytes;

@@ -23,16 +23,6 @@ export const Outbox = {
   },
 };
 
-/**
- * Events a reader may take now (`alias` is the outbox_event row): those of transactions older than every one still
- * running. No event of such a transaction can appear later, so a reader going through them in `OUTBOX_ORDER` with
- * a cursor of (txid, id) never passes one over and never sees one twice. Changes of one case are in commit order
- * (each locks the case first, which gives it its transaction id).
- */
-export const OUTBOX_VISIBLE = (alias: string) =>
-  `${alias}.txid < (pg_snapshot_xmin(pg_current_snapshot()))::text::bigint`;
-export const OUTBOX_ORDER = (alias: string) => `${alias}.txid, ${alias}.id`;
-
 /** A feed position: the (txid, id) of the last event read, as text `txid-id`; `0-0` before the first. */
 export const OutboxCursor = {
   START: '0-0',
