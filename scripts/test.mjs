@@ -12,6 +12,7 @@ const reports = path.join(os.tmpdir(), `onewindow-test-${process.pid}`);
 mkdirSync(reports, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+const failedTests = [];
 
 function run(label, cmd, args, cwd = root, onLine) {
   console.log(`\n=== ${label} ===`);
@@ -46,6 +47,12 @@ async function vitest(label, dir) {
     totals.passed += r.numPassedTests;
     totals.failed += r.numFailedTests;
     totals.skipped += r.numPendingTests + r.numTodoTests;
+    for (const file of r.testResults ?? [])
+      for (const t of file.assertionResults ?? [])
+        if (t.status === 'failed')
+          failedTests.push(
+            `${label}: ${path.relative(root, file.name)} › ${t.fullName}\n    ${(t.failureMessages?.[0] ?? '').split('\n')[0]}`,
+          );
   } catch {
     totals.failed += 1; // the suite did not even report
   }
@@ -101,6 +108,7 @@ if (
   );
 }
 
+if (failedTests.length) console.log(`\nfailed tests:\n${failedTests.map((t) => `  ${t}`).join('\n')}`);
 console.log(
   `\n${failures.length ? `failed steps: ${failures.join('; ')}` : 'all steps passed'} in ${Math.round((Date.now() - started) / 1000)} s; screenshots in e2e/artifacts/`,
 );
