@@ -27,7 +27,7 @@ export async function startServer(env) {
         SEED_DEMO_HISTORY: 'false',
         ...env,
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit'],
     },
   );
   const stop = async () => {

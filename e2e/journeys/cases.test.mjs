@@ -42,6 +42,9 @@ test('a citizen applies online, supplements, and follows the case to completion 
   await openCase(clerk, 'TO_ACCEPT', receiptNo);
   await act(clerk, 'REQUEST_SUPPLEMENT', async () => {
     await clerk.locator('[data-test=sup-1]').click();
+    // An item without its text is caught in the form, where it is, before anything is sent.
+    await clerk.locator('[data-test=action-submit]').click();
+    await clerk.locator('[data-test=sup-error-1]', { hasText: '请写明缺少或有误之处' }).waitFor();
     await clerk.locator('[data-test=sup-text-1]').fill('营业执照复印件不清晰，请重新提供');
   });
   await clerk.locator('[data-test=case-state]', { hasText: '待补正' }).waitFor();
@@ -142,4 +145,51 @@ test('a walk-in 即办件 is received and completed at the window in one sitting
   assert.match(await clerk.locator('[data-test=case-no]').innerText(), /^SCJG-\d{8}-\d{4}$/);
   assert.match(await clerk.locator('[data-test=notices]').innerText(), /收件回执[\s\S]*受理通知书/);
   await screenshot(clerk, 'staff-walk-in-done');
+});
+
+test('a 上报件 is reviewed, forwarded to the province, and its decision recorded and delivered at the window', async () => {
+  const hit = await (
+    await fetch(`${ctx.system.baseUrl}/api/public/matters?q=${encodeURIComponent('三级医院设置审批')}`)
+  ).json();
+  const received = await ctx.system.api('wjw.clerk', 'POST', '/cases/walk-in', {
+    matterCode: hit.items[0].code,
+    applicant: {
+      kind: 'ORGANIZATION',
+      name: '示范医疗投资有限公司',
+      idNumber: '91330100MA2K8X7Q0R',
+      contactName: '周经办',
+      phone: '13912345678',
+    },
+    materials: [0, 1, 2].map((index) => ({ index, status: 'ORIGINAL_SEEN' })),
+  });
+  const accepted = await ctx.system.api('wjw.clerk', 'POST', `/cases/${received.id}/accept`, {});
+  await ctx.system.api('wjw.clerk', 'POST', `/cases/${received.id}/review`, { agree: true, opinion: '同意上报' });
+
+  const approver = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  await loginStaff(ctx.system, approver, 'wjw.approver');
+  await openCase(approver, 'TO_DECIDE', accepted.caseNo);
+  // The department does not decide a 上报件: it forwards it.
+  assert.equal(await approver.locator('[data-test=act-DECIDE]').count(), 0);
+  await act(approver, 'FORWARD', async () => {
+    await approver.locator('[data-test=af-authority]').fill('浙江省卫生健康委员会');
+    await approver.locator('[data-test=af-opinion]').fill('初审符合条件，同意上报');
+  });
+  await approver.locator('[data-test=case-state]', { hasText: '已转报上级机关' }).waitFor();
+  assert.match(await approver.locator('[data-test=case-forwarding]').innerText(), /浙江省卫生健康委员会/);
+
+  // The province's 批复 comes back; the clerk records it from the 已转报 queue and delivers.
+  const clerk = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  await loginStaff(ctx.system, clerk, 'wjw.clerk');
+  await openCase(clerk, 'FORWARDED', accepted.caseNo);
+  await act(clerk, 'FORWARD_ANSWER', async () => {
+    await clerk.locator('[data-test=af-documentNo]').fill('浙卫复〔2026〕12 号');
+    await clerk.locator('[data-test=af-reason]').fill('同意设置');
+  });
+  await clerk.locator('[data-test=case-state]', { hasText: '准予许可' }).waitFor();
+  await act(clerk, 'DELIVER', () => clerk.locator('[data-test=af-certificateNo]').fill('WJW-2026-0001'));
+  await clerk.locator('[data-test=case-state]', { hasText: '已办结' }).waitFor();
+  const timeline = await clerk.locator('[data-test=timeline]').innerText();
+  for (const step of ['受理', '审查', '转报上级机关', '上级机关作出决定', '送达'])
+    assert.match(timeline, new RegExp(step));
+  await screenshot(clerk, 'staff-case-forwarded-delivered');
 });

@@ -52,6 +52,7 @@ async function freshDatabase() {
 export async function startSystem() {
   if (!existsSync(path.join(root, 'server/dist/main.js'))) throw new Error('build first: npm run build');
   const port = await freePort();
+  const bankPort = await freePort();
   const db = await freshDatabase();
   const env = {
     ...process.env,
@@ -62,6 +63,11 @@ export async function startSystem() {
     LOG_LEVEL: 'warn',
     SPA_ROOT: root,
     SEED_DEMO: 'true',
+    // Webhook deliveries run as in the demo (they are off by default in test mode).
+    WEBHOOK_WORKER: 'true',
+    WEBHOOK_POLL_MS: '100',
+    // Notices send the applicant to the demo bank beside the system, as `npm start` does.
+    FEES_PAY_URL: `http://127.0.0.1:${bankPort}/pay?code={code}`,
   };
   if (!db.env.DATABASE_URL) delete env.DATABASE_URL;
   const proc = spawn('node', [path.join(root, 'server/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -78,8 +84,23 @@ export async function startSystem() {
     if (Date.now() > deadline) throw new Error(`server not ready in 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  const bank = spawn('node', [path.join(root, 'scripts/demo-bank.mjs')], {
+    env: { ...process.env, ONEWINDOW_API_URL: baseUrl, DEMO_BANK_PORT: String(bankPort) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  bank.stderr.on('data', (d) => (output += d));
+  for (const until = Date.now() + 20_000; ;) {
+    try {
+      await fetch(`http://127.0.0.1:${bankPort}/`);
+      break;
+    } catch {
+      if (Date.now() > until) throw new Error(`demo bank not up:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   return {
     baseUrl,
+    bankUrl: `http://127.0.0.1:${bankPort}`,
     /** Calls the API as a demo user; for moving the business clock in journeys. */
     async api(login, method, apiPath, body) {
       const auth = await (
@@ -97,6 +118,7 @@ export async function startSystem() {
       return res.json();
     },
     async stop() {
+      bank.kill('SIGTERM');
       proc.kill('SIGTERM');
       await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
       await db.drop();

@@ -30,11 +30,11 @@ export class AppModule {
         OrganizationModule,
         ApplicantModule,
         CalendarModule,
-        FeesModule,
         CatalogModule,
         AcceptanceModule,
         ApprovalModule,
         SupervisionModule,
+        FeesModule,
         IntegrationModule,
       ],
     };

@@ -37,7 +37,7 @@ import {
   CaseSubtaskEntity,
   CaseTaskEntity,
 } from './modules/approval/approval.entities.js';
-import { FeeItemEntity } from './modules/fees/fee-item.entity.js';
+import { FeeItemEntity } from './modules/catalog/fee-item.entity.js';
 import {
   CalendarDayEntity,
   CalendarRevisionEntity,
@@ -52,12 +52,44 @@ import { ParallelApproval1764800000000 } from './migrations/1764800000000-parall
 import { GreenChannel1764900000000 } from './migrations/1764900000000-green-channel.js';
 import { Bundles1765000000000 } from './migrations/1765000000000-bundles.js';
 import { Integration1765100000000 } from './migrations/1765100000000-integration.js';
+import { Webhooks1765200000000 } from './migrations/1765200000000-webhooks.js';
+import { Forwarding1765300000000 } from './migrations/1765300000000-forwarding.js';
+import { Fees1765400000000 } from './migrations/1765400000000-fees.js';
+import { Evaluation1765500000000 } from './migrations/1765500000000-evaluation.js';
+import {
+  RatingTerminalEntity,
+  ServiceEventEntity,
+  RatingEntity,
+  RectificationEntity,
+  RatingAppealEntity,
+  ComplaintRouteEntity,
+  ComplaintEntity,
+  ComplaintStepEntity,
+  AssessmentSchemeEntity,
+  AwardEntity,
+} from './modules/evaluation/evaluation.entities.js';
+import {
+  BankStatementEntity,
+  BankStatementLineEntity,
+  FeeAdjustmentEntity,
+  FeePaymentEntity,
+  FeeReceiptEntity,
+  PaymentNoticeEntity,
+  ReceiptBookEntity,
+  ReconciliationItemEntity,
+} from './modules/fees/fees.entities.js';
 import { OutboxEventEntity } from './platform/outbox/outbox-event.entity.js';
 import {
   ApiClientEntity,
   ApiClientSecretEntity,
   IdempotencyKeyEntity,
 } from './modules/integration/integration.entities.js';
+import {
+  WebhookAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookDispatchEntity,
+  WebhookEndpointEntity,
+} from './modules/integration/webhook.entities.js';
 
 /** Every table-backed entity, by owner. A new entity is listed here and gets a migration. */
 export const ENTITIES = [
@@ -82,9 +114,8 @@ export const ENTITIES = [
   ClockEntity,
   ClockPauseEntity,
   ClockExtensionEntity,
-  // fees
-  FeeItemEntity,
   // catalog
+  FeeItemEntity,
   MatterEntity,
   MatterVersionEntity,
   CatalogRevisionEntity,
@@ -111,6 +142,30 @@ export const ENTITIES = [
   ApiClientEntity,
   ApiClientSecretEntity,
   IdempotencyKeyEntity,
+  WebhookEndpointEntity,
+  WebhookDispatchEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
+  // fees
+  PaymentNoticeEntity,
+  FeePaymentEntity,
+  ReceiptBookEntity,
+  FeeReceiptEntity,
+  FeeAdjustmentEntity,
+  BankStatementEntity,
+  BankStatementLineEntity,
+  ReconciliationItemEntity,
+  // evaluation
+  RatingTerminalEntity,
+  ServiceEventEntity,
+  RatingEntity,
+  RectificationEntity,
+  RatingAppealEntity,
+  ComplaintRouteEntity,
+  ComplaintEntity,
+  ComplaintStepEntity,
+  AssessmentSchemeEntity,
+  AwardEntity,
 ];
 
 /** In order. Never edit one that has shipped; add the next. */
@@ -129,4 +184,8 @@ export const MIGRATIONS = [
   GreenChannel1764900000000,
   Bundles1765000000000,
   Integration1765100000000,
+  Webhooks1765200000000,
+  Forwarding1765300000000,
+  Fees1765400000000,
+  Evaluation1765500000000,
 ];

@@ -570,6 +570,13 @@ describe('at the window', () => {
     expect(toAccept.total).toBe(q.total);
     expect(toAccept.overdue).toBeGreaterThanOrEqual(1);
     expect(toAccept.warning).toBeGreaterThanOrEqual(1);
+    // A search over all the department's cases: by matter name, state and the days they were received.
+    const found = await clerk.cases.queue({ q: '食品经营', state: 'SUBMITTED', from: '2026-12-09', to: '2026-12-09' });
+    expect(found.items.map((x) => x.id)).toEqual([newer.id]);
+    const both = await clerk.cases.queue({ state: 'SUBMITTED', from: '2026-12-07', to: '2026-12-09', pageSize: 100 });
+    expect(both.items.map((x) => x.id)).toEqual(expect.arrayContaining([older.id, newer.id]));
+    expect((await clerk.cases.queue({ state: 'COMPLETED', from: '2026-12-07', to: '2026-12-09' })).items).toEqual([]);
+    await expectApiError(clerk.cases.queue({ from: '2026-02-30' }), 400, ErrorCode.VALIDATION_FAILED);
   });
 });
 

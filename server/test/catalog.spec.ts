@@ -99,6 +99,18 @@ describe('search', () => {
     expect((await t.client().guides.search({ q: '缓存测试' })).items.map((i) => i.name)).toEqual(['缓存测试事项']);
   });
 
+  it('counts each department’s published matters, so browsing by department lists only those that lead some', async () => {
+    const counts = await t.client().guides.departments();
+    const depts = await t.client().org.listDepartments();
+    const byCode = (code: string) => counts.find((c) => c.departmentId === depts.find((d) => d.code === code)!.id);
+    expect(byCode('SCJG')?.matters).toBeGreaterThan(0);
+    // 监察室 and 政务办 lead no matter: they are not offered for browsing.
+    expect(byCode('JCS')).toBeUndefined();
+    expect(byCode('ZWB')).toBeUndefined();
+    const total = (await t.client().guides.search({ pageSize: 1 })).total;
+    expect(counts.reduce((n, c) => n + c.matters, 0)).toBe(total);
+  });
+
   it('filters by department, audience and theme; an empty query browses', async () => {
     const byDept = await t.client().guides.search({ department: 'SCJG', pageSize: 100 });
     expect(byDept.items.length).toBeGreaterThan(2);
@@ -190,6 +202,12 @@ describe('versions', () => {
 });
 
 describe('back-office list', () => {
+  it('finds a matter by pinyin initials in the back office too, as on the portal', async () => {
+    const found = await admin.catalog.list({ q: 'spjyxk' });
+    expect(found.items.map((i) => i.name)).toContain('食品经营许可');
+    expect((await admin.catalog.list({ q: 'zzzzzq' })).total).toBe(0);
+  });
+
   it('filters by handling kind and state, and a department lead sees only their department', async () => {
     const immediate = await admin.catalog.list({ handlingKind: 'IMMEDIATE', pageSize: 200 });
     expect(immediate.total).toBeGreaterThanOrEqual(8);

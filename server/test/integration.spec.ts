@@ -72,6 +72,30 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('machine clients', () => {
+  it('are registered with every missing field named at once, a department client’s department among them', async () => {
+    const e = await expectApiError(
+      admin.integration.create({
+        name: ' ',
+        ownerKind: 'DEPARTMENT',
+        scopes: [],
+        contactName: '王工程师',
+        contactPhone: '139',
+      }),
+      400,
+      ErrorCode.VALIDATION_FAILED,
+    );
+    expect(Object.keys(e.fieldErrors).sort()).toEqual(['contactPhone', 'departmentId', 'name', 'scopes']);
+    // The bank has no department.
+    const bank = await admin.integration.create({
+      name: '代收银行收费系统',
+      ownerKind: 'BANK',
+      scopes: ['payments:write'],
+      contactName: '李行长',
+      contactPhone: '13900000001',
+    });
+    expect(bank.client).toMatchObject({ ownerKind: 'BANK', departmentId: null });
+  });
+
   it('get a short-lived token by client credentials; a wrong secret, an unknown client or another grant get none', async () => {
     const ok = await tokenFor(client.clientId, client.secret);
     expect(ok.status).toBe(200);
@@ -173,6 +197,46 @@ describe('machine clients', () => {
     expect((await call('GET', '/events?after=garbage', { token })).body.code).toBe(ErrorCode.EVENT_CURSOR_INVALID);
   });
 
+  it('follow a change feed across 1,000 changes made while it is read: each once, in commit order', async () => {
+    const { body } = await tokenFor(client.clientId, client.secret);
+    const token = body.access_token as string;
+    const drain = async (from: string, into: string[]) => {
+      let cursor = from;
+      for (;;) {
+        const page = await call('GET', `/events?after=${cursor}&limit=37`, { token });
+        expect(page.status).toBe(200);
+        into.push(...page.body.events.map((e: { cursor: string }) => e.cursor));
+        cursor = page.body.next;
+        if (!page.body.events.length) return cursor;
+      }
+    };
+    const before: string[] = [];
+    const start = await drain('0-0', before);
+    const read: string[] = [];
+    let writing = true;
+    // The reader keeps paging while ten writers commit 500 receipts and their 500 acceptances.
+    const reader = (async () => {
+      let cursor = start;
+      while (writing) cursor = await drain(cursor, read);
+      await drain(cursor, read);
+    })();
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, w) => {
+        for (let i = 0; i < 50; i++) {
+          const c = await walkIn(clerk, 1000 + w * 50 + i);
+          await clerk.cases.accept(c.id, {});
+        }
+      }),
+    );
+    writing = false;
+    await reader;
+    expect(read).toHaveLength(1000);
+    expect(new Set(read).size).toBe(1000);
+    const key = (c: string) => c.split('-').map(Number);
+    const sorted = [...read].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+    expect(read).toEqual(sorted);
+  }, 180_000);
+
   it('push under an Idempotency-Key: required, replayed, refused for another body; the state machine binds them too', async () => {
     const { body } = await tokenFor(client.clientId, client.secret);
     const token = body.access_token as string;
@@ -239,6 +303,16 @@ describe('machine clients', () => {
       [c.id],
     );
     expect(cards).toEqual([{ reason: 'OFF_BOOK', level: 'RED' }]);
+    // The card is an event of the department's feed, after the step that raised it.
+    const feed: { type: string; data: { level?: string; reason?: string; action?: string } }[] = [];
+    for (let cursor = '0-0'; ;) {
+      const page = await call('GET', `/events?after=${cursor}&limit=100`, { token });
+      if (!page.body.events.length) break;
+      feed.push(...page.body.events.filter((e: { caseId: string }) => e.caseId === c.id));
+      cursor = page.body.next;
+    }
+    expect(feed.map((e) => e.type).slice(-2)).toEqual(['case.review', 'card.issued']);
+    expect(feed.at(-1)!.data).toMatchObject({ level: 'RED', reason: 'OFF_BOOK' });
   });
 
   it('are revoked at once: the token held stops working and no new one is given', async () => {

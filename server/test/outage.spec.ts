@@ -133,6 +133,11 @@ describe.skipIf(!RUN)(
         // While it is away, a guide already read is served from memory.
         const guide = await fetch(`${server.baseUrl}/api/public/matters/XK00001001`, {
           signal: AbortSignal.timeout(3000),
+        }).catch((e: unknown) => {
+          // Say what the process said before it stopped answering.
+          throw new Error(
+            `the guide was not served (${String(e)}); the server's last words:\n${server.output().slice(-4000)}`,
+          );
         });
         expect(guide.status).toBe(200);
       } finally {

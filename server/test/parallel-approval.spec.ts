@@ -2,6 +2,7 @@ import { ApiClient, type CaseDto, ErrorCode, type Principal, type SubtaskDto } f
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoCreditCode } from '../src/demo/demo-seed.js';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
+import { machineClient } from './helpers/machine-client.js';
 import { startServerProcess } from './helpers/server-process.js';
 import { SERVER_URL } from './helpers/test-database.js';
 
@@ -115,6 +116,25 @@ describe('a joint case', () => {
       403,
       ErrorCode.AUTH_DEPARTMENT_SCOPE,
     );
+  });
+
+  it('is pulled by the co-department’s own system exactly as its staff see it, and by no other department’s', async () => {
+    const admin = await t.loginAs('admin');
+    const pull = async (code: 'ZRZY' | 'SCJG') => {
+      const { call } = await machineClient(t, admin, {
+        name: `${code} 业务系统`,
+        ownerKind: 'DEPARTMENT',
+        departmentId: code === 'ZRZY' ? dept.ZRZY : as['scjg.clerk'].me.departmentId,
+        scopes: ['cases:read'],
+      });
+      const res = await call('GET', '/subtasks?state=OPEN');
+      expect(res.status).toBe(200);
+      return res.body as { items: { id: string; caseId: string }[] };
+    };
+    const staff = await as['zrzy.clerk'].subtasks.queue({ state: 'OPEN' });
+    expect((await pull('ZRZY')).items).toEqual(staff.items);
+    expect((await pull('ZRZY')).items.map((s) => s.id)).toEqual([subtaskOf(c, 'ZRZY').id]);
+    expect((await pull('SCJG')).items).toEqual([]);
   });
 
   it('keeps a returned sub-task and its stopped clock, and opens a new one with a new clock when the lead answers', async () => {
@@ -252,6 +272,37 @@ describe('a joint case', () => {
       conditions: '开工前完成消防通道设置',
       deemed: false,
     });
+  });
+
+  it('tells departments’ systems of every sub-task change and every card, each sub-task ending where its record is', async () => {
+    const events = await t.sql<{ type: string; department_id: string | null; data: Record<string, string> }>(
+      `SELECT type, department_id, data FROM outbox_event
+       WHERE case_id = $1 AND (type LIKE 'subtask.%' OR type LIKE 'card.%') ORDER BY txid, id`,
+      [c.id],
+    );
+    const rows = await t.sql<{ id: string; state: string }>('SELECT id, state FROM case_subtask WHERE case_id = $1', [
+      c.id,
+    ]);
+    const ofSubtask = (id: string) => events.filter((e) => e.type.startsWith('subtask.') && e.data.subtaskId === id);
+    for (const r of rows) {
+      expect(ofSubtask(r.id)[0].type, r.id).toBe('subtask.open');
+      expect(ofSubtask(r.id).at(-1)!.data.state, r.id).toBe(r.state);
+    }
+    const deems = events.filter((e) => e.type === 'subtask.deem');
+    expect(deems).toHaveLength(1);
+    expect(deems[0].data).toMatchObject({ state: 'DEEMED_APPROVED', departmentId: dept.ZRZY });
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['subtask.return', 'subtask.answer']));
+    // Sub-task events go out under the lead (co-departments read them as the case's readers); a card under its holder.
+    expect(events.filter((e) => e.type.startsWith('subtask.')).every((e) => e.department_id === c.departmentId)).toBe(
+      true,
+    );
+    const cards = await t.sql<{ id: string; department_id: string }>(
+      'SELECT id, department_id FROM supervision_card WHERE case_id = $1',
+      [c.id],
+    );
+    const issued = events.filter((e) => e.type === 'card.issued');
+    expect(issued.map((e) => e.data.cardId).sort()).toEqual(cards.map((k) => k.id).sort());
+    for (const e of issued) expect(e.department_id).toBe(cards.find((k) => k.id === e.data.cardId)!.department_id);
   });
 
   it('fails on a co-department’s 不同意 unless the lead says why it overrides, and records the override', async () => {

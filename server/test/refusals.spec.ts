@@ -54,6 +54,8 @@ const CALLERS = [
   'scjg.lead',
   'admin',
   'scjg.clerk',
+  'zwb.cashier', // 统一收费: the counter and the finance office work every department's fees
+  'zwb.finance',
 ];
 
 let t: TestApp;

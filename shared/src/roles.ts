@@ -5,6 +5,10 @@ export const Role = {
   DEPT_LEAD: 'DEPT_LEAD',
   CENTER_ADMIN: 'CENTER_ADMIN',
   SUPERVISOR: 'SUPERVISOR',
+  /** 收费员: the unified fee counter (统一收费窗口), for every department. */
+  CASHIER: 'CASHIER',
+  /** 财务: the center's finance office — receipt books, reconciliation, second approval of waivers and refunds. */
+  FINANCE: 'FINANCE',
   APPLICANT: 'APPLICANT',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
@@ -15,6 +19,8 @@ export const STAFF_ROLES: readonly Role[] = [
   Role.DEPT_LEAD,
   Role.CENTER_ADMIN,
   Role.SUPERVISOR,
+  Role.CASHIER,
+  Role.FINANCE,
 ];
 
 /** Roles that see and act across every department; all others are limited to their own. */
@@ -26,6 +32,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   DEPT_LEAD: '部门负责人',
   CENTER_ADMIN: '中心管理员',
   SUPERVISOR: '监察员',
+  CASHIER: '收费员',
+  FINANCE: '财务',
   APPLICANT: '申请人',
 };
 
@@ -35,3 +43,6 @@ export type PrincipalKind = (typeof PrincipalKind)[keyof typeof PrincipalKind];
 export function isCenterWide(roles: readonly Role[]): boolean {
   return roles.some((r) => CENTER_WIDE_ROLES.includes(r));
 }
+
+/** Roles that work fees across every department (统一收费: one counter and one finance office for the center). */
+export const FEE_WIDE_ROLES: readonly Role[] = [Role.CASHIER, Role.FINANCE, Role.CENTER_ADMIN, Role.SUPERVISOR];

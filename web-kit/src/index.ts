@@ -9,7 +9,17 @@ export { usePagedSearch } from './paged';
 export { fileUpload } from './upload';
 export { type Admission, defineSessionStore, NotAdmittedError, type SessionStore } from './session';
 export { shanghaiDeadline, shanghaiTime } from './time';
-export { CARD_LEVEL_TONES, CASE_STATE_TONES, CLOCK_STANDING_TONES, SUBTASK_STATE_TONES, type Tone } from './tones';
+export {
+  ADJUSTMENT_STATE_TONES,
+  CARD_LEVEL_TONES,
+  CASE_STATE_TONES,
+  CLOCK_STANDING_TONES,
+  NOTICE_STATE_TONES,
+  RECEIPT_STATE_TONES,
+  SUBTASK_STATE_TONES,
+  type Tone,
+  WEBHOOK_DELIVERY_TONES,
+} from './tones';
 export { default as CardLevelTag } from './components/CardLevelTag.vue';
 export { default as CaseStateTag } from './components/CaseStateTag.vue';
 export { default as ClockStandingTag } from './components/ClockStandingTag.vue';

@@ -10,7 +10,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { LifeEventEntity, MatterEntity, MatterVersionEntity } from '../modules/catalog/catalog.entities.js';
 import { DepartmentEntity } from '../modules/organization/department.entity.js';
-import { FeeItemEntity } from '../modules/fees/fee-item.entity.js';
+import { FeeItemEntity } from '../modules/catalog/fee-item.entity.js';
 
 const PHONE = '0571-12345678';
 

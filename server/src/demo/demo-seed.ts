@@ -1,5 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import {
+  dateOfDay,
+  shanghaiDay,
+  ApiClientOwnerKind,
+  ApiScope,
   ApplicantType,
   creditCodeCheckChar,
   maskResidentId,
@@ -22,7 +26,9 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/app-config.js';
 import { PersonalDataCipher } from '../platform/crypto/personal-data-cipher.js';
 import { seedDemoCatalog } from './demo-catalog.js';
 import { KeyProjectEntity } from '../modules/acceptance/case.entities.js';
+import { ReceiptBookEntity } from '../modules/fees/fees.entities.js';
 import { seedDemoHistory } from './demo-history.js';
+import { ApiClientService } from '../modules/integration/api-client.service.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -73,11 +79,22 @@ export const DEMO_LOGINS: { login: string; role: string }[] = [
   { login: 'scjg.clerk2', role: '窗口工作人员 CLERK（市场监管，B 角）' },
   { login: 'scjg.approver', role: '审批人 APPROVER（市场监管）' },
   { login: 'scjg.lead', role: '部门负责人 DEPT_LEAD（市场监管）' },
+  { login: 'zwb.cashier', role: '收费员 CASHIER（统一收费窗口）' },
+  { login: 'zwb.finance', role: '财务 FINANCE（政务办财务：票据、对账、减免退费审批）' },
   { login: '13800000001', role: '申请人 APPLICANT（自然人 王小明）' },
   { login: '13800000002', role: '申请人 APPLICANT（法人 示范餐饮有限公司）' },
 ];
 
 /** The demo key project's code (示范餐饮有限公司's central kitchen). */
+/** The demo center's 市公安局 户籍 business system (examples/department-client plays it); demo data only. */
+export const DEMO_API_CLIENT = { clientId: 'owc_demo_gaj', secret: 'ows_demo_gaj_Demo2026' } as const;
+
+/** The demo center's collecting bank (代收银行); `scripts/demo-bank.mjs` plays its payment page; demo data only. */
+export const DEMO_BANK_CLIENT = { clientId: 'owc_demo_bank', secret: 'ows_demo_bank_Demo2026' } as const;
+
+/** The demo's receipt book (票据): its series and range. */
+export const DEMO_RECEIPT_BOOK = { series: '浙财非税2026', firstNo: 1, lastNo: 50_000 } as const;
+
 export const DEMO_KEY_PROJECT_CODE = '2026-330102-47-01-000123';
 
 export function demoCreditCode(seq: number, kind = '11'): string {
@@ -218,6 +235,20 @@ export async function seedDemo(app: INestApplication): Promise<void> {
       await addStaff(`${prefix}.lead`, d.id, [Role.DEPT_LEAD, Role.APPROVER], null);
     }
 
+    // 统一收费: the fee counter and the finance office sit in the center's own office.
+    await addStaff('zwb.cashier', center.id, [Role.CASHIER], null, null, '孙收费');
+    const finance = await addStaff('zwb.finance', center.id, [Role.FINANCE], null, null, '钱财务');
+    await m.save(
+      m.create(ReceiptBookEntity, {
+        ...DEMO_RECEIPT_BOOK,
+        nextNo: DEMO_RECEIPT_BOOK.firstNo,
+        issuedOn: dateOfDay(shanghaiDay(now)),
+        registeredByName: finance.name,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+
     await addApplicant(m, cipher, now, credential, {
       phone: '13800000001',
       name: '王小明',
@@ -265,6 +296,37 @@ export async function seedDemo(app: INestApplication): Promise<void> {
       summary: { departments: depts.size, windows: windows.size, staff, applicants: 3, matters },
     });
   });
+  const gaj = await ds.query<{ id: string }[]>(`SELECT id FROM department WHERE code = 'GAJ'`);
+  await app.get(ApiClientService).create(
+    systemActor('demo'),
+    {
+      name: '市公安局户籍业务系统（演示）',
+      ownerKind: ApiClientOwnerKind.DEPARTMENT,
+      departmentId: gaj[0].id,
+      scopes: [
+        ApiScope.CASES_READ,
+        ApiScope.STEPS_WRITE,
+        ApiScope.DECISIONS_WRITE,
+        ApiScope.SUBTASKS_WRITE,
+        ApiScope.WEBHOOKS_MANAGE,
+      ],
+      contactName: '王工程师',
+      contactPhone: '13900000000',
+    },
+    DEMO_API_CLIENT,
+  );
+  await app.get(ApiClientService).create(
+    systemActor('demo'),
+    {
+      name: '示范银行代收系统（演示）',
+      ownerKind: ApiClientOwnerKind.BANK,
+      departmentId: null,
+      scopes: [ApiScope.PAYMENTS_WRITE, ApiScope.WEBHOOKS_MANAGE],
+      contactName: '赵柜员',
+      contactPhone: '13900000001',
+    },
+    DEMO_BANK_CLIENT,
+  );
 }
 
 async function addApplicant(

@@ -1,4 +1,27 @@
 import { ErrorCode } from '../errors.js';
+import type { CaseState } from '../case/case-state.js';
+import type {
+  AdjustmentState,
+  AssessFeesRequest,
+  CancelNoticeRequest,
+  CaseFeesDto,
+  DecideAdjustmentRequest,
+  DifferenceKind,
+  FeeAdjustmentDto,
+  FeeTotalsDto,
+  FeeTotalsGroup,
+  PaymentNoticeDto,
+  ReceiptBookDto,
+  ReceiptBookUsageDto,
+  ReceiptCheckDto,
+  ReceiptDto,
+  ReconciliationDto,
+  ReconciliationItemDto,
+  RegisterReceiptBookRequest,
+  RequestAdjustmentRequest,
+  ResolveDifferenceRequest,
+  VoidReceiptRequest,
+} from '../fees/collection.js';
 import type { AuditEntryDto, AuditQuery, AuditVerifyResult } from '../dto/audit.js';
 import type {
   ApplicantDto,
@@ -55,6 +78,7 @@ import type {
   MatterQuery,
   MatterSummaryDto,
   MatterVersionDto,
+  PublicDepartmentMattersDto,
   PublicMatterHitDto,
   PublicVersionSummaryDto,
   PublishCheckDto,
@@ -91,12 +115,21 @@ import type {
   RotateApiClientSecretRequest,
 } from '../integration/api-client.js';
 import type {
+  UpdateWebhookRequest,
+  WebhookDeliveryDetailDto,
+  WebhookDeliveryDto,
+  WebhookDeliveryStatus,
+  WebhookEndpointDto,
+} from '../integration/webhooks.js';
+import type {
   AcceptCaseRequest,
   CaseDto,
   CaseQueue,
   CaseQueueCountsDto,
   CaseSummaryDto,
   DecideCaseRequest,
+  ForwardAnswerRequest,
+  ForwardCaseRequest,
   DeliverCaseRequest,
   PublicProgressDto,
   RejectCaseRequest,
@@ -391,6 +424,53 @@ export class ApiClient {
     createItem: (body: CreateFeeItemRequest) => this.request<FeeItemDto>('POST', '/fees/items', { body }),
     updateItem: (code: string, body: UpdateFeeItemRequest) =>
       this.request<FeeItemDto>('PATCH', `/fees/items/${code}`, { body }),
+    ofCase: (caseId: string) => this.request<CaseFeesDto>('GET', `/cases/${caseId}/fees`),
+    assess: (caseId: string, body: AssessFeesRequest) =>
+      this.request<PaymentNoticeDto>('POST', `/cases/${caseId}/fees/assessment`, { body }),
+    notices: (query: { paymentCode?: string; caseNo?: string; page?: number; pageSize?: number } = {}) =>
+      this.request<Page<PaymentNoticeDto>>('GET', '/fees/notices', { query: { ...query } }),
+    noticePdf: (id: string) => this.request<DownloadedFile>('GET', `/fees/notices/${id}/pdf`, { binary: true }),
+    cancelNotice: (id: string, body: CancelNoticeRequest) =>
+      this.request<PaymentNoticeDto>('POST', `/fees/notices/${id}/cancel`, { body }),
+    requestAdjustment: (noticeId: string, body: RequestAdjustmentRequest) =>
+      this.request<FeeAdjustmentDto>('POST', `/fees/notices/${noticeId}/adjustments`, { body }),
+    adjustments: (query: { state?: AdjustmentState; page?: number; pageSize?: number } = {}) =>
+      this.request<Page<FeeAdjustmentDto>>('GET', '/fees/adjustments', { query: { ...query } }),
+    decideAdjustment: (id: string, body: DecideAdjustmentRequest) =>
+      this.request<FeeAdjustmentDto>('POST', `/fees/adjustments/${id}/decision`, { body }),
+    payments: (query: { date: string; page?: number; pageSize?: number }) =>
+      this.request<Page<PaymentNoticeDto>>('GET', '/fees/payments', { query: { ...query } }),
+    receiptPdf: (id: string) => this.request<DownloadedFile>('GET', `/fees/receipts/${id}/pdf`, { binary: true }),
+    voidReceipt: (id: string, body: VoidReceiptRequest) =>
+      this.request<{ voided: ReceiptDto; reissued: ReceiptDto }>('POST', `/fees/receipts/${id}/void`, { body }),
+    books: () => this.request<ReceiptBookDto[]>('GET', '/fees/receipt-books'),
+    registerBook: (body: RegisterReceiptBookRequest) =>
+      this.request<ReceiptBookDto>('POST', '/fees/receipt-books', { body }),
+    bookUsage: (id: string) => this.request<ReceiptBookUsageDto>('GET', `/fees/receipt-books/${id}`),
+    spoil: (body: VoidReceiptRequest) => this.request<ReceiptDto>('POST', '/fees/receipt-books/spoil', { body }),
+    checkReceipt: (no: string, code: string) =>
+      this.request<ReceiptCheckDto>('GET', '/public/receipts/verify', { query: { no, code }, anonymous: true }),
+    importStatement: (
+      date: string,
+      file: { bytes: FileUpload['bytes']; mediaType: string; fileName?: string },
+      columns: { txnColumn?: string; amountColumn?: string; paidAtColumn?: string; codeColumn?: string } = {},
+    ) =>
+      this.request<ReconciliationDto>('POST', '/fees/reconciliations', { upload: file, query: { date, ...columns } }),
+    reconciliations: (query: { page?: number; pageSize?: number } = {}) =>
+      this.request<Page<ReconciliationDto>>('GET', '/fees/reconciliations', { query: { ...query } }),
+    reconciliation: (id: string) => this.request<ReconciliationDto>('GET', `/fees/reconciliations/${id}`),
+    differences: (
+      id: string,
+      query: { kind?: DifferenceKind; open?: boolean; page?: number; pageSize?: number } = {},
+    ) => this.request<Page<ReconciliationItemDto>>('GET', `/fees/reconciliations/${id}/items`, { query: { ...query } }),
+    reconciliationWorkbook: (id: string) =>
+      this.request<DownloadedFile>('GET', `/fees/reconciliations/${id}/report.xlsx`, { binary: true }),
+    resolveDifference: (id: string, body: ResolveDifferenceRequest) =>
+      this.request<ReconciliationItemDto>('POST', `/fees/reconciliation-items/${id}/resolve`, { body }),
+    totals: (query: { from: string; to: string; by?: FeeTotalsGroup; period?: 'DAY' | 'MONTH' }) =>
+      this.request<FeeTotalsDto>('GET', '/fees/totals', { query: { ...query } }),
+    totalsWorkbook: (query: { from: string; to: string; by?: FeeTotalsGroup; period?: 'DAY' | 'MONTH' }) =>
+      this.request<DownloadedFile>('GET', '/fees/totals.xlsx', { query: { ...query }, binary: true }),
   };
 
   readonly catalog = {
@@ -419,6 +499,8 @@ export class ApiClient {
   };
 
   readonly guides = {
+    departments: () =>
+      this.request<PublicDepartmentMattersDto[]>('GET', '/public/matters/departments', { anonymous: true }),
     search: (
       query: {
         q?: string;
@@ -447,8 +529,17 @@ export class ApiClient {
   };
 
   readonly cases = {
-    queue: (query: { queue?: CaseQueue; q?: string; page?: number; pageSize?: number } = {}) =>
-      this.request<Page<CaseSummaryDto>>('GET', '/cases', { query: { ...query } }),
+    queue: (
+      query: {
+        queue?: CaseQueue;
+        q?: string;
+        state?: CaseState;
+        from?: string;
+        to?: string;
+        page?: number;
+        pageSize?: number;
+      } = {},
+    ) => this.request<Page<CaseSummaryDto>>('GET', '/cases', { query: { ...query } }),
     counts: () => this.request<CaseQueueCountsDto[]>('GET', '/cases/counts'),
     mine: () => this.request<CaseSummaryDto[]>('GET', '/cases/mine'),
     get: (id: string) => this.request<CaseDto>('GET', `/cases/${id}`),
@@ -482,6 +573,9 @@ export class ApiClient {
     decideExtension: (id: string, approve: boolean) =>
       this.request<CaseDto>('POST', `/cases/${id}/extension/decision`, { body: { approve } }),
     decide: (id: string, body: DecideCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/decide`, { body }),
+    forward: (id: string, body: ForwardCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/forward`, { body }),
+    forwardAnswer: (id: string, body: ForwardAnswerRequest) =>
+      this.request<CaseDto>('POST', `/cases/${id}/forward-answer`, { body }),
     deliver: (id: string, body: DeliverCaseRequest) => this.request<CaseDto>('POST', `/cases/${id}/deliver`, { body }),
     supplyDeferred: (id: string, body: SupplyCaseRequest) =>
       this.request<CaseDto>('POST', `/cases/${id}/deferred-materials`, { body }),
@@ -538,6 +632,15 @@ export class ApiClient {
       this.request<ApiClientSecretDto>('POST', `/integration/clients/${id}/rotate`, { body }),
     revoke: (id: string, body: { reason: string }) =>
       this.request<ApiClientDto>('POST', `/integration/clients/${id}/revoke`, { body }),
+    /** Every client's webhook subscriptions, their delivery log, and a manual redelivery. */
+    webhooks: () => this.request<WebhookEndpointDto[]>('GET', '/integration/webhooks'),
+    updateWebhook: (id: string, body: UpdateWebhookRequest) =>
+      this.request<WebhookEndpointDto>('PATCH', `/integration/webhooks/${id}`, { body }),
+    deliveries: (id: string, query: { status?: WebhookDeliveryStatus; page?: number; pageSize?: number } = {}) =>
+      this.request<Page<WebhookDeliveryDto>>('GET', `/integration/webhooks/${id}/deliveries`, { query: { ...query } }),
+    delivery: (id: string) => this.request<WebhookDeliveryDetailDto>('GET', `/integration/webhook-deliveries/${id}`),
+    redeliver: (id: string) =>
+      this.request<WebhookDeliveryDetailDto>('POST', `/integration/webhook-deliveries/${id}/redeliver`),
   };
 
   /** 重点项目 (绿色通道). */

@@ -14,6 +14,11 @@ export const CaseState = {
   IN_REVIEW: 'IN_REVIEW',
   /** Special procedure (Art. 45): CASE clock paused. */
   SUSPENDED: 'SUSPENDED',
+  /**
+   * 上报件 forwarded (转报) to the higher authority that decides it, after the local review: the center's CASE clock
+   * (the local part's limit) has stopped; the authority's decision comes back as FORWARD_ANSWER.
+   */
+  FORWARDED: 'FORWARDED',
   APPROVED: 'APPROVED',
   DENIED: 'DENIED',
   /** Delivered (送达) or otherwise closed with a completion code. */
@@ -30,6 +35,7 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   SUPPLEMENT_REQUIRED: '待补正',
   IN_REVIEW: '审查中',
   SUSPENDED: '特别程序中',
+  FORWARDED: '已转报上级机关',
   APPROVED: '准予许可，待送达',
   DENIED: '不予许可，待送达',
   COMPLETED: '已办结',
@@ -52,6 +58,8 @@ export const CaseAction = {
   EXTEND: 'EXTEND',
   SUPPLY_DEFERRED: 'SUPPLY_DEFERRED',
   DECIDE: 'DECIDE',
+  FORWARD: 'FORWARD',
+  FORWARD_ANSWER: 'FORWARD_ANSWER',
   DELIVER: 'DELIVER',
   WITHDRAW: 'WITHDRAW',
 } as const;
@@ -72,6 +80,8 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   EXTEND: '延长期限',
   SUPPLY_DEFERRED: '补交容缺材料',
   DECIDE: '作出决定',
+  FORWARD: '转报上级机关',
+  FORWARD_ANSWER: '上级机关作出决定',
   DELIVER: '送达',
   WITHDRAW: '撤回申请',
 };
@@ -83,8 +93,9 @@ export const CASE_TRANSITIONS: Record<CaseState, readonly CaseAction[]> = {
   DRAFT: ['SAVE_DRAFT', 'SUBMIT', 'WITHDRAW'],
   SUBMITTED: ['ACCEPT', 'DEEM_ACCEPTED', 'REJECT', 'REQUEST_SUPPLEMENT', 'WITHDRAW'],
   SUPPLEMENT_REQUIRED: ['SUPPLY', 'CLOSE_UNSUPPLIED', 'WITHDRAW'],
-  IN_REVIEW: ['REVIEW', 'SUSPEND', 'EXTEND', 'SUPPLY_DEFERRED', 'DECIDE', 'WITHDRAW'],
+  IN_REVIEW: ['REVIEW', 'SUSPEND', 'EXTEND', 'SUPPLY_DEFERRED', 'DECIDE', 'FORWARD', 'WITHDRAW'],
   SUSPENDED: ['RESUME', 'EXTEND', 'SUPPLY_DEFERRED', 'WITHDRAW'],
+  FORWARDED: ['FORWARD_ANSWER'],
   APPROVED: ['SUPPLY_DEFERRED', 'DELIVER'],
   DENIED: ['DELIVER'],
   COMPLETED: [],

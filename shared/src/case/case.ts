@@ -193,6 +193,8 @@ export interface CaseDto {
   deferredPromiseMissed: boolean;
   supplementItems: SupplementItemDto[];
   decision: { approved: boolean; reason: string; legalBasis: string | null; decidedAt: string } | null;
+  /** 上报件: where and when it was forwarded (转报); the decision above is then the higher authority's. */
+  forwarding: { authority: string; forwardedAt: string; documentNo: string | null } | null;
   delivery: {
     method: DeliveryMethod;
     carrier: string | null;
@@ -231,6 +233,8 @@ export const RUNNING_CLOCK_OF_STATE: Record<CaseState, CaseClockSlot | null> = {
   SUPPLEMENT_REQUIRED: 'acceptanceClock',
   IN_REVIEW: 'caseClock',
   SUSPENDED: 'caseClock',
+  // The higher authority's time is not the center's: no clock of the case runs while it decides.
+  FORWARDED: null,
   APPROVED: 'deliveryClock',
   DENIED: 'deliveryClock',
   COMPLETED: null,
@@ -282,6 +286,7 @@ export const CaseQueue = {
   TO_DECIDE: 'TO_DECIDE',
   TO_DELIVER: 'TO_DELIVER',
   SUSPENDED: 'SUSPENDED',
+  FORWARDED: 'FORWARDED',
 } as const;
 export type CaseQueue = (typeof CaseQueue)[keyof typeof CaseQueue];
 export const CASE_QUEUE_LABELS: Record<CaseQueue, string> = {
@@ -291,6 +296,7 @@ export const CASE_QUEUE_LABELS: Record<CaseQueue, string> = {
   TO_DECIDE: '待决定',
   TO_DELIVER: '待送达',
   SUSPENDED: '特别程序',
+  FORWARDED: '已转报',
 };
 
 export interface CaseQueueCountsDto {
@@ -349,6 +355,22 @@ export interface DecideCaseRequest {
   legalBasis?: string;
   /** Required to approve when a co-department said 不同意: why the lead overrides it. */
   overrideReason?: string;
+}
+/** 转报: a 上报件, reviewed locally, goes to the higher authority that decides it. */
+export interface ForwardCaseRequest {
+  /** The higher authority, e.g. 省人民政府. */
+  authority: string;
+  /** The local review's opinion sent with it (初审意见). */
+  opinion: string;
+}
+/** The higher authority's decision on a forwarded case, recorded as it came back. */
+export interface ForwardAnswerRequest {
+  approve: boolean;
+  reason: string;
+  /** Required for a denial. */
+  legalBasis?: string;
+  /** The authority's document number (批复文号). */
+  documentNo: string;
 }
 export interface DeliverCaseRequest {
   method: DeliveryMethod;

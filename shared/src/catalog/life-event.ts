@@ -218,7 +218,7 @@ export const BUNDLE_STATE_LABELS: Record<BundleState, string> = {
 };
 
 const PRE_ACCEPTANCE = ['SUBMITTED', 'SUPPLEMENT_REQUIRED'];
-const WORKING = ['IN_REVIEW', 'SUSPENDED'];
+const WORKING = ['IN_REVIEW', 'SUSPENDED', 'FORWARDED'];
 const DECIDED = ['APPROVED', 'DENIED'];
 
 /** The one rule: a draft until sent; received while any part waits for acceptance; then in progress while any part is; to deliver once every part is decided; closed when nothing is left. */

@@ -343,3 +343,9 @@ export interface ImportReportDto {
   /** Problems with the file as a whole (a missing sheet, a row naming no matter); any one blocks the import. */
   fileErrors: string[];
 }
+
+/** A department's count of published matters it leads. */
+export interface PublicDepartmentMattersDto {
+  departmentId: string;
+  matters: number;
+}

@@ -14,8 +14,8 @@ export const ApiScope = {
 export type ApiScope = (typeof ApiScope)[keyof typeof ApiScope];
 export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   'cases:read': '读取本部门办件、材料和变更',
-  'steps:write': '回传审查意见等办理环节',
-  'decisions:write': '回传审批决定、证照编号和送达',
+  'steps:write': '回传审查意见、送达（证照编号）等办理环节',
+  'decisions:write': '回传审批决定，转报上报件和上级机关的决定',
   'subtasks:write': '回传并联审批协办意见',
   'payments:write': '确认缴款（代收银行）',
   'webhooks:manage': '订阅事件推送',

@@ -17,6 +17,14 @@ export const CardReason = {
   PROMISE_MISSED: 'PROMISE_MISSED',
   /** 体外循环: a department's system reports an act done before the center's record allows, or long before it said so. */
   OFF_BOOK: 'OFF_BOOK',
+  /** 违规收费: an assessment above the standard, of an item not on the matter, or without legal basis. */
+  ILLEGAL_FEE: 'ILLEGAL_FEE',
+  /** 对账差异逾期未处理: a reconciliation difference left unresolved past its working days. */
+  RECON_UNRESOLVED: 'RECON_UNRESOLVED',
+  COMPLAINT_OVERDUE: 'COMPLAINT_OVERDUE',
+  RECTIFICATION_OVERDUE: 'RECTIFICATION_OVERDUE',
+  /** 投诉属实: a complaint found substantiated, carded to the person responsible. */
+  COMPLAINT_SUBSTANTIATED: 'COMPLAINT_SUBSTANTIATED',
 } as const;
 export type CardReason = (typeof CardReason)[keyof typeof CardReason];
 export const CARD_REASON_LABELS: Record<CardReason, string> = {
@@ -28,6 +36,11 @@ export const CARD_REASON_LABELS: Record<CardReason, string> = {
   OVERDUE: '超过时限',
   PROMISE_MISSED: '容缺受理承诺逾期未补交',
   OFF_BOOK: '体外循环（办理时间早于系统记录）',
+  ILLEGAL_FEE: '违规收费（超标准、目录外或无依据收费）',
+  RECON_UNRESOLVED: '对账差异逾期未处理',
+  COMPLAINT_OVERDUE: '投诉逾期未答复',
+  RECTIFICATION_OVERDUE: '差评回访、整改逾期',
+  COMPLAINT_SUBSTANTIATED: '投诉属实',
 };
 
 /** The RED reason of each clock kind when it runs out. */
@@ -36,8 +49,8 @@ export const OVERDUE_REASON: Record<ClockSubjectKind, CardReason> = {
   CASE: 'CASE_OVERDUE',
   SUBTASK: 'OVERDUE',
   DELIVERY: 'DELIVERY_OVERDUE',
-  COMPLAINT: 'OVERDUE',
-  RECTIFICATION: 'OVERDUE',
+  COMPLAINT: 'COMPLAINT_OVERDUE',
+  RECTIFICATION: 'RECTIFICATION_OVERDUE',
   URGE: 'URGE_UNANSWERED',
 };
 

@@ -8,7 +8,7 @@ import {
   type FileUpload,
 } from '@onewindow/shared';
 import { fileUpload } from '@onewindow/web-kit';
-import { type Ref, ref } from 'vue';
+import { nextTick, type Ref, ref } from 'vue';
 
 /** What an application (one case, or a bundle of them) gives the draft form and takes from it. */
 export interface DraftSource<D> {
@@ -72,10 +72,21 @@ export function useApplicationDraft<D>(src: DraftSource<D>) {
       if (!(e instanceof ApiError)) throw e;
       error.value = e.message;
       fieldErrors.value = e.fieldErrors;
+      void showFirstProblem();
       return false;
     } finally {
       busy.value = false;
     }
+  }
+
+  /** The button is at the bottom and the message at the top: go to the first field marked wrong (else the message). */
+  async function showFirstProblem() {
+    await nextTick();
+    if (typeof document === 'undefined') return;
+    const field = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target = field ?? document.querySelector<HTMLElement>('[role="alert"]');
+    target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    field?.focus({ preventScroll: true });
   }
 
   const save = () =>

@@ -5,7 +5,7 @@ const en: typeof zh = {
     name: 'Demo City Government Service Center',
     slogan: 'One window · done in one visit',
     hotline: 'Hotline 12345',
-    complaint: 'Complaints 0571-12345678',
+    complaint: 'Complaints 12345',
   },
   nav: {
     home: 'Home',
@@ -69,7 +69,8 @@ const en: typeof zh = {
     phone: 'Phone',
     idNumber: 'ID number',
     organization: 'Organisation',
-    casesSoon: 'Your cases will be listed here once online application opens.',
+    casesSoon: 'Your applications and their progress are under My cases.',
+    casesLink: 'Open my cases',
   },
   guides: {
     department: 'Department',
@@ -89,6 +90,10 @@ const en: typeof zh = {
     pages: 'Pages',
   },
   guide: {
+    where: 'Where',
+    hallAddress: 'Demo City Government Service Center (Citizen Center, 2nd floor hall)',
+    windowNo: 'Window {no} ({name})',
+    anyWindow: 'Comprehensive windows Z01–Z04',
     sheet: 'Download notification sheet (PDF)',
     downloads: 'Downloads',
     blankForm: 'Blank form',

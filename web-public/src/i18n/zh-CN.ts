@@ -3,7 +3,7 @@ export default {
     name: '示范市政务服务中心',
     slogan: '一窗受理 · 一次办好',
     hotline: '服务热线 12345',
-    complaint: '投诉电话 0571-12345678',
+    complaint: '投诉举报 12345',
   },
   nav: {
     home: '首页',
@@ -66,7 +66,8 @@ export default {
     phone: '手机号',
     idNumber: '身份证号',
     organization: '单位',
-    casesSoon: '我的办件将在“在线申报”上线后显示在这里。',
+    casesSoon: '您的申请和办理进度在“我的办件”中查看。',
+    casesLink: '查看我的办件',
   },
   guides: {
     department: '部门',
@@ -86,6 +87,10 @@ export default {
     pages: '分页',
   },
   guide: {
+    where: '办理地点',
+    hallAddress: '示范市政务服务中心（市民中心 2 楼办事大厅）',
+    windowNo: '{no} 号窗口（{name}）',
+    anyWindow: '综合受理窗口 Z01–Z04',
     sheet: '一次性告知单 PDF',
     downloads: '表格下载',
     blankForm: '空白表格',

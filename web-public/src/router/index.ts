@@ -29,6 +29,7 @@ export const routes = [
     meta: { requiresAuth: true },
   },
   { path: '/progress', name: 'progress', component: () => import('../views/progress/index.vue') },
+  { path: '/receipts/verify', name: 'receipt-check', component: () => import('../views/receipt-check/index.vue') },
   { path: '/rate', name: 'rate', component: () => import('../views/coming-soon/index.vue'), meta: { feature: 'rate' } },
   {
     path: '/complain',

@@ -42,6 +42,7 @@ export interface CaseActionSpec {
 }
 
 const s = (v: unknown) => String(v ?? '').trim();
+const taskOpen = (c: CaseDto, kind: 'REVIEW' | 'DECIDE') => c.tasks.some((t) => t.kind === kind && t.state === 'OPEN');
 const SPECIAL = Object.fromEntries(
   Object.entries(PAUSE_REASON_LABELS).filter(([k]) => k !== 'SUPPLEMENT' && k !== 'JOINT_INSPECTION'),
 );
@@ -116,7 +117,7 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
       { key: 'opinion', label: '审查意见', type: 'textarea', required: true },
     ],
     initial: () => ({ agree: true }),
-    show: (c) => c.tasks.some((t) => t.kind === 'REVIEW' && t.state === 'OPEN'),
+    show: (c) => taskOpen(c, 'REVIEW'),
     run: (c, v) => api.cases.review(c.id, { agree: Boolean(v.agree), opinion: s(v.opinion) }),
   },
   {
@@ -143,13 +144,52 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
       },
     ],
     initial: () => ({ approve: true }),
-    show: (c) => c.tasks.some((t) => t.kind === 'DECIDE' && t.state === 'OPEN'),
+    // A 上报件 is decided by the higher authority: it is forwarded instead.
+    show: (c) => c.handlingKind !== 'REPORT_UP' && taskOpen(c, 'DECIDE'),
     run: (c, v) =>
       api.cases.decide(c.id, {
         approve: Boolean(v.approve),
         reason: s(v.reason),
         legalBasis: s(v.legalBasis) || undefined,
         overrideReason: v.approve === true ? s(v.overrideReason) || undefined : undefined,
+      }),
+  },
+  {
+    action: 'FORWARD',
+    label: '转报上级机关',
+    roles: [Role.APPROVER],
+    type: 'primary',
+    fields: [
+      { key: 'authority', label: '上级机关', type: 'text', required: true },
+      { key: 'opinion', label: '初审意见', type: 'textarea', required: true },
+    ],
+    show: (c) => c.handlingKind === 'REPORT_UP' && taskOpen(c, 'DECIDE'),
+    run: (c, v) => api.cases.forward(c.id, { authority: s(v.authority), opinion: s(v.opinion) }),
+  },
+  {
+    action: 'FORWARD_ANSWER',
+    label: '录入上级机关决定',
+    roles: [Role.CLERK, Role.APPROVER],
+    type: 'primary',
+    fields: [
+      {
+        key: 'approve',
+        label: '上级机关的决定',
+        type: 'agree',
+        required: true,
+        options: { true: '准予许可', false: '不予许可' },
+      },
+      { key: 'documentNo', label: '批复文号', type: 'text', required: true },
+      { key: 'reason', label: '决定理由', type: 'textarea', required: true },
+      { key: 'legalBasis', label: '法律依据', type: 'text', when: (v) => v.approve === false },
+    ],
+    initial: () => ({ approve: true }),
+    run: (c, v) =>
+      api.cases.forwardAnswer(c.id, {
+        approve: Boolean(v.approve),
+        documentNo: s(v.documentNo),
+        reason: s(v.reason),
+        legalBasis: s(v.legalBasis) || undefined,
       }),
   },
   {

@@ -1,11 +1,12 @@
 import {
   type CaseDto,
   type ClockExplanationDto,
+  type DownloadedFile,
   isCenterWide,
   runningClock,
   saveDownloadedFile,
 } from '@onewindow/shared';
-import { useAction } from '@onewindow/web-kit';
+import { reportError, useAction } from '@onewindow/web-kit';
 import { computed, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
@@ -47,7 +48,29 @@ export function useCase(id: string) {
 
   const downloadNotice = async (noticeId: string) => saveDownloadedFile(await api.cases.notice(id, noticeId));
   const downloadMaterial = async (index: number) => saveDownloadedFile(await api.cases.materialFile(id, index));
+  /** The material open in the preview dialog. */
+  const preview = ref<DownloadedFile | null>(null);
+  const previewMaterial = async (index: number) => {
+    try {
+      preview.value = await api.cases.materialFile(id, index);
+    } catch (e) {
+      reportError(e);
+    }
+  };
 
   void load();
-  return { c, explanation, running, actions, busy, fieldErrors, act, downloadNotice, downloadMaterial, reload: load };
+  return {
+    c,
+    explanation,
+    running,
+    actions,
+    busy,
+    fieldErrors,
+    act,
+    downloadNotice,
+    downloadMaterial,
+    preview,
+    previewMaterial,
+    reload: load,
+  };
 }

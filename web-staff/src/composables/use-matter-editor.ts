@@ -85,7 +85,13 @@ export function useMatterEditor(matterId: string) {
   const run = async (work: () => Promise<unknown>, done: string) =>
     (await act(async () => (await work(), true), { success: done })) ?? false;
 
-  const save = () => run(() => api.catalog.saveDraft(current.value!.id, form.value!), '草稿已保存');
+  /** Saves the draft; the version list (and the changes shown against the version before) takes what was saved. */
+  const save = () =>
+    run(async () => {
+      const saved = await api.catalog.saveDraft(current.value!.id, form.value!);
+      versions.value = versions.value.map((v) => (v.id === saved.id ? saved : v));
+      current.value = saved;
+    }, '草稿已保存');
   async function check() {
     if (!(await save())) return;
     const r = await api.catalog.check(current.value!.id);

@@ -13,8 +13,6 @@ declare module 'vue-router' {
   }
 }
 
-const soon = () => import('../views/coming-soon/index.vue');
-
 export const routes = [
   { path: '/login', name: 'login', component: () => import('../views/login/index.vue'), meta: { public: true } },
   {
@@ -70,8 +68,11 @@ export const routes = [
       {
         path: 'fees',
         name: 'fees',
-        component: soon,
-        meta: { nav: 'fees', roles: [Role.CLERK, Role.DEPT_LEAD, Role.CENTER_ADMIN] },
+        component: () => import('../views/fees/index.vue'),
+        meta: {
+          nav: 'fees',
+          roles: [Role.CASHIER, Role.FINANCE, Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN],
+        },
       },
       {
         path: 'catalog',
@@ -114,6 +115,12 @@ export const routes = [
         name: 'key-projects',
         component: () => import('../views/key-projects/index.vue'),
         meta: { nav: 'keyProjects', roles: [Role.CENTER_ADMIN, Role.SUPERVISOR] },
+      },
+      {
+        path: 'integration',
+        name: 'integration',
+        component: () => import('../views/integration/index.vue'),
+        meta: { nav: 'integration', roles: [Role.CENTER_ADMIN] },
       },
       {
         path: 'org/departments',

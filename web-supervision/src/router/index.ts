@@ -27,6 +27,7 @@ export const routes = [
         component: () => import('../views/parallel/index.vue'),
         meta: { nav: 'parallel' },
       },
+      { path: 'fees', name: 'fees', component: () => import('../views/fees/index.vue'), meta: { nav: 'fees' } },
       { path: 'complaints', name: 'complaints', component: soon, meta: { nav: 'complaints' } },
       {
         path: 'rankings',

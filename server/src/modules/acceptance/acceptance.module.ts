@@ -85,3 +85,4 @@ export { CaseProcedureService } from './case-procedure.service.js';
 export { CaseQueryService } from './case-query.service.js';
 export type { CaseEntity } from './case.entities.js';
 export { CaseErrors } from './case.exception.js';
+export { DeliverCaseDto } from './case.dto.js';

@@ -6,8 +6,8 @@
 export const AcceptanceSql = {
   /**
    * `service_case <alias>`: id, case_no, receipt_no, matter_name, department_id, state, received_at, received_by,
-   * completed_at, deferred_promise_date, acceptance_clock_id, case_clock_id, delivery_clock_id, key_project_id
-   * (绿色通道: such cases head every queue).
+   * completed_at, handling_kind, matter_code, query_code, applicant_account_id, deferred_promise_date,
+   * acceptance_clock_id, case_clock_id, delivery_clock_id, key_project_id (绿色通道: such cases head every queue).
    */
   case: (alias: string) => `service_case ${alias}`,
   /** 绿色通道 first: the leading ORDER BY term of every queue, for the case `alias`. */

@@ -136,6 +136,7 @@ export class CaseAcceptanceService {
     const content = await this.intake.content(m, c);
     if (c.handlingKind === 'IMMEDIATE') {
       // 即办件: accepted and concluded on the spot.
+      await this.extensions.concluding(m, c);
       const now = this.clock.now();
       Object.assign(c, {
         approved: true,

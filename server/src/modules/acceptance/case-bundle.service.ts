@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { newQueryCode } from '../../platform/crypto/query-code.js';
 import type { UploadedBody } from '../../platform/files/binary-body.js';
 import {
   type AcceptBundleRequest,
@@ -404,7 +405,7 @@ export class CaseBundleService {
   /** 收件 of every part under one bundle number and one query code. */
   private async receive(m: EntityManager, b: CaseBundleEntity, cases: CaseEntity[], actor: RequestActor) {
     const now = this.clock.now();
-    b.queryCode = this.ledger.queryCode();
+    b.queryCode = newQueryCode();
     for (const c of cases) await this.intake.receive(m, c, actor, b.queryCode);
     const day = dateOfDay(shanghaiDay(now));
     const seq = await this.ledger.next(m, 'BUNDLE', day);

@@ -48,6 +48,7 @@ export class CaseDeliveryService {
       throw CaseErrors.deliveryDetails('carrier', '邮寄送达须填写快递公司');
     if (dto.method === 'MAIL' && !dto.trackingNo?.trim())
       throw CaseErrors.deliveryDetails('trackingNo', '邮寄送达须填写运单号');
+    await this.extensions.concluding(m, c);
     await this.clocks.stop(actor, c.deliveryClockId!, 'DELIVERED', m);
     const now = this.clock.now();
     const certificate = c.approved ? dto.certificateNo?.trim() || null : null;
@@ -57,7 +58,8 @@ export class CaseDeliveryService {
       deliveryTrackingNo: dto.trackingNo?.trim() || null,
       certificateNo: certificate,
       deliveredAt: now,
-      completionCode: certificate ? '0' : '6',
+      // 办结类型: a 上报件 the center forwarded is 转报 (the decision was the higher authority's).
+      completionCode: c.forwardedAt ? '4' : certificate ? '0' : '6',
       completedAt: now,
     });
     const noticeId = await this.notices.issue(m, c, 'DELIVERY_RECEIPT', {

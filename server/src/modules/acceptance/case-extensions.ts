@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseQueue, MatterContent, PauseClockRequest } from '@onewindow/shared';
+import type { CaseAction, CaseQueue, MatterContent, PauseClockRequest } from '@onewindow/shared';
 import type { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import type { CaseEntity } from './case.entities.js';
@@ -18,6 +18,16 @@ export interface CaseExtension {
     deemed: boolean,
     content: MatterContent,
   ): Promise<void>;
+  /**
+   * Before a case concludes with its result (delivery, a 即办件 concluded on the spot), in that transaction: throw to
+   * refuse (fees: a case with unpaid fees cannot be delivered or completed).
+   */
+  concluding?(m: EntityManager, c: CaseEntity): Promise<void>;
+  /**
+   * After any step is recorded, in its transaction, with the case in its new state (evaluation: the service a
+   * window's clerk has just ended, for the window's rating terminal to ask about).
+   */
+  stepped?(m: EntityManager, c: CaseEntity, action: CaseAction, actor: RequestActor): Promise<void>;
   /** In the withdrawal's transaction: close the work still open on the case. */
   withdrawn?(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void>;
   /** A special procedure (Art. 45) paused the CASE clock: pause the extension's clocks with it. */
@@ -49,6 +59,14 @@ export class CaseExtensions {
 
   async accepted(m: EntityManager, c: CaseEntity, actor: RequestActor, deemed: boolean, content: MatterContent) {
     for (const e of this.all) await e.accepted?.(m, c, actor, deemed, content);
+  }
+
+  async concluding(m: EntityManager, c: CaseEntity): Promise<void> {
+    for (const e of this.all) await e.concluding?.(m, c);
+  }
+
+  async stepped(m: EntityManager, c: CaseEntity, action: CaseAction, actor: RequestActor): Promise<void> {
+    for (const e of this.all) await e.stepped?.(m, c, action, actor);
   }
 
   async withdrawn(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { newQueryCode } from '../../platform/crypto/query-code.js';
 import type { UploadedBody } from '../../platform/files/binary-body.js';
 import {
   type CaseApplicantInput,
@@ -220,6 +221,9 @@ export class CaseIntakeService {
       decisionReason: null,
       decisionBasis: null,
       decidedAt: null,
+      forwardedTo: null,
+      forwardedAt: null,
+      forwardDocumentNo: null,
       deliveryMethod: null,
       deliveryCarrier: null,
       deliveryTrackingNo: null,
@@ -289,7 +293,7 @@ export class CaseIntakeService {
    */
   async receive(m: EntityManager, c: CaseEntity, actor: RequestActor, queryCode?: string): Promise<void> {
     const now = this.clock.now();
-    c.queryCode = queryCode ?? this.ledger.queryCode();
+    c.queryCode = queryCode ?? newQueryCode();
     c.receivedAt = now;
     // 绿色通道 from receipt on: a key project's receipt heads the acceptance queue too (acceptance checks again).
     c.keyProjectId = (await this.keyProjects.match(m, c))?.id ?? null;

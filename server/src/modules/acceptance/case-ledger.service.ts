@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   caseActionAllowed,
@@ -8,6 +8,7 @@ import {
   type StepResultCode,
 } from '@onewindow/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Failpoints } from '../../platform/testing/failpoints.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
@@ -18,6 +19,7 @@ import { EntityRows } from '../../platform/database/entity-rows.js';
 import { caseMaterialsJson } from './case-sql.js';
 import { CaseEntity, CaseMaterialEntity, CaseStepEntity } from './case.entities.js';
 import { CaseErrors } from './case.exception.js';
+import { CaseExtensions } from './case-extensions.js';
 import { CalendarSql } from '../calendar/calendar.module.js';
 
 export interface StepInput {
@@ -32,9 +34,6 @@ export interface StepInput {
 /** The last step number of each locked case: the next step takes the one after. */
 const lastStep = new WeakMap<CaseEntity, number>();
 
-// No 0/O/1/I/L: read aloud over the phone and typed from paper.
-const QUERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
 /**
  * The one place a case changes state: it locks the case row, checks the action against the state
  * machine (a refused one is a 409 naming the state), appends the step to the case's record and
@@ -48,6 +47,8 @@ export class CaseLedger {
     private readonly audit: AuditService,
     private readonly clock: PlatformClock,
     private readonly own: AutonomousStatements,
+    private readonly failpoints: Failpoints,
+    private readonly extensions: CaseExtensions,
   ) {}
 
   /** One change to one case: a transaction that starts by locking the case row. */
@@ -198,6 +199,8 @@ export class CaseLedger {
         ...(input.details ?? {}),
       },
     });
+    await this.extensions.stepped(m, c, action, actor);
+    this.failpoints.pass('ledger.step-written');
   }
 
   /**
@@ -244,9 +247,5 @@ export class CaseLedger {
       [scope, day],
     );
     return value;
-  }
-
-  queryCode(): string {
-    return Array.from({ length: 6 }, () => QUERY_ALPHABET[randomInt(QUERY_ALPHABET.length)]).join('');
   }
 }

@@ -34,6 +34,8 @@ import {
   type CaseNoticeKind,
   type BundlePartDto,
   type CaseState,
+  dayNumber,
+  startOfShanghaiDay,
   type StepResultCode,
 } from '@onewindow/shared';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -73,6 +75,7 @@ const QUEUE_SQL: Partial<Record<CaseQueue, string>> = {
   SUPPLEMENT: `sc.state = 'SUPPLEMENT_REQUIRED'`,
   TO_DELIVER: `sc.state IN ('APPROVED', 'DENIED')`,
   SUSPENDED: `sc.state = 'SUSPENDED'`,
+  FORWARDED: `sc.state = 'FORWARDED'`,
 };
 
 const STANDING_SQL = CalendarSql.standing('ck', '$1');
@@ -138,6 +141,7 @@ export class CaseQueryService {
     queue: CaseQueue | undefined,
     q: string | undefined,
     paging: Paging,
+    filter: { state?: CaseState; from?: string; to?: string } = {},
   ): Promise<Page<CaseSummaryDto>> {
     const params: unknown[] = [this.clock.now()];
     const where: string[] = [`sc.state <> 'DRAFT'`];
@@ -146,8 +150,13 @@ export class CaseQueryService {
     if (queue) where.push(this.queueSql(queue));
     if (q?.trim())
       where.push(
-        `(sc.receipt_no ILIKE $${params.push(`%${escapeLike(q.trim())}%`)} OR sc.case_no ILIKE $${params.length} OR sc.applicant_name ILIKE $${params.length})`,
+        `(sc.receipt_no ILIKE $${params.push(`%${escapeLike(q.trim())}%`)} OR sc.case_no ILIKE $${params.length}
+          OR sc.applicant_name ILIKE $${params.length} OR sc.matter_name ILIKE $${params.length})`,
       );
+    if (filter.state) where.push(`sc.state = $${params.push(filter.state)}`);
+    // Received within a period of Shanghai days, both ends included.
+    if (filter.from) where.push(`sc.received_at >= $${params.push(startOfShanghaiDay(dayNumber(filter.from)))}`);
+    if (filter.to) where.push(`sc.received_at < $${params.push(startOfShanghaiDay(dayNumber(filter.to) + 1))}`);
     const from = `FROM service_case sc LEFT JOIN ${CalendarSql.clock('ck')} ON ck.id = ${RUNNING_CLOCK} WHERE ${where.join(' AND ')}`;
     // $1 (now) is only used by the ordering query; the count names its type so PostgreSQL accepts it unused.
     const [{ total }] = await this.dataSource.query(
@@ -265,6 +274,13 @@ export class CaseQueryService {
     return this.toDto(m, c, row, p.kind === PrincipalKind.STAFF);
   }
 
+  /** A case's row for a module above acceptance, which checks who may see it by its own rule (fees: the counter). */
+  async entity(id: string, m: EntityManager = this.dataSource.manager): Promise<CaseEntity> {
+    const c = await m.findOneBy(CaseEntity, { id });
+    if (!c) throw CaseErrors.notFound();
+    return c;
+  }
+
   /** The case, when the principal may read it (its readers from the extensions included). */
   private async readable(p: Principal, id: string): Promise<CaseEntity> {
     const m = this.dataSource.manager;
@@ -340,6 +356,11 @@ export class CaseQueryService {
     return this.notices.render(this.dataSource.manager, c.id, noticeId);
   }
 
+  /** The case a receipt or case number and its query code open (the public progress page, an online rating). */
+  byProgressCode(no: string, code: string): Promise<CaseEntity> {
+    return this.byNumber(no, code);
+  }
+
   private async byNumber(no: string, code: string): Promise<CaseEntity> {
     const c = await this.dataSource
       .getRepository(CaseEntity)
@@ -398,6 +419,10 @@ export class CaseQueryService {
             decidedAt: c.decidedAt.toISOString(),
           }
         : null,
+      forwarding:
+        c.forwardedTo && c.forwardedAt
+          ? { authority: c.forwardedTo, forwardedAt: c.forwardedAt.toISOString(), documentNo: c.forwardDocumentNo }
+          : null,
       delivery: c.deliveredAt
         ? {
             method: c.deliveryMethod!,

@@ -60,7 +60,7 @@ export class CaseController {
   @AnyStaff()
   @ApiOperation({ summary: '工作队列：待受理、待补正、待审查、待决定、待送达；按剩余时间排序（本部门）' })
   list(@Query() q: CaseQueueQueryDto, @CurrentPrincipal() p: Principal) {
-    return this.query.queue(p, q.queue, q.q, Paging.of(q));
+    return this.query.queue(p, q.queue, q.q, Paging.of(q), { state: q.state, from: q.from, to: q.to });
   }
 
   @Get('counts')

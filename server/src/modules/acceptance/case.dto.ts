@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CaseState,
   type AcceptBundleRequest,
   type AcceptCaseRequest,
   BundleQueue,
@@ -184,11 +185,17 @@ export class CaseQueueQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(Object.values(CaseQueue))
   queue?: CaseQueue;
-  @ApiPropertyOptional({ description: '收件编号、办件编号或申请人' })
+  @ApiPropertyOptional({ description: '收件编号、办件编号、申请人或事项名称' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   q?: string;
+  @ApiPropertyOptional({ enum: Object.values(CaseState), description: '办件状态' })
+  @IsOptional()
+  @IsIn(Object.values(CaseState))
+  state?: CaseState;
+  @ApiPropertyOptional({ description: '收件日期起（含）', example: '2026-11-01' }) @IsOptional() @IsDay() from?: string;
+  @ApiPropertyOptional({ description: '收件日期止（含）', example: '2026-11-30' }) @IsOptional() @IsDay() to?: string;
 }
 
 export class ProgressQueryDto {

@@ -146,6 +146,16 @@ export class CaseEntity extends VersionedEntity {
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
 
+  /** 上报件: the higher authority it was forwarded to (转报), when, and the number of the authority's decision. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  forwardedTo: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  forwardedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  forwardDocumentNo: string | null;
+
   @Column({ type: 'varchar', length: 12, nullable: true })
   deliveryMethod: DeliveryMethod | null;
 

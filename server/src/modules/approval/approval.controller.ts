@@ -10,6 +10,8 @@ import {
   AnswerSubtaskDto,
   ArrangeInspectionDto,
   DecideCaseDto,
+  ForwardAnswerDto,
+  ForwardCaseDto,
   RecordFindingsDto,
   ReviewCaseDto,
   SubtaskOpinionDto,
@@ -45,6 +47,24 @@ export class ApprovalController {
   @ApiOperation({ summary: '作出决定：准予或不予许可（不予须写明理由和依据）；送达时限 10 个工作日开始计时' })
   async decide(@Param('id', uuid) id: string, @Body() dto: DecideCaseDto, @Actor() actor: RequestActor) {
     await this.reviews.decide(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/forward')
+  @HttpCode(200)
+  @Roles(Role.APPROVER)
+  @ApiOperation({ summary: '转报：上报件审查后报上级机关决定（办结类型 4 转报）；本级计时停止' })
+  async forward(@Param('id', uuid) id: string, @Body() dto: ForwardCaseDto, @Actor() actor: RequestActor) {
+    await this.reviews.forward(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  @Post(':id/forward-answer')
+  @HttpCode(200)
+  @Roles(Role.CLERK, Role.APPROVER)
+  @ApiOperation({ summary: '录入上级机关对转报件的决定（批复文号）；送达时限 10 个工作日开始计时' })
+  async forwardAnswer(@Param('id', uuid) id: string, @Body() dto: ForwardAnswerDto, @Actor() actor: RequestActor) {
+    await this.reviews.forwardAnswer(actor, id, dto);
     return this.query.get(actor.principal!, id);
   }
 

@@ -4,6 +4,8 @@ import {
   type ArrangeInspectionRequest,
   type RecordFindingsRequest,
   type DecideCaseRequest,
+  type ForwardAnswerRequest,
+  type ForwardCaseRequest,
   type ReviewCaseRequest,
   type SubtaskOpinionRequest,
   SubtaskOutcome,
@@ -40,6 +42,20 @@ export class DecideCaseDto implements DecideCaseRequest {
   @IsString()
   @MaxLength(2000)
   overrideReason?: string;
+}
+
+export class ForwardCaseDto implements ForwardCaseRequest {
+  @ApiProperty({ example: '省人民政府' }) @RequiredText(100) authority: string;
+  @ApiProperty({ description: '本级初审意见' }) @RequiredText(2000) opinion: string;
+}
+
+export class ForwardAnswerDto implements ForwardAnswerRequest {
+  @ApiProperty() @IsBoolean() approve: boolean;
+  @ApiProperty({ description: '上级机关的决定理由' }) @RequiredText(2000) reason: string;
+  @ApiPropertyOptional({ description: '不予许可时必填' }) @IsOptional() @IsString() @MaxLength(500) legalBasis?: string;
+  @ApiProperty({ description: '上级机关的批复文号', example: '浙政土〔2026〕88 号' })
+  @RequiredText(100)
+  documentNo: string;
 }
 
 export class SubtaskOpinionDto implements SubtaskOpinionRequest {

@@ -17,6 +17,14 @@ export const ApprovalErrors = {
       '该任务已分配给其他工作人员；只有本人或其在岗的 AB 岗可以办理',
     ),
   reviewFirst: () => new ApprovalException(ErrorCode.CASE_REVIEW_PENDING, 409, '审查尚未完成，不能作出决定'),
+  reportUpDecidedAbove: () =>
+    new ApprovalException(
+      ErrorCode.CASE_REPORT_UP,
+      409,
+      '本事项为上报件，由上级机关作出决定：审查后请转报上级机关，批复下达后录入上级机关的决定',
+    ),
+  notReportUp: () =>
+    new ApprovalException(ErrorCode.CASE_REPORT_UP, 409, '本事项不是上报件，由本部门作出决定，不能转报'),
   denialNeedsBasis: () =>
     new ApprovalException(ErrorCode.VALIDATION_FAILED, 400, '不予许可须说明理由和法律依据', {
       fields: { legalBasis: ['不予许可须写明法律依据'] },

@@ -66,4 +66,11 @@ export class ApprovalModule implements OnModuleInit {
 export { ApprovalSql } from './approval.sql.js';
 export { CaseReviewService } from './case-review.service.js';
 export { SubtaskService } from './subtask.service.js';
-export { DecideCaseDto, ReviewCaseDto, SubtaskOpinionDto } from './approval.dto.js';
+export {
+  DecideCaseDto,
+  ForwardAnswerDto,
+  ForwardCaseDto,
+  ReviewCaseDto,
+  SubtaskOpinionDto,
+  SubtaskQueueQueryDto,
+} from './approval.dto.js';

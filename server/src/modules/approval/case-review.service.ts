@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type DecideCaseRequest, PrincipalKind, type ReviewCaseRequest, Role } from '@onewindow/shared';
+import {
+  type DecideCaseRequest,
+  type ForwardAnswerRequest,
+  type ForwardCaseRequest,
+  HandlingKind,
+  PrincipalKind,
+  type ReviewCaseRequest,
+  Role,
+} from '@onewindow/shared';
 import { type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
@@ -92,12 +100,8 @@ export class CaseReviewService {
     return this.ledger.change(id, async (m, c) => {
       CaseAccess.staff(actor.principal, c, Role.APPROVER);
       this.ledger.assert(c, 'DECIDE');
-      const task = await this.openTask(m, c, 'DECIDE');
-      if (!task) throw ApprovalErrors.reviewFirst();
-      if (!dto.approve && !dto.legalBasis?.trim()) throw ApprovalErrors.denialNeedsBasis();
-      // 并联审批: the lead decides once every co-department has spoken; approving over a 不同意 needs its reason.
-      const pending = await this.subtasks.pending(m, c.id);
-      if (pending.length) throw ApprovalErrors.subtasksPending(await this.names(m, pending));
+      if (c.handlingKind === HandlingKind.REPORT_UP) throw ApprovalErrors.reportUpDecidedAbove();
+      const task = await this.readyToConclude(m, c, dto.approve, dto.legalBasis);
       const rejected = await this.subtasks.rejections(m, c.id);
       const override = dto.approve && rejected.length ? dto.overrideReason?.trim() : undefined;
       if (dto.approve && rejected.length && !override)
@@ -105,42 +109,107 @@ export class CaseReviewService {
       task.overrideReason = override ?? null;
       const actingFor = await this.completeTask(m, task, actor, dto.reason, dto.approve);
       await this.clocks.stop(actor, c.caseClockId!, 'DECIDED', m);
-      const now = this.clock.now();
-      Object.assign(c, {
-        approved: dto.approve,
-        decisionReason: dto.reason.trim(),
-        decisionBasis: dto.legalBasis?.trim() || null,
-        decidedAt: now,
-      });
-      const delivery = await this.clocks.start(
-        actor,
-        { subjectKind: 'DELIVERY', subjectId: c.id, departmentId: c.departmentId, limit: DELIVERY_LIMIT },
-        m,
-      );
-      c.deliveryClockId = delivery.id;
-      const noticeId = await this.notices.issue(m, c, 'DECISION', {
-        due: { label: '送达期限', at: delivery.dueAt },
-        sections: [
-          { heading: dto.approve ? '准予行政许可决定' : '不予行政许可决定', paragraphs: [dto.reason.trim()] },
-          ...(dto.approve
-            ? []
-            : [
-                { heading: '法律依据', paragraphs: [dto.legalBasis!.trim()] },
-                {
-                  paragraphs: [
-                    '如不服本决定，可以自收到本决定书之日起六十日内申请行政复议，或者在六个月内依法提起行政诉讼。',
-                  ],
-                },
-              ]),
-        ],
-      });
-      await this.ledger.step(m, c, 'DECIDE', dto.approve ? 'APPROVED' : 'DENIED', actor, {
-        opinion: dto.reason.trim(),
-        resultCode: dto.approve ? '1' : '0',
-        noticeId,
+      await this.recordDecision(m, c, actor, 'DECIDE', dto, {
         actingFor,
         ...(override ? { details: { override, overridden: rejected.map((r) => r.departmentId) } } : {}),
       });
+    });
+  }
+
+  /**
+   * 转报: a 上报件, reviewed (and, when joint, with every co-department's word in), goes to the higher authority with
+   * the local opinion. The local part ends here: its DECIDE task is done and the CASE clock stops; no clock of the
+   * center runs while the authority decides.
+   */
+  forward(actor: RequestActor, id: string, dto: ForwardCaseRequest): Promise<void> {
+    return this.ledger.change(id, async (m, c) => {
+      CaseAccess.staff(actor.principal, c, Role.APPROVER);
+      this.ledger.assert(c, 'FORWARD');
+      if (c.handlingKind !== HandlingKind.REPORT_UP) throw ApprovalErrors.notReportUp();
+      const task = await this.readyToConclude(m, c, true);
+      const actingFor = await this.completeTask(m, task, actor, dto.opinion, true);
+      await this.clocks.stop(actor, c.caseClockId!, 'FORWARDED', m);
+      Object.assign(c, { forwardedTo: dto.authority.trim(), forwardedAt: this.clock.now() });
+      await this.ledger.step(m, c, 'FORWARD', 'FORWARDED', actor, {
+        opinion: dto.opinion.trim(),
+        resultCode: '1',
+        actingFor,
+        details: { authority: c.forwardedTo },
+      });
+    });
+  }
+
+  /** The higher authority's decision on a forwarded case, as it came back (批复): then delivered as any decision. */
+  forwardAnswer(actor: RequestActor, id: string, dto: ForwardAnswerRequest): Promise<void> {
+    return this.ledger.change(id, async (m, c) => {
+      CaseAccess.staff(actor.principal, c, Role.CLERK, Role.APPROVER);
+      this.ledger.assert(c, 'FORWARD_ANSWER');
+      if (!dto.approve && !dto.legalBasis?.trim()) throw ApprovalErrors.denialNeedsBasis();
+      c.forwardDocumentNo = dto.documentNo.trim();
+      await this.recordDecision(m, c, actor, 'FORWARD_ANSWER', dto, {
+        details: { authority: c.forwardedTo, documentNo: c.forwardDocumentNo },
+      });
+    });
+  }
+
+  /** The open DECIDE task, once review is done and every co-department has spoken; a denial needs its basis. */
+  private async readyToConclude(m: EntityManager, c: CaseEntity, approve: boolean, legalBasis?: string) {
+    const task = await this.openTask(m, c, 'DECIDE');
+    if (!task) throw ApprovalErrors.reviewFirst();
+    if (!approve && !legalBasis?.trim()) throw ApprovalErrors.denialNeedsBasis();
+    // 并联审批: the lead concludes once every co-department has spoken.
+    const pending = await this.subtasks.pending(m, c.id);
+    if (pending.length) throw ApprovalErrors.subtasksPending(await this.names(m, pending));
+    return task;
+  }
+
+  /** A decision (the department's, or the higher authority's for a 上报件): its notice, the delivery clock, the step. */
+  private async recordDecision(
+    m: EntityManager,
+    c: CaseEntity,
+    actor: RequestActor,
+    action: 'DECIDE' | 'FORWARD_ANSWER',
+    dto: { approve: boolean; reason: string; legalBasis?: string },
+    step: { actingFor?: { id: string; name: string } | null; details?: Record<string, unknown> },
+  ) {
+    const now = this.clock.now();
+    Object.assign(c, {
+      approved: dto.approve,
+      decisionReason: dto.reason.trim(),
+      decisionBasis: dto.legalBasis?.trim() || null,
+      decidedAt: now,
+    });
+    const delivery = await this.clocks.start(
+      actor,
+      { subjectKind: 'DELIVERY', subjectId: c.id, departmentId: c.departmentId, limit: DELIVERY_LIMIT },
+      m,
+    );
+    c.deliveryClockId = delivery.id;
+    const by = c.forwardedTo ? `${c.forwardedTo}（${c.forwardDocumentNo}）` : null;
+    const noticeId = await this.notices.issue(m, c, 'DECISION', {
+      due: { label: '送达期限', at: delivery.dueAt },
+      sections: [
+        {
+          heading: dto.approve ? '准予行政许可决定' : '不予行政许可决定',
+          paragraphs: [...(by ? [`本件经转报，由${by}作出决定。`] : []), dto.reason.trim()],
+        },
+        ...(dto.approve
+          ? []
+          : [
+              { heading: '法律依据', paragraphs: [dto.legalBasis!.trim()] },
+              {
+                paragraphs: [
+                  '如不服本决定，可以自收到本决定书之日起六十日内申请行政复议，或者在六个月内依法提起行政诉讼。',
+                ],
+              },
+            ]),
+      ],
+    });
+    await this.ledger.step(m, c, action, dto.approve ? 'APPROVED' : 'DENIED', actor, {
+      opinion: dto.reason.trim(),
+      resultCode: dto.approve ? '1' : '0',
+      noticeId,
+      ...step,
     });
   }
 

@@ -26,6 +26,8 @@ import { DepartmentScope } from '../../platform/auth/department-scope.js';
 import { type RequestActor, systemActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
+import { Outbox } from '../../platform/outbox/outbox.js';
+import { PlatformSql } from '../../platform/outbox/platform.sql.js';
 import type { Paging } from '../../platform/http/paging.js';
 import { AcceptanceSql, CaseAccess, type CaseEntity, CaseLedger } from '../acceptance/acceptance.module.js';
 import { CalendarSql, ClockReader, ClockService } from '../calendar/calendar.module.js';
@@ -73,6 +75,7 @@ export class SubtaskService {
       rows.push(this.row(c, id, i + 1, co.departmentId, co.silenceIsConsent, co.subtaskLimit, clock.id, null));
     }
     DeferredWrites.insert(m, CaseSubtaskEntity, rows);
+    Outbox.add(m, ...rows.map((st) => this.event(c, st, 'subtask.open', {})));
   }
 
   /** A co-department's CLERK or APPROVER ends its sub-task: 同意, 不同意 (reasons and basis), or 退回 (what is missing). */
@@ -97,7 +100,7 @@ export class SubtaskService {
         legalBasis: action === 'REJECT' ? dto.legalBasis!.trim() : null,
       });
       await m.save(st);
-      await this.record(m, actor, st, action, {
+      await this.record(m, actor, c, st, action, {
         opinion: st.opinion,
         conditions: st.conditions,
         legalBasis: st.legalBasis,
@@ -141,11 +144,10 @@ export class SubtaskService {
             { checked: true },
           );
       }
-      await m.insert(
-        CaseSubtaskEntity,
-        this.row(c, nextId, seq, st.departmentId, st.silenceIsConsent, limit, clock.id, st.id),
-      );
-      await this.record(m, actor, st, 'ANSWER', { answer: st.answer, next: nextId });
+      const successor = this.row(c, nextId, seq, st.departmentId, st.silenceIsConsent, limit, clock.id, st.id);
+      await m.insert(CaseSubtaskEntity, successor);
+      Outbox.add(m, this.event(c, successor, 'subtask.open', { previousId: st.id }));
+      await this.record(m, actor, c, st, 'ANSWER', { answer: st.answer, next: nextId });
       return c.id;
     });
   }
@@ -180,6 +182,14 @@ export class SubtaskService {
            'deemed.id',
            `jsonb_build_object('caseId', deemed.case_id, 'departmentId', deemed.department_id, 'state', $3::text,
               'clockId', deemed.clock_id, 'dueAt', deemed.ended_at)`,
+         )},
+         ${PlatformSql.outboxRows(
+           'announced',
+           `SELECT 'subtask.deem', deemed.case_id, sc.department_id,
+              jsonb_build_object('caseId', deemed.case_id, 'caseNo', sc.case_no, 'subtaskId', deemed.id,
+                'departmentId', deemed.department_id, 'state', $3::text, 'dueAt', deemed.ended_at),
+              $2::timestamptz
+            FROM deemed JOIN ${AcceptanceSql.case('sc')} ON sc.id = deemed.case_id`,
          )}
          SELECT count(*)::int AS deemed FROM audited`,
         [
@@ -201,6 +211,7 @@ export class SubtaskService {
       await this.clocks.stop(actor, st.clockId, 'WITHDRAWN', m);
       Object.assign(st, { state: this.next(st, 'CANCEL'), endedAt: this.clock.now(), endedBy: null });
       await m.save(st);
+      Outbox.add(m, this.event(c, st, 'subtask.cancel', {}));
     }
   }
 
@@ -410,13 +421,33 @@ export class SubtaskService {
     });
   }
 
+  /** What departments' systems hear of a sub-task's change (`subtask.open`, `subtask.approve` …). */
+  private event(c: CaseEntity, st: CaseSubtaskEntity, type: string, extra: Record<string, unknown>) {
+    return {
+      type,
+      caseId: c.id,
+      departmentId: c.departmentId,
+      occurredAt: this.clock.now(),
+      data: {
+        caseId: c.id,
+        caseNo: c.caseNo,
+        subtaskId: st.id,
+        departmentId: st.departmentId,
+        state: st.state,
+        ...extra,
+      },
+    };
+  }
+
   private record(
     m: EntityManager,
     actor: RequestActor,
+    c: CaseEntity,
     st: CaseSubtaskEntity,
     action: SubtaskAction,
     summary: Record<string, unknown>,
   ) {
+    Outbox.add(m, this.event(c, st, `subtask.${action.toLowerCase()}`, summary));
     return this.audit.record(m, actor, {
       action: `subtask.${action.toLowerCase()}`,
       targetType: 'case_subtask',

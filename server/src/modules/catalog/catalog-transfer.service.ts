@@ -19,7 +19,7 @@ import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DomainException } from '../../platform/errors/domain.exception.js';
 import { toValidationException } from '../../platform/errors/validation.js';
-import { FeeCatalogService } from '../fees/fees.module.js';
+import { FeeCatalogService } from './fee-catalog.service.js';
 import { bytesMatch, XLSX } from '../../platform/files/file-types.js';
 import { DepartmentService, ServiceWindowService } from '../organization/organization.module.js';
 import {

@@ -21,7 +21,7 @@ import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { FileStore } from '../../platform/files/file-store.service.js';
 import { XLSX } from '../../platform/files/file-types.js';
 import { download } from '../../platform/http/download.js';
-import { Uploaded, type UploadedBody } from '../../platform/files/binary-body.js';
+import { assertMediaType, Uploaded, type UploadedBody } from '../../platform/files/binary-body.js';
 import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
 import {
   CatalogFileDto,
@@ -77,6 +77,7 @@ export class CatalogController {
   })
   @ApiConsumes(XLSX)
   importWorkbook(@Req() req: FastifyRequest, @Query() q: ImportQueryDto, @Actor() actor: RequestActor) {
+    assertMediaType(req.headers['content-type'], [XLSX], 'Excel（.xlsx）文件');
     return this.transfer.importWorkbook(actor, req.body, q.dryRun === 'true');
   }
 
@@ -174,6 +175,13 @@ export class PublicCatalogController {
   @ApiOperation({ summary: '搜索和浏览已发布事项：中文、拼音首字母；按部门、对象、主题筛选' })
   search(@Query() q: PublicSearchDto) {
     return this.catalog.search(q);
+  }
+
+  @Get('departments')
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '各部门牵头的已发布事项数（按部门浏览只列有事项的部门）' })
+  departmentCounts() {
+    return this.catalog.departmentCounts();
   }
 
   @Get(':code')

@@ -23,7 +23,7 @@ import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { escapeLike } from '../../platform/database/escape-like.js';
 import { FileStore, toStoredFileDto } from '../../platform/files/file-store.service.js';
-import { FeeCatalogService } from '../fees/fees.module.js';
+import { FeeCatalogService } from './fee-catalog.service.js';
 import { MatterEntity, MatterVersionEntity } from './catalog.entities.js';
 import { toVersionDto } from './matter-version.mapper.js';
 import { CatalogErrors } from './catalog.exception.js';
@@ -220,10 +220,14 @@ export class CatalogService {
     const params: unknown[] = [];
     const where: string[] = [];
     if (departmentId) where.push(`m.department_id = $${params.push(departmentId)}`);
-    if (q.q)
+    if (q.q) {
+      // As on the portal, pinyin initials find a matter by its published name (spjy → 食品经营许可).
+      const byInitials = await this.publicCatalog.codesByInitials(q.q);
       where.push(
-        `(m.code ILIKE $${params.push(`%${escapeLike(q.q)}%`)} OR lv.content->>'name' ILIKE $${params.length})`,
+        `(m.code ILIKE $${params.push(`%${escapeLike(q.q)}%`)} OR lv.content->>'name' ILIKE $${params.length}
+          OR m.code = ANY($${params.push(byInitials)}::text[]))`,
       );
+    }
     if (q.handlingKind) where.push(`lv.content->>'handlingKind' = $${params.push(q.handlingKind)}`);
     if (q.state === 'PUBLISHED') where.push('pv.id IS NOT NULL');
     if (q.state === 'DRAFT') where.push('dv.id IS NOT NULL');

@@ -11,7 +11,7 @@ import {
 } from '@onewindow/shared';
 import { PdfRenderer } from '../../platform/documents/pdf-renderer.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
-import { FeeCatalogService } from '../fees/fees.module.js';
+import { FeeCatalogService } from './fee-catalog.service.js';
 import { DepartmentService, ServiceWindowService } from '../organization/organization.module.js';
 import { PublicCatalogService } from './public-catalog.service.js';
 

@@ -5,6 +5,7 @@ import {
   type Page,
   type PreparedEntry,
   prepareSearchEntries,
+  type PublicDepartmentMattersDto,
   type PublicMatterHitDto,
   type PublicVersionSummaryDto,
   type SearchEntry,
@@ -63,6 +64,21 @@ export class PublicCatalogService {
   /** This process published or withdrew: read the revision again on the next request. */
   invalidate(): void {
     this.checkedAt = 0;
+  }
+
+  /** Codes of published matters whose name's pinyin initials contain `letters` (spjy → 食品经营许可). */
+  async codesByInitials(letters: string): Promise<string[]> {
+    const q = letters.trim().toLowerCase();
+    if (!/^[a-z]{2,20}$/.test(q)) return [];
+    return (await this.current()).ordered.filter((e) => e.initials.includes(q)).map((e) => e.code);
+  }
+
+  /** How many published matters each department leads (the portal browses only departments that have some). */
+  async departmentCounts(): Promise<PublicDepartmentMattersDto[]> {
+    const counts = new Map<string, number>();
+    for (const { version } of (await this.current()).byCode.values())
+      counts.set(version.content.departmentId, (counts.get(version.content.departmentId) ?? 0) + 1);
+    return [...counts].map(([departmentId, matters]) => ({ departmentId, matters }));
   }
 
   async search(q: PublicSearchDto): Promise<Page<PublicMatterHitDto>> {
@@ -176,7 +192,13 @@ export class PublicCatalogService {
     const now = Date.now();
     if (!this.index || now - this.checkedAt > REVISION_CHECK_MS) {
       this.loading ??= this.refresh().finally(() => (this.loading = null));
-      await this.loading;
+      try {
+        await this.loading;
+      } catch (e) {
+        // The database is away: the guides already read are served as they were until it answers again.
+        if (!this.index) throw e;
+        this.checkedAt = now;
+      }
     }
     return this.index!;
   }

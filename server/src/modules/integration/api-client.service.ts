@@ -24,6 +24,8 @@ const SCOPE_ROLES: Partial<Record<ApiScope, Role>> = {
   [ApiScope.STEPS_WRITE]: Role.CLERK,
   [ApiScope.SUBTASKS_WRITE]: Role.CLERK,
   [ApiScope.DECISIONS_WRITE]: Role.APPROVER,
+  // The bank confirms payments as the center's fee counter would (统一收费: every department's notices).
+  [ApiScope.PAYMENTS_WRITE]: Role.CASHIER,
 };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -54,15 +56,19 @@ export class ApiClientService {
     return clients.map((c) => this.toDto(c, secrets.get(c.id) ?? []));
   }
 
-  create(actor: RequestActor, dto: CreateApiClientRequest): Promise<ApiClientSecretDto> {
+  /** `preset` only for the demo center's documented client (its id and secret are in the README). */
+  create(
+    actor: RequestActor,
+    dto: CreateApiClientRequest,
+    preset?: { clientId: string; secret: string },
+  ): Promise<ApiClientSecretDto> {
     return this.dataSource.transaction(async (m) => {
       const departmentId = dto.ownerKind === 'DEPARTMENT' ? (dto.departmentId ?? null) : null;
-      if (dto.ownerKind === 'DEPARTMENT' && !departmentId) throw IntegrationErrors.departmentNeeded();
       if (departmentId) await this.departments.require(m, departmentId);
       const now = this.clock.now();
       const c = await m.save(
         m.create(ApiClientEntity, {
-          clientId: `owc_${randomBytes(12).toString('hex')}`,
+          clientId: preset?.clientId ?? `owc_${randomBytes(12).toString('hex')}`,
           name: dto.name.trim(),
           ownerKind: dto.ownerKind,
           departmentId,
@@ -79,7 +85,7 @@ export class ApiClientService {
         }),
       );
       await this.auth.createMachineCredential(m, c.id, c.clientId);
-      const secret = await this.newSecret(m, c);
+      const secret = await this.newSecret(m, c, preset?.secret);
       await this.audit.record(m, actor, {
         action: 'api_client.created',
         targetType: 'api_client',
@@ -163,8 +169,11 @@ export class ApiClientService {
     };
   }
 
-  private async newSecret(m: EntityManager, c: ApiClientEntity): Promise<string> {
-    const secret = `ows_${randomBytes(32).toString('base64url')}`;
+  private async newSecret(
+    m: EntityManager,
+    c: ApiClientEntity,
+    secret = `ows_${randomBytes(32).toString('base64url')}`,
+  ): Promise<string> {
     await m.insert(ApiClientSecretEntity, {
       clientId: c.id,
       secretHash: sha256(secret),

@@ -18,6 +18,16 @@ export class EventFeedService {
     private readonly extensions: CaseExtensions,
   ) {}
 
+  /**
+   * Whether department `dept` (an SQL expression) may see event `e` of case `sc`: its own department's, and a case's
+   * events where it is a co-department; a card only its holder's department.
+   */
+  visibleTo(dept: string): string {
+    // The collecting bank (a client of no department) hears of payments, every department's.
+    return `(e.department_id = ${dept} OR (${dept}::uuid IS NULL AND e.type LIKE 'payment.%')
+      OR (e.type NOT LIKE 'card.%' AND ${dept} = ANY(${this.extensions.readers()})))`;
+  }
+
   async page(p: Principal, after: string | undefined, limit: number): Promise<IntegrationEventPage> {
     const cursor = OutboxCursor.parse(after ?? OutboxCursor.START);
     if (!cursor) throw IntegrationErrors.cursorInvalid();
@@ -34,7 +44,7 @@ export class EventFeedService {
       `SELECT e.id, e.txid, e.type, e.case_id, e.data, e.occurred_at
        FROM ${PlatformSql.outbox('e')} LEFT JOIN ${AcceptanceSql.case('sc')} ON sc.id = e.case_id
        WHERE (e.txid, e.id) > ($1::bigint, $2::bigint) AND ${PlatformSql.outboxVisible('e')}
-         AND (e.department_id = $3 OR $3 = ANY(${this.extensions.readers()}))
+         AND ${this.visibleTo('$3')}
        ORDER BY ${PlatformSql.outboxOrder('e')} LIMIT $4`,
       [cursor.txid, cursor.id, p.departmentId, limit],
     );

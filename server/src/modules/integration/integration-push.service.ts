@@ -4,11 +4,18 @@ import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
-import { CaseQueryService } from '../acceptance/acceptance.module.js';
+import { CaseDeliveryService, CaseQueryService } from '../acceptance/acceptance.module.js';
 import { CaseReviewService, SubtaskService } from '../approval/approval.module.js';
 import { CardService } from '../supervision/supervision.module.js';
 import { type IdempotentAnswer, IdempotencyService } from './idempotency.service.js';
-import type { ClientDecisionDto, ClientReviewDto, ClientSubtaskOpinionDto } from './integration.dto.js';
+import type {
+  ClientDecisionDto,
+  ClientDeliveryDto,
+  ClientForwardAnswerDto,
+  ClientForwardDto,
+  ClientReviewDto,
+  ClientSubtaskOpinionDto,
+} from './integration.dto.js';
 
 /**
  * What a department's system pushes: the same services, rules and state machine as the staff SPA, behind an
@@ -22,6 +29,7 @@ export class IntegrationPushService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly reviews: CaseReviewService,
+    private readonly delivery: CaseDeliveryService,
     private readonly subtasks: SubtaskService,
     private readonly query: CaseQueryService,
     private readonly cards: CardService,
@@ -59,20 +67,34 @@ export class IntegrationPushService {
     });
   }
 
+  // The services read the fields they need; `occurredAt` was taken by `run` and goes no further.
   async review(actor: RequestActor, id: string, dto: ClientReviewDto): Promise<CaseDto> {
     await this.reviews.review(actor, id, { agree: dto.agree, opinion: dto.opinion });
     return this.query.get(actor.principal!, id);
   }
 
   async decide(actor: RequestActor, id: string, dto: ClientDecisionDto): Promise<CaseDto> {
-    const { occurredAt: _at, ...decision } = dto;
-    await this.reviews.decide(actor, id, decision);
+    await this.reviews.decide(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  async forward(actor: RequestActor, id: string, dto: ClientForwardDto): Promise<CaseDto> {
+    await this.reviews.forward(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  async forwardAnswer(actor: RequestActor, id: string, dto: ClientForwardAnswerDto): Promise<CaseDto> {
+    await this.reviews.forwardAnswer(actor, id, dto);
+    return this.query.get(actor.principal!, id);
+  }
+
+  async deliver(actor: RequestActor, id: string, dto: ClientDeliveryDto): Promise<CaseDto> {
+    await this.delivery.deliver(actor, id, dto);
     return this.query.get(actor.principal!, id);
   }
 
   async subtaskOpinion(actor: RequestActor, id: string, dto: ClientSubtaskOpinionDto): Promise<CaseDto> {
-    const { occurredAt: _at, ...opinion } = dto;
-    const caseId = await this.subtasks.conclude(actor, id, opinion);
+    const caseId = await this.subtasks.conclude(actor, id, dto);
     return this.query.get(actor.principal!, caseId);
   }
 }

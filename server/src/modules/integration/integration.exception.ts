@@ -16,10 +16,6 @@ export const IntegrationErrors = {
     }),
   clientNotFound: () => new IntegrationException(ErrorCode.API_CLIENT_NOT_FOUND, 404, '接入应用不存在'),
   clientRevoked: () => new IntegrationException(ErrorCode.API_CLIENT_REVOKED, 409, '该接入应用已停用'),
-  departmentNeeded: () =>
-    new IntegrationException(ErrorCode.VALIDATION_FAILED, 400, '部门的接入应用须指定部门', {
-      fields: { departmentId: ['请选择部门'] },
-    }),
   keyRequired: () =>
     new IntegrationException(
       ErrorCode.IDEMPOTENCY_KEY_REQUIRED,
@@ -41,5 +37,14 @@ export const IntegrationErrors = {
   cursorInvalid: () =>
     new IntegrationException(ErrorCode.EVENT_CURSOR_INVALID, 400, '游标格式不正确：请使用上一页返回的 next', {
       fields: { after: ['格式不正确'] },
+    }),
+};
+
+export const WebhookErrors = {
+  notFound: () => new IntegrationException(ErrorCode.WEBHOOK_NOT_FOUND, 404, '事件订阅不存在'),
+  deliveryNotFound: () => new IntegrationException(ErrorCode.WEBHOOK_DELIVERY_NOT_FOUND, 404, '推送记录不存在'),
+  urlRefused: (why: string) =>
+    new IntegrationException(ErrorCode.WEBHOOK_URL_REFUSED, 400, `推送地址不可用：${why}`, {
+      fields: { url: [why] },
     }),
 };

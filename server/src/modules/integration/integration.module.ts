@@ -2,14 +2,17 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { PrincipalKind } from '@onewindow/shared';
 import { PrincipalRegistry } from '../../platform/auth/principal-registry.js';
 import { AcceptanceModule } from '../acceptance/acceptance.module.js';
+import { FeesModule } from '../fees/fees.module.js';
 import { ApprovalModule } from '../approval/approval.module.js';
 import { OrganizationModule } from '../organization/organization.module.js';
 import { SupervisionModule } from '../supervision/supervision.module.js';
 import { ApiClientService } from './api-client.service.js';
 import { EventFeedService } from './event-feed.service.js';
 import { IdempotencyService } from './idempotency.service.js';
-import { ApiClientController, IntegrationController } from './integration.controller.js';
+import { ApiClientController, IntegrationController, WebhookAdminController } from './integration.controller.js';
 import { IntegrationPushService } from './integration-push.service.js';
+import { WebhookService } from './webhook.service.js';
+import { WebhookDispatcher } from './webhook-dispatcher.service.js';
 
 /**
  * Integration (外网受理、内网办理、外网反馈): machine clients of departments' systems and the bank, their tokens and
@@ -17,9 +20,16 @@ import { IntegrationPushService } from './integration-push.service.js';
  * calls their services; nothing below depends on it.
  */
 @Module({
-  imports: [AcceptanceModule, ApprovalModule, OrganizationModule, SupervisionModule],
-  controllers: [IntegrationController, ApiClientController],
-  providers: [ApiClientService, IdempotencyService, EventFeedService, IntegrationPushService],
+  imports: [AcceptanceModule, ApprovalModule, FeesModule, OrganizationModule, SupervisionModule],
+  controllers: [IntegrationController, ApiClientController, WebhookAdminController],
+  providers: [
+    ApiClientService,
+    IdempotencyService,
+    EventFeedService,
+    IntegrationPushService,
+    WebhookService,
+    WebhookDispatcher,
+  ],
 })
 export class IntegrationModule implements OnModuleInit {
   constructor(

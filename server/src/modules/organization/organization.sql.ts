@@ -6,9 +6,9 @@
 export const OrganizationSql = {
   /** `department <alias>`: id, code, credit_code, name, active, sort_order. */
   department: (alias: string) => `department ${alias}`,
-  /** `service_window <alias>`: id, name. */
+  /** `service_window <alias>`: id, number, name, department_id, active. */
   window: (alias: string) => `service_window ${alias}`,
-  /** `staff <alias>`: id, name, window_id. */
+  /** `staff <alias>`: id, name, window_id, department_id. */
   staff: (alias: string) => `staff ${alias}`,
   /**
    * The department whose id `idExpr` gives, as one JSON row, for a caller that reads it with its own first

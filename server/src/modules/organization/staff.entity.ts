@@ -9,7 +9,7 @@ import { ServiceWindowEntity } from './service-window.entity.js';
 @Index('ix_staff_department', ['departmentId'])
 @Check(
   'ck_staff_roles',
-  `roles <@ ARRAY['CLERK','APPROVER','DEPT_LEAD','CENTER_ADMIN','SUPERVISOR']::text[] AND cardinality(roles) > 0`,
+  `roles <@ ARRAY['CLERK','APPROVER','DEPT_LEAD','CENTER_ADMIN','SUPERVISOR','CASHIER','FINANCE']::text[] AND cardinality(roles) > 0`,
 )
 export class StaffEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')

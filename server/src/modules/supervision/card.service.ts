@@ -34,6 +34,7 @@ import { SupervisionErrors } from './supervision.exception.js';
 import { SupervisionEvents } from './supervision-events.js';
 import { SweepRunService } from './sweep-run.service.js';
 import { Paging } from '../../platform/http/paging.js';
+import { Outbox } from '../../platform/outbox/outbox.js';
 
 /**
  * A card as supervisors and staff read it: with its case, department, window and the person named.
@@ -48,6 +49,18 @@ const CARD_SELECT = `
   LEFT JOIN ${OrganizationSql.department('d')} ON d.id = k.department_id
   LEFT JOIN ${OrganizationSql.window('w')} ON w.id = k.window_id
   LEFT JOIN ${OrganizationSql.staff('st')} ON st.id = k.staff_id`;
+
+/** What departments' systems hear of a card: its holder's department only (see the integration's event scope). */
+function cardEvent(card: CardEntity, type: string, at: Date, extra: Record<string, unknown>) {
+  const { id: cardId, caseId, level, reason, state, crossedAt } = card;
+  return {
+    type,
+    caseId,
+    departmentId: card.departmentId,
+    occurredAt: at,
+    data: { cardId, caseId, level, reason, state, crossedAt, ...extra },
+  };
+}
 
 /** Cards: the list and board for supervisors (all) and staff (their department), appeals and decisions. */
 @Injectable()
@@ -68,7 +81,15 @@ export class CardService {
    */
   async violation(
     m: EntityManager,
-    v: { reason: CardReason; caseId: string | null; departmentId: string; crossedAt: Date },
+    v: {
+      reason: CardReason;
+      caseId: string | null;
+      departmentId: string;
+      crossedAt: Date;
+      /** The person responsible (a substantiated complaint), and their window. */
+      staffId?: string | null;
+      windowId?: string | null;
+    },
   ): Promise<string> {
     const card = await m.save(
       m.create(CardEntity, {
@@ -79,15 +100,20 @@ export class CardService {
         clockId: null,
         clockKind: null,
         departmentId: v.departmentId,
-        windowId: null,
-        staffId: null,
+        windowId: v.windowId ?? null,
+        staffId: v.staffId ?? null,
         crossedAt: v.crossedAt,
         issuedAt: this.clock.now(),
         policyVersion: null,
         runId: null,
       }),
     );
-    AfterCommit.add(m.queryRunner, () => void this.events.publish({ type: 'card', id: card.id }));
+    Outbox.add(m, cardEvent(card, 'card.issued', card.issuedAt, {}));
+    // The boards resync when their channel returns; a publish the database missed must not end the process.
+    AfterCommit.add(
+      m.queryRunner,
+      () => void this.events.publish({ type: 'card', id: card.id }).catch(() => undefined),
+    );
     return card.id;
   }
 
@@ -181,6 +207,7 @@ export class CardService {
         at: now,
       });
       await m.update(CardEntity, id, { state: next });
+      Outbox.add(m, cardEvent(card, `card.${action.toLowerCase()}`, now, { state: next, reason: reason.trim() }));
       await this.audit.record(m, actor, {
         action: `supervision.card_${action.toLowerCase()}`,
         targetType: 'supervision_card',

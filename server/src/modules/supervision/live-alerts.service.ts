@@ -21,6 +21,7 @@ export class LiveAlertsService {
       concatMap((s) => {
         const load = async (): Promise<SupervisionEvent[]> => {
           if (s.type === 'resync') return [{ type: 'resync' }];
+          if (s.type === 'serviceEvent') return []; // for the rating terminals, not the boards
           if (s.type === 'card') return (await cards.byIds([s.id])).map((card) => ({ type: 'card', card }));
           if (s.type === 'urge') return [{ type: 'urge', urge: await urges.get(s.id) }];
           const cardsOfRun = await cards.ofRun(s.id);

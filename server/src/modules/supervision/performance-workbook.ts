@@ -1,4 +1,4 @@
-import type { PerformanceDto, PerformanceFigures } from '@onewindow/shared';
+import { formatShanghai, type PerformanceDto, type PerformanceFigures } from '@onewindow/shared';
 import { addSheet, newWorkbook, workbookBytes } from '../../platform/documents/workbook.js';
 
 const FIGURE_HEADERS = [
@@ -47,7 +47,7 @@ export async function writePerformanceWorkbook(r: PerformanceDto): Promise<Buffe
   ]);
   about.addRows([
     ['统计期间', `${r.from} 至 ${r.to}（北京时间，含首尾两日）`],
-    ['统计时点', r.asOf],
+    ['统计时点', `${formatShanghai(new Date(r.asOf))}（北京时间）`],
     ['按时办结', '办结（送达、不予受理、补正不来等，不含撤回）且受理、办理、送达各时限均未超期'],
     ['出牌', '越限时间在期间内的黄牌、红牌，已撤销的不计'],
     ['在办超期件', '统计时点仍在办且有计时已超过期限的办件'],

@@ -10,6 +10,8 @@ export type SupervisionSignal =
   | { type: 'run'; id: string }
   | { type: 'card'; id: string }
   | { type: 'urge'; id: string }
+  /** A clerk ended a service at a window: that window's rating terminal asks for a rating (evaluation). */
+  | { type: 'serviceEvent'; id: string; windowId: string }
   /** This instance listens again after losing its connection: what was published meanwhile it never heard. */
   | { type: 'resync' };
 

@@ -25,9 +25,11 @@ import { UrgeService } from './urge.service.js';
     LiveAlertsService,
     PerformanceService,
   ],
-  exports: [CardService],
+  exports: [CardService, SupervisionEvents],
 })
 export class SupervisionModule {}
 
 // What other modules may use of supervision.
 export { CardService } from './card.service.js';
+export { SupervisionEvents } from './supervision-events.js';
+export { SupervisionSql } from './supervision.sql.js';

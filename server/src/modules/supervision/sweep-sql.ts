@@ -1,9 +1,21 @@
 import { OVERDUE_REASON } from '@onewindow/shared';
 import { ShanghaiSql } from '../../platform/database/shanghai-sql.js';
+import { PlatformSql } from '../../platform/outbox/platform.sql.js';
 import { AcceptanceSql } from '../acceptance/acceptance.module.js';
 import { ApprovalSql } from '../approval/approval.module.js';
 import { CalendarSql } from '../calendar/calendar.module.js';
 import { OrganizationSql } from '../organization/organization.module.js';
+
+/** The outbox's `card.issued` for every card of CTE `from` (as the violation path writes them), stamped `at`. */
+const cardEvents = (from: string, at: string) =>
+  PlatformSql.outboxRows(
+    'announced',
+    `SELECT 'card.issued', ${from}.case_id, ${from}.department_id,
+       jsonb_build_object('cardId', ${from}.id, 'caseId', ${from}.case_id, 'level', ${from}.level, 'reason', ${from}.reason,
+         'state', 'ISSUED', 'crossedAt', ${from}.crossed_at),
+       ${at}::timestamptz
+     FROM ${from}`,
+  );
 
 /** One key for the sweep's advisory lock: any number of instances, one runner at a time. */
 export const SWEEP_LOCK_KEY = 7_346_001;
@@ -42,8 +54,9 @@ issued AS (
   LEFT JOIN ${OrganizationSql.staff('st')}
     ON st.id = coalesce(CASE WHEN x.subject_kind = 'CASE' THEN ${ApprovalSql.openTaskAssignee('sc.id')} END, sc.received_by)
   ON CONFLICT DO NOTHING
-  RETURNING level
-)
+  RETURNING id, level, reason, case_id, department_id, crossed_at
+),
+${cardEvents('issued', '$1')}
 SELECT (SELECT count(*) FROM cand)::int AS examined,
        count(*) FILTER (WHERE level = 'YELLOW')::int AS yellow,
        count(*) FILTER (WHERE level = 'RED')::int AS red
@@ -51,10 +64,14 @@ FROM issued`;
 
 /** Violation cards for missed 容缺 promises: $1 the case ids just marked, $2 now, $3 the run id. */
 export const PROMISE_CARDS_SQL = `
+WITH issued AS (
 INSERT INTO supervision_card (level, reason, state, case_id, clock_id, clock_kind, department_id, window_id, staff_id, crossed_at, issued_at, policy_version, run_id)
 SELECT 'YELLOW', 'PROMISE_MISSED', 'ISSUED', sc.id, NULL, NULL, sc.department_id, st.window_id, st.id,
        ${ShanghaiSql.endOf('sc.deferred_promise_date')}, $2, NULL, $3
 FROM ${AcceptanceSql.case('sc')} LEFT JOIN ${OrganizationSql.staff('st')} ON st.id = sc.received_by
 WHERE sc.id = ANY($1::uuid[])
 ON CONFLICT DO NOTHING
-RETURNING id`;
+RETURNING id, level, reason, case_id, department_id, crossed_at
+),
+${cardEvents('issued', '$2')}
+SELECT id FROM issued`;

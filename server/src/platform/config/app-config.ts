@@ -39,6 +39,20 @@ export interface AppConfig {
   rateLimit: { loginPerMinute: number; publicPerMinute: number };
   /** How long before its arrival a department's system may say an act happened before it counts as 体外循环. */
   integration: { offBookWindowMinutes: number };
+  /**
+   * Webhook deliveries: whether this instance runs the worker, how often it looks for work, the waits between
+   * attempts (the last one spent, a delivery is given up), the receiver's time to answer, and whether URLs on
+   * loopback and private ranges are allowed (never in production: SSRF).
+   */
+  webhooks: { worker: boolean; pollMs: number; retrySeconds: number[]; timeoutMs: number; allowPrivate: boolean };
+  /**
+   * 统一收费: the 6-digit region opening every payment code, working days a notice gives to pay, the collecting bank's
+   * online payment page (`{code}` is replaced by the payment code; null: pay at the bank only), and the working days
+   * a reconciliation difference may stay open before the finance office is carded.
+   */
+  fees: { regionCode: string; dueWorkingDays: number; payUrl: string | null; reconciliationDays: number };
+  /** 好差评 and 投诉: working days for the return visit, the default rectification (5–15), and a complaint's answer. */
+  evaluation: { visitWorkingDays: number; rectifyWorkingDays: number; complaintWorkingDays: number };
   /** The supervision sweep: seconds between runs, 0 = only on demand (tests). */
   supervision: { sweepIntervalSeconds: number };
   log: { level: string };
@@ -82,8 +96,31 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
     return def;
   };
 
+  // About three days in all (71.6 h), after Standard Webhooks' recommended schedule.
+  const retrySeconds = (): number[] => {
+    const raw = get('WEBHOOK_RETRY_SECONDS');
+    const def = [5, 300, 1_800, 7_200, 18_000, 36_000, 50_400, 72_000, 72_000];
+    if (raw === undefined) return def;
+    const list = raw.split(',').map((x) => Number(x.trim()));
+    if (!list.length || list.length > 30 || list.some((x) => !Number.isFinite(x) || x <= 0 || x > 604_800)) {
+      problems.push(`WEBHOOK_RETRY_SECONDS=${raw}: 需要 1 至 30 个以逗号分隔的正秒数（每个不超过 604800）`);
+      return def;
+    }
+    return list;
+  };
   const modeRaw = get('ONEWINDOW_MODE') ?? (get('NODE_ENV') === 'production' ? 'production' : 'demo');
   const modes = Object.values(RunMode) as string[];
+  const regionCode = () => {
+    const raw = get('FEES_REGION_CODE') ?? '330100';
+    if (!/^\d{6}$/.test(raw)) problems.push(`FEES_REGION_CODE=${raw}: 需要 6 位数字的行政区划代码`);
+    return raw;
+  };
+  const payUrl = () => {
+    const raw = get('FEES_PAY_URL');
+    if (raw && !(/^https?:\/\//.test(raw) && raw.includes('{code}')))
+      problems.push(`FEES_PAY_URL=${raw}: 需要 http(s) 地址，并以 {code} 标出缴款码的位置`);
+    return raw ?? null;
+  };
   if (!modes.includes(modeRaw)) problems.push(`ONEWINDOW_MODE=${modeRaw}: 需要 ${modes.join(' | ')} 之一`);
   const mode = (modes.includes(modeRaw) ? modeRaw : 'demo') as RunMode;
 
@@ -165,6 +202,24 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
       publicPerMinute: int('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 1_000_000),
     },
     integration: { offBookWindowMinutes: int('INTEGRATION_OFF_BOOK_WINDOW_MINUTES', 30, 0, 10_080) },
+    webhooks: {
+      worker: bool('WEBHOOK_WORKER', mode !== 'test'),
+      pollMs: int('WEBHOOK_POLL_MS', 250, 10, 60_000),
+      retrySeconds: retrySeconds(),
+      timeoutMs: int('WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
+      allowPrivate: mode !== 'production' && bool('WEBHOOK_ALLOW_PRIVATE', true),
+    },
+    fees: {
+      regionCode: regionCode(),
+      dueWorkingDays: int('FEES_DUE_WORKING_DAYS', 15, 1, 60),
+      payUrl: payUrl(),
+      reconciliationDays: int('FEES_RECONCILIATION_DAYS', 3, 1, 60),
+    },
+    evaluation: {
+      visitWorkingDays: int('EVALUATION_VISIT_WORKING_DAYS', 3, 1, 15),
+      rectifyWorkingDays: int('EVALUATION_RECTIFY_WORKING_DAYS', 10, 5, 15),
+      complaintWorkingDays: int('COMPLAINT_WORKING_DAYS', 5, 1, 30),
+    },
     supervision: { sweepIntervalSeconds: int('SWEEP_INTERVAL_SECONDS', mode === 'test' ? 0 : 60, 0, 86_400) },
     log: { level: logLevel },
     metricsToken: get('METRICS_TOKEN') ?? null,

@@ -26,6 +26,14 @@ export class PreparingClient extends pg.Client {
   private readonly logId = ++PreparingClient.connections;
   private readonly names = new Map<string, string>();
 
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // pg-pool listens for errors only on idle clients: one checked out between two statements of a transaction whose
+    // connection dies (the postmaster killed) would emit an 'error' nobody hears, which ends the process. Heard here,
+    // the client's next query fails instead, and the pool discards it.
+    this.on('error', () => undefined);
+  }
+
   // The same overloads as pg.Client's: only a (text, values) call changes, into a named query.
   override query: pg.Client['query'] = ((config: unknown, values?: unknown, callback?: unknown) => {
     if (PreparingClient.statementLog && typeof config === 'string') this.logStatement(config, values);

@@ -1,4 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ErrorCode } from '@onewindow/shared';
+import { DomainException } from '../errors/domain.exception.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FILE_TYPES } from './file-types.js';
 
@@ -8,6 +10,10 @@ export function acceptFileBodies(fastify: FastifyInstance, uploadLimitBytes: num
     Object.keys(FILE_TYPES),
     { parseAs: 'buffer', bodyLimit: uploadLimitBytes },
     (_req, body, done) => done(null, body),
+  );
+  // Statements and other tables that arrive as CSV text (the bank's daily statement).
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: uploadLimitBytes }, (_req, body, done) =>
+    done(null, body),
   );
 }
 
@@ -27,3 +33,13 @@ export const Uploaded = createParamDecorator((_: unknown, ctx: ExecutionContext)
     fileName: req.headers['x-file-name'] as string | undefined,
   };
 });
+
+/**
+ * A route that takes a raw body of its own kinds (a workbook, a statement) refuses any other type with 415, as Fastify
+ * does for a type no parser takes (the CSV parser is global, so a CSV reaches every route that takes raw bodies).
+ */
+export function assertMediaType(header: string | undefined, allowed: readonly string[], label: string): void {
+  const type = header?.split(';')[0].trim().toLowerCase();
+  if (!type || !allowed.includes(type))
+    throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 415, `不支持的文件类型：请上传${label}`);
+}

@@ -161,3 +161,18 @@ export const IntegerText = () =>
   Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
   );
+
+/** Indicator scores of a rating (好差评): an object of at most 10 codes, each an integer 1–5. */
+export const IsIndicatorScores = (o?: ValidationOptions) =>
+  rule(
+    'isIndicatorScores',
+    (v) =>
+      typeof v !== 'object' || v === null || Array.isArray(v)
+        ? '应为对象'
+        : Object.keys(v).length > 10
+          ? '最多 10 项指标'
+          : Object.entries(v).every(([k, n]) => /^[A-Z_]{1,20}$/.test(k) && Number.isInteger(n) && n >= 1 && n <= 5)
+            ? null
+            : '各项指标应为 1–5 的整数',
+    o,
+  );

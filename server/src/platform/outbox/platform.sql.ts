@@ -12,4 +12,10 @@ export const PlatformSql = {
    */
   outboxVisible: (alias: string) => `${alias}.txid < (pg_snapshot_xmin(pg_current_snapshot()))::text::bigint`,
   outboxOrder: (alias: string) => `${alias}.txid, ${alias}.id`,
+  /**
+   * A data-modifying CTE `name` writing one event per row of `select`, whose columns are, in order: type, case_id,
+   * department_id, data (jsonb), occurred_at. For set-based changes (the sweep), in the same statement as the change.
+   */
+  outboxRows: (name: string, select: string) =>
+    `${name} AS (INSERT INTO outbox_event (type, case_id, department_id, data, occurred_at) ${select} RETURNING id)`,
 } as const;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /** The points where a test may make the code fail, as a crash would there. */
-export type FailpointName = 'sweep.promises-marked';
+export type FailpointName = 'sweep.promises-marked' | 'ledger.step-written';
 
 /**
  * Failpoints: a test arms one, and the next time the code passes it, it throws, as if the process had died there;

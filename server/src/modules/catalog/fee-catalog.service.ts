@@ -6,10 +6,10 @@ import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { FeeItemEntity } from './fee-item.entity.js';
-import { FeeErrors } from './fees.exception.js';
-import type { CreateFeeItemDto, UpdateFeeItemDto } from './fees.dto.js';
+import { FeeErrors } from './fee-catalog.exception.js';
+import type { CreateFeeItemDto, UpdateFeeItemDto } from './fee-catalog.dto.js';
 
-/** The fee catalog: what may be charged, on which legal basis, at which standard. Collection comes later. */
+/** The fee catalog: what may be charged, on which legal basis, at which standard (fees collects by it). */
 @Injectable()
 export class FeeCatalogService {
   constructor(
@@ -29,9 +29,11 @@ export class FeeCatalogService {
     return rows.map((r) => ({ code: r.code, legalBasis: r.legalBasis, active: r.active }));
   }
 
-  async items(codes: string[]): Promise<FeeItemDto[]> {
+  /** The items of `codes`, in their order (inside a transaction, read with its manager). */
+  async items(codes: string[], m: EntityManager = this.dataSource.manager): Promise<FeeItemDto[]> {
     if (!codes.length) return [];
-    return (await this.dataSource.getRepository(FeeItemEntity).find({ where: { code: In(codes) } })).map(toFeeItemDto);
+    const rows = await m.find(FeeItemEntity, { where: { code: In(codes) } });
+    return codes.flatMap((c) => rows.filter((r) => r.code === c)).map(toFeeItemDto);
   }
 
   async create(actor: RequestActor, dto: CreateFeeItemDto): Promise<FeeItemDto> {
