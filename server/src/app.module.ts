@@ -8,6 +8,7 @@ import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { AcceptanceModule } from './modules/acceptance/acceptance.module.js';
 import { ApprovalModule } from './modules/approval/approval.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
+import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { FeesModule } from './modules/fees/fees.module.js';
 import { OrganizationModule } from './modules/organization/organization.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
@@ -35,6 +36,7 @@ export class AppModule {
         ApprovalModule,
         SupervisionModule,
         FeesModule,
+        EvaluationModule,
         IntegrationModule,
       ],
     };

@@ -24,6 +24,54 @@ import type {
 } from '../fees/collection.js';
 import type { AuditEntryDto, AuditQuery, AuditVerifyResult } from '../dto/audit.js';
 import type {
+  AppealRatingRequest,
+  AppealState,
+  CaseRatingStateDto,
+  DecideAppealRequest,
+  IssuedRatingTerminalDto,
+  OnsiteRatingRequest,
+  PublicCaseRatingRequest,
+  RateByCodeRequest,
+  RatingDto,
+  RatingExchangeDto,
+  RatingQuery,
+  RatingTerminalDto,
+  RecordRectificationRequest,
+  RecordVisitRequest,
+  RectificationDto,
+  RectificationState,
+  ServiceEventPromptDto,
+  SubmitRatingRequest,
+  TerminalStatusDto,
+} from '../evaluation/evaluation.js';
+import { TERMINAL_TOKEN_HEADER } from '../evaluation/evaluation.js';
+import type {
+  AnswerComplaintRequest,
+  AssignComplaintRequest,
+  CloseComplaintRequest,
+  ComplaintDto,
+  ComplaintQuery,
+  ComplaintRouteDto,
+  FileComplaintRequest,
+  FiledComplaintDto,
+  PublicComplaintDto,
+  RegisterComplaintRequest,
+  UpdateComplaintRoutesRequest,
+} from '../evaluation/complaint.js';
+import type {
+  AssessmentDto,
+  AssessmentQuery,
+  AssessmentRowDto,
+  AssessmentSchemeBody,
+  AssessmentSchemeDto,
+  AwardDto,
+  AwardKind,
+  AwardProposalDto,
+  ConfirmAwardRequest,
+  DecideSchemeRequest,
+  SatisfactionTrendDto,
+} from '../evaluation/assessment.js';
+import type {
   ApplicantDto,
   ChangePasswordRequest,
   LoginRequest,
@@ -197,6 +245,8 @@ interface RequestOptions {
   upload?: FileUpload;
   /** Answer with the response's bytes (a download) instead of JSON. */
   binary?: boolean;
+  /** Headers of the route's own (a rating terminal's token). */
+  headers?: Record<string, string>;
 }
 
 /** A file to send as a request body: its bytes, its type, and its name (sent percent-encoded in X-File-Name). */
@@ -270,7 +320,7 @@ export class ApiClient {
   }
 
   private async send(method: string, path: string, opts: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { accept: opts.binary ? '*/*' : 'application/json' };
+    const headers: Record<string, string> = { accept: opts.binary ? '*/*' : 'application/json', ...opts.headers };
     if (opts.upload) {
       headers['content-type'] = opts.upload.mediaType;
       if (opts.upload.fileName) headers['x-file-name'] = encodeURIComponent(opts.upload.fileName);
@@ -721,14 +771,24 @@ export class ApiClient {
     signal: AbortSignal,
     onData: (data: string) => void,
     onState?: (connected: boolean) => void,
+    ownHeaders?: Record<string, string>,
   ): Promise<void> {
     while (!signal.aborted) {
       try {
-        const token = this.store.get()?.accessToken;
+        const token = ownHeaders ? undefined : this.store.get()?.accessToken;
         const res = await this.fetchImpl(this.url(path), {
-          headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            accept: 'text/event-stream',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...ownHeaders,
+          },
           signal,
         });
+        // A stream with its own credentials (a rating terminal) ends when they are refused.
+        if (res.status === 401 && ownHeaders) {
+          onState?.(false);
+          return;
+        }
         if (res.status === 401 && !(await this.refreshOnce())) {
           this.expire();
           return;
@@ -760,6 +820,120 @@ export class ApiClient {
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
+
+  /** A window's rating terminal (评价器): no login; its device token goes in its own header. */
+  readonly ratingTerminal = {
+    status: (token: string) =>
+      this.request<TerminalStatusDto>('GET', '/public/rating-terminal', {
+        anonymous: true,
+        headers: { [TERMINAL_TOKEN_HEADER]: token },
+      }),
+    rate: (token: string, body: OnsiteRatingRequest) =>
+      this.request<{ id: string }>('POST', '/public/rating-terminal/ratings', {
+        body,
+        anonymous: true,
+        headers: { [TERMINAL_TOKEN_HEADER]: token },
+      }),
+    /** Each service the window's clerk ends, as it ends (and what was waiting when it connects). Returns a closer. */
+    events: (
+      token: string,
+      onService: (e: ServiceEventPromptDto) => void,
+      onState?: (connected: boolean) => void,
+    ): (() => void) => {
+      const abort = new AbortController();
+      void this.stream(
+        '/public/rating-terminal/events',
+        abort.signal,
+        (data) => onService(JSON.parse(data) as ServiceEventPromptDto),
+        onState,
+        { [TERMINAL_TOKEN_HEADER]: token },
+      );
+      return () => abort.abort();
+    },
+  };
+
+  readonly evaluation = {
+    // the applicant and the public
+    caseRating: (caseId: string) => this.request<CaseRatingStateDto>('GET', `/cases/${caseId}/rating`),
+    rateCase: (caseId: string, body: SubmitRatingRequest) =>
+      this.request<CaseRatingStateDto>('POST', `/cases/${caseId}/rating`, { body }),
+    caseRatingByCode: (no: string, code: string) =>
+      this.request<CaseRatingStateDto>('GET', '/public/case-rating', { query: { no, code }, anonymous: true }),
+    rateCaseByCode: (body: PublicCaseRatingRequest) =>
+      this.request<CaseRatingStateDto>('POST', '/public/case-rating', { body, anonymous: true }),
+    followUp: (body: RateByCodeRequest) =>
+      this.request<CaseRatingStateDto>('POST', '/public/case-rating/follow-up', { body, anonymous: true }),
+    // staff
+    issueTerminal: (body: { windowId?: string } = {}) =>
+      this.request<IssuedRatingTerminalDto>('POST', '/evaluation/terminals', { body }),
+    terminals: (query: { windowId?: string } = {}) =>
+      this.request<RatingTerminalDto[]>('GET', '/evaluation/terminals', { query: { ...query } }),
+    revokeTerminal: (id: string) => this.request<RatingTerminalDto>('POST', `/evaluation/terminals/${id}/revoke`),
+    consultation: (body: { matterName?: string } = {}) =>
+      this.request<ServiceEventPromptDto>('POST', '/evaluation/consultations', { body }),
+    ratings: (query: RatingQuery = {}) =>
+      this.request<Page<RatingDto>>('GET', '/evaluation/ratings', {
+        query: { ...query, bad: query.bad === undefined ? undefined : String(query.bad) },
+      }),
+    appeal: (ratingId: string, body: AppealRatingRequest) =>
+      this.request<RatingDto>('POST', `/evaluation/ratings/${ratingId}/appeal`, { body }),
+    appeals: (query: { state?: AppealState } = {}) =>
+      this.request<RatingDto[]>('GET', '/evaluation/appeals', { query: { ...query } }),
+    decideAppeal: (appealId: string, body: DecideAppealRequest) =>
+      this.request<RatingDto>('POST', `/evaluation/appeals/${appealId}/decision`, { body }),
+    rectifications: (query: { departmentId?: string; state?: RectificationState } = {}) =>
+      this.request<RectificationDto[]>('GET', '/evaluation/rectifications', { query: { ...query } }),
+    rectification: (id: string) => this.request<RectificationDto>('GET', `/evaluation/rectifications/${id}`),
+    visit: (id: string, body: RecordVisitRequest) =>
+      this.request<RectificationDto>('POST', `/evaluation/rectifications/${id}/visit`, { body }),
+    rectify: (id: string, body: RecordRectificationRequest) =>
+      this.request<RectificationDto>('POST', `/evaluation/rectifications/${id}/rectify`, { body }),
+    exchange: (query: { from: string; to: string }) =>
+      this.request<RatingExchangeDto>('GET', '/evaluation/exchange', { query: { ...query } }),
+    assessment: (query: AssessmentQuery) =>
+      this.request<AssessmentDto>('GET', '/evaluation/assessment', { query: { ...query } }),
+    assessmentWorkbook: (query: AssessmentQuery) =>
+      this.request<DownloadedFile>('GET', '/evaluation/assessment.xlsx', { query: { ...query }, binary: true }),
+    mine: (period: string) =>
+      this.request<AssessmentRowDto | null>('GET', '/evaluation/assessment/mine', { query: { period } }),
+    satisfaction: (query: { from: string; to: string }) =>
+      this.request<SatisfactionTrendDto>('GET', '/evaluation/satisfaction', { query: { ...query } }),
+    schemes: () => this.request<AssessmentSchemeDto[]>('GET', '/evaluation/schemes'),
+    proposeScheme: (body: AssessmentSchemeBody & { note: string }) =>
+      this.request<AssessmentSchemeDto>('POST', '/evaluation/schemes', { body }),
+    decideScheme: (version: number, body: DecideSchemeRequest) =>
+      this.request<AssessmentSchemeDto>('POST', `/evaluation/schemes/${version}/decision`, { body }),
+    awards: (query: { period?: string } = {}) =>
+      this.request<AwardDto[]>('GET', '/evaluation/awards', { query: { ...query } }),
+    awardProposal: (query: { kind: AwardKind; period: string; n?: number }) =>
+      this.request<AwardProposalDto>('GET', '/evaluation/awards/proposal', { query: { ...query } }),
+    confirmAward: (body: ConfirmAwardRequest) => this.request<AwardDto[]>('POST', '/evaluation/awards', { body }),
+  };
+
+  readonly complaints = {
+    file: (body: FileComplaintRequest) =>
+      this.request<FiledComplaintDto>('POST', '/public/complaints', { body, anonymous: true }),
+    fileMine: (body: FileComplaintRequest) => this.request<FiledComplaintDto>('POST', '/complaints/mine', { body }),
+    follow: (no: string, code: string) =>
+      this.request<PublicComplaintDto>('GET', '/public/complaints', { query: { no, code }, anonymous: true }),
+    rate: (body: RateByCodeRequest) =>
+      this.request<PublicComplaintDto>('POST', '/public/complaints/rating', { body, anonymous: true }),
+    register: (body: RegisterComplaintRequest) => this.request<FiledComplaintDto>('POST', '/complaints', { body }),
+    list: (query: ComplaintQuery = {}) =>
+      this.request<Page<ComplaintDto>>('GET', '/complaints', { query: { ...query } }),
+    get: (id: string) => this.request<ComplaintDto>('GET', `/complaints/${id}`),
+    accept: (id: string, body: { note?: string } = {}) =>
+      this.request<ComplaintDto>('POST', `/complaints/${id}/accept`, { body }),
+    assign: (id: string, body: AssignComplaintRequest) =>
+      this.request<ComplaintDto>('POST', `/complaints/${id}/assign`, { body }),
+    answer: (id: string, body: AnswerComplaintRequest) =>
+      this.request<ComplaintDto>('POST', `/complaints/${id}/answer`, { body }),
+    close: (id: string, body: CloseComplaintRequest) =>
+      this.request<ComplaintDto>('POST', `/complaints/${id}/close`, { body }),
+    routes: () => this.request<ComplaintRouteDto[]>('GET', '/complaints/routes'),
+    setRoutes: (body: UpdateComplaintRoutesRequest) =>
+      this.request<ComplaintRouteDto[]>('PUT', '/complaints/routes', { body }),
+  };
 
   readonly platform = {
     health: () => this.request<HealthDto>('GET', '/health', { anonymous: true }),

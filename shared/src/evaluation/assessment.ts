@@ -171,7 +171,8 @@ export function scoreOf(f: AssessmentFigures, s: AssessmentSchemeBody): { score:
     part: r,
     label: ASSESSMENT_RATE_LABELS[r],
     value: f[r],
-    points: round2((f[r] ?? 0) * (s.weights[r] ?? 0)),
+    // A rate over nothing earns nothing, but for rectification: no bad rating is nothing left unrectified.
+    points: round2((f[r] ?? (r === 'rectifiedOnTimeRate' ? 1 : 0)) * (s.weights[r] ?? 0)),
   }));
   parts.push({ part: 'cards', label: '监察牌（张）', value: f.cards, points: round2(-f.cards * s.cardPenalty) });
   parts.push({
@@ -196,4 +197,5 @@ export function belowMinimum(f: AssessmentFigures, s: AssessmentSchemeBody): str
   return out;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/** Two decimals; never -0 (a part with no penalty reads 0). */
+const round2 = (n: number) => Math.round(n * 100) / 100 || 0;

@@ -227,12 +227,6 @@ export interface CloseComplaintRequest {
   /** A substantiated complaint may card the person responsible (RED, 投诉属实). */
   cardStaff?: boolean;
 }
-export interface RateComplaintRequest {
-  no: string;
-  code: string;
-  level: number;
-  comment?: string;
-}
 export interface ComplaintRouteDto {
   type: ComplaintType;
   typeLabel: string;

@@ -126,6 +126,9 @@ export interface RatingTerminalDto {
   lastSeenAt: string | null;
 }
 /** Issued once: the token is shown in the link the tablet opens and never again. */
+/** The header a rating terminal sends its device token in. */
+export const TERMINAL_TOKEN_HEADER = 'x-rating-terminal';
+
 export interface IssuedRatingTerminalDto extends RatingTerminalDto {
   token: string;
   path: string;
@@ -282,7 +285,10 @@ export interface RecordVisitRequest {
 export interface RecordRectificationRequest {
   note: string;
 }
-export interface FollowUpRatingRequest {
+/** A level (and a word) given by whoever holds a number and query code: a rectification's follow-up, a complaint's answer. */
+export interface RateByCodeRequest {
+  no: string;
+  code: string;
   level: RatingLevel;
   comment?: string;
 }

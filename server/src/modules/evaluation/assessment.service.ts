@@ -303,20 +303,17 @@ export class AssessmentService {
 
   // --- awards ---
 
-  /** The top `n` that meet every minimum; those ranked above the last of them but failing one, with why. */
+  /** The top `n` that meet every minimum, in rank order; those met on the way that fail one are passed over, with why. */
   async proposeAward(p: Principal, kind: AwardKind, period: string, n = 3): Promise<AwardProposalDto> {
     const a = await this.assess(p, { subject: AWARD_SUBJECT[kind], period });
-    const candidates = a.rows.filter((r) => !r.belowMinimum.length).slice(0, n);
-    const lastRank = candidates.length ? candidates[candidates.length - 1].rank : a.rows.length;
-    return {
-      kind,
-      period: a.period,
-      schemeVersion: a.schemeVersion,
-      candidates,
-      passedOver: a.rows
-        .filter((r) => r.rank < lastRank && r.belowMinimum.length)
-        .map((r) => ({ id: r.id, name: r.name, belowMinimum: r.belowMinimum })),
-    };
+    const candidates: AssessmentRowDto[] = [];
+    const passedOver: AwardProposalDto['passedOver'] = [];
+    for (const r of a.rows) {
+      if (candidates.length >= n) break;
+      if (r.belowMinimum.length) passedOver.push({ id: r.id, name: r.name, belowMinimum: r.belowMinimum });
+      else candidates.push(r);
+    }
+    return { kind, period: a.period, schemeVersion: a.schemeVersion, candidates, passedOver };
   }
 
   async confirmAward(

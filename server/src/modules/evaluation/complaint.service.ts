@@ -243,7 +243,9 @@ export class ComplaintService {
         if (!c.staffId || !c.departmentId) throw EvaluationErrors.noStaffToCard();
         cardId = await this.cards.violation(m, {
           reason: CardReason.COMPLAINT_SUBSTANTIATED,
-          caseId: c.caseId,
+          // The card is the person's, for this complaint (the complaint names the case): a case's violation cards are
+          // one per reason, and a case may be complained of more than once.
+          caseId: null,
           departmentId: c.departmentId,
           staffId: c.staffId,
           windowId: c.windowId,
@@ -257,10 +259,17 @@ export class ComplaintService {
   /** The complainant rates the answer, once. */
   async rate(no: string, code: string, level: number, comment?: string): Promise<PublicComplaintDto> {
     const c = await this.byCode(no, code);
-    await this.change(systemActor('投诉人（凭编号和查询码）'), c.id, 'RATE', null, async (_m, locked) => {
-      if (locked.complainantLevel !== null) throw EvaluationErrors.alreadyRated();
-      return { complainantLevel: level, complainantComment: comment?.trim() || null };
-    });
+    await this.change(
+      systemActor('投诉人（凭编号和查询码）'),
+      c.id,
+      'RATE',
+      null,
+      async (_m, locked) => {
+        if (locked.complainantLevel !== null) throw EvaluationErrors.alreadyRated();
+        return { complainantLevel: level, complainantComment: comment?.trim() || null };
+      },
+      null,
+    );
     return this.publicView(no, code);
   }
 
@@ -275,6 +284,7 @@ export class ComplaintService {
     action: ComplaintAction,
     note: string | null,
     work: (m: EntityManager, c: ComplaintEntity) => Promise<Partial<ComplaintEntity>>,
+    viewer: Principal | null = actor.principal,
   ): Promise<ComplaintDto> {
     return this.dataSource.transaction(async (m) => {
       const c = await m.findOne(ComplaintEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -296,7 +306,7 @@ export class ComplaintService {
           ...('finding' in change ? { finding: change.finding } : {}),
         },
       });
-      return this.read(m, id, actor.principal);
+      return this.read(m, id, viewer);
     });
   }
 

@@ -16,6 +16,7 @@ import {
   type RatingLevel,
   type RatingProblem,
   RectificationState,
+  TERMINAL_TOKEN_HEADER,
 } from '@onewindow/shared';
 import { Type } from 'class-transformer';
 import {
@@ -313,4 +314,4 @@ export class ConfirmAwardDto {
 }
 
 /** The terminal's token header. */
-export const TERMINAL_HEADER = 'x-rating-terminal';
+export const TERMINAL_HEADER = TERMINAL_TOKEN_HEADER;
