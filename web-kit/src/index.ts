@@ -23,9 +23,9 @@ export {
 export { default as CardLevelTag } from './components/CardLevelTag.vue';
 export { default as CaseStateTag } from './components/CaseStateTag.vue';
 export { default as ClockStandingTag } from './components/ClockStandingTag.vue';
+export { default as ComplaintRegisterForm } from './components/ComplaintRegisterForm.vue';
 export { default as KitTag } from './components/KitTag.vue';
 export { default as SubtaskStateTag } from './components/SubtaskStateTag.vue';
 export { default as ShanghaiTime } from './components/ShanghaiTime.vue';
-export { default as ComingSoonPage } from './pages/ComingSoonPage.vue';
 export { default as LoginPage } from './pages/LoginPage.vue';
 export { default as NotFoundPage } from './pages/NotFoundPage.vue';

@@ -8,8 +8,23 @@ const zhCN = {
     required: '请填写登录名和密码',
   },
   notFound: { title: '页面不存在', text: '您访问的页面不存在或已移动。' },
-  soon: { title: '建设中', text: '此功能正在建设中，上线后将在这里提供服务。' },
   standing: { NORMAL: '正常', WARNING: '预警', OVERDUE: '超期', PAUSED: '暂停', NONE: '—' },
+  complaint: {
+    channel: '来源',
+    externalRef: '12345 工单号（选填）',
+    type: '投诉类型',
+    subject: '投诉对象',
+    caseNo: '办件编号或收件编号',
+    windowNumber: '窗口号',
+    staffName: '工作人员姓名',
+    department: '部门',
+    content: '投诉内容',
+    contactName: '投诉人',
+    contactPhone: '联系电话',
+    submit: '登记投诉',
+    cancel: '取消',
+    contentRequired: '请填写投诉内容',
+  },
 };
 const en: typeof zhCN = {
   login: {
@@ -20,7 +35,22 @@ const en: typeof zhCN = {
     required: 'Enter your login and password',
   },
   notFound: { title: 'Page not found', text: 'The page does not exist or has moved.' },
-  soon: { title: 'Being built', text: 'This service is being built and will be offered here.' },
   standing: { NORMAL: 'On time', WARNING: 'Due soon', OVERDUE: 'Overdue', PAUSED: 'Paused', NONE: '—' },
+  complaint: {
+    channel: 'Received by',
+    externalRef: '12345 ticket number (optional)',
+    type: 'Type',
+    subject: 'About',
+    caseNo: 'Case or receipt number',
+    windowNumber: 'Window number',
+    staffName: 'Staff member',
+    department: 'Department',
+    content: 'Complaint',
+    contactName: 'Complainant',
+    contactPhone: 'Phone',
+    submit: 'Register complaint',
+    cancel: 'Cancel',
+    contentRequired: 'Write down the complaint',
+  },
 };
 export const kitMessages = { 'zh-CN': zhCN, en };

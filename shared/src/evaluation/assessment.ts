@@ -151,6 +151,15 @@ export interface AwardDto {
   note: string;
 }
 
+/** The periods to pick from on a day (YYYY-MM-DD): this year's quarters so far, newest first, then this and last year. */
+export function recentPeriods(day: string): string[] {
+  const year = Number(day.slice(0, 4));
+  const quarter = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
+  const quarters = Array.from({ length: quarter }, (_, i) => `${year}Q${quarter - i}`);
+  const lastYear = [4, 3, 2, 1].map((q) => `${year - 1}Q${q}`);
+  return [...quarters, String(year), ...lastYear, String(year - 1)];
+}
+
 /** Parses 2026Q4 / 2026 into [first day, last day]; null when it is not a period. */
 export function assessmentPeriod(period: string): { from: string; to: string } | null {
   const m = /^(\d{4})(?:Q([1-4]))?$/.exec(period.trim());

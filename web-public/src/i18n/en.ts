@@ -134,7 +134,6 @@ const en: typeof zh = {
     notCounts: 'does not count toward the limit',
     basis: 'Legal basis',
   },
-  soon: { back: 'Back to home' },
   notFound: { back: 'Back to home' },
   lang: { switch: '中文' },
 };

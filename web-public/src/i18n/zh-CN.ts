@@ -131,7 +131,6 @@ export default {
     notCounts: '不计入办理时限',
     basis: '设定依据',
   },
-  soon: { back: '返回首页' },
   notFound: { back: '返回首页' },
   lang: { switch: 'English' },
 };

@@ -30,13 +30,14 @@ export const routes = [
   },
   { path: '/progress', name: 'progress', component: () => import('../views/progress/index.vue') },
   { path: '/receipts/verify', name: 'receipt-check', component: () => import('../views/receipt-check/index.vue') },
-  { path: '/rate', name: 'rate', component: () => import('../views/coming-soon/index.vue'), meta: { feature: 'rate' } },
+  { path: '/rate', name: 'rate', component: () => import('../views/rate/index.vue') },
   {
-    path: '/complain',
-    name: 'complain',
-    component: () => import('../views/coming-soon/index.vue'),
-    meta: { feature: 'complain' },
+    path: '/rate/window/:code',
+    name: 'rate-window',
+    component: () => import('../views/rate-window/index.vue'),
+    meta: { kiosk: true },
   },
+  { path: '/complain', name: 'complain', component: () => import('../views/complain/index.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/index.vue') },
 ];
 

@@ -66,6 +66,18 @@ export const routes = [
         meta: { nav: 'cases', roles: [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD, Role.CENTER_ADMIN, Role.SUPERVISOR] },
       },
       {
+        path: 'evaluation',
+        name: 'evaluation',
+        component: () => import('../views/evaluation/index.vue'),
+        meta: { nav: 'evaluation', roles: [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD] },
+      },
+      {
+        path: 'complaints',
+        name: 'complaints',
+        component: () => import('../views/complaints/index.vue'),
+        meta: { nav: 'complaints', roles: [Role.CLERK, Role.APPROVER, Role.DEPT_LEAD] },
+      },
+      {
         path: 'fees',
         name: 'fees',
         component: () => import('../views/fees/index.vue'),

@@ -69,3 +69,32 @@ export function weeklyChart(r: PerformanceDto) {
 
 export const percent = (r: number | null) => (r === null ? '—' : `${pct(r)!.toFixed(1)}%`);
 export const perHundred = (n: number | null) => (n === null ? '—' : (Math.round(n * 10) / 10).toFixed(1));
+
+/** A rate per row (best first) as horizontal bars, green at or above the target and red below it, the target drawn across. */
+export function rateChart(rows: { name: string; rate: number | null }[], target: number, series: string) {
+  const shown = rows.filter((r) => r.rate !== null).sort((a, b) => b.rate! - a.rate!);
+  return {
+    grid: { left: 8, right: 48, top: 28, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v}%`) },
+    xAxis: { type: 'value', min: 0, max: 100, ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: '{value}%' } },
+    yAxis: { type: 'category', inverse: true, data: shown.map((r) => r.name), ...AXIS },
+    series: [
+      {
+        name: series,
+        type: 'bar',
+        data: shown.map((r) => ({
+          value: pct(r.rate),
+          itemStyle: { color: r.rate! >= target ? '#5fd38d' : '#ff6b5e' },
+        })),
+        label: { show: true, position: 'right', color: '#e6ecf5', formatter: '{c}%' },
+        markLine: {
+          symbol: 'none',
+          lineStyle: { color: '#ffd36a', type: 'dashed' },
+          // Above the plot, so it never sits on a bar's own label.
+          label: { color: '#ffd36a', formatter: `目标 ${Math.round(target * 100)}%`, position: 'end' },
+          data: [{ xAxis: target * 100 }],
+        },
+      },
+    ],
+  };
+}

@@ -9,8 +9,6 @@ declare module 'vue-router' {
   }
 }
 
-const soon = () => import('../views/coming-soon/index.vue');
-
 export const routes = [
   { path: '/login', name: 'login', component: () => import('../views/login/index.vue'), meta: { public: true } },
   {
@@ -28,7 +26,24 @@ export const routes = [
         meta: { nav: 'parallel' },
       },
       { path: 'fees', name: 'fees', component: () => import('../views/fees/index.vue'), meta: { nav: 'fees' } },
-      { path: 'complaints', name: 'complaints', component: soon, meta: { nav: 'complaints' } },
+      {
+        path: 'complaints',
+        name: 'complaints',
+        component: () => import('../views/complaints/index.vue'),
+        meta: { nav: 'complaints' },
+      },
+      {
+        path: 'evaluation',
+        name: 'evaluation',
+        component: () => import('../views/evaluation/index.vue'),
+        meta: { nav: 'evaluation' },
+      },
+      {
+        path: 'assessment',
+        name: 'assessment',
+        component: () => import('../views/assessment/index.vue'),
+        meta: { nav: 'assessment' },
+      },
       {
         path: 'rankings',
         name: 'rankings',

@@ -21,6 +21,8 @@ import { CaseErrors } from './case.exception.js';
  * The written notices of a case (收件回执, 受理通知书 …). Each is frozen when issued, in the transaction
  * of the step that issues it, and rendered to the same PDF whenever it is downloaded.
  */
+const CONCLUDING: readonly CaseNoticeKind[] = ['DECISION', 'DELIVERY_RECEIPT'];
+
 @Injectable()
 export class CaseNoticeService {
   constructor(
@@ -34,6 +36,11 @@ export class CaseNoticeService {
   /** The public progress page of a case, as printed in the QR code. */
   progressUrl(c: CaseEntity): string {
     return `${this.config.http.publicUrl}/progress?no=${encodeURIComponent(c.caseNo ?? c.receiptNo ?? '')}&code=${c.queryCode ?? ''}`;
+  }
+
+  /** The public rating page of a case (一事一评), as printed in the QR code of the notices that conclude it. */
+  ratingUrl(c: CaseEntity): string {
+    return `${this.config.http.publicUrl}/rate?no=${encodeURIComponent(c.caseNo ?? c.receiptNo ?? '')}&code=${c.queryCode ?? ''}`;
   }
 
   async issue(
@@ -65,7 +72,10 @@ export class CaseNoticeService {
         ...body.sections,
       ],
       closing: [`${dept}（政务服务中心窗口）`, formatShanghai(now).slice(0, 10)],
-      qr: { url: this.progressUrl(c), caption: '扫码或访问以下地址，凭编号和查询码查询办理进度、下载本文书：' },
+      // The notices that conclude a case lead to its rating (一事一评); the others to its progress.
+      qr: CONCLUDING.includes(kind)
+        ? { url: this.ratingUrl(c), caption: '扫码或访问以下地址，评价本次办理（好差评）：' }
+        : { url: this.progressUrl(c), caption: '扫码或访问以下地址，凭编号和查询码查询办理进度、下载本文书：' },
       footer: 'OneWindow 一窗通办',
     };
     // Written at the commit: nothing reads a notice in the transaction that issues it.
