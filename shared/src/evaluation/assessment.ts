@@ -200,7 +200,9 @@ export function belowMinimum(f: AssessmentFigures, s: AssessmentSchemeBody): str
     const min = s.minimums[r];
     if (min === undefined) continue;
     const v = f[r];
-    if (v === null || v < min) out.push(`${ASSESSMENT_RATE_LABELS[r]}低于 ${Math.round(min * 1000) / 10}%`);
+    const need = `${Math.round(min * 1000) / 10}%`;
+    if (v === null) out.push(`${ASSESSMENT_RATE_LABELS[r]}无数据（须达 ${need}）`);
+    else if (v < min) out.push(`${ASSESSMENT_RATE_LABELS[r]}低于 ${need}`);
   }
   if (f.concluded < s.minConcluded) out.push(`办结量不足 ${s.minConcluded} 件`);
   return out;
