@@ -55,6 +55,7 @@ export async function createApp(
       logger: config.log.level === 'silent' ? false : { level: config.log.level },
       trustProxy: config.http.trustProxy,
       bodyLimit: config.http.bodyLimitBytes,
+      disableRequestLogging: !config.log.requests,
       // A caller's X-Request-Id is kept when it looks like one; otherwise we mint one.
       genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
         const given = req.headers['x-request-id'];
@@ -73,6 +74,13 @@ export async function createApp(
     fastify.addHook('onSend', async (req, reply) => {
       void reply.header('x-request-id', req.id);
     });
+    if (!config.log.requests)
+      fastify.addHook('onResponse', async (req, reply) => {
+        req.log.debug(
+          { method: req.method, url: req.url, statusCode: reply.statusCode, ms: reply.elapsedTime },
+          'request',
+        );
+      });
     registerSecurityHeaders(fastify);
     await registerRateLimit(fastify, config.rateLimit);
     acceptFileBodies(fastify, config.http.uploadLimitBytes);

@@ -10,6 +10,9 @@ describe('config', () => {
     expect(c.database.runMigrations).toBe(true);
     expect(c.database.seedDemo).toBe(true);
     expect(c.http.port).toBe(3000);
+    // The demo's start output is for a person: request lines only at debug level.
+    expect(c.log.requests).toBe(false);
+    expect(loadConfig({ LOG_REQUESTS: 'true' }).log.requests).toBe(true);
   });
 
   it('reports every bad value at once, with a readable message', () => {
@@ -52,6 +55,7 @@ describe('config', () => {
       ONEWINDOW_DATA_KEY: 'y'.repeat(32),
     });
     expect(ok.database.seedDemo).toBe(false);
+    expect(ok.log.requests).toBe(true);
   });
 
   it('a test or demo may start at a set business time', () => {

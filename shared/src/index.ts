@@ -41,3 +41,4 @@ export * from './supervision/performance.js';
 export * from './evaluation/evaluation.js';
 export * from './evaluation/complaint.js';
 export * from './evaluation/assessment.js';
+export * from './code-labels-en.js';

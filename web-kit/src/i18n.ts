@@ -1,5 +1,7 @@
 import { savedLocale, toggleLocaleOf } from '@onewindow/shared';
 import { createI18n } from 'vue-i18n';
+import { watch } from 'vue';
+import { localizeCodeLabels } from './code-labels';
 import { kitMessages } from './messages';
 
 type Messages = Record<string, unknown>;
@@ -16,6 +18,9 @@ export function createAppI18n<M extends Messages>(messages: { 'zh-CN': M; en: M 
       en: { ...messages.en, kit: kitMessages.en },
     },
   });
+  // Code-set labels follow the locale before the first render and before each re-render after a switch.
+  localizeCodeLabels(i18n.global.locale.value);
+  watch(i18n.global.locale, (l) => localizeCodeLabels(l), { flush: 'sync' });
   const toggleLocale = () => toggleLocaleOf(i18n.global.locale, localStorage, document);
   return { i18n, toggleLocale };
 }

@@ -55,7 +55,8 @@ export interface AppConfig {
   evaluation: { visitWorkingDays: number; rectifyWorkingDays: number; complaintWorkingDays: number };
   /** The supervision sweep: seconds between runs, 0 = only on demand (tests). */
   supervision: { sweepIntervalSeconds: number };
-  log: { level: string };
+  /** `requests`: one info line per request (production); otherwise request lines are at debug level. */
+  log: { level: string; requests: boolean };
   /** METRICS_TOKEN: when set, /api/metrics answers only a scrape that presents it as a Bearer token. */
   metricsToken: string | null;
   /** Built SPA folders to serve, or null when the API runs alone. */
@@ -221,7 +222,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
       complaintWorkingDays: int('COMPLAINT_WORKING_DAYS', 5, 1, 30),
     },
     supervision: { sweepIntervalSeconds: int('SWEEP_INTERVAL_SECONDS', mode === 'test' ? 0 : 60, 0, 86_400) },
-    log: { level: logLevel },
+    log: { level: logLevel, requests: bool('LOG_REQUESTS', mode === 'production') },
     metricsToken: get('METRICS_TOKEN') ?? null,
     spaRoot: get('SPA_ROOT') === 'none' ? null : (get('SPA_ROOT') ?? null),
   };
