@@ -89,6 +89,22 @@ async function inReview(): Promise<CaseDto> {
 }
 
 describe('online receipt', () => {
+  it("a new application starts with the account's name, ID and phone; the applicant's own draft gives them back in full, the submitted case masked", async () => {
+    await travel('2026-11-23T09:00:00');
+    const me = await other.auth.myApplicantProfile();
+    const draft = await other.cases.start({ matterCode: FOOD });
+    expect(draft.applicant).toMatchObject({ kind: 'PERSON', name: me.name, idNumberMasked: me.idNumberMasked });
+    expect(draft.applicant.idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(draft.applicant.phone).toMatch(/^1\d{10}$/);
+    // What the form saved is what a reload shows: nothing to type again.
+    await other.cases.saveDraft(draft.id, { applicant, materials: [] });
+    expect((await other.cases.get(draft.id)).applicant).toMatchObject({
+      idNumber: applicant.idNumber,
+      phone: applicant.phone,
+    });
+    await other.cases.withdraw(draft.id, { reason: '测试完毕' });
+  });
+
   it('a draft is saved and resumed, refuses to submit with a required material missing, and on submit gets a receipt number, voucher and a 5-working-day clock', async () => {
     await travel('2026-11-23T09:30:00');
     const draft = await citizen.cases.start({ matterCode: FOOD });
@@ -104,7 +120,8 @@ describe('online receipt', () => {
     expect(resumed.applicant).toMatchObject({
       name: '王小明',
       idNumberMasked: expect.stringMatching(/^330\*+\d{3}[\dX]$/),
-      phone: '139****5678',
+      idNumber: applicant.idNumber,
+      phone: '13912345678',
     });
     expect(resumed.materials[0]).toMatchObject({ status: 'PROVIDED', fileName: '申请书.pdf' });
     expect((await citizen.cases.mine()).some((c) => c.id === draft.id && c.state === 'DRAFT')).toBe(true);
@@ -115,6 +132,9 @@ describe('online receipt', () => {
       await citizen.cases.uploadMaterial(draft.id, i, { bytes: PDF(`m${i}`), mediaType: 'application/pdf' });
     const c = await citizen.cases.submit(draft.id);
     expect(c.state).toBe('SUBMITTED');
+    // Once submitted it is a record: masked for the applicant too.
+    expect(c.applicant.idNumber).toBeUndefined();
+    expect(c.applicant.phone).toBe('139****5678');
     expect(c.receiptNo).toMatch(/^SJ20261123\d{5}$/);
     expect(c.queryCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
     expect(c.receivedAt!.slice(0, 18)).toBe('2026-11-23T01:30:0'); // server-stamped (the platform clock runs on from 09:30)

@@ -175,6 +175,8 @@ export interface CaseDto {
     kind: ApplicantKind;
     name: string;
     idNumberMasked: string;
+    /** In full only on the applicant's own draft (and the phone then unmasked), so a reloaded form keeps them. */
+    idNumber?: string;
     contactName: string;
     phone: string;
     address: string | null;

@@ -17,7 +17,14 @@ export interface DraftSource<D> {
   /** The answer of an action is the application itself (then it replaces the one shown). */
   isDoc: (out: unknown) => out is D;
   /** Who the application names so far, and its project code. */
-  applicantOf: (d: D) => { name: string; contactName: string; projectCode: string | null };
+  applicantOf: (d: D) => {
+    kind: CaseApplicantInput['kind'];
+    name: string;
+    idNumber?: string;
+    contactName: string;
+    phone: string;
+    projectCode: string | null;
+  };
   /** Its listed materials (or items of the combined form) by index, with what is said of each. */
   materialsOf: (d: D) => { index: number; status: CaseMaterialStatus }[];
   saveDraft: (body: {
@@ -45,10 +52,16 @@ export function useApplicationDraft<D>(src: DraftSource<D>) {
     const d = await src.read();
     doc.value = d;
     const named = src.applicantOf(d);
+    // What the draft holds fills what the form has not: the server starts it from the account, and gives the
+    // applicant's own draft back with ID and phone in full, so a reload never empties them.
+    const fresh = !applicant.value.name && !applicant.value.idNumber;
     applicant.value = {
       ...applicant.value,
+      kind: fresh ? named.kind : applicant.value.kind,
       name: applicant.value.name || named.name,
+      idNumber: applicant.value.idNumber || named.idNumber || '',
       contactName: applicant.value.contactName || named.contactName,
+      phone: applicant.value.phone || (/^\d{11}$/.test(named.phone) ? named.phone : ''),
       projectCode: applicant.value.projectCode || named.projectCode || '',
     };
     deferred.value = new Set(

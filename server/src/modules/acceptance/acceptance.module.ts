@@ -1,3 +1,4 @@
+import { ApplicantModule } from '../applicant/applicant.module.js';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CalendarModule, ClockSubjects } from '../calendar/calendar.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
@@ -27,7 +28,7 @@ import { CaseEntity } from './case.entities.js';
  * extensions, delivery and withdrawal. Modules above it (approval) plug their work in through `CaseExtensions`.
  */
 @Module({
-  imports: [CalendarModule, CatalogModule, OrganizationModule],
+  imports: [ApplicantModule, CalendarModule, CatalogModule, OrganizationModule],
   controllers: [
     CaseController,
     PublicProgressController,

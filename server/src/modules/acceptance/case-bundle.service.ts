@@ -1,3 +1,5 @@
+import { applicantView } from './case-applicant.js';
+import { ApplicantService } from '../applicant/applicant.module.js';
 import { Injectable } from '@nestjs/common';
 import { newQueryCode } from '../../platform/crypto/query-code.js';
 import type { UploadedBody } from '../../platform/files/binary-body.js';
@@ -17,9 +19,7 @@ import {
   type DeliverBundleRequest,
   dateOfDay,
   formatDeadline,
-  maskIdNumber,
   maskName,
-  maskPhone,
   type Principal,
   PrincipalKind,
   type PublicBundleProgressDto,
@@ -77,20 +77,16 @@ export class CaseBundleService {
     private readonly files: FileStore,
     private readonly cipher: PersonalDataCipher,
     private readonly clock: PlatformClock,
+    private readonly applicants: ApplicantService,
   ) {}
 
   /** An online application: the bundle and one draft per matter, in one transaction. */
   async start(actor: RequestActor, lifeEventCode: string): Promise<string> {
     const p = actor.principal!;
     const ev = await this.lifeEvents.inForce(lifeEventCode);
+    const identity = await this.applicants.identityOf(p.id);
     return this.dataSource.transaction(async (m) => {
-      const b = await this.open(m, ev, 'ONLINE', p.id, {
-        kind: 'PERSON',
-        name: p.name,
-        idNumber: '',
-        contactName: p.name,
-        phone: '',
-      });
+      const b = await this.open(m, ev, 'ONLINE', p.id, identity);
       for (const c of await this.parts(m, b)) await this.ledger.step(m, c, 'SAVE_DRAFT', 'DRAFT', actor);
       return b.id;
     });
@@ -223,8 +219,6 @@ export class CaseBundleService {
     await this.assertReader(m, p, b, parts);
     const [first] = await m.find(CaseEntity, { where: { bundleId: b.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     const staffView = p.kind === PrincipalKind.STAFF;
-    const idNumber = first.applicantIdNumber ? this.cipher.decrypt(first.applicantIdNumber) : '';
-    const phone = first.contactPhone ? this.cipher.decrypt(first.contactPhone) : '';
     const materials = await this.query.bundleMaterials(m, b.id);
     const comprehensive = staffView && (await this.isComprehensive(m, p));
     const state = bundleState(parts.map((x) => x.state));
@@ -236,14 +230,7 @@ export class CaseBundleService {
       name: b.name,
       state,
       channel: b.channel,
-      applicant: {
-        kind: first.applicantKind,
-        name: first.applicantName,
-        idNumberMasked: idNumber ? maskIdNumber(idNumber) : '',
-        contactName: first.contactName,
-        phone: phone ? (staffView ? phone : maskPhone(phone)) : '',
-        address: first.applicantAddress,
-      },
+      applicant: applicantView(first, this.cipher, staffView),
       projectCode: first.projectCode,
       receivedAt: isoOrNull(b.receivedAt),
       items: b.items.map((it) => {

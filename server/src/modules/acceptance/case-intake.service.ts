@@ -1,3 +1,4 @@
+import { ApplicantService } from '../applicant/applicant.module.js';
 import { Injectable } from '@nestjs/common';
 import { newQueryCode } from '../../platform/crypto/query-code.js';
 import type { UploadedBody } from '../../platform/files/binary-body.js';
@@ -55,6 +56,7 @@ export class CaseIntakeService {
     private readonly cipher: PersonalDataCipher,
     private readonly keyProjects: KeyProjectService,
     private readonly clock: PlatformClock,
+    private readonly applicants: ApplicantService,
   ) {}
 
   /** An online application begins as a draft under the matter's current published version. */
@@ -62,14 +64,9 @@ export class CaseIntakeService {
     const v = await this.published(matterCode);
     if (!v.content.onlineAvailable) throw CaseErrors.notOnline();
     const p = actor.principal!;
+    const identity = await this.applicants.identityOf(p.id);
     return this.dataSource.transaction(async (m) => {
-      const c = await this.create(
-        m,
-        v,
-        'ONLINE',
-        { kind: 'PERSON', name: p.name, idNumber: '', contactName: p.name, phone: '' },
-        p.id,
-      );
+      const c = await this.create(m, v, 'ONLINE', identity, p.id);
       await this.ledger.step(m, c, 'SAVE_DRAFT', 'DRAFT', actor);
       return c.id;
     });

@@ -1,3 +1,4 @@
+import { applicantView } from './case-applicant.js';
 import { Injectable } from '@nestjs/common';
 import {
   CASE_ACTION_LABELS,
@@ -19,9 +20,7 @@ import {
   type ClockStanding,
   CLOCK_SUBJECT_LABELS,
   formatDeadline,
-  maskIdNumber,
   maskName,
-  maskPhone,
   type Page,
   type Principal,
   PrincipalKind,
@@ -376,8 +375,6 @@ export class CaseQueryService {
 
   private async toDto(m: EntityManager, c: CaseEntity, parts: CaseParts, staffView: boolean): Promise<CaseDto> {
     const clocks = await this.clocks.dtosFromJson(m, parts.clocks, parts.calendar_revision);
-    const idNumber = c.applicantIdNumber ? this.cipher.decrypt(c.applicantIdNumber) : '';
-    const phone = c.contactPhone ? this.cipher.decrypt(c.contactPhone) : '';
     const clockOf = (id: string | null): ClockDto | null => (id ? (clocks.get(id) ?? null) : null);
     const now = this.clock.now();
     return {
@@ -392,15 +389,7 @@ export class CaseQueryService {
       departmentId: c.departmentId,
       channel: c.channel,
       state: c.state,
-      applicant: {
-        kind: c.applicantKind,
-        name: c.applicantName,
-        // Staff check the ID against the person at the window: they see it masked too, except the last digits.
-        idNumberMasked: idNumber ? maskIdNumber(idNumber) : '',
-        contactName: c.contactName,
-        phone: phone ? (staffView ? phone : maskPhone(phone)) : '',
-        address: c.applicantAddress,
-      },
+      applicant: applicantView(c, this.cipher, staffView),
       projectCode: c.projectCode,
       keyProject: parts.key_project,
       bundle: parts.bundle,

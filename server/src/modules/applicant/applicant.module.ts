@@ -20,3 +20,4 @@ export class ApplicantModule implements OnModuleInit {
     this.registry.register(PrincipalKind.APPLICANT, (id, m) => this.applicants.resolvePrincipal(id, m));
   }
 }
+export { ApplicantService } from './applicant.service.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type ApplicantDto,
+  type CaseApplicantInput,
   ApplicantType,
   maskPhone,
   maskResidentId,
@@ -78,6 +79,20 @@ export class ApplicantService {
   async me(principal: Principal): Promise<ApplicantDto> {
     const a = await this.dataSource.getRepository(ApplicantEntity).findOneByOrFail({ id: principal.id });
     return toApplicantDto(a);
+  }
+
+  /** Who the account says the applicant is, in full: a new online application starts from it (editable). */
+  async identityOf(id: string): Promise<CaseApplicantInput> {
+    const a = await this.dataSource.getRepository(ApplicantEntity).findOneByOrFail({ id });
+    return a.applicantType === ApplicantType.LEGAL_PERSON && a.organizationName && a.creditCode
+      ? { kind: 'ORGANIZATION', name: a.organizationName, idNumber: a.creditCode, contactName: a.name, phone: a.phone }
+      : {
+          kind: 'PERSON',
+          name: a.name,
+          idNumber: this.cipher.decrypt(a.idNumberCipher),
+          contactName: a.name,
+          phone: a.phone,
+        };
   }
 
   async resolvePrincipal(id: string, m: EntityManager): Promise<Principal | null> {
