@@ -6,7 +6,13 @@ import { CLOCK_SUBJECT_LABELS, PAUSE_REASON_LABELS } from './dto/clock.js';
 import { COMPLAINT_STATE_LABELS } from './evaluation/complaint.js';
 import { RATING_LEVEL_LABELS } from './evaluation/evaluation.js';
 import { ROLE_LABELS } from './roles.js';
-import { CARD_LEVEL_LABELS, CARD_REASON_LABELS, CARD_STATE_LABELS } from './supervision/card.js';
+import {
+  CARD_ACTION_LABELS,
+  CARD_DECISION_LABELS,
+  CARD_LEVEL_LABELS,
+  CARD_REASON_LABELS,
+  CARD_STATE_LABELS,
+} from './supervision/card.js';
 
 /**
  * English beside each Chinese code-set table the SPAs show. The Chinese tables stay the record's
@@ -26,6 +32,8 @@ export const CODE_LABELS_EN: readonly Pair[] = [
     UPHELD: 'Appeal dismissed',
     ESCALATED: 'Escalated',
   }),
+  pair(CARD_DECISION_LABELS, { REVOKE: 'Revoke', UPHOLD: 'Dismiss appeal', ESCALATE: 'Escalate' }),
+  pair(CARD_ACTION_LABELS, { APPEAL: 'Appeal', REVOKE: 'Revoke', UPHOLD: 'Dismiss appeal', ESCALATE: 'Escalate' }),
   pair(CARD_REASON_LABELS, {
     TIME_WARNING: 'Deadline near (warning)',
     ACCEPTANCE_OVERDUE: 'No acceptance decision within 5 working days (deemed accepted)',

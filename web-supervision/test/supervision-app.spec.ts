@@ -78,20 +78,30 @@ describe('performance charts', () => {
   };
 
   it('draws only departments that concluded something, in percent, red below the 98 % minimum drawn across', () => {
-    const o = departmentChart(report);
+    const o = departmentChart(report, i18n.global.t);
     expect(o.yAxis.data).toEqual(['市场监管']);
+    // The minimum's label sits above the plot, never on a bar's own label.
+    expect(o.series[0]!.markLine.label).toMatchObject({ formatter: '最低 98%', position: 'end' });
     expect(o.series[0]!.data).toEqual([{ value: 75, itemStyle: { color: '#ff6b5e' } }]);
     expect(o.series[0]!.markLine.data).toEqual([{ xAxis: 98 }]);
   });
 
   it('plots the weeks: cards stacked, the on-time rate on its own axis with unknown weeks left empty', () => {
-    const o = weeklyChart(report);
+    const o = weeklyChart(report, i18n.global.t);
     expect(o.xAxis.data).toEqual(['11-02', '11-09']);
     expect(o.series.map((s) => [s.name, s.data])).toEqual([
       ['黄牌', [1, 1]],
       ['红牌', [2, 2]],
       ['按时办结率', [75, null]],
     ]);
+    // The legend speaks the page's language.
+    i18n.global.locale.value = 'en';
+    expect(weeklyChart(report, i18n.global.t).series.map((s) => s.name)).toEqual([
+      'Yellow card',
+      'Red card',
+      'On-time rate',
+    ]);
+    i18n.global.locale.value = 'zh-CN';
     expect(percent(null)).toBe('—');
     expect(percent(2 / 3)).toBe('66.7%');
     expect(perHundred(100 / 3)).toBe('33.3');

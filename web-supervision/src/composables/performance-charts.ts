@@ -1,4 +1,7 @@
-import { ON_TIME_MINIMUM, type PerformanceDto } from '@onewindow/shared';
+import { CARD_LEVEL_LABELS, ON_TIME_MINIMUM, type PerformanceDto } from '@onewindow/shared';
+
+/** The page's translator: every legend, axis name and line label goes through the locale files (`charts.*`). */
+type T = (key: string, args?: Record<string, unknown>) => string;
 
 const AXIS = {
   axisLabel: { color: '#b8c7e0' },
@@ -8,16 +11,16 @@ const AXIS = {
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 
 /** On-time completion rate per department (best first), with the 98 % minimum drawn across. */
-export function departmentChart(r: PerformanceDto) {
+export function departmentChart(r: PerformanceDto, t: T) {
   const rows = r.departments.filter((d) => d.concluded > 0);
   return {
-    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 48, top: 28, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v}%`) },
     xAxis: { type: 'value', min: 0, max: 100, ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: '{value}%' } },
     yAxis: { type: 'category', inverse: true, data: rows.map((d) => d.departmentName), ...AXIS },
     series: [
       {
-        name: '按时办结率',
+        name: t('charts.onTimeRate'),
         type: 'bar',
         data: rows.map((d) => ({
           value: pct(d.onTimeRate),
@@ -27,7 +30,8 @@ export function departmentChart(r: PerformanceDto) {
         markLine: {
           symbol: 'none',
           lineStyle: { color: '#ffd36a', type: 'dashed' },
-          label: { color: '#ffd36a', formatter: '最低 98%', position: 'insideStartTop' },
+          // Above the plot, so it never sits on a bar's own label.
+          label: { color: '#ffd36a', formatter: t('charts.minimum', { n: ON_TIME_MINIMUM * 100 }), position: 'end' },
           data: [{ xAxis: ON_TIME_MINIMUM * 100 }],
         },
       },
@@ -36,27 +40,33 @@ export function departmentChart(r: PerformanceDto) {
 }
 
 /** Week by week: on-time rate as a line, yellow and red cards as stacked bars. */
-export function weeklyChart(r: PerformanceDto) {
+export function weeklyChart(r: PerformanceDto, t: T) {
   return {
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     legend: { textStyle: { color: '#b8c7e0' }, top: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: r.weeks.map((w) => w.weekStart.slice(5)), ...AXIS },
     yAxis: [
-      { type: 'value', name: '张', ...AXIS, minInterval: 1 },
+      { type: 'value', name: t('charts.cardsAxis'), ...AXIS, minInterval: 1 },
       { type: 'value', name: '%', min: 0, max: 100, ...AXIS, splitLine: { show: false } },
     ],
     series: [
       {
-        name: '黄牌',
+        name: CARD_LEVEL_LABELS.YELLOW,
         type: 'bar',
         stack: 'cards',
         data: r.weeks.map((w) => w.yellow),
         itemStyle: { color: '#ffd36a' },
       },
-      { name: '红牌', type: 'bar', stack: 'cards', data: r.weeks.map((w) => w.red), itemStyle: { color: '#ff6b5e' } },
       {
-        name: '按时办结率',
+        name: CARD_LEVEL_LABELS.RED,
+        type: 'bar',
+        stack: 'cards',
+        data: r.weeks.map((w) => w.red),
+        itemStyle: { color: '#ff6b5e' },
+      },
+      {
+        name: t('charts.onTimeRate'),
         type: 'line',
         yAxisIndex: 1,
         connectNulls: true,
@@ -71,7 +81,7 @@ export const percent = (r: number | null) => (r === null ? '—' : `${pct(r)!.to
 export const perHundred = (n: number | null) => (n === null ? '—' : (Math.round(n * 10) / 10).toFixed(1));
 
 /** A rate per row (best first) as horizontal bars, green at or above the target and red below it, the target drawn across. */
-export function rateChart(rows: { name: string; rate: number | null }[], target: number, series: string) {
+export function rateChart(rows: { name: string; rate: number | null }[], target: number, series: string, t: T) {
   const shown = rows.filter((r) => r.rate !== null).sort((a, b) => b.rate! - a.rate!);
   return {
     grid: { left: 8, right: 48, top: 28, bottom: 8, containLabel: true },
@@ -91,7 +101,7 @@ export function rateChart(rows: { name: string; rate: number | null }[], target:
           symbol: 'none',
           lineStyle: { color: '#ffd36a', type: 'dashed' },
           // Above the plot, so it never sits on a bar's own label.
-          label: { color: '#ffd36a', formatter: `目标 ${Math.round(target * 100)}%`, position: 'end' },
+          label: { color: '#ffd36a', formatter: t('charts.target', { n: Math.round(target * 100) }), position: 'end' },
           data: [{ xAxis: target * 100 }],
         },
       },

@@ -59,6 +59,7 @@ const en: typeof zh = {
     routesSaved: 'Routing saved',
   },
   evaluation: {
+    satisfactionSeries: 'Satisfaction',
     title: 'Ratings',
     hint: 'Satisfaction = (satisfied + very satisfied) ÷ valid ratings; ratings excluded on appeal stay on record but are not counted. Target: at least 95 %.',
     show: 'Show',
@@ -209,6 +210,7 @@ const en: typeof zh = {
     title: 'Cards',
     level: 'Level',
     reason: 'Reason',
+    openCase: 'Open the case (steps and clocks)',
     clockKind: 'Clock',
     state: 'State',
     department: 'Department',
@@ -247,12 +249,15 @@ const en: typeof zh = {
     create: 'Urge',
     created: 'Urged',
   },
+  charts: { onTimeRate: 'On-time rate', minimum: 'Minimum {n}%', target: 'Target {n}%', cardsAxis: 'cards' },
   rankings: {
     title: 'Department performance',
     from: 'From',
     to: 'To',
     allDepartments: 'All departments',
     load: 'Show',
+    onlyConcluded:
+      'The chart shows the {shown} departments that concluded cases in this period; the other {missing} concluded none, so they have no on-time rate to rank.',
     exportExcel: 'Export to Excel',
     exportExchange: 'Export exchange data (JSON)',
     onTimeRate: 'On-time completion',

@@ -55,6 +55,7 @@ export default {
     routesSaved: '分送规则已保存',
   },
   evaluation: {
+    satisfactionSeries: '满意率',
     title: '好差评',
     hint: '满意率 = （满意 + 非常满意）÷ 有效评价数；申诉成立的评价不计入统计，但保留在案。目标：满意率不低于 95%。',
     show: '查看',
@@ -203,6 +204,7 @@ export default {
     title: '红黄牌',
     level: '级别',
     reason: '事由',
+    openCase: '打开办件（办件全貌、环节和计时）',
     clockKind: '时限种类',
     state: '状态',
     department: '部门',
@@ -241,12 +243,15 @@ export default {
     create: '发起督办',
     created: '已发起督办',
   },
+  charts: { onTimeRate: '按时办结率', minimum: '最低 {n}%', target: '目标 {n}%', cardsAxis: '张' },
   rankings: {
     title: '部门绩效排名',
     from: '开始日期',
     to: '结束日期',
     allDepartments: '全部部门',
     load: '统计',
+    onlyConcluded:
+      '图中是本期有办结件的 {shown} 个部门；其余 {missing} 个部门本期没有办结件，没有按时办结率可比，不列入。',
     exportExcel: '导出 Excel',
     exportExchange: '导出省平台交换数据（JSON）',
     onTimeRate: '按时办结率',
