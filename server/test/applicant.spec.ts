@@ -50,7 +50,7 @@ describe('applicant registration', () => {
     expect(e.fieldErrors).toEqual({
       phone: ['必须是 11 位手机号'],
       idNumber: ['身份证号校验位不正确'],
-      password: ['密码至少 8 位，且须同时包含字母和数字'],
+      password: ['至少 8 位，且须同时包含字母和数字'],
     });
   });
 

@@ -366,6 +366,9 @@ describe('windows and staff', () => {
     const lead = await staffOf('scjg.lead');
     const updated = await as.admin.org.updateStaff(own.id, { backupStaffId: lead.id });
     expect(updated.backupStaffId).toBe(lead.id);
+    expect(updated.backupStaffName).toBe(lead.name);
+    const listed = await as.admin.org.listStaff({ departmentId: own.departmentId, pageSize: 200 });
+    expect(listed.items.find((s) => s.id === own.id)?.backupStaffName).toBe(lead.name);
   });
 
   it('a role change ends the person’s sessions so the new roles apply at once', async () => {

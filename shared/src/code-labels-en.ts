@@ -5,6 +5,7 @@ import { AUDIENCE_LABELS, HANDLING_KIND_LABELS, MATERIAL_FORM_LABELS, MATTER_TYP
 import { CLOCK_SUBJECT_LABELS, PAUSE_REASON_LABELS } from './dto/clock.js';
 import { COMPLAINT_STATE_LABELS } from './evaluation/complaint.js';
 import { RATING_LEVEL_LABELS } from './evaluation/evaluation.js';
+import { WINDOW_KIND_LABELS } from './dto/organization.js';
 import { ROLE_LABELS } from './roles.js';
 import {
   CARD_ACTION_LABELS,
@@ -68,6 +69,7 @@ export const CODE_LABELS_EN: readonly Pair[] = [
     LEGAL_PERSON: 'Organisations',
     BOTH: 'Individuals and organisations',
   }),
+  pair(WINDOW_KIND_LABELS, { DEPARTMENT: 'Department window', COMPREHENSIVE: 'Comprehensive window' }),
   pair(ROLE_LABELS, {
     CLERK: 'Window clerk',
     APPROVER: 'Approver',

@@ -52,6 +52,8 @@ export interface StaffDto {
   windowId: string | null;
   roles: Role[];
   backupStaffId: string | null;
+  /** The AB-post backup's name, for lists. */
+  backupStaffName: string | null;
   away: boolean;
   active: boolean;
   locked: boolean;

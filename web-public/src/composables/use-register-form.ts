@@ -22,7 +22,7 @@ export function validateRegistration(f: RegisterForm): FieldErrors {
   const idProblem = checkResidentId(f.idNumber.trim());
   if (idProblem === 'CHECK_CHAR') add('idNumber', '身份证号校验位不正确');
   else if (idProblem) add('idNumber', '身份证号格式不正确');
-  if (!isStrongEnoughPassword(f.password)) add('password', '密码至少 8 位，且须同时包含字母和数字');
+  if (!isStrongEnoughPassword(f.password)) add('password', '至少 8 位，且须同时包含字母和数字');
   if (f.applicantType === ApplicantType.LEGAL_PERSON) {
     if (!f.organizationName.trim()) add('organizationName', '法人注册必填');
     if (checkCreditCode(f.creditCode.trim())) add('creditCode', '统一社会信用代码不正确');

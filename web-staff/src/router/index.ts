@@ -141,6 +141,12 @@ export const routes = [
         meta: { nav: 'departments', roles: [Role.CENTER_ADMIN] },
       },
       {
+        path: 'org/windows',
+        name: 'windows',
+        component: () => import('../views/org/windows/index.vue'),
+        meta: { nav: 'windows', roles: [Role.CENTER_ADMIN] },
+      },
+      {
         path: 'org/staff',
         name: 'staff',
         component: () => import('../views/org/staff/index.vue'),

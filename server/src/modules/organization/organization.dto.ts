@@ -165,6 +165,7 @@ export class StaffResponse implements StaffDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) windowId: string | null;
   @ApiProperty(roleProp) roles: Role[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) backupStaffId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'B 角姓名' }) backupStaffName: string | null;
   @ApiProperty() away: boolean;
   @ApiProperty() active: boolean;
   @ApiProperty({ description: '因密码错误次数过多被锁定' }) locked: boolean;

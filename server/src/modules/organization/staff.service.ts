@@ -215,11 +215,18 @@ export class StaffService {
       PrincipalKind.STAFF,
       rows.map((r) => r.id),
     );
-    return rows.map((s) => toStaffDto(s, creds.get(s.id)));
+    const backupIds = [...new Set(rows.map((r) => r.backupStaffId).filter((id): id is string => !!id))];
+    const backups = backupIds.length
+      ? await this.dataSource.getRepository(StaffEntity).findBy({ id: In(backupIds) })
+      : [];
+    const nameOf = new Map(backups.map((b) => [b.id, b.name]));
+    return rows.map((s) =>
+      toStaffDto(s, creds.get(s.id), s.backupStaffId ? (nameOf.get(s.backupStaffId) ?? null) : null),
+    );
   }
 }
 
-function toStaffDto(s: StaffEntity, cred: CredentialSummary | undefined): StaffDto {
+function toStaffDto(s: StaffEntity, cred: CredentialSummary | undefined, backupStaffName: string | null): StaffDto {
   return {
     id: s.id,
     login: cred?.login ?? '',
@@ -228,6 +235,7 @@ function toStaffDto(s: StaffEntity, cred: CredentialSummary | undefined): StaffD
     windowId: s.windowId,
     roles: s.roles,
     backupStaffId: s.backupStaffId,
+    backupStaffName,
     away: s.away,
     active: s.active,
     locked: cred?.locked ?? false,

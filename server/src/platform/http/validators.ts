@@ -71,7 +71,7 @@ export const IsMobilePhone = (o?: ValidationOptions) =>
 export const IsPassword = (o?: ValidationOptions) =>
   rule(
     'isPassword',
-    (v) => (typeof v === 'string' && isStrongEnoughPassword(v) ? null : '密码至少 8 位，且须同时包含字母和数字'),
+    (v) => (typeof v === 'string' && isStrongEnoughPassword(v) ? null : '至少 8 位，且须同时包含字母和数字'),
     o,
   );
 
