@@ -56,6 +56,7 @@ import { Webhooks1765200000000 } from './migrations/1765200000000-webhooks.js';
 import { Forwarding1765300000000 } from './migrations/1765300000000-forwarding.js';
 import { Fees1765400000000 } from './migrations/1765400000000-fees.js';
 import { Evaluation1765500000000 } from './migrations/1765500000000-evaluation.js';
+import { ActorNames1765600000000 } from './migrations/1765600000000-actor-names.js';
 import {
   RatingTerminalEntity,
   ServiceEventEntity,
@@ -188,4 +189,5 @@ export const MIGRATIONS = [
   Forwarding1765300000000,
   Fees1765400000000,
   Evaluation1765500000000,
+  ActorNames1765600000000,
 ];

@@ -313,6 +313,37 @@ describe('machine clients', () => {
     }
     expect(feed.map((e) => e.type).slice(-2)).toEqual(['case.review', 'card.issued']);
     expect(feed.at(-1)!.data).toMatchObject({ level: 'RED', reason: 'OFF_BOOK' });
+
+    // A second back-dated push on the case goes through like the first (the case keeps its one 体外循环 card), and a
+    // push that says it acted before the case's previous step is carded although it is within the window.
+    const approver = await t.loginAs('scjg.approver');
+    await approver.cases.decide(c.id, { approve: true, reason: '符合条件' });
+    const delivered = await call('POST', `/cases/${c.id}/delivery`, {
+      token,
+      key: 'del-41',
+      body: { method: 'PICKUP', certificateNo: 'JY13301060000041', occurredAt },
+    });
+    expect(delivered.status).toBe(200);
+    expect(delivered.body.state).toBe('COMPLETED');
+    expect(await t.sql(`SELECT reason FROM supervision_card WHERE case_id = $1`, [c.id])).toEqual([
+      { reason: 'OFF_BOOK' },
+    ]);
+
+    const c2 = await clerk.cases.accept((await walkIn(clerk, 42)).id, {});
+    const accepted = new Date((await clerk.cases.get(c2.id)).steps.at(-1)!.at);
+    const justBefore = new Date(accepted.getTime() - 60_000).toISOString(); // a minute before acceptance
+    expect(
+      (
+        await call('POST', `/cases/${c2.id}/review`, {
+          token,
+          key: 'rev-42',
+          body: { agree: true, opinion: '同意', occurredAt: justBefore },
+        })
+      ).status,
+    ).toBe(200);
+    expect(await t.sql(`SELECT reason FROM supervision_card WHERE case_id = $1`, [c2.id])).toEqual([
+      { reason: 'OFF_BOOK' },
+    ]);
   });
 
   it('are revoked at once: the token held stops working and no new one is given', async () => {

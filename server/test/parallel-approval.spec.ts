@@ -256,17 +256,37 @@ describe('a joint case', () => {
     // Written set-based with the deeming, the entries are chained like any other.
     expect(await (await t.loginAs('supervisor')).audit.verify()).toMatchObject({ ok: true });
 
-    // Still open, so still no decision; late, 应急 gives its opinion.
+    // Still open, so still no decision; late, 应急's own system gives its opinion, saying it did so before the due
+    // time: it is taken with the server's time, and the department is carded for 体外循环 in the same transaction.
     await expectApiError(
       as['zjj.approver'].cases.decide(c.id, { approve: true, reason: '准予许可' }),
       409,
       ErrorCode.SUBTASKS_PENDING,
     );
-    c = await as['yjgl.clerk'].subtasks.conclude(yjgl.id, {
-      outcome: 'APPROVED',
-      opinion: '同意',
-      conditions: '开工前完成消防通道设置',
+    const yjglSystem = await machineClient(t, await t.loginAs('admin'), {
+      name: '应急管理业务系统',
+      ownerKind: 'DEPARTMENT',
+      departmentId: dept.YJGL,
+      scopes: ['cases:read', 'subtasks:write'],
     });
+    const pushed = await yjglSystem.call(
+      'POST',
+      `/subtasks/${yjgl.id}/opinion`,
+      {
+        outcome: 'APPROVED',
+        opinion: '同意',
+        conditions: '开工前完成消防通道设置',
+        occurredAt: '2026-10-09T10:00:00+08:00',
+      },
+      'yjgl-opinion-1',
+    );
+    expect(pushed.status).toBe(200);
+    c = pushed.body as CaseDto;
+    // Named as the system that gave it, not as a person and not as nobody.
+    expect(subtaskOf(c, 'YJGL', false).endedByName).toBe('应急管理业务系统');
+    expect(
+      await t.sql(`SELECT department_id FROM supervision_card WHERE case_id = $1 AND reason = 'OFF_BOOK'`, [c.id]),
+    ).toEqual([{ department_id: dept.YJGL }]);
     expect(subtaskOf(c, 'YJGL', false)).toMatchObject({
       state: 'APPROVED',
       conditions: '开工前完成消防通道设置',

@@ -34,7 +34,8 @@ export const CaseAccess = {
    */
   read(p: Principal, c: CaseEntity, readers: readonly string[] = []): void {
     if (p.kind === PrincipalKind.APPLICANT) return CaseAccess.owner(p, c);
-    if (p.kind === PrincipalKind.STAFF && p.departmentId && readers.includes(p.departmentId)) return;
+    // Staff and machine clients of a co-department read the case as its readers.
+    if (p.departmentId && readers.includes(p.departmentId)) return;
     DepartmentScope.assert(p, c.departmentId);
   },
 };

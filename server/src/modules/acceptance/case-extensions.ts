@@ -28,6 +28,12 @@ export interface CaseExtension {
    * window's clerk has just ended, for the window's rating terminal to ask about).
    */
   stepped?(m: EntityManager, c: CaseEntity, action: CaseAction, actor: RequestActor): Promise<void>;
+  /**
+   * After anyone acted on the locked case (a step, a co-department's opinion), in that transaction; `previousAt` is
+   * when the case's step before the act was recorded (integration: a department's system that says it acted before
+   * that, or long before the act arrived, is carded for 体外循环 with the act).
+   */
+  acted?(m: EntityManager, c: CaseEntity, actor: RequestActor, previousAt: Date | null): Promise<void>;
   /** In the withdrawal's transaction: close the work still open on the case. */
   withdrawn?(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void>;
   /** A special procedure (Art. 45) paused the CASE clock: pause the extension's clocks with it. */
@@ -67,6 +73,10 @@ export class CaseExtensions {
 
   async stepped(m: EntityManager, c: CaseEntity, action: CaseAction, actor: RequestActor): Promise<void> {
     for (const e of this.all) await e.stepped?.(m, c, action, actor);
+  }
+
+  async acted(m: EntityManager, c: CaseEntity, actor: RequestActor, previousAt: Date | null): Promise<void> {
+    for (const e of this.all) await e.acted?.(m, c, actor, previousAt);
   }
 
   async withdrawn(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void> {

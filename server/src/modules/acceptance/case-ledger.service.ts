@@ -33,6 +33,8 @@ export interface StepInput {
 
 /** The last step number of each locked case: the next step takes the one after. */
 const lastStep = new WeakMap<CaseEntity, number>();
+/** When the locked case's latest step was recorded (null for a case without steps). */
+const lastStepAt = new WeakMap<CaseEntity, Date>();
 
 /**
  * The one place a case changes state: it locks the case row, checks the action against the state
@@ -107,13 +109,15 @@ export class CaseLedger {
       .map(([alias, sql]) => `, (${sql}) AS "${alias}"`)
       .join('');
     const [row] = await m.query(
-      `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, (SELECT coalesce(max(s.seq), 0) FROM case_step s WHERE s.case_id = sc.id) AS last_step${more}
+      `SELECT ${EntityRows.columns(m, CaseEntity, 'sc')}, (SELECT coalesce(max(s.seq), 0) FROM case_step s WHERE s.case_id = sc.id) AS last_step,
+              (SELECT max(s.at) FROM case_step s WHERE s.case_id = sc.id) AS last_step_at${more}
        FROM service_case sc ${join} WHERE sc.id = $1 FOR UPDATE OF ${lockOf}`,
       [id],
     );
     if (!row) return null;
     const c = EntityRows.entity(m, CaseEntity, row);
     lastStep.set(c, Number(row.last_step));
+    if (row.last_step_at) lastStepAt.set(c, new Date(row.last_step_at as string));
     return { c, raw: row };
   }
 
@@ -142,6 +146,8 @@ export class CaseLedger {
     const now = this.clock.now();
     const seq = (lastStep.get(c) ?? 0) + 1;
     lastStep.set(c, seq);
+    const previousAt = lastStepAt.get(c) ?? null;
+    lastStepAt.set(c, now);
     DeferredWrites.insert(m, CaseStepEntity, [
       {
         id: randomUUID(),
@@ -200,7 +206,13 @@ export class CaseLedger {
       },
     });
     await this.extensions.stepped(m, c, action, actor);
+    await this.extensions.acted(m, c, actor, previousAt);
     this.failpoints.pass('ledger.step-written');
+  }
+
+  /** An act on the locked case that is not a step of its own (a co-department's opinion), for the extensions. */
+  acted(m: EntityManager, c: CaseEntity, actor: RequestActor): Promise<void> {
+    return this.extensions.acted(m, c, actor, lastStepAt.get(c) ?? null);
   }
 
   /**

@@ -270,7 +270,7 @@ export class CaseQueryService {
     if (!row) throw CaseErrors.notFound();
     const c = EntityRows.entity(m, CaseEntity, row);
     CaseAccess.read(p, c, row.readers as string[]);
-    return this.toDto(m, c, row, p.kind === PrincipalKind.STAFF);
+    return this.toDto(m, c, row, p.kind !== PrincipalKind.APPLICANT); // staff and departments' systems
   }
 
   /** A case's row for a module above acceptance, which checks who may see it by its own rule (fees: the counter). */

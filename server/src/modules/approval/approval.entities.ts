@@ -38,6 +38,10 @@ export class CaseTaskEntity {
   @Column({ type: 'uuid', nullable: true })
   completedBy: string | null;
 
+  /** The name of who completed it as they acted (a person or a department's system). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  completedByName: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   actingFor: string | null;
 
@@ -103,6 +107,10 @@ export class CaseSubtaskEntity {
   /** Null when the system ended it. */
   @Column({ type: 'uuid', nullable: true })
   endedBy: string | null;
+
+  /** The name of who ended it as they acted (a person or a department's system); null when the system did. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  endedByName: string | null;
 
   @Column({ type: 'text', nullable: true })
   opinion: string | null;

@@ -17,10 +17,9 @@ export const ApprovalSql = {
   /** The case's tasks in order as a JSON array of `CaseTaskDto`, with the names of who holds and did them. */
   tasksJson: (caseIdExpr: string) => `SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind,
       'state', t.state, 'departmentId', t.department_id, 'assigneeId', t.assignee_id, 'assigneeName', a.name,
-      'opinion', t.opinion, 'agreed', t.agreed, 'completedByName', b.name, 'actingForName', f.name,
+      'opinion', t.opinion, 'agreed', t.agreed, 'completedByName', t.completed_by_name, 'actingForName', f.name,
       'completedAt', t.completed_at, 'overrideReason', t.override_reason) ORDER BY t.seq), '[]')
     FROM case_task t LEFT JOIN ${OrganizationSql.staff('a')} ON a.id = t.assignee_id
-      LEFT JOIN ${OrganizationSql.staff('b')} ON b.id = t.completed_by
       LEFT JOIN ${OrganizationSql.staff('f')} ON f.id = t.acting_for
     WHERE t.case_id = ${caseIdExpr}`,
 
@@ -34,12 +33,11 @@ export const ApprovalSql = {
   subtasksJson: (caseIdExpr: string) => `SELECT coalesce(json_agg(json_build_object('id', t.id, 'caseId', t.case_id,
       'seq', t.seq, 'departmentId', t.department_id, 'departmentName', d.name, 'state', t.state,
       'silenceIsConsent', t.silence_is_consent, 'limit', json_build_object('value', t.limit_value, 'unit', t.limit_unit),
-      'clockId', t.clock_id, 'openedAt', t.opened_at, 'endedAt', t.ended_at, 'endedByName', e.name,
+      'clockId', t.clock_id, 'openedAt', t.opened_at, 'endedAt', t.ended_at, 'endedByName', t.ended_by_name,
       'deemed', t.state = 'DEEMED_APPROVED', 'opinion', t.opinion, 'conditions', t.conditions,
       'legalBasis', t.legal_basis, 'previousId', t.previous_id, 'answer', t.answer, 'answeredAt', t.answered_at,
       'answeredByName', a.name) ORDER BY t.seq), '[]')
     FROM case_subtask t JOIN ${OrganizationSql.department('d')} ON d.id = t.department_id
-      LEFT JOIN ${OrganizationSql.staff('e')} ON e.id = t.ended_by
       LEFT JOIN ${OrganizationSql.staff('a')} ON a.id = t.answered_by
     WHERE t.case_id = ${caseIdExpr}`,
 
@@ -51,10 +49,9 @@ export const ApprovalSql = {
 
   /** The case's ended sub-tasks for the national exchange export: department, state, who (NULL when deemed), when. */
   subtaskExchangeJson: (caseIdExpr: string) => `SELECT coalesce(json_agg(json_build_object('departmentCode', d.code,
-      'departmentName', d.name, 'state', t.state, 'actorName', e.name, 'at', t.ended_at, 'opinion', t.opinion)
+      'departmentName', d.name, 'state', t.state, 'actorName', t.ended_by_name, 'at', t.ended_at, 'opinion', t.opinion)
       ORDER BY t.seq), '[]')
     FROM case_subtask t JOIN ${OrganizationSql.department('d')} ON d.id = t.department_id
-      LEFT JOIN ${OrganizationSql.staff('e')} ON e.id = t.ended_by
     WHERE t.case_id = ${caseIdExpr} AND t.ended_at IS NOT NULL`,
 
   /** The case's joint inspections with each department's part, as a JSON array of `InspectionDto`. */

@@ -245,6 +245,7 @@ export class CaseReviewService {
       opinion: opinion.trim(),
       agreed,
       completedBy: me,
+      completedByName: actor.principal!.name,
       actingFor: actingFor?.id ?? null,
       completedAt: this.clock.now(),
     });

@@ -95,6 +95,7 @@ export class SubtaskService {
         state: to,
         endedAt: this.clock.now(),
         endedBy: p.id,
+        endedByName: p.name,
         opinion: dto.opinion.trim(),
         conditions: action === 'APPROVE' ? dto.conditions?.trim() || null : null,
         legalBasis: action === 'REJECT' ? dto.legalBasis!.trim() : null,
@@ -105,6 +106,7 @@ export class SubtaskService {
         conditions: st.conditions,
         legalBasis: st.legalBasis,
       });
+      await this.ledger.acted(m, c, actor);
       return c.id;
     });
   }
@@ -323,12 +325,11 @@ export class SubtaskService {
   async overrides(paging: Paging): Promise<Page<SubtaskOverrideDto>> {
     const from = `FROM case_task k JOIN ${AcceptanceSql.case('sc')} ON sc.id = k.case_id
       JOIN ${OrganizationSql.department('l')} ON l.id = sc.department_id
-      LEFT JOIN ${OrganizationSql.staff('b')} ON b.id = k.completed_by
       WHERE k.kind = 'DECIDE' AND k.override_reason IS NOT NULL`;
     const params: unknown[] = [];
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`);
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT k.case_id, sc.case_no, sc.matter_name, l.name AS lead_name, b.name AS decided_by, k.completed_at, k.override_reason,
+      `SELECT k.case_id, sc.case_no, sc.matter_name, l.name AS lead_name, k.completed_by_name AS decided_by, k.completed_at, k.override_reason,
               (SELECT coalesce(json_agg(json_build_object('departmentName', d.name, 'opinion', t.opinion, 'legalBasis', t.legal_basis)
                         ORDER BY t.seq), '[]')
                  FROM case_subtask t JOIN ${OrganizationSql.department('d')} ON d.id = t.department_id
@@ -412,6 +413,7 @@ export class SubtaskService {
       openedAt: previousId ? this.clock.now() : c.acceptedAt!,
       endedAt: null,
       endedBy: null,
+      endedByName: null,
       opinion: null,
       conditions: null,
       legalBasis: null,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type CaseDto, CardReason } from '@onewindow/shared';
-import { DataSource } from 'typeorm';
+import { type CaseDto, CardReason, PrincipalKind } from '@onewindow/shared';
+import type { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
@@ -21,12 +21,11 @@ import type {
  * What a department's system pushes: the same services, rules and state machine as the staff SPA, behind an
  * Idempotency-Key. A push may say when the act happened (`occurredAt`): kept on the step beside the server's time,
  * and one earlier than the case's previous step, or more than the configured window before it arrived, raises a RED
- * 体外循环 card for the department once the push has gone through.
+ * 体外循环 card for the department in the step's own transaction (`acted`).
  */
 @Injectable()
 export class IntegrationPushService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly reviews: CaseReviewService,
     private readonly delivery: CaseDeliveryService,
@@ -43,28 +42,30 @@ export class IntegrationPushService {
     key: string | undefined,
     request: unknown,
     occurredAt: string | undefined,
-    caseId: string | null,
-    work: (a: RequestActor) => Promise<T & { id?: string; steps?: CaseDto['steps'] }>,
+    work: (a: RequestActor) => Promise<T>,
   ): Promise<IdempotentAnswer<T>> {
-    const p = actor.principal!;
-    return this.idempotency.run(p.id, key, request, async () => {
-      const at = occurredAt ? new Date(occurredAt) : undefined;
-      const previous = at && caseId ? (await this.query.get(p, caseId).catch(() => null))?.steps.at(-1)?.at : undefined;
-      const out = await work({ ...actor, occurredAt: at });
-      const arrived = this.clock.now();
-      const window = this.config.integration.offBookWindowMinutes * 60_000;
-      const offBook = at && ((previous && at < new Date(previous)) || arrived.getTime() - at.getTime() > window);
-      if (offBook && p.departmentId)
-        await this.dataSource.transaction((m) =>
-          this.cards.violation(m, {
-            reason: CardReason.OFF_BOOK,
-            caseId: caseId ?? out.id ?? null,
-            departmentId: p.departmentId!,
-            crossedAt: arrived,
-          }),
-        );
-      return out;
-    });
+    const at = occurredAt ? new Date(occurredAt) : undefined;
+    return this.idempotency.run(actor.principal!.id, key, request, () => work({ ...actor, occurredAt: at }));
+  }
+
+  /**
+   * In the transaction of every act on a case (a CaseExtensions hook): a department's system that says its act happened
+   * before the case's previous step, or more than the window before the server received it, gets a RED 体外循环
+   * card with the act it pushed (once per case), so an act is never on record without its card.
+   */
+  async acted(m: EntityManager, caseId: string, actor: RequestActor, previousAt: Date | null): Promise<void> {
+    const at = actor.occurredAt;
+    const p = actor.principal;
+    if (!at || p?.kind !== PrincipalKind.CLIENT || !p.departmentId) return;
+    const arrived = this.clock.now();
+    const window = this.config.integration.offBookWindowMinutes * 60_000;
+    if ((previousAt && at < previousAt) || arrived.getTime() - at.getTime() > window)
+      await this.cards.violationOnce(m, {
+        reason: CardReason.OFF_BOOK,
+        caseId,
+        departmentId: p.departmentId,
+        crossedAt: arrived,
+      });
   }
 
   // The services read the fields they need; `occurredAt` was taken by `run` and goes no further.

@@ -112,12 +112,11 @@ export class IntegrationController {
     op: string,
     id: string,
     dto: D,
-    caseId: string | null,
     work: (a: RequestActor) => Promise<CaseDto>,
   ) {
     return answer(
       r.reply,
-      this.push.run(r.actor, r.key, { op, id, dto }, dto.occurredAt, caseId, (a) => ownOnly(work(a))),
+      this.push.run(r.actor, r.key, { op, id, dto }, dto.occurredAt, (a) => ownOnly(work(a))),
     );
   }
 
@@ -186,17 +185,17 @@ export class IntegrationController {
 
   @Push('cases/:id/review', ApiScope.STEPS_WRITE, '回传审查意见（与窗口人员同一规则和状态机）')
   review(@Param('id', uuid) id: string, @Body() dto: ClientReviewDto, @PushContext() r: PushRequest) {
-    return this.pushed(r, 'review', id, dto, id, (a) => this.push.review(a, id, dto));
+    return this.pushed(r, 'review', id, dto, (a) => this.push.review(a, id, dto));
   }
 
   @Push('cases/:id/decision', ApiScope.DECISIONS_WRITE, '回传审批决定（不予许可须写明理由和依据）')
   decide(@Param('id', uuid) id: string, @Body() dto: ClientDecisionDto, @PushContext() r: PushRequest) {
-    return this.pushed(r, 'decide', id, dto, id, (a) => this.push.decide(a, id, dto));
+    return this.pushed(r, 'decide', id, dto, (a) => this.push.decide(a, id, dto));
   }
 
   @Push('cases/:id/delivery', ApiScope.STEPS_WRITE, '回传送达（方式、证照编号；邮寄须写运单号）：办结')
   deliver(@Param('id', uuid) id: string, @Body() dto: ClientDeliveryDto, @PushContext() r: PushRequest) {
-    return this.pushed(r, 'deliver', id, dto, id, (a) => this.push.deliver(a, id, dto));
+    return this.pushed(r, 'deliver', id, dto, (a) => this.push.deliver(a, id, dto));
   }
 
   @Get('payment-notices/:code')
@@ -222,7 +221,7 @@ export class IntegrationController {
 
   @Push('cases/:id/forward', ApiScope.DECISIONS_WRITE, '转报上报件：初审意见和上级机关（办结类型 4 转报）')
   forward(@Param('id', uuid) id: string, @Body() dto: ClientForwardDto, @PushContext() r: PushRequest) {
-    return this.pushed(r, 'forward', id, dto, id, (a) => this.push.forward(a, id, dto));
+    return this.pushed(r, 'forward', id, dto, (a) => this.push.forward(a, id, dto));
   }
 
   @Push(
@@ -231,12 +230,12 @@ export class IntegrationController {
     '回传上级机关对转报件的决定（批复文号；不予许可须写明理由和依据）',
   )
   forwardAnswer(@Param('id', uuid) id: string, @Body() dto: ClientForwardAnswerDto, @PushContext() r: PushRequest) {
-    return this.pushed(r, 'forward-answer', id, dto, id, (a) => this.push.forwardAnswer(a, id, dto));
+    return this.pushed(r, 'forward-answer', id, dto, (a) => this.push.forwardAnswer(a, id, dto));
   }
 
   @Push('subtasks/:id/opinion', ApiScope.SUBTASKS_WRITE, '回传并联审批协办意见（同意、不同意须附依据、退回）')
   subtaskOpinion(@Param('id', uuid) id: string, @Body() dto: ClientSubtaskOpinionDto, @PushContext() r: PushRequest) {
-    return this.pushed(r, 'subtask', id, dto, null, (a) => this.push.subtaskOpinion(a, id, dto));
+    return this.pushed(r, 'subtask', id, dto, (a) => this.push.subtaskOpinion(a, id, dto));
   }
   @Get('webhooks')
   @ClientScopes(ApiScope.WEBHOOKS_MANAGE)

@@ -1,7 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { PrincipalKind } from '@onewindow/shared';
 import { PrincipalRegistry } from '../../platform/auth/principal-registry.js';
-import { AcceptanceModule } from '../acceptance/acceptance.module.js';
+import { AcceptanceModule, CaseExtensions } from '../acceptance/acceptance.module.js';
 import { FeesModule } from '../fees/fees.module.js';
 import { ApprovalModule } from '../approval/approval.module.js';
 import { OrganizationModule } from '../organization/organization.module.js';
@@ -35,9 +35,12 @@ export class IntegrationModule implements OnModuleInit {
   constructor(
     private readonly registry: PrincipalRegistry,
     private readonly clients: ApiClientService,
+    private readonly extensions: CaseExtensions,
+    private readonly push: IntegrationPushService,
   ) {}
 
   onModuleInit() {
     this.registry.register(PrincipalKind.CLIENT, (id, m) => this.clients.resolvePrincipal(id, m));
+    this.extensions.register({ acted: (m, c, actor, previousAt) => this.push.acted(m, c.id, actor, previousAt) });
   }
 }

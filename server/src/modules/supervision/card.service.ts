@@ -117,6 +117,18 @@ export class CardService {
     return card.id;
   }
 
+  /**
+   * A violation card of a reason a case gets at most once (体外循环, 违规收费): written unless the case has one, in
+   * `m`'s transaction, whose caller holds the case's lock. Returns the new card's id, or null when there was one.
+   */
+  async violationOnce(m: EntityManager, v: Parameters<CardService['violation']>[1] & { caseId: string }) {
+    const [had] = await m.query<unknown[]>(
+      'SELECT 1 FROM supervision_card WHERE case_id = $1 AND reason = $2 AND clock_id IS NULL LIMIT 1',
+      [v.caseId, v.reason],
+    );
+    return had ? null : this.violation(m, v);
+  }
+
   async list(p: Principal, q: CardQuery): Promise<Page<CardDto>> {
     const paging = Paging.of(q);
     const params: unknown[] = [];
