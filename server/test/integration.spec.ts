@@ -346,6 +346,78 @@ describe('machine clients', () => {
     ]);
   });
 
+  it('keep a key while its original runs (409), take over one abandoned for a minute, and keep answers 24 h', async () => {
+    const { body } = await tokenFor(client.clientId, client.secret);
+    const token = body.access_token as string;
+    const c = await clerk.cases.accept((await walkIn(clerk, 43)).id, {});
+    const review = { agree: true, opinion: '业务系统审查通过' };
+    const first = await call('POST', `/cases/${c.id}/review`, { token, body: review, key: 'rev-43' });
+    expect(first.status).toBe(200);
+    // As if the original were still at work: claimed, no answer kept yet.
+    const claimedAt = t.clock.now();
+    await t.sql(`UPDATE idempotency_key SET status = NULL, response = NULL, created_at = $2 WHERE key = $1`, [
+      'rev-43',
+      claimedAt,
+    ]);
+    const running = await call('POST', `/cases/${c.id}/review`, { token, body: review, key: 'rev-43' });
+    expect(running).toMatchObject({ status: 409, body: { code: ErrorCode.IDEMPOTENCY_IN_FLIGHT } });
+    expect(running.body.message).toMatch(/[\u4e00-\u9fff]/);
+    // After a minute the original counts as abandoned (its process died after its commit): the retry is taken over
+    // and meets the state machine, which does not review the case twice.
+    t.clock.set(new Date(claimedAt.getTime() + 61_000));
+    const takenOver = await call('POST', `/cases/${c.id}/review`, { token, body: review, key: 'rev-43' });
+    expect(takenOver.status).toBe(409);
+    expect(takenOver.body.code).not.toBe(ErrorCode.IDEMPOTENCY_IN_FLIGHT);
+    expect((await clerk.cases.get(c.id)).steps.filter((x) => x.action === 'REVIEW')).toHaveLength(1);
+
+    // An answer is kept 24 h at least: a day later (less a minute) the retry is still the replay.
+    const c2 = await clerk.cases.accept((await walkIn(clerk, 44)).id, {});
+    const answered = await call('POST', `/cases/${c2.id}/review`, { token, body: review, key: 'rev-44' });
+    expect(answered.status).toBe(200);
+    const sent = t.clock.now();
+    t.clock.set(new Date(sent.getTime() + 24 * 3_600_000 - 60_000));
+    const fresh = (await tokenFor(client.clientId, client.secret)).body.access_token as string;
+    const replay = await call('POST', `/cases/${c2.id}/review`, { token: fresh, body: review, key: 'rev-44' });
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toEqual(answered.body);
+    // Two days on, a new key clears it.
+    t.clock.set(new Date(sent.getTime() + 49 * 3_600_000));
+    const later = (await tokenFor(client.clientId, client.secret)).body.access_token as string;
+    await call('POST', `/cases/${c2.id}/review`, { token: later, body: review, key: 'rev-44-later' });
+    expect(await t.sql(`SELECT key FROM idempotency_key WHERE key = 'rev-44'`)).toEqual([]);
+  });
+
+  it('are held to their own rate per minute (429 with Retry-After), and a rotation with overlap keeps the old secret until it ends', async () => {
+    const departments = await t.client().org.listDepartments();
+    const created = await admin.integration.create({
+      name: '限流测试系统',
+      ownerKind: 'DEPARTMENT',
+      departmentId: departments.find((d) => d.code === 'SCJG')!.id,
+      scopes: ['cases:read'],
+      contactName: '王工程师',
+      contactPhone: '13900000000',
+      ratePerMinute: 3,
+    });
+    const token = (await tokenFor(created.client.clientId, created.clientSecret)).body.access_token as string;
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await call('GET', '/cases', { token }));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+    expect(answers[3].body.code).toBe(ErrorCode.RATE_LIMITED);
+    expect(Number(answers[3].headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another client is not held back by this one's use.
+    const other = (await tokenFor(client.clientId, client.secret)).body.access_token as string;
+    expect((await call('GET', '/cases', { token: other })).status).toBe(200);
+
+    const rotated = await admin.integration.rotate(created.client.id, { overlapHours: 2 });
+    expect(rotated.clientSecret).not.toBe(created.clientSecret);
+    expect((await tokenFor(created.client.clientId, created.clientSecret)).status).toBe(200);
+    expect((await tokenFor(created.client.clientId, rotated.clientSecret)).status).toBe(200);
+    t.clock.set(new Date(t.clock.now().getTime() + 2 * 3_600_000 + 60_000));
+    expect((await tokenFor(created.client.clientId, created.clientSecret)).status).toBe(401);
+    expect((await tokenFor(created.client.clientId, rotated.clientSecret)).status).toBe(200);
+  });
+
   it('are revoked at once: the token held stops working and no new one is given', async () => {
     [admin] = await Promise.all([t.loginAs('admin')]);
     const { body } = await tokenFor(client.clientId, client.secret);
