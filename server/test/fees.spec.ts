@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import {
   ApiClient,
   type CaseDto,
@@ -6,9 +7,10 @@ import {
   isValidPaymentCode,
   type PaymentNoticeDto,
   type Principal,
+  yuanText,
 } from '@onewindow/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BANK_CLIENT } from '../src/demo/demo-seed.js';
+import { DEMO_BANK_CLIENT, DEMO_RECEIPT_BOOK } from '../src/demo/demo-seed.js';
 import { ReconciliationService } from '../src/modules/fees/reconciliation.service.js';
 import { personApplicant } from './helpers/applicants.js';
 import { pdfText } from './helpers/pdf-text.js';
@@ -319,6 +321,28 @@ describe('delivery and receipts', () => {
     expect(nums).toEqual(Array.from({ length: nums.length }, (_, i) => usage.book.firstNo + i));
     expect(usage.book).toMatchObject({ voided: 1, spoiled: 1 });
   });
+
+  it('registers receipt books for the finance office only, a range that overlaps another refused on its field', async () => {
+    const book = { series: DEMO_RECEIPT_BOOK.series, firstNo: 49_000, lastNo: 60_000, issuedOn: '2026-12-01' };
+    await expectApiError(cashier.fees.registerBook({ ...book, firstNo: 60_001, lastNo: 61_000 }), 403);
+    const overlap = await expectApiError(finance.fees.registerBook(book), 409, ErrorCode.FEE_RECEIPT_BOOK_OVERLAP);
+    expect(overlap.fieldErrors.firstNo).toEqual(['号段重叠']);
+    const backwards = await expectApiError(
+      finance.fees.registerBook({ ...book, firstNo: 70_000, lastNo: 69_999 }),
+      400,
+    );
+    expect(backwards.fieldErrors.lastNo).toBeDefined();
+    const before = (await finance.fees.books()).length;
+    const added = await finance.fees.registerBook({ ...book, firstNo: 50_001, lastNo: 60_000 });
+    expect(added).toMatchObject({ firstNo: 50_001, lastNo: 60_000, nextNo: 50_001, issued: 0, remaining: 10_000 });
+    expect(added.registeredByName).toBe(finance.me.name);
+    expect((await finance.fees.books()).length).toBe(before + 1);
+    const [entry] = await t.sql<{ action: string }>(
+      `SELECT action FROM audit_entry WHERE target_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [added.id],
+    );
+    expect(entry?.action).toBe('fees.receipt_book_registered');
+  });
 });
 
 describe('waivers and refunds', () => {
@@ -385,6 +409,18 @@ describe('waivers and refunds', () => {
     expect(row.collectedFen).toBeGreaterThanOrEqual(9000);
     const byItem = await finance.fees.totals({ from: today, to: today, by: 'ITEM', period: 'MONTH' });
     expect(byItem.rows.map((x) => x.key)).toEqual(expect.arrayContaining(['BDC001', 'BDC003']));
+    // By channel: what the bank collected online and at its window, the same money as by department.
+    const byChannel = await finance.fees.totals({ from: today, to: today, by: 'CHANNEL' });
+    const sum = (rows: { collectedFen: number }[]) => rows.reduce((a, x) => a + x.collectedFen, 0);
+    expect(byChannel.rows.length).toBeGreaterThan(0);
+    expect(byChannel.rows.every((x) => ['ONLINE', 'COUNTER'].includes(x.key))).toBe(true);
+    expect(sum(byChannel.rows)).toBe(sum(totals.rows));
+    const sheet = await finance.fees.totalsWorkbook({ from: today, to: today, by: 'CHANNEL' });
+    expect(sheet.fileName).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sheet.bytes);
+    const cells = wb.worksheets[0].getSheetValues().flat().map(String).join(' ');
+    expect(cells).toContain(yuanText(sum(byChannel.rows)));
   });
 });
 
