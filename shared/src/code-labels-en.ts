@@ -1,11 +1,28 @@
 import { LIMIT_UNIT_LABELS } from './calendar/day-kind.js';
-import { CASE_ACTION_LABELS, CASE_STATE_LABELS, STEP_RESULT_LABELS } from './case/case-state.js';
-import { CASE_CHANNEL_LABELS, CASE_MATERIAL_STATUS_LABELS, DELIVERY_METHOD_LABELS } from './case/case.js';
+import {
+  CASE_ACTION_LABELS,
+  CASE_STATE_LABELS,
+  COMPLETION_CODE_LABELS,
+  STEP_RESULT_LABELS,
+} from './case/case-state.js';
+import {
+  CASE_CHANNEL_LABELS,
+  CASE_MATERIAL_STATUS_LABELS,
+  CASE_QUEUE_LABELS,
+  DELIVERY_METHOD_LABELS,
+} from './case/case.js';
+import { SUBTASK_STATE_LABELS } from './case/subtask.js';
 import { AUDIENCE_LABELS, HANDLING_KIND_LABELS, MATERIAL_FORM_LABELS, MATTER_TYPE_LABELS } from './catalog/matter.js';
-import { CLOCK_SUBJECT_LABELS, PAUSE_REASON_LABELS } from './dto/clock.js';
+import { CLOCK_STATE_LABELS, CLOCK_SUBJECT_LABELS, PAUSE_REASON_LABELS } from './dto/clock.js';
 import { COMPLAINT_STATE_LABELS } from './evaluation/complaint.js';
 import { RATING_LEVEL_LABELS } from './evaluation/evaluation.js';
 import { WINDOW_KIND_LABELS } from './dto/organization.js';
+import {
+  ADJUSTMENT_KIND_LABELS,
+  ADJUSTMENT_STATE_LABELS,
+  NOTICE_STATE_LABELS,
+  PAYMENT_CHANNEL_LABELS,
+} from './fees/collection.js';
 import { ROLE_LABELS } from './roles.js';
 import {
   CARD_ACTION_LABELS,
@@ -69,6 +86,37 @@ export const CODE_LABELS_EN: readonly Pair[] = [
     LEGAL_PERSON: 'Organisations',
     BOTH: 'Individuals and organisations',
   }),
+  pair(CLOCK_STATE_LABELS, { RUNNING: 'Running', PAUSED: 'Paused', STOPPED: 'Stopped' }),
+  pair(COMPLETION_CODE_LABELS, {
+    '0': 'Certificate issued',
+    '1': 'Returned',
+    '2': 'Voided',
+    '3': 'Deleted',
+    '4': 'Forwarded',
+    '5': 'Supplements never came',
+    '6': 'Concluded',
+  }),
+  pair(SUBTASK_STATE_LABELS, {
+    OPEN: 'Under co-review',
+    APPROVED: 'Agreed',
+    REJECTED: 'Disagreed',
+    RETURNED: 'Returned to the lead',
+    DEEMED_APPROVED: 'Agreed by silence on timeout',
+    CANCELLED: 'Cancelled',
+  }),
+  pair(CASE_QUEUE_LABELS, {
+    TO_ACCEPT: 'To accept',
+    SUPPLEMENT: 'Awaiting supplement',
+    TO_REVIEW: 'To review',
+    TO_DECIDE: 'To decide',
+    TO_DELIVER: 'To deliver',
+    SUSPENDED: 'Special procedure',
+    FORWARDED: 'Forwarded',
+  }),
+  pair(NOTICE_STATE_LABELS, { ISSUED: 'Awaiting payment', PAID: 'Paid', WAIVED: 'Waived', CANCELLED: 'Cancelled' }),
+  pair(PAYMENT_CHANNEL_LABELS, { ONLINE: 'Paid online', COUNTER: 'Bank counter' }),
+  pair(ADJUSTMENT_KIND_LABELS, { WAIVER: 'waiver', REFUND: 'refund' }),
+  pair(ADJUSTMENT_STATE_LABELS, { REQUESTED: 'Awaiting approval', APPROVED: 'Approved', REJECTED: 'Not approved' }),
   pair(WINDOW_KIND_LABELS, { DEPARTMENT: 'Department window', COMPREHENSIVE: 'Comprehensive window' }),
   pair(ROLE_LABELS, {
     CLERK: 'Window clerk',

@@ -43,25 +43,27 @@ export interface CaseActionSpec {
 
 const s = (v: unknown) => String(v ?? '').trim();
 const taskOpen = (c: CaseDto, kind: 'REVIEW' | 'DECIDE') => c.tasks.some((t) => t.kind === kind && t.state === 'OPEN');
-const SPECIAL = Object.fromEntries(
-  Object.entries(PAUSE_REASON_LABELS).filter(([k]) => k !== 'SUPPLEMENT' && k !== 'JOINT_INSPECTION'),
-);
+/** The special procedures one may start by hand, read when the form opens (the code table follows the locale). */
+const special = () =>
+  Object.fromEntries(
+    Object.entries(PAUSE_REASON_LABELS).filter(([k]) => k !== 'SUPPLEMENT' && k !== 'JOINT_INSPECTION'),
+  );
 
 export const CASE_ACTIONS: CaseActionSpec[] = [
   {
     action: 'ACCEPT',
-    label: '受理',
+    label: 'caseActions.ACCEPT',
     roles: [Role.CLERK],
     type: 'primary',
     fields: [
       {
         key: 'deferredPromiseDate',
-        label: '容缺材料承诺补交日期',
+        label: 'caseActions.ACCEPT_deferredPromiseDate',
         type: 'date',
         required: true,
         when: (_v, c) => c.materials.some((m) => m.status === 'DEFERRED'),
       },
-      { key: 'opinion', label: '受理意见（可选）', type: 'textarea' },
+      { key: 'opinion', label: 'caseActions.ACCEPT_opinion', type: 'textarea' },
     ],
     run: (c, v) =>
       api.cases.accept(c.id, {
@@ -71,30 +73,32 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
   {
     action: 'REQUEST_SUPPLEMENT',
-    label: '一次性告知补正',
+    label: 'caseActions.REQUEST_SUPPLEMENT',
     roles: [Role.CLERK],
     type: 'warning',
-    fields: [{ key: 'items', label: '需要补正的全部内容（一次告知，不得再补）', type: 'supplement', required: true }],
+    fields: [{ key: 'items', label: 'caseActions.REQUEST_SUPPLEMENT_items', type: 'supplement', required: true }],
     initial: () => ({ items: [] }),
     run: (c, v) => api.cases.supplement(c.id, { items: v.items as { materialIndex: number | null; text: string }[] }),
   },
   {
     action: 'REJECT',
-    label: '不予受理',
+    label: 'caseActions.REJECT',
     roles: [Role.CLERK],
     type: 'danger',
     fields: [
-      { key: 'reason', label: '不予受理的理由', type: 'textarea', required: true },
-      { key: 'legalBasis', label: '法律依据', type: 'text', required: true },
+      { key: 'reason', label: 'caseActions.REJECT_reason', type: 'textarea', required: true },
+      { key: 'legalBasis', label: 'caseActions.REJECT_legalBasis', type: 'text', required: true },
     ],
     run: (c, v) => api.cases.reject(c.id, { reason: s(v.reason), legalBasis: s(v.legalBasis) }),
   },
   {
     action: 'SUPPLY',
-    label: '窗口收取补正材料',
+    label: 'caseActions.SUPPLY',
     roles: [Role.CLERK],
     type: 'primary',
-    fields: [{ key: 'materialIndexes', label: '已收到的材料', type: 'materials', required: true }],
+    fields: [
+      { key: 'materialIndexes', label: 'caseActions.SUPPLY_materialIndexes', type: 'materials', required: true },
+    ],
     initial: (c) => ({
       materialIndexes: c.supplementItems.filter((i) => i.materialIndex !== null).map((i) => i.materialIndex),
     }),
@@ -102,19 +106,19 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
   {
     action: 'CLOSE_UNSUPPLIED',
-    label: '补正不来，办结',
+    label: 'caseActions.CLOSE_UNSUPPLIED',
     roles: [Role.CLERK],
-    fields: [{ key: 'reason', label: '说明', type: 'textarea', required: true }],
+    fields: [{ key: 'reason', label: 'caseActions.CLOSE_UNSUPPLIED_reason', type: 'textarea', required: true }],
     run: (c, v) => api.cases.closeUnsupplied(c.id, { reason: s(v.reason) }),
   },
   {
     action: 'REVIEW',
-    label: '审查',
+    label: 'caseActions.REVIEW',
     roles: [Role.CLERK, Role.APPROVER],
     type: 'primary',
     fields: [
-      { key: 'agree', label: '审查结论', type: 'agree', required: true },
-      { key: 'opinion', label: '审查意见', type: 'textarea', required: true },
+      { key: 'agree', label: 'caseActions.REVIEW_agree', type: 'agree', required: true },
+      { key: 'opinion', label: 'caseActions.REVIEW_opinion', type: 'textarea', required: true },
     ],
     initial: () => ({ agree: true }),
     show: (c) => taskOpen(c, 'REVIEW'),
@@ -122,22 +126,22 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
   {
     action: 'DECIDE',
-    label: '作出决定',
+    label: 'caseActions.DECIDE',
     roles: [Role.APPROVER],
     type: 'primary',
     fields: [
       {
         key: 'approve',
-        label: '决定',
+        label: 'caseActions.DECIDE_approve',
         type: 'agree',
         required: true,
-        options: { true: '准予许可', false: '不予许可' },
+        options: { true: 'caseActions.opt_grant', false: 'caseActions.opt_refuse' },
       },
-      { key: 'reason', label: '决定理由', type: 'textarea', required: true },
-      { key: 'legalBasis', label: '法律依据', type: 'text', when: (v) => v.approve === false },
+      { key: 'reason', label: 'caseActions.DECIDE_reason', type: 'textarea', required: true },
+      { key: 'legalBasis', label: 'caseActions.DECIDE_legalBasis', type: 'text', when: (v) => v.approve === false },
       {
         key: 'overrideReason',
-        label: '协办部门不同意：不采纳其意见的理由（将报送监察）',
+        label: 'caseActions.DECIDE_overrideReason',
         type: 'textarea',
         required: true,
         when: (v, c) => v.approve === true && c.subtasks.some((t) => t.state === 'REJECTED'),
@@ -156,32 +160,37 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
   {
     action: 'FORWARD',
-    label: '转报上级机关',
+    label: 'caseActions.FORWARD',
     roles: [Role.APPROVER],
     type: 'primary',
     fields: [
-      { key: 'authority', label: '上级机关', type: 'text', required: true },
-      { key: 'opinion', label: '初审意见', type: 'textarea', required: true },
+      { key: 'authority', label: 'caseActions.FORWARD_authority', type: 'text', required: true },
+      { key: 'opinion', label: 'caseActions.FORWARD_opinion', type: 'textarea', required: true },
     ],
     show: (c) => c.handlingKind === 'REPORT_UP' && taskOpen(c, 'DECIDE'),
     run: (c, v) => api.cases.forward(c.id, { authority: s(v.authority), opinion: s(v.opinion) }),
   },
   {
     action: 'FORWARD_ANSWER',
-    label: '录入上级机关决定',
+    label: 'caseActions.FORWARD_ANSWER',
     roles: [Role.CLERK, Role.APPROVER],
     type: 'primary',
     fields: [
       {
         key: 'approve',
-        label: '上级机关的决定',
+        label: 'caseActions.FORWARD_ANSWER_approve',
         type: 'agree',
         required: true,
-        options: { true: '准予许可', false: '不予许可' },
+        options: { true: 'caseActions.opt_grant', false: 'caseActions.opt_refuse' },
       },
-      { key: 'documentNo', label: '批复文号', type: 'text', required: true },
-      { key: 'reason', label: '决定理由', type: 'textarea', required: true },
-      { key: 'legalBasis', label: '法律依据', type: 'text', when: (v) => v.approve === false },
+      { key: 'documentNo', label: 'caseActions.FORWARD_ANSWER_documentNo', type: 'text', required: true },
+      { key: 'reason', label: 'caseActions.FORWARD_ANSWER_reason', type: 'textarea', required: true },
+      {
+        key: 'legalBasis',
+        label: 'caseActions.FORWARD_ANSWER_legalBasis',
+        type: 'text',
+        when: (v) => v.approve === false,
+      },
     ],
     initial: () => ({ approve: true }),
     run: (c, v) =>
@@ -194,13 +203,13 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
   {
     action: 'SUSPEND',
-    label: '特别程序',
+    label: 'caseActions.SUSPEND',
     roles: [Role.APPROVER],
     type: 'warning',
     fields: [
-      { key: 'kind', label: '程序', type: 'select', options: SPECIAL, required: true },
-      { key: 'expectedDays', label: '预计所需工作日', type: 'number', required: true },
-      { key: 'notice', label: '告知申请人的内容', type: 'textarea', required: true },
+      { key: 'kind', label: 'caseActions.SUSPEND_kind', type: 'select', optionsOf: special, required: true },
+      { key: 'expectedDays', label: 'caseActions.SUSPEND_expectedDays', type: 'number', required: true },
+      { key: 'notice', label: 'caseActions.SUSPEND_notice', type: 'textarea', required: true },
     ],
     initial: () => ({ kind: 'EXPERT_REVIEW', expectedDays: 5 }),
     run: (c, v) =>
@@ -213,23 +222,23 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   {
     action: 'ARRANGE_INSPECTION',
     needs: 'SUSPEND',
-    label: '联合踏勘',
+    label: 'caseActions.ARRANGE_INSPECTION',
     roles: [Role.APPROVER],
     type: 'warning',
     fields: [
-      { key: 'date', label: '踏勘日期', type: 'date', required: true },
+      { key: 'date', label: 'caseActions.ARRANGE_INSPECTION_date', type: 'date', required: true },
       {
         key: 'departmentIds',
-        label: '参加部门（至少两个）',
+        label: 'caseActions.ARRANGE_INSPECTION_departmentIds',
         type: 'checks',
         required: true,
         optionsOf: (c) => ({
-          [c.departmentId]: '本部门（牵头）',
+          [c.departmentId]: 'caseActions.opt_leadDepartment',
           ...Object.fromEntries(c.subtasks.map((t) => [t.departmentId, t.departmentName])),
         }),
       },
-      { key: 'expectedDays', label: '预计所需工作日', type: 'number', required: true },
-      { key: 'notice', label: '告知申请人的内容（集合时间地点、需准备的事项）', type: 'textarea', required: true },
+      { key: 'expectedDays', label: 'caseActions.ARRANGE_INSPECTION_expectedDays', type: 'number', required: true },
+      { key: 'notice', label: 'caseActions.ARRANGE_INSPECTION_notice', type: 'textarea', required: true },
     ],
     initial: (c) => ({
       departmentIds: [c.departmentId, ...new Set(c.subtasks.map((t) => t.departmentId))],
@@ -246,7 +255,7 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
   {
     action: 'RESUME',
-    label: '特别程序结束，恢复计时',
+    label: 'caseActions.RESUME',
     roles: [Role.APPROVER],
     type: 'primary',
     fields: [],
@@ -256,11 +265,11 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
   {
     action: 'EXTEND',
-    label: '申请延期',
+    label: 'caseActions.EXTEND',
     roles: [Role.CLERK, Role.APPROVER],
     fields: [
-      { key: 'days', label: '延长工作日', type: 'number', required: true },
-      { key: 'reason', label: '理由（将告知申请人）', type: 'textarea', required: true },
+      { key: 'days', label: 'caseActions.EXTEND_days', type: 'number', required: true },
+      { key: 'reason', label: 'caseActions.EXTEND_reason', type: 'textarea', required: true },
     ],
     initial: () => ({ days: 5 }),
     show: (c) => !c.pendingExtension,
@@ -268,11 +277,17 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
   {
     action: 'DECIDE_EXTENSION',
-    label: '审批延期',
+    label: 'caseActions.DECIDE_EXTENSION',
     roles: [Role.DEPT_LEAD],
     type: 'primary',
     fields: [
-      { key: 'approve', label: '审批意见', type: 'agree', required: true, options: { true: '批准', false: '不批准' } },
+      {
+        key: 'approve',
+        label: 'caseActions.DECIDE_EXTENSION_approve',
+        type: 'agree',
+        required: true,
+        options: { true: 'caseActions.opt_approve', false: 'caseActions.opt_notApprove' },
+      },
     ],
     initial: () => ({ approve: true }),
     show: (c) => !!c.pendingExtension && (c.state === 'IN_REVIEW' || c.state === 'SUSPENDED'),
@@ -280,14 +295,20 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
   {
     action: 'DELIVER',
-    label: '送达',
+    label: 'caseActions.DELIVER',
     roles: [Role.CLERK],
     type: 'primary',
     fields: [
-      { key: 'method', label: '送达方式', type: 'select', options: DELIVERY_METHOD_LABELS, required: true },
-      { key: 'carrier', label: '快递公司', type: 'text', when: (v) => v.method === 'MAIL' },
-      { key: 'trackingNo', label: '运单号', type: 'text', when: (v) => v.method === 'MAIL' },
-      { key: 'certificateNo', label: '证照编号', type: 'text' },
+      {
+        key: 'method',
+        label: 'caseActions.DELIVER_method',
+        type: 'select',
+        options: DELIVERY_METHOD_LABELS,
+        required: true,
+      },
+      { key: 'carrier', label: 'caseActions.DELIVER_carrier', type: 'text', when: (v) => v.method === 'MAIL' },
+      { key: 'trackingNo', label: 'caseActions.DELIVER_trackingNo', type: 'text', when: (v) => v.method === 'MAIL' },
+      { key: 'certificateNo', label: 'caseActions.DELIVER_certificateNo', type: 'text' },
     ],
     initial: () => ({ method: 'PICKUP' }),
     run: (c, v) =>
@@ -300,10 +321,10 @@ export const CASE_ACTIONS: CaseActionSpec[] = [
   },
   {
     action: 'WITHDRAW',
-    label: '撤回（申请人书面申请）',
+    label: 'caseActions.WITHDRAW',
     roles: [Role.CLERK],
     type: 'danger',
-    fields: [{ key: 'reason', label: '撤回理由', type: 'textarea', required: true }],
+    fields: [{ key: 'reason', label: 'caseActions.WITHDRAW_reason', type: 'textarea', required: true }],
     run: (c, v) => api.cases.withdraw(c.id, { reason: s(v.reason) }),
   },
 ];
@@ -319,7 +340,11 @@ export function availableActions(c: CaseDto, me: Principal | null): CaseActionSp
   );
 }
 
-const OUTCOMES: Record<SubtaskOutcome, string> = { APPROVED: '同意', REJECTED: '不同意', RETURNED: '退回牵头部门' };
+const OUTCOMES: Record<SubtaskOutcome, string> = {
+  APPROVED: 'caseActions.opt_agree',
+  REJECTED: 'caseActions.opt_disagree',
+  RETURNED: 'caseActions.opt_return',
+};
 const WORKING = new Set(['IN_REVIEW', 'SUSPENDED']);
 
 /**
@@ -333,14 +358,31 @@ export function subtaskActions(c: CaseDto, st: SubtaskDto, me: Principal | null)
     return [
       {
         action: 'SUBTASK_OPINION',
-        label: '出具协办意见',
+        label: 'caseActions.SUBTASK_OPINION',
         roles,
         type: 'primary',
         fields: [
-          { key: 'outcome', label: '协办结论', type: 'select', options: OUTCOMES, required: true },
-          { key: 'opinion', label: '意见（不同意写明理由；退回写明需补充的内容）', type: 'textarea', required: true },
-          { key: 'conditions', label: '附加条件（可选）', type: 'textarea', when: (v) => v.outcome === 'APPROVED' },
-          { key: 'legalBasis', label: '法律依据', type: 'text', required: true, when: (v) => v.outcome === 'REJECTED' },
+          {
+            key: 'outcome',
+            label: 'caseActions.SUBTASK_OPINION_outcome',
+            type: 'select',
+            options: OUTCOMES,
+            required: true,
+          },
+          { key: 'opinion', label: 'caseActions.SUBTASK_OPINION_opinion', type: 'textarea', required: true },
+          {
+            key: 'conditions',
+            label: 'caseActions.SUBTASK_OPINION_conditions',
+            type: 'textarea',
+            when: (v) => v.outcome === 'APPROVED',
+          },
+          {
+            key: 'legalBasis',
+            label: 'caseActions.SUBTASK_OPINION_legalBasis',
+            type: 'text',
+            required: true,
+            when: (v) => v.outcome === 'REJECTED',
+          },
         ],
         initial: () => ({ outcome: 'APPROVED' }),
         run: (_c, v) =>
@@ -356,10 +398,10 @@ export function subtaskActions(c: CaseDto, st: SubtaskDto, me: Principal | null)
     return [
       {
         action: 'SUBTASK_ANSWER',
-        label: '答复退回',
+        label: 'caseActions.SUBTASK_ANSWER',
         roles,
         type: 'warning',
-        fields: [{ key: 'answer', label: '答复（该部门将重新协办，重新计时）', type: 'textarea', required: true }],
+        fields: [{ key: 'answer', label: 'caseActions.SUBTASK_ANSWER_answer', type: 'textarea', required: true }],
         run: (_c, v) => api.subtasks.answer(st.id, { answer: s(v.answer) }),
       },
     ];
@@ -375,10 +417,10 @@ export function findingsActions(inspection: InspectionDto, me: Principal | null)
   return [
     {
       action: 'RECORD_FINDINGS',
-      label: '提交踏勘意见',
+      label: 'caseActions.RECORD_FINDINGS',
       roles,
       type: 'primary',
-      fields: [{ key: 'findings', label: '本部门的踏勘意见', type: 'textarea', required: true }],
+      fields: [{ key: 'findings', label: 'caseActions.RECORD_FINDINGS_findings', type: 'textarea', required: true }],
       run: (_c, v) => api.cases.recordFindings(inspection.id, { findings: s(v.findings) }),
     },
   ];

@@ -8,6 +8,7 @@ import {
 } from '@onewindow/shared';
 import { reportError, useAction } from '@onewindow/web-kit';
 import { computed, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
 import { availableActions, type CaseActionSpec } from './case-actions';
@@ -15,6 +16,7 @@ import { availableActions, type CaseActionSpec } from './case-actions';
 /** One case on the staff case page: its record, the clock running now, and the actions this user may take. */
 export function useCase(id: string) {
   const session = useSessionStore();
+  const { t } = useI18n();
   const c = ref<CaseDto | null>(null);
   const explanation = ref<ClockExplanationDto | null>(null);
   const { busy, fieldErrors, run } = useAction();
@@ -41,7 +43,7 @@ export function useCase(id: string) {
         await explain();
         return true;
       },
-      { success: `${spec.label}：已完成` },
+      { success: t('caseDetail.done', { action: t(spec.label) }) },
     );
     return done ?? false;
   }
