@@ -245,7 +245,12 @@ describe('urging', () => {
       clockKind: 'URGE',
       departmentId: c.departmentId,
       crossedAt: urge.dueAt,
+      // The case waits for acceptance: the clerk who received it answers for it, at their window.
+      staffId: clerk.me.id,
+      staffName: clerk.me.name,
+      windowId: clerk.me.windowId,
     });
+    expect(reds[0].windowName).toBeTruthy();
   });
 });
 

@@ -20,6 +20,13 @@ export const CLOCK_SUBJECT_LABELS: Record<ClockSubjectKind, string> = {
   URGE: '督办时限',
 };
 
+/**
+ * The clocks that are not the case's own three (受理, 办理, 送达): a card on one of them says whose clock it was
+ * (a co-department's sub-task, a supervisor's 督办 deadline, a complaint, a rectification).
+ */
+export const isSideClock = (kind: ClockSubjectKind | null | undefined): kind is ClockSubjectKind =>
+  !!kind && kind !== 'ACCEPTANCE' && kind !== 'CASE' && kind !== 'DELIVERY';
+
 /** Why a clock stopped, as the owning module says it (the code is stored; people read the label). */
 export const CLOCK_STOP_LABELS: Record<string, string> = {
   ACCEPTED: '已受理',

@@ -33,8 +33,8 @@ const overdueReason = `CASE x.subject_kind ${Object.entries(OVERDUE_REASON)
  *
  * $1 the sweep's business time, $2 the run id.
  *
- * The responsible person: the open task's assignee for a case clock, else whoever received the case;
- * a sub-task's and an urge's card belong to the department. Reads case, task and staff rows set-based: at a million clocks the
+ * The responsible person: the open task's assignee for a case clock or an urge's deadline on a case (督办), else
+ * whoever received the case, with their window; a sub-task's card belongs to the co-department. Reads case, task and staff rows set-based: at a million clocks the
  * work has to stay in the database.
  */
 export const SWEEP_SQL = `
@@ -51,8 +51,11 @@ issued AS (
   LEFT JOIN supervision_urge u ON x.subject_kind = 'URGE' AND u.id = x.subject_id
   LEFT JOIN ${ApprovalSql.subtask('sub')} ON x.subject_kind = 'SUBTASK' AND sub.id = x.subject_id
   LEFT JOIN ${AcceptanceSql.case('sc')} ON x.subject_kind IN ('ACCEPTANCE', 'CASE', 'DELIVERY') AND sc.id = x.subject_id
+  LEFT JOIN ${AcceptanceSql.case('uc')} ON x.subject_kind = 'URGE' AND uc.id = u.case_id
   LEFT JOIN ${OrganizationSql.staff('st')}
-    ON st.id = coalesce(CASE WHEN x.subject_kind = 'CASE' THEN ${ApprovalSql.openTaskAssignee('sc.id')} END, sc.received_by)
+    ON st.id = coalesce(CASE WHEN x.subject_kind = 'CASE' THEN ${ApprovalSql.openTaskAssignee('sc.id')}
+                             WHEN x.subject_kind = 'URGE' THEN ${ApprovalSql.openTaskAssignee('uc.id')} END,
+                        sc.received_by, uc.received_by)
   ON CONFLICT DO NOTHING
   RETURNING id, level, reason, case_id, department_id, crossed_at
 ),
