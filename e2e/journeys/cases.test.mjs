@@ -193,3 +193,68 @@ test('a 上报件 is reviewed, forwarded to the province, and its decision recor
     assert.match(timeline, new RegExp(step));
   await screenshot(clerk, 'staff-case-forwarded-delivered');
 });
+
+test('a clerk searches all the department’s cases by applicant, state and received date, and opens one', async () => {
+  const { system } = ctx;
+  const walkIn = (name, phone) =>
+    system.api('scjg.clerk', 'POST', '/cases/walk-in', {
+      matterCode: 'XK00001001',
+      applicant: { kind: 'PERSON', name, idNumber: '11010519491231002X', contactName: name, phone },
+      materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' })),
+    });
+  const waiting = await walkIn('查找甲', '13912341001');
+  const accepted = await walkIn('查找乙', '13912341002');
+  await system.api('scjg.clerk', 'POST', `/cases/${accepted.id}/accept`, {});
+  // Another department's case never shows.
+  await system
+    .api('zjj.clerk', 'POST', '/cases/walk-in', {
+      matterCode: (
+        await (await fetch(`${system.baseUrl}/api/public/matters?q=${encodeURIComponent('建筑工程施工许可')}`)).json()
+      ).items[0].code,
+      applicant: {
+        kind: 'PERSON',
+        name: '查找丙',
+        idNumber: '11010519491231002X',
+        contactName: '查找丙',
+        phone: '13912341003',
+      },
+      materials: [],
+    })
+    .catch(() => undefined);
+
+  const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await loginStaff(system, page, 'scjg.clerk');
+  await page.goto(`${system.baseUrl}/staff/cases`);
+  await page.locator('[data-test=queue-ALL]').click();
+  await page.locator('[data-test=case-search]').fill('查找');
+  await page.locator('[data-test=case-search]').press('Enter');
+  const rows = page.locator('[data-test=case-list] .el-table__row');
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=case-list] .el-table__row').length === 2);
+  const texts = await rows.allInnerTexts();
+  assert.ok(texts.some((r) => r.includes('查找甲')) && texts.some((r) => r.includes('查找乙')), texts.join('\n'));
+  assert.ok(!texts.some((r) => r.includes('查找丙')));
+
+  // By state: only the accepted one.
+  await page.locator('[data-test=case-state-filter]').click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '审查中' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=case-list] .el-table__row').length === 1);
+  assert.match(await rows.first().innerText(), /查找乙/);
+  await screenshot(page, 'staff-case-search');
+
+  // By a received-date range that holds none of them: nothing.
+  await page.locator('[data-test=case-state-filter]').hover();
+  await page.locator('[data-test=case-state-filter] .el-select__clear').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=case-list] .el-table__row').length === 2);
+  await page.locator('[data-test=case-period] input').first().fill('2020-01-01');
+  await page.locator('[data-test=case-period] input').nth(1).fill('2020-01-31');
+  await page.locator('[data-test=case-period] input').nth(1).press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=case-list] .el-table__row').length === 0);
+
+  // A number finds its case, and the link opens it.
+  await page.goto(`${system.baseUrl}/staff/cases?queue=ALL`);
+  await page.locator('[data-test=case-search]').fill(waiting.receiptNo);
+  await page.locator('[data-test=case-search]').press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=case-list] .el-table__row').length === 1);
+  await page.locator('[data-test=case-link]', { hasText: waiting.receiptNo }).click();
+  await page.locator('[data-test=case-state]', { hasText: '待受理' }).waitFor();
+});
