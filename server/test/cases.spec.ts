@@ -146,6 +146,10 @@ describe('online receipt', () => {
     expect(voucher).toContain(c.receiptNo!);
     expect(voucher).toContain('2026-11-30 24:00');
     expect(voucher).not.toContain(applicant.idNumber);
+    // Every page's foot says where the hall is and whom to call: the center's one profile.
+    const flat = voucher.replace(/\s/g, '');
+    expect(flat).toContain('示范市市民大道100号市民中心2楼办事大厅');
+    expect(flat).toContain('服务热线12345');
   });
 
   it('uploads are checked by type, content and size; a refused upload stores nothing', async () => {

@@ -13,6 +13,11 @@ describe('config', () => {
     // The demo's start output is for a person: request lines only at debug level.
     expect(c.log.requests).toBe(false);
     expect(loadConfig({ LOG_REQUESTS: 'true' }).log.requests).toBe(true);
+    // One profile of the center for every page and document; a deployment sets its own.
+    expect(c.center).toMatchObject({ name: '示范市政务服务中心', hotline: '12345', complaintPhone: '12345' });
+    expect(loadConfig({ CENTER_ADDRESS: '  人民路 1 号  ' }).center.address).toBe('人民路 1 号');
+    expect(() => loadConfig({ CENTER_NAME: 'x'.repeat(101) })).toThrow(/CENTER_NAME/);
+    expect(() => loadConfig({ CENTER_HOTLINE: '12345\n67890' })).toThrow(/CENTER_HOTLINE/);
   });
 
   it('reports every bad value at once, with a readable message', () => {

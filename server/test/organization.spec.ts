@@ -2,6 +2,7 @@ import { type ApiClient, type DepartmentDto, ErrorCode, type StaffDto } from '@o
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCreditCode } from '../src/demo/demo-seed.js';
 import { expectApiError, startTestApp, type TestApp } from './helpers/test-app.js';
+import { pdfText } from './helpers/pdf-text.js';
 
 let t: TestApp;
 let depts: DepartmentDto[];
@@ -377,5 +378,25 @@ describe('windows and staff', () => {
     await expectApiError(approver.auth.me(), 401, ErrorCode.AUTH_SESSION_ENDED);
     const again = await t.loginAs('rsj.approver');
     expect(again.me.roles).toEqual(['APPROVER', 'DEPT_LEAD']);
+  });
+});
+
+describe('the center', () => {
+  it('publishes one profile (name, hall, hours, phones) that the guide sheet prints too', async () => {
+    const anyone = t.client();
+    const center = await anyone.org.center();
+    expect(center).toEqual({
+      name: '示范市政务服务中心',
+      address: '示范市市民大道 100 号市民中心 2 楼办事大厅',
+      hours: '工作日 9:00–12:00，13:30–17:00（法定节假日除外）',
+      hotline: '12345',
+      complaintPhone: '12345',
+    });
+    const [{ code }] = await t.sql<{ code: string }>(
+      `SELECT m.code FROM matter m JOIN matter_version v ON v.matter_id = m.id WHERE v.status = 'PUBLISHED' LIMIT 1`,
+    );
+    const sheet = (await pdfText((await anyone.guides.notificationSheet(code)).bytes)).replace(/\s/g, '');
+    expect(sheet).toContain(center.address.replace(/\s/g, ''));
+    expect(sheet).toContain(center.hours.replace(/\s/g, ''));
   });
 });

@@ -93,6 +93,7 @@ import type {
   UpdateDepartmentRequest,
   UpdateServiceWindowRequest,
   UpdateStaffRequest,
+  CenterProfileDto,
 } from '../dto/organization.js';
 import type {
   AdvanceClockRequest,
@@ -416,6 +417,8 @@ export class ApiClient {
   };
 
   readonly org = {
+    /** The center's name, hall, hours and phones. */
+    center: () => this.request<CenterProfileDto>('GET', '/public/center', { anonymous: true }),
     listDepartments: () => this.request<DepartmentDto[]>('GET', '/org/departments', { anonymous: true }),
     createDepartment: (body: CreateDepartmentRequest) =>
       this.request<DepartmentDto>('POST', '/org/departments', { body }),

@@ -92,3 +92,16 @@ export interface StaffQuery {
   page?: number;
   pageSize?: number;
 }
+
+/** The center as the public meets it (`GET /api/public/center`): one source for the portal, guides and documents. */
+export interface CenterProfileDto {
+  name: string;
+  /** Where the hall is. */
+  address: string;
+  /** When the hall is open. */
+  hours: string;
+  /** 服务热线 (consultation). */
+  hotline: string;
+  /** 投诉电话 of the center. */
+  complaintPhone: string;
+}

@@ -4,8 +4,8 @@ const en: typeof zh = {
   center: {
     name: 'Demo City Government Service Center',
     slogan: 'One window · done in one visit',
-    hotline: 'Hotline 12345',
-    complaint: 'Complaints 12345',
+    hotline: 'Hotline {n}',
+    complaint: 'Complaints {n}',
   },
   nav: {
     home: 'Home',
@@ -29,8 +29,7 @@ const en: typeof zh = {
     departmentsLoading: 'Loading departments…',
     departmentsFailed: 'The department list could not be loaded; please reload later.',
     hall: 'At the hall',
-    hallText:
-      'Working days 9:00–12:00 and 13:30–17:00. Comprehensive windows Z01–Z04 accept every department’s matters.',
+    hallText: '{address}. Open {hours}. The comprehensive windows take every department’s matters.',
   },
   entry: {
     guides: 'Conditions, documents, time limits and fees',
@@ -83,7 +82,7 @@ const en: typeof zh = {
     none: 'No matching services.',
     tipPinyin: 'Pinyin initials work too, e.g. spjy',
     tipShort: 'Try a shorter word, or browse by department or theme',
-    tipHotline: 'Still lost? Call 12345 or ask at a comprehensive window',
+    tipHotline: 'Still lost? Call {n} or ask at a comprehensive window',
     onTheSpot: 'On the spot',
     promised: 'within {n} {unit}',
     online: 'Online',
@@ -91,7 +90,7 @@ const en: typeof zh = {
   },
   guide: {
     where: 'Where',
-    hallAddress: 'Demo City Government Service Center (Citizen Center, 2nd floor hall)',
+    hallAddress: '{name} ({address})',
     windowNo: 'Window {no} ({name})',
     anyWindow: 'Comprehensive windows Z01–Z04',
     sheet: 'Download notification sheet (PDF)',

@@ -2,8 +2,8 @@ export default {
   center: {
     name: '示范市政务服务中心',
     slogan: '一窗受理 · 一次办好',
-    hotline: '服务热线 12345',
-    complaint: '投诉举报 12345',
+    hotline: '服务热线 {n}',
+    complaint: '投诉举报 {n}',
   },
   nav: {
     home: '首页',
@@ -27,7 +27,7 @@ export default {
     departmentsLoading: '正在加载部门…',
     departmentsFailed: '部门列表暂时无法加载，请稍后刷新。',
     hall: '大厅办事',
-    hallText: '工作日 9:00–12:00，13:30–17:00（法定节假日除外）。综合受理窗口 Z01–Z04 可受理各部门事项。',
+    hallText: '{address}。{hours}。综合受理窗口可受理各部门事项。',
   },
   entry: {
     guides: '查看办事条件、材料、时限和收费',
@@ -80,7 +80,7 @@ export default {
     none: '没有找到相关事项。',
     tipPinyin: '可以输入拼音首字母，如 spjy（食品经营许可）',
     tipShort: '试试更短的关键词，或按部门、主题浏览',
-    tipHotline: '仍找不到，可拨打 12345 或到综合受理窗口咨询',
+    tipHotline: '仍找不到，可拨打 {n} 或到综合受理窗口咨询',
     onTheSpot: '即办',
     promised: '承诺 {n} {unit}',
     online: '可网上办',
@@ -88,7 +88,7 @@ export default {
   },
   guide: {
     where: '办理地点',
-    hallAddress: '示范市政务服务中心（市民中心 2 楼办事大厅）',
+    hallAddress: '{name}（{address}）',
     windowNo: '{no} 号窗口（{name}）',
     anyWindow: '综合受理窗口 Z01–Z04',
     sheet: '一次性告知单 PDF',

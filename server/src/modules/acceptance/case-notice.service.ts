@@ -9,6 +9,7 @@ import {
 } from '@onewindow/shared';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
+import { centerFooter } from '../../platform/documents/pdf-renderer.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { DeferredWrites } from '../../platform/database/deferred-writes.js';
 import { PersonalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
@@ -57,7 +58,7 @@ export class CaseNoticeService {
       reference: [c.caseNo ? `办件编号 ${c.caseNo}` : null, c.receiptNo ? `收件编号 ${c.receiptNo}` : null]
         .filter(Boolean)
         .join(' · '),
-      issuer: `${dept} · 政务服务中心`,
+      issuer: `${dept} · ${this.config.center.name}`,
       sections: [
         {
           rows: [
@@ -71,12 +72,12 @@ export class CaseNoticeService {
         },
         ...body.sections,
       ],
-      closing: [`${dept}（政务服务中心窗口）`, formatShanghai(now).slice(0, 10)],
+      closing: [`${dept}（${this.config.center.name}窗口）`, formatShanghai(now).slice(0, 10)],
       // The notices that conclude a case lead to its rating (一事一评); the others to its progress.
       qr: CONCLUDING.includes(kind)
         ? { url: this.ratingUrl(c), caption: '扫码或访问以下地址，评价本次办理（好差评）：' }
         : { url: this.progressUrl(c), caption: '扫码或访问以下地址，凭编号和查询码查询办理进度、下载本文书：' },
-      footer: 'OneWindow 一窗通办',
+      footer: centerFooter(this.config.center),
     };
     // Written at the commit: nothing reads a notice in the transaction that issues it.
     const notice = m.create(CaseNoticeEntity, { id: randomUUID(), caseId: c.id, kind, content, createdAt: now });

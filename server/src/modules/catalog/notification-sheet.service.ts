@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AUDIENCE_LABELS,
   formatFeeStandard,
@@ -9,7 +9,8 @@ import {
   MATTER_TYPE_LABELS,
   PAUSE_REASON_LABELS,
 } from '@onewindow/shared';
-import { PdfRenderer } from '../../platform/documents/pdf-renderer.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
+import { centerFooter, PdfRenderer } from '../../platform/documents/pdf-renderer.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
 import { FeeCatalogService } from './fee-catalog.service.js';
 import { DepartmentService, ServiceWindowService } from '../organization/organization.module.js';
@@ -28,6 +29,7 @@ export class NotificationSheetService {
     private readonly fees: FeeCatalogService,
     private readonly pdf: PdfRenderer,
     private readonly clock: PlatformClock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async render(code: string): Promise<{ fileName: string; pdf: Buffer }> {
@@ -102,7 +104,9 @@ export class NotificationSheetService {
         {
           heading: '办理地点与咨询投诉',
           rows: [
-            ['受理窗口', window ? `${window.number} 号窗口 ${window.name}` : '政务服务中心综合受理窗口'],
+            ['办理地点', `${this.config.center.name}（${this.config.center.address}）`],
+            ['受理窗口', window ? `${window.number} 号窗口 ${window.name}` : '综合受理窗口'],
+            ['办公时间', this.config.center.hours],
             ['咨询电话', c.contactPhone],
             ['投诉电话', c.complaintPhone],
           ],
@@ -114,7 +118,7 @@ export class NotificationSheetService {
         },
       ],
       closing: [`告知日期：${formatShanghai(this.clock.now()).slice(0, 10)}`],
-      footer: 'OneWindow 一窗通办 · 政务服务中心',
+      footer: centerFooter(this.config.center),
     });
     return { fileName: `一次性告知单-${c.name}.pdf`, pdf };
   }

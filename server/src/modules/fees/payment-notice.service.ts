@@ -394,7 +394,7 @@ export class PaymentNoticeService {
       qr: payUrl
         ? { url: payUrl, caption: '扫码网上缴款：' }
         : { url: `${this.config.http.publicUrl}/receipts/verify`, caption: '缴款后凭票据号码和校验码查验票据：' },
-      footer: '本通知书依法收取行政事业性收费，收费项目和标准以公示的收费目录为准；无依据收费请拨打 12345 投诉。',
+      footer: `本通知书依法收取行政事业性收费，收费项目和标准以公示的收费目录为准；无依据收费请拨打 ${this.config.center.complaintPhone} 投诉。`,
     });
     return { fileName: `缴款通知书-${n.paymentCode}.pdf`, pdf };
   }

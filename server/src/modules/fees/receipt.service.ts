@@ -298,7 +298,7 @@ export class ReceiptService {
         },
       ],
       qr: { url: verify, caption: '扫码或访问以下地址，凭票据号码和校验码查验真伪：' },
-      footer: '本票据由政务服务中心统一收费系统于银行确认缴款时自动开具，与纸质票据具有同等效力。',
+      footer: `本票据由${this.config.center.name}统一收费系统于银行确认缴款时自动开具，与纸质票据具有同等效力。`,
     });
     return { fileName: `非税收入票据-${r.receiptNo}.pdf`, pdf };
   }

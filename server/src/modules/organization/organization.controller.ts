@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Principal, Role } from '@onewindow/shared';
+import { type CenterProfileDto, type Principal, Role } from '@onewindow/shared';
 import { AnyStaff, Public, Roles } from '../../platform/auth/access.decorators.js';
 import { Actor, CurrentPrincipal, type RequestActor } from '../../platform/auth/request-actor.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { RATE_LIMIT_GROUP } from '../../platform/http/rate-limit.js';
 import { DepartmentService } from './department.service.js';
 import {
+  CenterProfileResponse,
   CreateDepartmentDto,
   CreateServiceWindowDto,
   CreateStaffDto,
@@ -140,5 +142,20 @@ export class StaffController {
   @ApiOperation({ summary: '重置密码并解除锁定' })
   resetPassword(@Param('id', uuid) id: string, @Body() dto: ResetPasswordDto, @Actor() actor: RequestActor) {
     return this.staff.resetPassword(actor, id, dto.newPassword);
+  }
+}
+
+@ApiTags('org 部门')
+@Controller('public/center')
+export class CenterController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get()
+  @Public()
+  @RouteConfig({ [RATE_LIMIT_GROUP]: 'public' })
+  @ApiOperation({ summary: '中心名称、大厅地址、办公时间和服务、投诉电话（公开）' })
+  @ApiOkResponse({ type: CenterProfileResponse })
+  get(): CenterProfileDto {
+    return this.config.center;
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type CenterProfileDto,
   type CreateDepartmentRequest,
   type CreateServiceWindowRequest,
   type CreateStaffRequest,
@@ -71,6 +72,16 @@ export class DepartmentResponse implements DepartmentDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
   @ApiProperty() sortOrder: number;
   @ApiProperty() active: boolean;
+}
+
+// ---------- the center ----------
+
+export class CenterProfileResponse implements CenterProfileDto {
+  @ApiProperty({ example: '示范市政务服务中心' }) name: string;
+  @ApiProperty({ example: '示范市市民大道 100 号市民中心 2 楼办事大厅' }) address: string;
+  @ApiProperty({ example: '工作日 9:00–12:00，13:30–17:00（法定节假日除外）' }) hours: string;
+  @ApiProperty({ example: '12345' }) hotline: string;
+  @ApiProperty({ example: '12345' }) complaintPhone: string;
 }
 
 // ---------- windows ----------

@@ -2,13 +2,18 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { PrincipalKind } from '@onewindow/shared';
 import { PrincipalRegistry } from '../../platform/auth/principal-registry.js';
 import { DepartmentService } from './department.service.js';
-import { DepartmentController, ServiceWindowController, StaffController } from './organization.controller.js';
+import {
+  CenterController,
+  DepartmentController,
+  ServiceWindowController,
+  StaffController,
+} from './organization.controller.js';
 import { ServiceWindowService } from './service-window.service.js';
 import { StaffService } from './staff.service.js';
 
-/** Departments, windows and staff of the center. */
+/** The center (its public profile), its departments, windows and staff. */
 @Module({
-  controllers: [DepartmentController, ServiceWindowController, StaffController],
+  controllers: [CenterController, DepartmentController, ServiceWindowController, StaffController],
   providers: [DepartmentService, ServiceWindowService, StaffService],
   exports: [DepartmentService, ServiceWindowService, StaffService],
 })

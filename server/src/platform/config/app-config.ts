@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { RunMode } from '@onewindow/shared';
+import { type CenterProfileDto, RunMode } from '@onewindow/shared';
 
 /** Everything the server reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -51,6 +51,8 @@ export interface AppConfig {
    * a reconciliation difference may stay open before the finance office is carded.
    */
   fees: { regionCode: string; dueWorkingDays: number; payUrl: string | null; reconciliationDays: number };
+  /** The center as the public meets it, one source for every page and document: name, hall, hours and phones. */
+  center: CenterProfileDto;
   /** 好差评 and 投诉: working days for the return visit, the default rectification (5–15), and a complaint's answer. */
   evaluation: { visitWorkingDays: number; rectifyWorkingDays: number; complaintWorkingDays: number };
   /** The supervision sweep: seconds between runs, 0 = only on demand (tests). */
@@ -114,6 +116,16 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
   const regionCode = () => {
     const raw = get('FEES_REGION_CODE') ?? '330100';
     if (!/^\d{6}$/.test(raw)) problems.push(`FEES_REGION_CODE=${raw}: 需要 6 位数字的行政区划代码`);
+    return raw;
+  };
+  /** A line of the center's profile: printed text, short and on one line. */
+  const line = (key: string, def: string): string => {
+    const raw = get(key)?.trim();
+    if (!raw) return def;
+    if (raw.length > 100 || /[\u0000-\u001f]/.test(raw)) {
+      problems.push(`${key}: 需要 100 字以内的一行文字`);
+      return def;
+    }
     return raw;
   };
   const payUrl = () => {
@@ -215,6 +227,13 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
       dueWorkingDays: int('FEES_DUE_WORKING_DAYS', 15, 1, 60),
       payUrl: payUrl(),
       reconciliationDays: int('FEES_RECONCILIATION_DAYS', 3, 1, 60),
+    },
+    center: {
+      name: line('CENTER_NAME', '示范市政务服务中心'),
+      address: line('CENTER_ADDRESS', '示范市市民大道 100 号市民中心 2 楼办事大厅'),
+      hours: line('CENTER_HOURS', '工作日 9:00–12:00，13:30–17:00（法定节假日除外）'),
+      hotline: line('CENTER_HOTLINE', '12345'),
+      complaintPhone: line('CENTER_COMPLAINT_PHONE', '12345'),
     },
     evaluation: {
       visitWorkingDays: int('EVALUATION_VISIT_WORKING_DAYS', 3, 1, 15),

@@ -166,3 +166,7 @@ export class PdfRenderer {
     for (const r of t.rows) drawRow(r, false);
   }
 }
+
+/** The line at the foot of every page of the center's documents: who issued it, where the hall is, whom to call. */
+export const centerFooter = (center: { name: string; address: string; hotline: string; complaintPhone: string }) =>
+  `${center.name} · ${center.address} · 服务热线 ${center.hotline} · 投诉 ${center.complaintPhone}`;
