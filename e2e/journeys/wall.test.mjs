@@ -40,12 +40,12 @@ test('the big screen on a 1920×1080 wall: the controls go, a clock shows, the c
   const exit = page.locator('[data-test=exit-big-screen]');
   await page.mouse.move(960, 600);
   await page.waitForFunction(
-    () => getComputedStyle(document.querySelector('[data-test=exit-big-screen]')).color === 'rgba(0, 0, 0, 0)',
+    () => window.getComputedStyle(document.querySelector('[data-test=exit-big-screen]')).color === 'rgba(0, 0, 0, 0)',
   );
   const size = await page
     .locator('[data-test=live-cards] li')
     .first()
-    .evaluate((li) => parseFloat(getComputedStyle(li).fontSize));
+    .evaluate((li) => parseFloat(window.getComputedStyle(li).fontSize));
   assert.ok(size >= 20, `live list font ${size}px`);
   // The whole wall fits the screen: nothing below the fold.
   assert.ok((await page.evaluate(() => document.documentElement.scrollHeight)) <= 1080 + 1);

@@ -122,7 +122,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Env> = {}):
   const line = (key: string, def: string): string => {
     const raw = get(key)?.trim();
     if (!raw) return def;
-    if (raw.length > 100 || /[\u0000-\u001f]/.test(raw)) {
+    if (raw.length > 100 || [...raw].some((ch) => ch.charCodeAt(0) < 32)) {
       problems.push(`${key}: 需要 100 字以内的一行文字`);
       return def;
     }
