@@ -18,6 +18,7 @@ import { buildOpenApiDocument } from './platform/http/openapi.js';
 import { registerRateLimit } from './platform/http/rate-limit.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { hostSpas } from './platform/http/spa-hosting.js';
+import { LogController } from 'fastify';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -55,7 +56,8 @@ export async function createApp(
       logger: config.log.level === 'silent' ? false : { level: config.log.level },
       trustProxy: config.http.trustProxy,
       bodyLimit: config.http.bodyLimitBytes,
-      disableRequestLogging: !config.log.requests,
+      // Request lines at info level only when asked for (production); fastify's own switch for them.
+      logController: new LogController({ disableRequestLogging: !config.log.requests }),
       // A caller's X-Request-Id is kept when it looks like one; otherwise we mint one.
       genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
         const given = req.headers['x-request-id'];

@@ -22,7 +22,9 @@ import {
   ADJUSTMENT_STATE_LABELS,
   NOTICE_STATE_LABELS,
   PAYMENT_CHANNEL_LABELS,
+  RECEIPT_STATE_LABELS,
 } from './fees/collection.js';
+import { BUNDLE_STATE_LABELS } from './catalog/life-event.js';
 import { ROLE_LABELS } from './roles.js';
 import {
   CARD_ACTION_LABELS,
@@ -117,6 +119,14 @@ export const CODE_LABELS_EN: readonly Pair[] = [
   pair(PAYMENT_CHANNEL_LABELS, { ONLINE: 'Paid online', COUNTER: 'Bank counter' }),
   pair(ADJUSTMENT_KIND_LABELS, { WAIVER: 'waiver', REFUND: 'refund' }),
   pair(ADJUSTMENT_STATE_LABELS, { REQUESTED: 'Awaiting approval', APPROVED: 'Approved', REJECTED: 'Not approved' }),
+  pair(RECEIPT_STATE_LABELS, { ISSUED: 'Issued', VOIDED: 'Voided', SPOILED: 'Spoiled blank' }),
+  pair(BUNDLE_STATE_LABELS, {
+    DRAFT: 'Draft',
+    RECEIVED: 'Received, awaiting acceptance',
+    IN_PROGRESS: 'In progress',
+    TO_DELIVER: 'All decided, awaiting delivery',
+    CLOSED: 'Concluded',
+  }),
   pair(WINDOW_KIND_LABELS, { DEPARTMENT: 'Department window', COMPREHENSIVE: 'Comprehensive window' }),
   pair(ROLE_LABELS, {
     CLERK: 'Window clerk',

@@ -227,5 +227,40 @@ const en: typeof zh = {
     upload: 'Upload',
     defer: 'Hand in later (a date is promised at acceptance)',
   },
+  myCases: {
+    title: 'My cases',
+    openDraft:
+      'You already have an application for “{matter}” not yet sent ({no}). There is usually no need to apply twice.',
+    openCase:
+      'You already have an application for “{matter}” in progress ({no}). There is usually no need to apply twice.',
+    draft: 'Draft',
+    openIt: 'Open that application',
+    startAnyway: 'Start a new one anyway',
+    howTo: 'Find the matter in the service guides and press “Apply online”; drafts are kept here as you go.',
+    toGuides: 'Find a matter in the guides ›',
+    toLifeEvents: 'Life events, done in one go ›',
+    bundles: 'Life events',
+    parts: '{n} matters, {done} concluded',
+    single: 'Single matters',
+    bundleTag: 'Life event',
+    due: 'due {at}',
+    none: 'No applications yet.',
+  },
+  receiptCheck: {
+    fillBoth: 'Fill in the receipt number and the verification code',
+    title: 'Check an e-receipt',
+    intro:
+      'Check with the number and verification code printed on it that a non-tax e-receipt issued by the center is genuine.',
+    no: 'Receipt number',
+    code: 'Verification code (8 characters)',
+    check: 'Check',
+    valid: 'The receipt is genuine',
+    state: 'This receipt: {state}',
+    payer: 'Payer',
+    department: 'Collecting department',
+    matter: 'Matter',
+    amount: 'Amount',
+    issuedAt: 'Issued',
+  },
 };
 export default en;
