@@ -245,9 +245,9 @@ test('a clerk searches all the department’s cases by applicant, state and rece
   await page.locator('[data-test=case-state-filter]').hover();
   await page.locator('[data-test=case-state-filter] .el-select__clear').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-test=case-list] .el-table__row').length === 2);
-  await page.locator('[data-test=case-period] input').first().fill('2020-01-01');
-  await page.locator('[data-test=case-period] input').nth(1).fill('2020-01-31');
-  await page.locator('[data-test=case-period] input').nth(1).press('Enter');
+  await page.locator('.el-range-editor input.el-range-input').first().fill('2020-01-01');
+  await page.locator('.el-range-editor input.el-range-input').nth(1).fill('2020-01-31');
+  await page.locator('.el-range-editor input.el-range-input').nth(1).press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('[data-test=case-list] .el-table__row').length === 0);
 
   // A number finds its case, and the link opens it.
