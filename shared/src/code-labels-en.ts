@@ -15,7 +15,7 @@ import { SUBTASK_STATE_LABELS } from './case/subtask.js';
 import { AUDIENCE_LABELS, HANDLING_KIND_LABELS, MATERIAL_FORM_LABELS, MATTER_TYPE_LABELS } from './catalog/matter.js';
 import { CLOCK_STATE_LABELS, CLOCK_SUBJECT_LABELS, PAUSE_REASON_LABELS } from './dto/clock.js';
 import { COMPLAINT_STATE_LABELS } from './evaluation/complaint.js';
-import { RATING_LEVEL_LABELS } from './evaluation/evaluation.js';
+import { RATING_LEVEL_LABELS, RATING_PROBLEMS } from './evaluation/evaluation.js';
 import { WINDOW_KIND_LABELS } from './dto/organization.js';
 import {
   ADJUSTMENT_KIND_LABELS,
@@ -126,6 +126,16 @@ export const CODE_LABELS_EN: readonly Pair[] = [
     IN_PROGRESS: 'In progress',
     TO_DELIVER: 'All decided, awaiting delivery',
     CLOSED: 'Concluded',
+  }),
+  pair(RATING_PROBLEMS, {
+    ATTITUDE: 'Poor attitude',
+    SLOW: 'Slow, long waits',
+    REPEATED_TRIPS: 'Several trips, materials asked for again',
+    UNCLEAR_GUIDE: 'Unclear guide, not told everything at once',
+    UNFAIR: 'Irregular or unfair handling',
+    FEES: 'Unlawful fees',
+    SYSTEM: 'System hard to use or failing',
+    OTHER: 'Other',
   }),
   pair(WINDOW_KIND_LABELS, { DEPARTMENT: 'Department window', COMPREHENSIVE: 'Comprehensive window' }),
   pair(ROLE_LABELS, {
