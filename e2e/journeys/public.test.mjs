@@ -60,7 +60,8 @@ test('a citizen searches by pinyin initials, opens 食品经营许可 and reads 
   await page.getByRole('searchbox').fill('spjy');
   await page.getByRole('button', { name: '搜索' }).click();
   const first = page.locator('[data-test=hits] li').first();
-  await first.waitFor();
+  // The department's name comes with the department list, read beside the search.
+  await page.locator('[data-test=hits] li', { hasText: '市市场监督管理局' }).first().waitFor();
   assert.equal(await first.locator('mark').innerText(), '食品经营');
   assert.match(await first.innerText(), /市市场监督管理局 · 承诺件/);
   await screenshot(page, 'public-guides-search');
