@@ -56,6 +56,9 @@ const PROMPT_SQL = `
  * the counter, or a consultation) the event is written in the step's transaction and, once committed, pushed to
  * that window's terminals on every instance.
  */
+/** The advisory-lock namespace of a window's service events (the key's second half is the window). */
+const WINDOW_EVENT_LOCK = 7_346_101;
+
 @Injectable()
 export class ServiceEventService {
   private readonly log = new Logger(ServiceEventService.name);
@@ -74,7 +77,17 @@ export class ServiceEventService {
     const p = actor.principal;
     if (!kind || p?.kind !== PrincipalKind.STAFF || !p.windowId) return;
     if (action === 'SUBMIT' && c.channel !== 'WINDOW') return;
+    await this.lockWindow(m, p.windowId);
     this.record(m, { kind, principal: p, windowId: p.windowId, departmentId: c.departmentId, c });
+  }
+
+  /**
+   * One service event at a time per window: the newest replaces what the window had waiting unrated, so two
+   * transactions recording at one window would each update the other's rows (a deadlock under load). They queue on
+   * the window instead, for the rest of the transaction; nothing else they hold is wanted by the one ahead.
+   */
+  private async lockWindow(m: EntityManager, windowId: string): Promise<void> {
+    await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WINDOW_EVENT_LOCK, windowId]);
   }
 
   /** A consultation (咨询) the clerk ends at the desk. */
@@ -82,6 +95,7 @@ export class ServiceEventService {
     const p = actor.principal!;
     if (!p.windowId || !p.departmentId) throw EvaluationErrors.noWindow();
     const id = await this.dataSource.transaction(async (m) => {
+      await this.lockWindow(m, p.windowId!);
       const id = this.record(m, {
         kind: 'CONSULTATION',
         principal: p,
