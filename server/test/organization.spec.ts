@@ -391,6 +391,7 @@ describe('the center', () => {
       hours: '工作日 9:00–12:00，13:30–17:00（法定节假日除外）',
       hotline: '12345',
       complaintPhone: '12345',
+      visitWorkingDays: 3,
     });
     const [{ code }] = await t.sql<{ code: string }>(
       `SELECT m.code FROM matter m JOIN matter_version v ON v.matter_id = m.id WHERE v.status = 'PUBLISHED' LIMIT 1`,

@@ -14,7 +14,15 @@ import {
 import { SUBTASK_STATE_LABELS } from './case/subtask.js';
 import { AUDIENCE_LABELS, HANDLING_KIND_LABELS, MATERIAL_FORM_LABELS, MATTER_TYPE_LABELS } from './catalog/matter.js';
 import { CLOCK_STATE_LABELS, CLOCK_SUBJECT_LABELS, PAUSE_REASON_LABELS } from './dto/clock.js';
-import { COMPLAINT_STATE_LABELS } from './evaluation/complaint.js';
+import {
+  COMPLAINT_CHANNEL_LABELS,
+  COMPLAINT_FINDING_LABELS,
+  COMPLAINT_OFFICE_LABELS,
+  COMPLAINT_STATE_LABELS,
+  COMPLAINT_STEP_LABELS,
+  COMPLAINT_SUBJECT_LABELS,
+  COMPLAINT_TYPE_LABELS,
+} from './evaluation/complaint.js';
 import { RATING_LEVEL_LABELS, RATING_PROBLEMS } from './evaluation/evaluation.js';
 import { WINDOW_KIND_LABELS } from './dto/organization.js';
 import {
@@ -24,7 +32,7 @@ import {
   PAYMENT_CHANNEL_LABELS,
   RECEIPT_STATE_LABELS,
 } from './fees/collection.js';
-import { BUNDLE_STATE_LABELS } from './catalog/life-event.js';
+import { BUNDLE_STATE_LABELS, LIFE_EVENT_STATUS_LABELS } from './catalog/life-event.js';
 import { ROLE_LABELS } from './roles.js';
 import {
   CARD_ACTION_LABELS,
@@ -242,4 +250,40 @@ export const CODE_LABELS_EN: readonly Pair[] = [
     ANSWERED: 'Answered by the department',
     CLOSED: 'Closed',
   }),
+  pair(COMPLAINT_CHANNEL_LABELS, {
+    ONLINE: 'Online',
+    HOTLINE: '12345 hotline',
+    LETTER: 'Letter',
+    IN_PERSON: 'In person',
+  }),
+  pair(COMPLAINT_TYPE_LABELS, {
+    ATTITUDE: 'Attitude of service',
+    DELAY: 'Delay, passing the buck',
+    OFF_BOOK: 'Handled off the books, accepted twice',
+    ILLEGAL_FEE: 'Unlawful fees',
+    REPEATED_TRIPS: 'Repeated trips, materials asked for again',
+    DISCIPLINE: 'Asking for favours, breach of discipline',
+    OTHER: 'Other',
+  }),
+  pair(COMPLAINT_OFFICE_LABELS, {
+    SUPERVISION: "Center's supervision office",
+    DISCIPLINE: 'Discipline inspection team',
+  }),
+  pair(COMPLAINT_SUBJECT_LABELS, {
+    CASE: 'A case',
+    WINDOW: 'A window',
+    STAFF: 'A staff member',
+    DEPARTMENT: 'A department',
+    FEE: 'A fee',
+  }),
+  pair(COMPLAINT_STEP_LABELS, {
+    FILE: 'Complaint filed',
+    ACCEPT: 'Accepted',
+    ASSIGN: 'Handed to the department',
+    ANSWER: 'Answered by the department',
+    CLOSE: 'Closed',
+    RATE: 'Answer rated by the complainant',
+  }),
+  pair(COMPLAINT_FINDING_LABELS, { SUBSTANTIATED: 'Substantiated', UNSUBSTANTIATED: 'Not substantiated' }),
+  pair(LIFE_EVENT_STATUS_LABELS, { DRAFT: 'Draft', PUBLISHED: 'Published', WITHDRAWN: 'Withdrawn' }),
 ];

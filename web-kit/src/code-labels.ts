@@ -1,4 +1,14 @@
-import { CODE_LABELS_EN, type Locale } from '@onewindow/shared';
+import {
+  CODE_LABELS_EN,
+  COMPLAINT_CHANNEL_LABELS,
+  COMPLAINT_FINDING_LABELS,
+  COMPLAINT_OFFICE_LABELS,
+  COMPLAINT_STATE_LABELS,
+  COMPLAINT_SUBJECT_LABELS,
+  COMPLAINT_TYPE_LABELS,
+  type ComplaintDto,
+  type Locale,
+} from '@onewindow/shared';
 
 // The Chinese texts as shared ships them, taken once before any switch.
 const CHINESE = CODE_LABELS_EN.map(([zh]) => ({ ...zh }));
@@ -19,4 +29,21 @@ export function messageKeys(tree: Record<string, unknown>, prefix = ''): string[
       ? messageKeys(v as Record<string, unknown>, `${prefix}${k}.`)
       : [`${prefix}${k}`],
   );
+}
+
+/**
+ * A complaint's codes in the page's language. The server's `…Label` fields stay the record's (Chinese); pages
+ * read these instead, so a complaint reads in English on an English page.
+ */
+export function complaintLabels(
+  c: Pick<ComplaintDto, 'type' | 'subject' | 'channel' | 'office' | 'state' | 'finding'>,
+) {
+  return {
+    type: COMPLAINT_TYPE_LABELS[c.type],
+    subject: COMPLAINT_SUBJECT_LABELS[c.subject],
+    channel: COMPLAINT_CHANNEL_LABELS[c.channel],
+    office: COMPLAINT_OFFICE_LABELS[c.office],
+    state: COMPLAINT_STATE_LABELS[c.state],
+    finding: c.finding ? COMPLAINT_FINDING_LABELS[c.finding] : '',
+  };
 }

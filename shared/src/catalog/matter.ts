@@ -139,8 +139,8 @@ export interface FeeItemFacts {
 }
 
 /** "10 个工作日", or "即办" for a zero limit. */
-export function formatTimeLimit(l: TimeLimitDto): string {
-  return l.value === 0 ? '即办' : `${l.value} ${LIMIT_UNIT_LABELS[l.unit]}`;
+export function formatTimeLimit(l: TimeLimitDto, onTheSpot = '即办'): string {
+  return l.value === 0 ? onTheSpot : `${l.value} ${LIMIT_UNIT_LABELS[l.unit]}`;
 }
 
 /** Comparable length of a limit in working-day terms where units differ (months ≈ 21 working days, natural days ≈ 5/7). */

@@ -104,4 +104,6 @@ export interface CenterProfileDto {
   hotline: string;
   /** 投诉电话 of the center. */
   complaintPhone: string;
+  /** A bad rating is followed by a return visit (回访) within these working days (EVALUATION_VISIT_WORKING_DAYS). */
+  visitWorkingDays: number;
 }

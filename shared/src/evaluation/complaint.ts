@@ -92,6 +92,16 @@ export const COMPLAINT_ACTION_LABELS: Record<ComplaintAction, string> = {
   CLOSE: '办结投诉',
   RATE: '投诉人评价答复',
 };
+/** A step on the complaint's record, as its timeline names it: filing, then each action. */
+export type ComplaintStepAction = ComplaintAction | 'FILE';
+export const COMPLAINT_STEP_LABELS: Record<ComplaintStepAction, string> = {
+  FILE: '提交投诉',
+  ACCEPT: '受理',
+  ASSIGN: '交部门办理',
+  ANSWER: '部门答复',
+  CLOSE: '办结',
+  RATE: '投诉人评价答复',
+};
 /** The complaint state machine: who moves it is in the service; what may follow what is here. */
 export const COMPLAINT_TRANSITIONS: Record<ComplaintState, Partial<Record<ComplaintAction, ComplaintState>>> = {
   SUBMITTED: { ACCEPT: 'ACCEPTED', CLOSE: 'CLOSED' },
@@ -141,7 +151,7 @@ export interface FiledComplaintDto {
 }
 
 export interface ComplaintStepDto {
-  action: string;
+  action: ComplaintStepAction;
   actionLabel: string;
   actorName: string;
   at: string;
@@ -199,7 +209,9 @@ export interface ComplaintQuery {
 /** What the complainant reads with number + query code. */
 export interface PublicComplaintDto {
   number: string;
+  type: ComplaintType;
   typeLabel: string;
+  subject: ComplaintSubject;
   subjectLabel: string;
   content: string;
   state: ComplaintState;
@@ -207,12 +219,13 @@ export interface PublicComplaintDto {
   filedAt: string;
   dueAt: string;
   answer: string | null;
+  finding: ComplaintFinding | null;
   findingLabel: string | null;
   conclusion: string | null;
   closedAt: string | null;
   canRate: boolean;
   complainantLevel: number | null;
-  steps: { actionLabel: string; at: string }[];
+  steps: { action: ComplaintStepAction; actionLabel: string; at: string }[];
 }
 export interface AssignComplaintRequest {
   departmentId: string;

@@ -10,22 +10,24 @@ import {
 } from '@onewindow/shared';
 import { computed, reactive, ref } from 'vue';
 import { api } from '../api';
+import { i18n } from '../i18n';
 
 export type RegisterForm = Required<RegisterApplicantRequest>;
 
 /** Checks in the browser what the server checks, so mistakes show before submitting. */
 export function validateRegistration(f: RegisterForm): FieldErrors {
   const errors: FieldErrors = {};
-  const add = (field: string, msg: string) => (errors[field] ??= []).push(msg);
-  if (!f.name.trim()) add('name', '请填写姓名');
-  if (!MOBILE_PHONE_PATTERN.test(f.phone)) add('phone', '必须是 11 位手机号');
+  const { t } = i18n.global;
+  const add = (field: string, key: string) => (errors[field] ??= []).push(t(`register.${key}`));
+  if (!f.name.trim()) add('name', 'needName');
+  if (!MOBILE_PHONE_PATTERN.test(f.phone)) add('phone', 'badPhone');
   const idProblem = checkResidentId(f.idNumber.trim());
-  if (idProblem === 'CHECK_CHAR') add('idNumber', '身份证号校验位不正确');
-  else if (idProblem) add('idNumber', '身份证号格式不正确');
-  if (!isStrongEnoughPassword(f.password)) add('password', '至少 8 位，且须同时包含字母和数字');
+  if (idProblem === 'CHECK_CHAR') add('idNumber', 'badIdCheck');
+  else if (idProblem) add('idNumber', 'badId');
+  if (!isStrongEnoughPassword(f.password)) add('password', 'weakPassword');
   if (f.applicantType === ApplicantType.LEGAL_PERSON) {
-    if (!f.organizationName.trim()) add('organizationName', '法人注册必填');
-    if (checkCreditCode(f.creditCode.trim())) add('creditCode', '统一社会信用代码不正确');
+    if (!f.organizationName.trim()) add('organizationName', 'needOrg');
+    if (checkCreditCode(f.creditCode.trim())) add('creditCode', 'badCreditCode');
   }
   return errors;
 }

@@ -10,6 +10,8 @@ import {
   COMPLAINT_TRANSITIONS,
   COMPLAINT_TYPE_LABELS,
   type ComplaintAction,
+  COMPLAINT_STEP_LABELS,
+  type ComplaintStepAction,
   type ComplaintChannel,
   type ComplaintDto,
   type ComplaintOffice,
@@ -48,14 +50,6 @@ import { CardService } from '../supervision/supervision.module.js';
 import { ComplaintEntity, ComplaintRouteEntity, ComplaintStepEntity } from './evaluation.entities.js';
 import { EvaluationErrors } from './evaluation.exception.js';
 
-const ACTION_LABELS: Record<ComplaintAction | 'FILE', string> = {
-  FILE: '提交投诉',
-  ACCEPT: '受理',
-  ASSIGN: '交部门办理',
-  ANSWER: '部门答复',
-  CLOSE: '办结',
-  RATE: '投诉人评价答复',
-};
 /** What a department's staff see of complaints about it: those handed to it, from then on. */
 const DEPARTMENT_SEES: readonly ComplaintState[] = ['ASSIGNED', 'ANSWERED', 'CLOSED'];
 
@@ -290,7 +284,7 @@ export class ComplaintService {
       const c = await m.findOne(ComplaintEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!c) throw EvaluationErrors.complaintNotFound();
       const to = COMPLAINT_TRANSITIONS[c.state][action];
-      if (!to) throw EvaluationErrors.complaintState(COMPLAINT_STATE_LABELS[c.state], ACTION_LABELS[action]);
+      if (!to) throw EvaluationErrors.complaintState(COMPLAINT_STATE_LABELS[c.state], COMPLAINT_STEP_LABELS[action]);
       const change = await work(m, c);
       await m.update(ComplaintEntity, id, { ...change, state: to });
       await this.step(m, id, action, actor, note);
@@ -374,7 +368,9 @@ export class ComplaintService {
     const d = await this.read(this.dataSource.manager, c.id, null);
     return {
       number: d.number,
+      type: d.type,
       typeLabel: d.typeLabel,
+      subject: d.subject,
       subjectLabel: d.subjectLabel,
       content: d.content,
       state: d.state,
@@ -382,12 +378,13 @@ export class ComplaintService {
       filedAt: d.filedAt,
       dueAt: d.dueAt,
       answer: d.state === 'CLOSED' || d.state === 'ANSWERED' ? d.answer : null,
+      finding: d.finding,
       findingLabel: d.findingLabel,
       conclusion: d.conclusion,
       closedAt: d.closedAt,
       canRate: d.state === 'CLOSED' && d.complainantLevel === null,
       complainantLevel: d.complainantLevel,
-      steps: d.steps.map((s) => ({ actionLabel: s.actionLabel, at: s.at })),
+      steps: d.steps.map((s) => ({ action: s.action, actionLabel: s.actionLabel, at: s.at })),
     };
   }
 
@@ -424,8 +421,8 @@ export class ComplaintService {
     const due = new Date(r.due_at as string);
     const end = r.stopped_at ? new Date(r.stopped_at as string) : this.clock.now();
     const steps = (r.steps as Record<string, unknown>[]).map((s) => ({
-      action: s.action as string,
-      actionLabel: ACTION_LABELS[s.action as ComplaintAction] ?? (s.action as string),
+      action: s.action as ComplaintStepAction,
+      actionLabel: COMPLAINT_STEP_LABELS[s.action as ComplaintStepAction] ?? (s.action as string),
       actorName: s.actor_name as string,
       at: isoOrNull(s.at as string | null)!,
       note: (s.note as string) ?? null,

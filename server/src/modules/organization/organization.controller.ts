@@ -156,6 +156,6 @@ export class CenterController {
   @ApiOperation({ summary: '中心名称、大厅地址、办公时间和服务、投诉电话（公开）' })
   @ApiOkResponse({ type: CenterProfileResponse })
   get(): CenterProfileDto {
-    return this.config.center;
+    return { ...this.config.center, visitWorkingDays: this.config.evaluation.visitWorkingDays };
   }
 }

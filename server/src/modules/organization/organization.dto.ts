@@ -82,6 +82,7 @@ export class CenterProfileResponse implements CenterProfileDto {
   @ApiProperty({ example: '工作日 9:00–12:00，13:30–17:00（法定节假日除外）' }) hours: string;
   @ApiProperty({ example: '12345' }) hotline: string;
   @ApiProperty({ example: '12345' }) complaintPhone: string;
+  @ApiProperty({ example: 3, description: '差评回访的工作日数' }) visitWorkingDays: number;
 }
 
 // ---------- windows ----------

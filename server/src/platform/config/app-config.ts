@@ -52,7 +52,7 @@ export interface AppConfig {
    */
   fees: { regionCode: string; dueWorkingDays: number; payUrl: string | null; reconciliationDays: number };
   /** The center as the public meets it, one source for every page and document: name, hall, hours and phones. */
-  center: CenterProfileDto;
+  center: Omit<CenterProfileDto, 'visitWorkingDays'>;
   /** 好差评 and 投诉: working days for the return visit, the default rectification (5–15), and a complaint's answer. */
   evaluation: { visitWorkingDays: number; rectifyWorkingDays: number; complaintWorkingDays: number };
   /** The supervision sweep: seconds between runs, 0 = only on demand (tests). */
