@@ -124,6 +124,13 @@ describe('assessment', () => {
     );
     expect(above.details?.fields?.['items.0.amountFen']).toBeDefined();
     expect(await illegalFeeCards(c.id)).toBe(1);
+    // A second unlawful attempt on the case is refused the same way: the case's card is on record already.
+    await expectApiError(
+      clerk.fees.assess(c.id, { items: [{ code: 'BDC001', quantity: 1, amountFen: 9000 }] }),
+      400,
+      ErrorCode.FEE_ABOVE_STANDARD,
+    );
+    expect(await illegalFeeCards(c.id)).toBe(1);
     // Nothing was written: no notice.
     expect((await clerk.fees.ofCase(c.id)).notices).toEqual([]);
 

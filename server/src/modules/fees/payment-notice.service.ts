@@ -25,7 +25,7 @@ import {
   Role,
   shanghaiDay,
 } from '@onewindow/shared';
-import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestActor } from '../../platform/auth/request-actor.js';
 import { PlatformClock } from '../../platform/clock/platform-clock.service.js';
@@ -173,13 +173,9 @@ export class PaymentNoticeService {
 
   /** 违规收费: a RED card for the department at the moment of the attempt, once per case (a repeat is on record already). */
   private async card(caseId: string, departmentId: string): Promise<void> {
-    try {
-      await this.dataSource.transaction((m) =>
-        this.cards.violation(m, { reason: CardReason.ILLEGAL_FEE, caseId, departmentId, crossedAt: this.clock.now() }),
-      );
-    } catch (e) {
-      if (!(e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505')) throw e;
-    }
+    await this.dataSource.transaction((m) =>
+      this.cards.violation(m, { reason: CardReason.ILLEGAL_FEE, caseId, departmentId, crossedAt: this.clock.now() }),
+    );
   }
 
   /** Issues a notice for the locked case in the caller's transaction (an assessment, or a waiver's successor). */

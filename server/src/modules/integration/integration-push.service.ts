@@ -60,7 +60,7 @@ export class IntegrationPushService {
     const arrived = this.clock.now();
     const window = this.config.integration.offBookWindowMinutes * 60_000;
     if ((previousAt && at < previousAt) || arrived.getTime() - at.getTime() > window)
-      await this.cards.violationOnce(m, {
+      await this.cards.violation(m, {
         reason: CardReason.OFF_BOOK,
         caseId,
         departmentId: p.departmentId,

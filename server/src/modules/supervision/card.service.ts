@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   type BoardDto,
@@ -76,8 +77,10 @@ export class CardService {
   ) {}
 
   /**
-   * A RED violation card at the moment of the act (体外循环 …), in the act's own transaction; the live boards hear of
-   * it once that commits.
+   * A RED violation card at the moment of the act (体外循环, 违规收费 …), in the act's own transaction; the live boards
+   * hear of it once that commits. A case gets one card of a reason (uq_supervision_card_violation): a repeat is on
+   * record already, so it writes nothing and returns null, without disturbing the act's transaction. A card of no case
+   * (a person's, for a complaint; a department's, for unresolved reconciliation) is always written.
    */
   async violation(
     m: EntityManager,
@@ -90,24 +93,32 @@ export class CardService {
       staffId?: string | null;
       windowId?: string | null;
     },
-  ): Promise<string> {
-    const card = await m.save(
-      m.create(CardEntity, {
-        level: 'RED',
-        reason: v.reason,
-        state: 'ISSUED',
-        caseId: v.caseId,
-        clockId: null,
-        clockKind: null,
-        departmentId: v.departmentId,
-        windowId: v.windowId ?? null,
-        staffId: v.staffId ?? null,
-        crossedAt: v.crossedAt,
-        issuedAt: this.clock.now(),
-        policyVersion: null,
-        runId: null,
-      }),
-    );
+  ): Promise<string | null> {
+    const card = m.create(CardEntity, {
+      id: randomUUID(),
+      level: 'RED',
+      reason: v.reason,
+      state: 'ISSUED',
+      caseId: v.caseId,
+      clockId: null,
+      clockKind: null,
+      departmentId: v.departmentId,
+      windowId: v.windowId ?? null,
+      staffId: v.staffId ?? null,
+      crossedAt: v.crossedAt,
+      issuedAt: this.clock.now(),
+      policyVersion: null,
+      runId: null,
+    });
+    const written = await m
+      .createQueryBuilder()
+      .insert()
+      .into(CardEntity)
+      .values(card)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if (!(written.raw as unknown[]).length) return null;
     Outbox.add(m, cardEvent(card, 'card.issued', card.issuedAt, {}));
     // The boards resync when their channel returns; a publish the database missed must not end the process.
     AfterCommit.add(
@@ -115,18 +126,6 @@ export class CardService {
       () => void this.events.publish({ type: 'card', id: card.id }).catch(() => undefined),
     );
     return card.id;
-  }
-
-  /**
-   * A violation card of a reason a case gets at most once (体外循环, 违规收费): written unless the case has one, in
-   * `m`'s transaction, whose caller holds the case's lock. Returns the new card's id, or null when there was one.
-   */
-  async violationOnce(m: EntityManager, v: Parameters<CardService['violation']>[1] & { caseId: string }) {
-    const [had] = await m.query<unknown[]>(
-      'SELECT 1 FROM supervision_card WHERE case_id = $1 AND reason = $2 AND clock_id IS NULL LIMIT 1',
-      [v.caseId, v.reason],
-    );
-    return had ? null : this.violation(m, v);
   }
 
   async list(p: Principal, q: CardQuery): Promise<Page<CardDto>> {
