@@ -7,6 +7,10 @@ import { kitMessages } from './messages';
 type Messages = Record<string, unknown>;
 type Locale = 'zh-CN' | 'en';
 
+let translate: (key: string) => string = (key) => key;
+/** A kit text (`kit.…`) in the running app's language, for code outside components (toasts, errors). */
+export const kitText = (key: string) => translate(`kit.${key}`);
+
 /** The app's i18n, Chinese first, in the locale the user chose last; the kit's own texts are merged in. */
 export function createAppI18n<M extends Messages>(messages: { 'zh-CN': M; en: M }) {
   const i18n = createI18n<[Messages], Locale, false>({
@@ -19,6 +23,7 @@ export function createAppI18n<M extends Messages>(messages: { 'zh-CN': M; en: M 
     },
   });
   // Code-set labels follow the locale before the first render and before each re-render after a switch.
+  translate = (key) => i18n.global.t(key);
   localizeCodeLabels(i18n.global.locale.value);
   watch(i18n.global.locale, (l) => localizeCodeLabels(l), { flush: 'sync' });
   const toggleLocale = () => toggleLocaleOf(i18n.global.locale, localStorage, document);

@@ -8,6 +8,7 @@ const zhCN = {
     required: '请填写登录名和密码',
   },
   notFound: { title: '页面不存在', text: '您访问的页面不存在或已移动。' },
+  failed: '操作失败，请稍后重试',
   standing: { NORMAL: '正常', WARNING: '预警', OVERDUE: '超期', PAUSED: '暂停', NONE: '—' },
   complaint: {
     channel: '来源',
@@ -25,6 +26,20 @@ const zhCN = {
     cancel: '取消',
     contentRequired: '请填写投诉内容',
   },
+  applicant: {
+    kind: '类型',
+    person: '自然人',
+    organization: '法人及其他组织',
+    name: '姓名',
+    orgName: '单位名称',
+    idNumber: '身份证号',
+    creditCode: '统一社会信用代码',
+    contact: '经办人',
+    phone: '手机号',
+    address: '地址（可选）',
+    projectCode: '投资项目代码（可选）',
+    projectHint: '如 2026-330102-47-01-000123。列为重点项目的，按绿色通道办理。',
+  },
 };
 const en: typeof zhCN = {
   login: {
@@ -35,6 +50,7 @@ const en: typeof zhCN = {
     required: 'Enter your login and password',
   },
   notFound: { title: 'Page not found', text: 'The page does not exist or has moved.' },
+  failed: 'That did not work; please try again later',
   standing: { NORMAL: 'On time', WARNING: 'Due soon', OVERDUE: 'Overdue', PAUSED: 'Paused', NONE: '—' },
   complaint: {
     channel: 'Received by',
@@ -51,6 +67,20 @@ const en: typeof zhCN = {
     submit: 'Register complaint',
     cancel: 'Cancel',
     contentRequired: 'Write down the complaint',
+  },
+  applicant: {
+    kind: 'Kind',
+    person: 'Individual',
+    organization: 'Organisation',
+    name: 'Name',
+    orgName: 'Organisation name',
+    idNumber: 'ID card number',
+    creditCode: 'Unified social credit code',
+    contact: 'Contact person',
+    phone: 'Mobile phone',
+    address: 'Address (optional)',
+    projectCode: 'Investment project code (optional)',
+    projectHint: 'Such as 2026-330102-47-01-000123. A key project goes through the green channel.',
   },
 };
 export const kitMessages = { 'zh-CN': zhCN, en };

@@ -1,4 +1,5 @@
 import { ApiError } from '@onewindow/shared';
+import { kitText } from './i18n';
 
 /** How an app tells its user that something worked or failed: Element Plus's toast in the back offices. */
 export interface Notifier {
@@ -30,7 +31,7 @@ export const notify: Notifier = {
 /** The message a person should read for a failure: the server's Chinese message, or the error's own. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError || e instanceof Error) return e.message;
-  return typeof e === 'string' && e ? e : '操作失败，请稍后重试';
+  return typeof e === 'string' && e ? e : kitText('failed');
 }
 
 /** The one way a failure reaches the user: a toast with its message. */

@@ -5,7 +5,8 @@ import { computed, ref } from 'vue';
 /** Who may log in to an app, and what someone else is told. The server still checks every call. */
 export interface Admission {
   admits(p: Principal): boolean;
-  refusal: string;
+  /** In the page's language at the moment of refusing. */
+  refusal(): string;
 }
 
 /** A login that the server accepted but this app does not serve (an applicant at the back office, say). */
@@ -31,7 +32,7 @@ export function defineSessionStore(api: ApiClient, admission?: Admission) {
       const p = await api.auth.login(body);
       if (admission && !admission.admits(p)) {
         await api.auth.logout().catch(() => undefined);
-        throw new NotAdmittedError(admission.refusal);
+        throw new NotAdmittedError(admission.refusal());
       }
       principal.value = p;
       expired.value = false;

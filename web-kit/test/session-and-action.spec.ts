@@ -69,7 +69,7 @@ beforeEach(() => {
 describe('the session store factory', () => {
   const staffOnly = {
     admits: (p: Principal) => p.kind === PrincipalKind.STAFF,
-    refusal: '申请人账号请在网上办事大厅登录',
+    refusal: () => '申请人账号请在网上办事大厅登录',
   };
 
   it('admits whom the app serves and knows their roles', async () => {

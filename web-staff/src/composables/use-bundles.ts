@@ -14,6 +14,7 @@ import { notify, useAction } from '@onewindow/web-kit';
 import { reactive, ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { api } from '../api';
+import { i18n } from '../i18n';
 
 /** The comprehensive window's bundle queues: 待综合受理, 办理中, 待统一送达. */
 export function useBundleQueue() {
@@ -34,7 +35,7 @@ export function useBundleQueue() {
 /** One bundle at the comprehensive window: accept every part at once, deliver them together. */
 export function useBundle(id: string) {
   const b = ref<BundleDto | null>(null);
-  const accept = reactive({ open: false, opinion: '材料齐全，符合法定形式，综合受理', promise: '' });
+  const accept = reactive({ open: false, opinion: i18n.global.t('bundles.defaultOpinion'), promise: '' });
   const deliver = reactive({
     open: false,
     method: 'PICKUP' as DeliveryMethod,
@@ -56,7 +57,7 @@ export function useBundle(id: string) {
           opinion: accept.opinion.trim() || undefined,
           deferredPromiseDate: hasDeferred() ? accept.promise || undefined : undefined,
         }),
-      { success: '已综合受理，各事项已转各部门办理' },
+      { success: i18n.global.t('bundles.accepted') },
     );
     if (!out) return;
     b.value = out;
@@ -81,7 +82,7 @@ export function useBundle(id: string) {
             .filter(([, no]) => no.trim())
             .map(([caseId, certificateNo]) => ({ caseId, certificateNo: certificateNo.trim() })),
         }),
-      { success: '已统一送达' },
+      { success: i18n.global.t('bundles.delivered') },
     );
     if (!out) return;
     b.value = out;
@@ -120,7 +121,7 @@ export function useBundleWalkIn() {
       }),
     );
     if (!b) return;
-    notify.success(`已收件：${b.bundleNo}（${b.parts.length} 个事项）`);
+    notify.success(i18n.global.t('bundles.receivedToast', { no: b.bundleNo, n: b.parts.length }));
     await router.push(`/bundles/${b.id}`);
   }
   const errorFor = (path: string) => fieldError(`applicant.${path}`);

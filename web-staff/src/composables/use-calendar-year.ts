@@ -11,6 +11,7 @@ import { notify, reportError } from '@onewindow/web-kit';
 import { computed, ref, watch } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
+import { i18n } from '../i18n';
 
 export interface MonthGrid {
   month: number;
@@ -38,7 +39,7 @@ export function monthGrids(days: CalendarDayDto[]): MonthGrid[] {
 export function parseImport(text: string): ImportCalendarYearRequest {
   const data = JSON.parse(text) as ImportCalendarYearRequest;
   if (typeof data?.notice !== 'string' || !Array.isArray(data.specials))
-    throw new Error('需要 { "notice": "…", "specials": [{ "date", "kind", "name" }] }');
+    throw new Error(i18n.global.t('calendar.jsonShape'));
   return data;
 }
 
@@ -69,7 +70,9 @@ export function useCalendarYear(initialYear: number) {
 
   function report(r: CalendarChangeDto) {
     notify.success(
-      r.changedDays ? `已更新 ${r.changedDays} 天，${r.clocksMoved} 个计时的截止或预警时间随之调整` : '没有变化',
+      r.changedDays
+        ? i18n.global.t('calendar.changed', { days: r.changedDays, clocks: r.clocksMoved })
+        : i18n.global.t('calendar.unchanged'),
     );
   }
 

@@ -2,6 +2,7 @@ import type { CardDto, CardLevel, CardState, UrgeDto } from '@onewindow/shared';
 import { notify, reportError } from '@onewindow/web-kit';
 import { reactive, ref } from 'vue';
 import { api } from '../api';
+import { i18n } from '../i18n';
 
 /**
  * The department's cards (or only those issued to me) with the appeal action, and the urges waiting for
@@ -73,7 +74,7 @@ export function useCards(pageSize = 20) {
     try {
       if (answer.kind === 'appeal') await api.supervision.appeal(answer.id, { reason: answer.text });
       else await api.supervision.reply(answer.id, { reply: answer.text });
-      notify.success(answer.kind === 'appeal' ? '已提交申诉，等待监察室处理' : '已回复督办');
+      notify.success(i18n.global.t(answer.kind === 'appeal' ? 'cards.appealed' : 'cards.replied'));
       answer.open = false;
       await load();
     } catch (e) {

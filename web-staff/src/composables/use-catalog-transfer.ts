@@ -2,6 +2,7 @@ import { type CatalogFile, type ImportReportDto, saveDownloadedFile, XLSX_MEDIA_
 import { notify, reportError } from '@onewindow/web-kit';
 import { computed, ref } from 'vue';
 import { api } from '../api';
+import { i18n } from '../i18n';
 
 type Picked = { kind: 'json'; file: CatalogFile; name: string } | { kind: 'xlsx'; bytes: ArrayBuffer; name: string };
 
@@ -30,7 +31,7 @@ export function useCatalogTransfer() {
     saveDownloadedFile({
       bytes: bytes.buffer as ArrayBuffer,
       mediaType: 'application/json',
-      fileName: `事项目录-${file.exportedAt?.slice(0, 10) ?? 'export'}.json`,
+      fileName: i18n.global.t('transfer.fileName', { date: file.exportedAt?.slice(0, 10) ?? 'export' }),
     });
   }
   const exportExcel = async () => saveDownloadedFile(await api.catalog.exportWorkbook());
@@ -50,7 +51,7 @@ export function useCatalogTransfer() {
         };
     } catch {
       picked.value = null;
-      notify.error('无法读取该文件：请选择导出的 .json 或 .xlsx 文件');
+      notify.error(i18n.global.t('transfer.unreadable'));
       return;
     }
     await run(true);
@@ -66,7 +67,7 @@ export function useCatalogTransfer() {
           ? await api.catalog.importWorkbook(p.bytes, dryRun)
           : await api.catalog.importFile(p.file, dryRun);
       if (!dryRun) {
-        notify.success(`已导入 ${report.value.written} 个事项为草稿，请逐个检查后发布`);
+        notify.success(i18n.global.t('transfer.importedToast', { n: report.value.written }));
         picked.value = null;
       }
     } catch (e) {

@@ -10,6 +10,7 @@ import {
 import { useAction } from '@onewindow/web-kit';
 import { reactive, ref } from 'vue';
 import { api } from '../api';
+import { i18n } from '../i18n';
 
 const blank = (): LifeEventContent => ({ name: '', description: '', audience: 'LEGAL_PERSON', matterCodes: [] });
 
@@ -81,7 +82,7 @@ export function useLifeEvents() {
     const body = { content: editor.content };
     const out = await action.run(
       () => (editor.id ? api.lifeEvents.save(editor.id, body) : api.lifeEvents.create(body)),
-      { success: '已保存' },
+      { success: i18n.global.t('lifeEventAdmin.savedToast') },
     );
     if (!out) return;
     editor.id = out.id;
@@ -89,10 +90,20 @@ export function useLifeEvents() {
   }
 
   async function publish(e: LifeEventDto) {
-    if (await action.run(() => api.lifeEvents.publish(e.id), { success: `已发布：${e.content.name}` })) await load();
+    if (
+      await action.run(() => api.lifeEvents.publish(e.id), {
+        success: i18n.global.t('lifeEventAdmin.published', { name: e.content.name }),
+      })
+    )
+      await load();
   }
   async function withdraw(e: LifeEventDto) {
-    if (await action.run(() => api.lifeEvents.withdraw(e.id), { success: `已撤回：${e.content.name}` })) await load();
+    if (
+      await action.run(() => api.lifeEvents.withdraw(e.id), {
+        success: i18n.global.t('lifeEventAdmin.withdrawn', { name: e.content.name }),
+      })
+    )
+      await load();
   }
 
   const audiences = Object.entries(AUDIENCE_LABELS) as [Audience, string][];

@@ -4,6 +4,7 @@ import { onUnmounted, watch } from 'vue';
 import type { Router } from 'vue-router';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
+import { i18n } from '../i18n';
 
 /**
  * The words of a pushed event for a notification: a card just issued, a decision on the department's appeal,
@@ -25,7 +26,7 @@ export function liveNotice(
     if (k.state === 'APPEALED') return null;
     const decision = k.events.at(-1);
     return {
-      title: `申诉结果：${CARD_STATE_LABELS[k.state]}`,
+      title: i18n.global.t('cards.appealResult', { state: CARD_STATE_LABELS[k.state] }),
       message: `${CARD_LEVEL_LABELS[k.level]} ${about}${decision ? `。${decision.reason}` : ''}`,
       type: k.state === 'REVOKED' ? 'success' : 'warning',
       to: '/cards',
@@ -33,7 +34,7 @@ export function liveNotice(
   }
   if (e.type === 'urge' && e.urge.state === 'OPEN') {
     return {
-      title: '督办',
+      title: i18n.global.t('cards.urge'),
       message: `${e.urge.caseNo ?? ''} ${e.urge.matterName}：${e.urge.message}`,
       type: 'error',
       to: '/cards',

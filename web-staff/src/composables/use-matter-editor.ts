@@ -13,6 +13,7 @@ import { fileUpload, notify, reportError, useAction } from '@onewindow/web-kit';
 import { computed, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
+import { i18n } from '../i18n';
 
 export const emptyMaterial = (): MaterialSpec => ({
   name: '',
@@ -91,23 +92,24 @@ export function useMatterEditor(matterId: string) {
       const saved = await api.catalog.saveDraft(current.value!.id, form.value!);
       versions.value = versions.value.map((v) => (v.id === saved.id ? saved : v));
       current.value = saved;
-    }, '草稿已保存');
+    }, i18n.global.t('catalog.draftSaved'));
   async function check() {
     if (!(await save())) return;
     const r = await api.catalog.check(current.value!.id);
     fieldErrors.value = r.fields;
-    if (r.ok) notify.success('检查通过，可以发布');
-    else notify.warning(`有 ${Object.keys(r.fields).length} 处需要修改`);
+    if (r.ok) notify.success(i18n.global.t('catalog.checkPassed'));
+    else notify.warning(i18n.global.t('catalog.checkFailed', { n: Object.keys(r.fields).length }));
   }
   async function publish() {
     if (!(await save())) return;
-    if (await run(() => api.catalog.publish(current.value!.id), '已发布：办事指南已更新')) await load();
+    if (await run(() => api.catalog.publish(current.value!.id), i18n.global.t('catalog.publishedToast'))) await load();
   }
   async function cloneToDraft() {
-    if (await run(() => api.catalog.cloneToDraft(current.value!.id), '已复制为新草稿')) await load();
+    if (await run(() => api.catalog.cloneToDraft(current.value!.id), i18n.global.t('catalog.clonedToast')))
+      await load();
   }
   async function withdraw() {
-    if (await run(() => api.catalog.withdraw(matterId), '已撤回，停止受理新申请')) await load();
+    if (await run(() => api.catalog.withdraw(matterId), i18n.global.t('catalog.withdrawnToast'))) await load();
   }
   const errorFor = (path: string) => fieldErrors.value[path]?.join('；') ?? '';
 
@@ -117,7 +119,7 @@ export function useMatterEditor(matterId: string) {
     try {
       const stored = await api.catalog.uploadAttachment(fileUpload(file));
       material[key] = { fileId: stored.id, fileName: stored.fileName };
-      notify.success(`已上传 ${stored.fileName}，保存草稿后生效`);
+      notify.success(i18n.global.t('catalog.uploadedToast', { name: stored.fileName }));
     } catch (e) {
       reportError(e);
     } finally {

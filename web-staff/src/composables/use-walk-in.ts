@@ -10,6 +10,7 @@ import { notify, useAction } from '@onewindow/web-kit';
 import { ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { api } from '../api';
+import { i18n } from '../i18n';
 
 /** Window receipt: find the matter, register the applicant, tick the checklist, receive. */
 export function useWalkIn() {
@@ -37,7 +38,7 @@ export function useWalkIn() {
       }),
     );
     if (!c) return;
-    notify.success(`已收件：${c.receiptNo}`);
+    notify.success(i18n.global.t('walkIn.receivedToast', { no: c.receiptNo }));
     await router.push(`/cases/${c.id}`);
   }
   const errorFor = (path: string) => fieldError(`applicant.${path}`);

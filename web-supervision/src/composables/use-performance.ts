@@ -9,6 +9,7 @@ import {
 import { notify, reportError } from '@onewindow/web-kit';
 import { ref } from 'vue';
 import { api } from '../api';
+import { i18n } from '../i18n';
 
 /** The performance report for a period (default: the last 8 weeks), its Excel export, and the exchange export. */
 export function usePerformance() {
@@ -54,11 +55,11 @@ export function usePerformance() {
         cases.push(...(await api.supervision.exchange({ from, to, page, pageSize: 1000 })).cases);
       const file: ExchangeExportDto = { ...first, page: 1, pageSize: cases.length, cases };
       saveDownloadedFile({
-        fileName: `电子监察交换-${from}至${to}.json`,
+        fileName: i18n.global.t('rankings.exchangeFile', { from, to }),
         mediaType: 'application/json',
         bytes: new TextEncoder().encode(JSON.stringify(file, null, 2)).buffer as ArrayBuffer,
       });
-      notify.success(`已导出 ${cases.length} 件`);
+      notify.success(i18n.global.t('rankings.exported', { n: cases.length }));
     } catch (e) {
       reportError(e);
     } finally {

@@ -9,6 +9,7 @@ import { notify, reportError } from '@onewindow/web-kit';
 import { computed, reactive, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
+import { i18n } from '../i18n';
 
 /** Every clock kind, each with its thresholds. */
 export const POLICY_KINDS = Object.values(ClockSubjectKind);
@@ -100,12 +101,12 @@ export function usePolicy() {
         byKind,
         note: draft.note,
       });
-    }, '已提交，等待监察员签认');
+    }, i18n.global.t('policy.proposedToast'));
 
   const decide = (approve: boolean) =>
     act(
       () => api.calendar.decidePolicy(waiting.value!.version, { approve, note: decision.note }),
-      approve ? '已签认生效，在途计时的预警时间已重算' : '已驳回',
+      i18n.global.t(approve ? 'policy.signedToast' : 'policy.rejectedToast'),
     );
 
   return { versions, inForce, waiting, canPropose, canSign, draft, decision, busy, load, propose, decide };

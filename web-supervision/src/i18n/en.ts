@@ -15,7 +15,7 @@ const en: typeof zh = {
     policy: 'Card policy',
     audit: 'Audit log',
   },
-  login: { title: 'Supervisor log in' },
+  login: { title: 'Supervisor log in', refusal: 'This system is for supervisors and center administrators only' },
   complaints: {
     title: 'Complaints',
     hint: 'Complaints from the portal, the 12345 hotline, letters and visits go by type to the supervision or discipline office and must be answered in time (the sweep cards late ones). Accept, hand to the department, read its answer, close with a finding; a substantiated complaint may card the person responsible. The complainant follows it by number and query code and rates the answer.',
@@ -251,6 +251,8 @@ const en: typeof zh = {
   },
   charts: { onTimeRate: 'On-time rate', minimum: 'Minimum {n}%', target: 'Target {n}%', cardsAxis: 'cards' },
   rankings: {
+    exchangeFile: 'supervision-exchange-{from}-to-{to}.json',
+    exported: '{n} cases exported',
     title: 'Department performance',
     from: 'From',
     to: 'To',
@@ -278,6 +280,9 @@ const en: typeof zh = {
     cards: 'Yellow / red',
   },
   policy: {
+    proposedToast: 'Proposed; waiting for a supervisor to sign',
+    signedToast: 'Signed and in force; the warnings of running clocks are recomputed',
+    rejectedToast: 'Rejected',
     title: 'Card policy (yellow thresholds)',
     hint: 'Yellow thresholds per clock kind: a share of the time used or so many days left, whichever comes first; overdue is red. A center administrator proposes, a supervisor signs off, and the warning times of open clocks are recomputed.',
     inForce: 'In force: version {v}',

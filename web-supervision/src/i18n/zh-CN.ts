@@ -13,7 +13,7 @@ export default {
     policy: '预警策略',
     audit: '审计日志',
   },
-  login: { title: '监察员登录' },
+  login: { title: '监察员登录', refusal: '此系统仅供监察员和中心管理员使用' },
   complaints: {
     title: '投诉处理',
     hint: '网上、12345 热线、来信和来访的投诉，按类型分送监察室或纪检监察组，限时答复（超时由巡检出牌）。受理后交部门办理，部门答复后办结并作出是否属实的结论；属实的可对责任人出牌。投诉人凭编号和查询码查看答复并评价。',
@@ -245,6 +245,8 @@ export default {
   },
   charts: { onTimeRate: '按时办结率', minimum: '最低 {n}%', target: '目标 {n}%', cardsAxis: '张' },
   rankings: {
+    exchangeFile: '电子监察交换-{from}至{to}.json',
+    exported: '已导出 {n} 件',
     title: '部门绩效排名',
     from: '开始日期',
     to: '结束日期',
@@ -272,6 +274,9 @@ export default {
     cards: '黄牌 / 红牌',
   },
   policy: {
+    proposedToast: '已提交，等待监察员签认',
+    signedToast: '已签认生效，在途计时的预警时间已重算',
+    rejectedToast: '已驳回',
     title: '预警策略（黄牌阈值）',
     hint: '按计时种类设定黄牌阈值：已用时限达到比例或仅剩天数，以先到者为准；超期即红牌。中心管理员提出，监察员签认后生效，并重算所有在途计时的预警时间。',
     inForce: '生效中：第 {v} 版',
