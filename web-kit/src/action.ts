@@ -1,6 +1,7 @@
 import { ApiError, type FieldErrors } from '@onewindow/shared';
 import { ref } from 'vue';
 import { notify, reportError } from './notify';
+import { messagesText } from './i18n';
 
 /**
  * One user action against the server: busy while it runs, a toast when it is done or failed, and the server's
@@ -28,7 +29,7 @@ export function useAction() {
   }
 
   /** The server's messages for one field, joined, or '' (Element Plus shows a non-empty `error`). */
-  const fieldError = (path: string) => (fieldErrors.value[path] ?? []).join('；');
+  const fieldError = (path: string) => messagesText(fieldErrors.value[path]);
 
   return { busy, fieldErrors, run, fieldError };
 }

@@ -10,6 +10,9 @@ type Locale = 'zh-CN' | 'en';
 let translate: (key: string) => string = (key) => key;
 /** A kit text (`kit.…`) in the running app's language, for code outside components (toasts, errors). */
 export const kitText = (key: string) => translate(`kit.${key}`);
+/** Names in a row (A、B / A, B) and messages in a row (A；B / A; B), in the app's language. */
+export const listText = (items: readonly string[]) => items.join(kitText('list.items'));
+export const messagesText = (items: readonly string[] | undefined) => (items ?? []).join(kitText('list.messages'));
 
 /** The app's i18n, Chinese first, in the locale the user chose last; the kit's own texts are merged in. */
 export function createAppI18n<M extends Messages>(messages: { 'zh-CN': M; en: M }) {

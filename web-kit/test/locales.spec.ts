@@ -1,3 +1,4 @@
+import * as shared from '@onewindow/shared';
 import { CARD_LEVEL_LABELS, CASE_STATE_LABELS, CODE_LABELS_EN, HANDLING_KIND_LABELS } from '@onewindow/shared';
 import { describe, expect, it } from 'vitest';
 import { localizeCodeLabels, messageKeys } from '../src/code-labels';
@@ -20,6 +21,24 @@ describe('locales', () => {
       expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
       for (const text of Object.values(en)) expect(text.trim()).not.toBe('');
     }
+  });
+
+  it('every code-set table of shared has English, but those only the server writes into the record', () => {
+    // Texts of the record (notices, task and step names, field names in messages): Chinese in both locales.
+    const recordOnly = [
+      'CASE_NOTICE_LABELS',
+      'CASE_TASK_LABELS',
+      'CLOCK_STOP_LABELS',
+      'FIELD_LABELS',
+      'MATTER_FIELD_LABELS',
+      'SERVICE_EVENT_KIND_LABELS',
+    ];
+    const paired = new Set(CODE_LABELS_EN.map(([zh]) => zh));
+    const missing = Object.entries(shared)
+      .filter(([name, table]) => name.endsWith('_LABELS') && typeof table === 'object' && !Array.isArray(table))
+      .filter(([name, table]) => !recordOnly.includes(name) && !paired.has(table as Record<string, string>))
+      .map(([name]) => name);
+    expect(missing).toEqual([]);
   });
 
   it('code values follow the locale and come back to Chinese', () => {

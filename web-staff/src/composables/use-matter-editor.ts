@@ -9,7 +9,7 @@ import {
   type ServiceWindowDto,
   type SpecialProcedureSpec,
 } from '@onewindow/shared';
-import { fileUpload, notify, reportError, useAction } from '@onewindow/web-kit';
+import { fileUpload, messagesText, notify, reportError, useAction } from '@onewindow/web-kit';
 import { computed, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
@@ -111,7 +111,7 @@ export function useMatterEditor(matterId: string) {
   async function withdraw() {
     if (await run(() => api.catalog.withdraw(matterId), i18n.global.t('catalog.withdrawnToast'))) await load();
   }
-  const errorFor = (path: string) => fieldErrors.value[path]?.join('；') ?? '';
+  const errorFor = (path: string) => messagesText(fieldErrors.value[path]);
 
   /** Uploads a blank form or sample and attaches it to the material; saved with the draft. */
   async function attach(material: MaterialSpec, key: 'blankForm' | 'sample', file: File) {

@@ -558,7 +558,7 @@ const en: typeof zh = {
     weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
     month: '{name}',
     monthLabel: '{name} {year}',
-    makeup: 'work',
+    makeup: 'W',
     jsonShape: 'Expected { "notice": "…", "specials": [{ "date", "kind", "name" }] }',
     changed: '{days} days updated; the deadlines or warnings of {clocks} clocks moved with them',
     unchanged: 'Nothing changed',

@@ -5,7 +5,7 @@ import {
   Role,
   warningPolicyFor,
 } from '@onewindow/shared';
-import { notify, reportError } from '@onewindow/web-kit';
+import { messagesText, notify, reportError } from '@onewindow/web-kit';
 import { computed, reactive, ref } from 'vue';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session';
@@ -27,9 +27,11 @@ export function thresholdRows(p: DeadlinePolicyDto) {
 /** A version's own per-kind thresholds in one line, e.g. "办理时限 50%/2". */
 export function ownThresholdsText(p: DeadlinePolicyDto): string {
   return (
-    (Object.entries(p.byKind) as [ClockSubjectKind, { usedPercent: number; minLeft: number }][])
-      .map(([k, v]) => `${CLOCK_SUBJECT_LABELS[k]} ${v.usedPercent}%/${v.minLeft}`)
-      .join('；') || '—'
+    messagesText(
+      (Object.entries(p.byKind) as [ClockSubjectKind, { usedPercent: number; minLeft: number }][]).map(
+        ([k, v]) => `${CLOCK_SUBJECT_LABELS[k]} ${v.usedPercent}%/${v.minLeft}`,
+      ),
+    ) || '—'
   );
 }
 
