@@ -33,21 +33,23 @@ const CHROME = [
 
 /** Every visible piece of the page's own words that is Chinese, with where it is. */
 async function chineseChrome(page, { except = [], data = '[data-none]' } = {}) {
-  const texts = await page.$$eval(CHROME, (els, data) =>
-    els
-      .filter((el) => !el.closest(data))
-      .map((el) => {
-        // A label around a select names the field; the options are the record's (departments, themes …).
-        if (!el.querySelector('select, option')) return el;
-        const own = el.cloneNode(true);
-        own.querySelectorAll('select, option').forEach((x) => x.remove());
-        return Object.assign(own, { shown: el.getClientRects().length > 0 });
-      })
-      .filter((el) => el.shown ?? (el.offsetParent !== null || el.getClientRects().length > 0))
-      // The greeting carries the user's name; the language button offers 中文 on an English page.
-      .filter((el) => !el.closest?.('[data-test=greeting]') && el.textContent.trim() !== '中文')
-      .map((el) => (el.isConnected ? el.innerText : el.textContent ?? '').trim())
-      .filter(Boolean),
+  const texts = await page.$$eval(
+    CHROME,
+    (els, data) =>
+      els
+        .filter((el) => !el.closest(data))
+        .map((el) => {
+          // A label around a select names the field; the options are the record's (departments, themes …).
+          if (!el.querySelector('select, option')) return el;
+          const own = el.cloneNode(true);
+          own.querySelectorAll('select, option').forEach((x) => x.remove());
+          return Object.assign(own, { shown: el.getClientRects().length > 0 });
+        })
+        .filter((el) => el.shown ?? (el.offsetParent !== null || el.getClientRects().length > 0))
+        // The greeting carries the user's name; the language button offers 中文 on an English page.
+        .filter((el) => !el.closest?.('[data-test=greeting]') && el.textContent.trim() !== '中文')
+        .map((el) => (el.isConnected ? el.innerText : (el.textContent ?? '')).trim())
+        .filter(Boolean),
     data,
   );
   return [...new Set(texts)].filter((t) => CJK.test(t) && !except.some((e) => t.includes(e)));
@@ -97,8 +99,14 @@ test('the portal in English on a phone: every page speaks English, a complaint i
   await page.locator('[data-test=life-events] li a').first().click();
   await page.locator('[data-test=life-event-materials] li').first().waitFor();
   const lines = await page.locator('[data-test=life-event-materials] li .muted').allInnerTexts();
-  assert.ok(lines.some((l) => /copies · (required|optional)/.test(l)), lines.join('\n'));
-  assert.ok(lines.some((l) => l.startsWith('For: ')), lines.join('\n'));
+  assert.ok(
+    lines.some((l) => /copies · (required|optional)/.test(l)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('For: ')),
+    lines.join('\n'),
+  );
   await screenshot(page, 'en-portal-life-event-phone');
 
   await look(page, `${base}/progress`, 'en-portal-progress-phone', h1);
@@ -107,7 +115,9 @@ test('the portal in English on a phone: every page speaks English, a complaint i
   await look(page, `${base}/login`, 'en-portal-login-phone', h1);
 
   // The complaint form: labels, the refusal of a blank form and the filed complaint, all in English.
-  await look(page, `${base}/complain`, 'en-portal-complain-phone', () => page.locator('[data-test=c-submit]').waitFor());
+  await look(page, `${base}/complain`, 'en-portal-complain-phone', () =>
+    page.locator('[data-test=c-submit]').waitFor(),
+  );
   await page.locator('[data-test=c-subject-WINDOW]').check();
   await page.locator('[data-test=c-submit]').click();
   const messages = await page.locator('.complaint-form .field-msg').allInnerTexts();
@@ -122,7 +132,10 @@ test('the portal in English on a phone: every page speaks English, a complaint i
   await page.locator('[data-test=c-submit]').click();
   await page.locator('[data-test=complaint-filed]').waitFor();
   const filed = await page.locator('[data-test=complaint-filed]').innerText();
-  assert.match(filed, /Your complaint has been filed\. It is handled by the Center's supervision office, who will answer by/);
+  assert.match(
+    filed,
+    /Your complaint has been filed\. It is handled by the Center's supervision office, who will answer by/,
+  );
   await page.getByRole('button', { name: 'Follow this complaint' }).click();
   await page.locator('[data-test=complaint-view]').waitFor();
   assert.equal(await page.locator('[data-test=complaint-state]').innerText(), 'Awaiting acceptance');
