@@ -110,6 +110,31 @@ test('the portal in English on a phone: every page speaks English, a complaint i
   await screenshot(page, 'en-portal-life-event-phone');
 
   await look(page, `${base}/progress`, 'en-portal-progress-phone', h1);
+  // A case received at a window and accepted: its progress reads in English, steps, clock and notices included.
+  const receipt = await system.api('scjg.clerk', 'POST', '/cases/walk-in', {
+    matterCode: 'XK00001001',
+    applicant: {
+      kind: 'PERSON',
+      name: '林英文',
+      idNumber: '11010519491231002X',
+      contactName: '林英文',
+      phone: '13912340008',
+    },
+    materials: [0, 1, 2, 3].map((index) => ({ index, status: 'ORIGINAL_SEEN' })),
+  });
+  await system.api('scjg.clerk', 'POST', `/cases/${receipt.id}/accept`, { opinion: '材料齐全' });
+  await page.locator('[data-test=pq-no] input, input[data-test=pq-no]').first().fill(receipt.receiptNo);
+  await page.locator('[data-test=pq-code] input, input[data-test=pq-code]').first().fill(receipt.queryCode);
+  await page.locator('form button[type=submit]').first().click();
+  await page.locator('[data-test=progress]').waitFor();
+  const progress = await page.locator('[data-test=progress]').innerText();
+  assert.match(progress, /In review/);
+  assert.match(progress, /Handling limit/);
+  assert.match(progress, /Submit[\s\S]*Accept/);
+  assert.match(progress, /Receipt voucher \(PDF\)[\s\S]*Acceptance notice \(PDF\)/);
+  // The heading is the matter's name.
+  assert.deepEqual(await chineseChrome(page, { data: '[data-test=progress] > h2:first-child' }), []);
+  await screenshot(page, 'en-portal-progress-case-phone');
   await look(page, `${base}/rate`, 'en-portal-rate-phone', h1);
   await look(page, `${base}/receipts/verify`, 'en-portal-receipt-check-phone', h1);
   await look(page, `${base}/login`, 'en-portal-login-phone', h1);

@@ -626,8 +626,16 @@ describe('withdrawal and the public progress query', () => {
       state: 'IN_REVIEW',
       stateLabel: '审查中',
       dueLabel: '办理时限',
+      dueSubject: 'CASE',
+      duePaused: false,
     });
     expect(p.steps.map((s) => s.label)).toEqual(['提交申请', '受理']);
+    // The codes beside the words, for a page in another language.
+    expect(p.steps.map((s) => [s.action, s.resultCode])).toEqual([
+      ['SUBMIT', null],
+      ['ACCEPT', '4'],
+    ]);
+    expect(p.notices.map((n) => n.kind)).toEqual(['RECEIPT_VOUCHER', 'ACCEPTANCE_NOTICE']);
     expect(p.steps[1].result).toBe('受理');
     const body = JSON.stringify(p);
     expect(body).not.toContain(applicant.idNumber);

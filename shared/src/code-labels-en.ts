@@ -55,6 +55,7 @@ import { WEBHOOK_DELIVERY_STATUS_LABELS, WEBHOOK_ENDPOINT_STATUS_LABELS } from '
 import { AUDIT_ACTION_LABELS } from './dto/audit-labels.js';
 import { COMPLAINT_ACTION_LABELS } from './evaluation/complaint.js';
 import { RECTIFICATION_ACTION_LABELS } from './evaluation/evaluation.js';
+import { CASE_NOTICE_LABELS } from './case/case.js';
 /**
  * English beside each Chinese code-set table the SPAs show. The Chinese tables stay the record's
  * language (notices, workbooks, the exchange); the SPAs switch these tables with the locale
@@ -513,5 +514,15 @@ export const CODE_LABELS_EN: readonly Pair[] = [
     'webhook.redelivered': 'Event pushed again',
     'webhook.secret_rotated': 'Webhook secret rotated',
     'webhook.updated': 'Webhook subscription changed',
+  }),
+  pair(CASE_NOTICE_LABELS, {
+    RECEIPT_VOUCHER: 'Receipt voucher',
+    ACCEPTANCE_NOTICE: 'Acceptance notice',
+    REJECTION_NOTICE: 'Notice of non-acceptance',
+    SUPPLEMENT_NOTICE: 'Supplement notice',
+    SPECIAL_PROCEDURE_NOTICE: 'Special procedure notice',
+    EXTENSION_NOTICE: 'Extension notice',
+    DECISION: 'Decision',
+    DELIVERY_RECEIPT: 'Delivery receipt',
   }),
 ];

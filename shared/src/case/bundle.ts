@@ -4,6 +4,7 @@ import type {
   CaseChannel,
   CaseDto,
   CaseMaterialStatus,
+  CaseNoticeKind,
   ClockStanding,
   DeliveryMethod,
 } from './case.js';
@@ -58,7 +59,7 @@ export interface BundleDto {
   items: BundleItemDto[];
   parts: BundlePartDto[];
   /** Every notice of every part, newest last. */
-  notices: { caseId: string; matterName: string; id: string; title: string; createdAt: string }[];
+  notices: { caseId: string; matterName: string; id: string; kind: CaseNoticeKind; title: string; createdAt: string }[];
   /** What the caller may do with it as a whole now. */
   canAccept: boolean;
   canDeliver: boolean;
@@ -121,6 +122,7 @@ export interface PublicBundleProgressDto {
     matterName: string;
     departmentName: string;
     number: string | null;
+    state: CaseState;
     stateLabel: string;
     dueDate: string | null;
     dueLabel: string | null;

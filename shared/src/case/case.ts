@@ -1,4 +1,4 @@
-import type { ClockDto, PauseReason } from '../dto/clock.js';
+import type { ClockDto, ClockSubjectKind, PauseReason } from '../dto/clock.js';
 import type { CaseAction, CaseState, CompletionCode, StepResultCode } from './case-state.js';
 import type { InspectionDto, SubtaskDto, SubtaskState } from './subtask.js';
 
@@ -395,8 +395,11 @@ export interface PublicProgressDto {
   receivedAt: string | null;
   dueDate: string | null;
   dueLabel: string | null;
-  steps: { label: string; at: string; result: string | null }[];
-  notices: { id: string; title: string; createdAt: string }[];
+  /** Which clock `dueDate` is of, and whether it stands paused (what `dueLabel` says in words). */
+  dueSubject: ClockSubjectKind | null;
+  duePaused: boolean;
+  steps: { action: CaseAction; label: string; at: string; resultCode: StepResultCode | null; result: string | null }[];
+  notices: { id: string; kind: CaseNoticeKind; title: string; createdAt: string }[];
   /** 并联审批: each co-department's part (its latest sub-task), without names of staff or opinions. */
   coDepartments: CoDepartmentProgressDto[];
 }

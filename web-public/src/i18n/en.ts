@@ -171,6 +171,8 @@ const en: typeof zh = {
     cancel: 'Cancel',
   },
   progress: {
+    paused: ' (paused)',
+    result: ' ({result})',
     title: 'Track a case',
     number: 'Case, receipt or life-event number',
     code: 'Query code (on the receipt or notice)',

@@ -169,6 +169,8 @@ export default {
     cancel: '取消',
   },
   progress: {
+    paused: '（暂停计时）',
+    result: '（{result}）',
     title: '办件查询',
     number: '办件编号、收件编号或一件事编号',
     code: '查询码（见回执或通知书）',

@@ -334,13 +334,18 @@ export class CaseQueryService {
       receivedAt: isoOrNull(r.received_at),
       dueDate: r.due_at ? formatDeadline(new Date(r.due_at)) : null,
       dueLabel: subject ? `${CLOCK_SUBJECT_LABELS[subject]}${r.clock_state === 'PAUSED' ? '（暂停计时）' : ''}` : null,
+      dueSubject: subject,
+      duePaused: !!subject && r.clock_state === 'PAUSED',
       steps: (r.steps as { action: CaseAction; at: string; resultCode: StepResultCode | null }[]).map((x) => ({
+        action: x.action,
         label: CASE_ACTION_LABELS[x.action],
         at: new Date(x.at).toISOString(),
+        resultCode: x.resultCode,
         result: x.resultCode ? STEP_RESULT_LABELS[x.resultCode] : null,
       })),
       notices: (r.notices as { id: string; kind: CaseNoticeKind; createdAt: string }[]).map((n) => ({
         id: n.id,
+        kind: n.kind,
         title: CASE_NOTICE_LABELS[n.kind],
         createdAt: new Date(n.createdAt).toISOString(),
       })),
