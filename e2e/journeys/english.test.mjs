@@ -84,6 +84,8 @@ test('the portal in English on a phone: every page speaks English, a complaint i
   const base = system.baseUrl;
   const h1 = () => page.locator('h1').first().waitFor();
   await look(page, `${base}/`, 'en-portal-home-phone', h1);
+  // The page says its language from the first load, not only after a switch.
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   // Departments and themes are the catalog's words.
   await look(
     page,

@@ -27,6 +27,8 @@ export function createAppI18n<M extends Messages>(messages: { 'zh-CN': M; en: M 
   });
   // Code-set labels follow the locale before the first render and before each re-render after a switch.
   translate = (key) => i18n.global.t(key);
+  // The page says which language it is in from the start (screen readers, hyphenation, the English font stack).
+  if (globalThis.document) document.documentElement.lang = i18n.global.locale.value;
   localizeCodeLabels(i18n.global.locale.value);
   watch(i18n.global.locale, (l) => localizeCodeLabels(l), { flush: 'sync' });
   const toggleLocale = () => toggleLocaleOf(i18n.global.locale, localStorage, document);

@@ -22,7 +22,7 @@ const en: typeof zh = {
   },
   home: {
     searchLabel: 'Search services',
-    searchPlaceholder: 'Service name or pinyin initials, e.g. spjy',
+    searchPlaceholder: 'Service, or pinyin initials',
     search: 'Search',
     entries: 'Start here',
     byDepartment: 'Browse by department',
