@@ -56,6 +56,7 @@ import { AUDIT_ACTION_LABELS } from './dto/audit-labels.js';
 import { COMPLAINT_ACTION_LABELS } from './evaluation/complaint.js';
 import { RECTIFICATION_ACTION_LABELS } from './evaluation/evaluation.js';
 import { CASE_NOTICE_LABELS } from './case/case.js';
+import { SERVICE_EVENT_KIND_LABELS } from './evaluation/evaluation.js';
 /**
  * English beside each Chinese code-set table the SPAs show. The Chinese tables stay the record's
  * language (notices, workbooks, the exchange); the SPAs switch these tables with the locale
@@ -524,5 +525,11 @@ export const CODE_LABELS_EN: readonly Pair[] = [
     EXTENSION_NOTICE: 'Extension notice',
     DECISION: 'Decision',
     DELIVERY_RECEIPT: 'Delivery receipt',
+  }),
+  pair(SERVICE_EVENT_KIND_LABELS, {
+    RECEIPT: 'Receipt',
+    ACCEPTANCE: 'Acceptance',
+    DELIVERY: 'Delivery, collecting the result',
+    CONSULTATION: 'Enquiry',
   }),
 ];

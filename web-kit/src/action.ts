@@ -1,7 +1,7 @@
 import { ApiError, type FieldErrors } from '@onewindow/shared';
 import { ref } from 'vue';
 import { notify, reportError } from './notify';
-import { messagesText } from './i18n';
+import { messagesText } from './kit-text';
 
 /**
  * One user action against the server: busy while it runs, a toast when it is done or failed, and the server's

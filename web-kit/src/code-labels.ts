@@ -1,4 +1,5 @@
 import {
+  ASSESSMENT_RATE_LABELS,
   CODE_LABELS_EN,
   COMPLAINT_CHANNEL_LABELS,
   COMPLAINT_FINDING_LABELS,
@@ -8,7 +9,9 @@ import {
   COMPLAINT_TYPE_LABELS,
   type ComplaintDto,
   type Locale,
+  type ScorePart,
 } from '@onewindow/shared';
+import { kitText } from './kit-text';
 
 // The Chinese texts as shared ships them, taken once before any switch.
 const CHINESE = CODE_LABELS_EN.map(([zh]) => ({ ...zh }));
@@ -47,3 +50,7 @@ export function complaintLabels(
     finding: c.finding ? COMPLAINT_FINDING_LABELS[c.finding] : '',
   };
 }
+
+/** A score part's name in the page's language: a rate's, or the penalties' (cards, substantiated complaints). */
+export const scorePartLabel = (p: Pick<ScorePart, 'part'>) =>
+  p.part === 'cards' || p.part === 'complaints' ? kitText(`scorePart.${p.part}`) : ASSESSMENT_RATE_LABELS[p.part];

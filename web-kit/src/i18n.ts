@@ -2,17 +2,11 @@ import { savedLocale, toggleLocaleOf } from '@onewindow/shared';
 import { createI18n } from 'vue-i18n';
 import { watch } from 'vue';
 import { localizeCodeLabels } from './code-labels';
+import { setKitTranslator } from './kit-text';
 import { kitMessages } from './messages';
 
 type Messages = Record<string, unknown>;
 type Locale = 'zh-CN' | 'en';
-
-let translate: (key: string) => string = (key) => key;
-/** A kit text (`kit.…`) in the running app's language, for code outside components (toasts, errors). */
-export const kitText = (key: string) => translate(`kit.${key}`);
-/** Names in a row (A、B / A, B) and messages in a row (A；B / A; B), in the app's language. */
-export const listText = (items: readonly string[]) => items.join(kitText('list.items'));
-export const messagesText = (items: readonly string[] | undefined) => (items ?? []).join(kitText('list.messages'));
 
 /** The app's i18n, Chinese first, in the locale the user chose last; the kit's own texts are merged in. */
 export function createAppI18n<M extends Messages>(messages: { 'zh-CN': M; en: M }) {
@@ -26,7 +20,7 @@ export function createAppI18n<M extends Messages>(messages: { 'zh-CN': M; en: M 
     },
   });
   // Code-set labels follow the locale before the first render and before each re-render after a switch.
-  translate = (key) => i18n.global.t(key);
+  setKitTranslator((key) => i18n.global.t(key));
   // The page says which language it is in from the start (screen readers, hyphenation, the English font stack).
   if (globalThis.document) document.documentElement.lang = i18n.global.locale.value;
   localizeCodeLabels(i18n.global.locale.value);

@@ -2,8 +2,9 @@
 export { useAction } from './action';
 export { type AppStart, startApp } from './app';
 export { type AppName, createAppClient } from './client';
-export { createAppI18n, listText, messagesText } from './i18n';
-export { complaintLabels, localizeCodeLabels, messageKeys } from './code-labels';
+export { createAppI18n } from './i18n';
+export { listText, messagesText } from './kit-text';
+export { complaintLabels, localizeCodeLabels, messageKeys, scorePartLabel } from './code-labels';
 export { kitMessages } from './messages';
 export { errorMessage, type Notifier, notify, reportError, setNotifier } from './notify';
 export { usePagedSearch } from './paged';

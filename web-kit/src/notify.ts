@@ -1,5 +1,5 @@
 import { ApiError } from '@onewindow/shared';
-import { kitText } from './i18n';
+import { kitText } from './kit-text';
 
 /** How an app tells its user that something worked or failed: Element Plus's toast in the back offices. */
 export interface Notifier {

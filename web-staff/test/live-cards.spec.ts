@@ -6,6 +6,7 @@ const card = {
   level: 'RED',
   state: 'ISSUED',
   events: [],
+  reason: 'CASE_OVERDUE',
   reasonLabel: '超过承诺办结时限',
   caseNo: 'SCJG-20261102-0001',
   receiptNo: 'SJ2026110200001',

@@ -1,3 +1,4 @@
+import { CARD_REASON_LABELS } from '@onewindow/shared';
 import type { CardDto, CardLevel, CardState, UrgeDto } from '@onewindow/shared';
 import { notify, reportError } from '@onewindow/web-kit';
 import { reactive, ref } from 'vue';
@@ -56,7 +57,7 @@ export function useCards(pageSize = 20) {
       open: true,
       kind: 'appeal',
       id: card.id,
-      about: `${card.reasonLabel}：${card.caseNo ?? card.receiptNo ?? ''} ${card.matterName ?? ''}`,
+      about: `${CARD_REASON_LABELS[card.reason]}：${card.caseNo ?? card.receiptNo ?? ''} ${card.matterName ?? ''}`,
       text: '',
     });
   }

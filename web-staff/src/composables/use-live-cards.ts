@@ -1,4 +1,10 @@
-import { CARD_LEVEL_LABELS, CARD_STATE_LABELS, isCenterWide, type SupervisionEvent } from '@onewindow/shared';
+import {
+  CARD_LEVEL_LABELS,
+  CARD_REASON_LABELS,
+  CARD_STATE_LABELS,
+  isCenterWide,
+  type SupervisionEvent,
+} from '@onewindow/shared';
 import { ElNotification } from 'element-plus';
 import { onUnmounted, watch } from 'vue';
 import type { Router } from 'vue-router';
@@ -18,7 +24,7 @@ export function liveNotice(
     const about = `${k.caseNo ?? k.receiptNo ?? ''} ${k.matterName ?? ''}`;
     if (k.state === 'ISSUED')
       return {
-        title: `${CARD_LEVEL_LABELS[k.level]}：${k.reasonLabel}`,
+        title: `${CARD_LEVEL_LABELS[k.level]}：${CARD_REASON_LABELS[k.reason]}`,
         message: `${about}${k.staffName ? `（${k.staffName}）` : ''}`,
         type: k.level === 'RED' ? 'error' : 'warning',
         to: '/cards',

@@ -94,8 +94,6 @@ const en: typeof zh = {
     confirm: 'Confirm',
   },
   assessment: {
-    partCards: 'Cards (count)',
-    partComplaints: 'Substantiated complaints (count)',
     title: 'Assessment',
     hint: 'Windows and staff by quarter or year: on-time completion, on-the-spot completion, satisfaction and bad ratings rectified on time, less cards and substantiated complaints, weighted by the scheme in force. Click a score to see its parts.',
     windows: 'Windows',

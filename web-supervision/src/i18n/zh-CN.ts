@@ -89,8 +89,6 @@ export default {
     confirm: '确定',
   },
   assessment: {
-    partCards: '监察牌（张）',
-    partComplaints: '属实投诉（件）',
     title: '考核评优',
     hint: '按季度或年度考核窗口和工作人员：按时办结率、即办率（即办件和当日办结）、满意率、差评按时整改率，扣减红黄牌和属实投诉。得分按现行考核方案计算，点击得分查看构成。',
     windows: '窗口',
