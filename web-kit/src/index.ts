@@ -3,7 +3,7 @@ export { useAction } from './action';
 export { type AppStart, startApp } from './app';
 export { type AppName, createAppClient } from './client';
 export { createAppI18n } from './i18n';
-export { listText, messagesText } from './kit-text';
+export { listText, messagesText, timeLimitText } from './kit-text';
 export { complaintLabels, localizeCodeLabels, messageKeys, scorePartLabel } from './code-labels';
 export { kitMessages } from './messages';
 export { errorMessage, type Notifier, notify, reportError, setNotifier } from './notify';

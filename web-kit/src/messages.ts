@@ -10,6 +10,7 @@ const zhCN = {
   notFound: { title: '页面不存在', text: '您访问的页面不存在或已移动。' },
   failed: '操作失败，请稍后重试',
   list: { items: '、', messages: '；' },
+  onTheSpot: '即办',
   scorePart: { cards: '监察牌（张）', complaints: '属实投诉（件）' },
   standing: { NORMAL: '正常', WARNING: '预警', OVERDUE: '超期', PAUSED: '暂停', NONE: '—' },
   complaint: {
@@ -54,6 +55,7 @@ const en: typeof zhCN = {
   notFound: { title: 'Page not found', text: 'The page does not exist or has moved.' },
   failed: 'That did not work; please try again later',
   list: { items: ', ', messages: '; ' },
+  onTheSpot: 'on the spot',
   scorePart: { cards: 'Cards (count)', complaints: 'Substantiated complaints (count)' },
   standing: { NORMAL: 'On time', WARNING: 'Due soon', OVERDUE: 'Overdue', PAUSED: 'Paused', NONE: '—' },
   complaint: {

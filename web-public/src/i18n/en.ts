@@ -401,7 +401,6 @@ const en: typeof zh = {
     optional: 'optional',
     deferrable: ', may follow later',
     usedFor: 'For: {list}',
-    listSep: ', ',
   },
   myBundle: {
     crumb: 'My cases',

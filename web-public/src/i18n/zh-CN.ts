@@ -392,7 +392,6 @@ export default {
     optional: '非必需',
     deferrable: '，可容缺后补',
     usedFor: '用于：{list}',
-    listSep: '、',
   },
   myBundle: {
     crumb: '我的办件',

@@ -823,7 +823,6 @@ const en: typeof zh = {
     empty: 'No co-review tasks',
   },
   bundles: {
-    onTheSpot: 'on the spot',
     title: 'Life events · comprehensive window',
     walkIn: 'Receive a life event',
     notComprehensive:
@@ -883,7 +882,6 @@ const en: typeof zh = {
     step2: '2. Applicant (shared by every matter)',
     step3: '3. Combined checklist (one copy of a shared material)',
     usedFor: 'For: {list}',
-    listSep: ', ',
     requirement: 'Requirement',
     required: 'Required',
     optional: 'Optional',
@@ -923,7 +921,6 @@ const en: typeof zh = {
     form: 'Form',
     copies: '{form} × {n}',
     usedFor: 'For',
-    listSep: ', ',
     parts: 'Matters',
     savedToast: 'Saved',
     published: 'Published: {name}',

@@ -808,7 +808,6 @@ export default {
     empty: '暂无协办任务',
   },
   bundles: {
-    onTheSpot: '即办',
     title: '一件事 · 综合窗口',
     walkIn: '一件事收件',
     notComprehensive: '一件事由综合受理窗口收件、受理和统一送达；本部门的事项在“办件”队列中办理。',
@@ -866,7 +865,6 @@ export default {
     step2: '2. 申请人（各事项共用）',
     step3: '3. 合并材料清单（相同材料只收一份）',
     usedFor: '用于：{list}',
-    listSep: '、',
     requirement: '要求',
     required: '必需',
     optional: '非必需',
@@ -904,7 +902,6 @@ export default {
     form: '形式',
     copies: '{form} {n} 份',
     usedFor: '用于',
-    listSep: '、',
     parts: '各事项',
     savedToast: '已保存',
     published: '已发布：{name}',
